@@ -1,0 +1,120 @@
+/// Splits text into sentences and lines, keeping code-point offsets into the original.
+///
+/// A sentence ends at a line break, or at `.`, `!`, `?` or `…` (with any closing quotes and
+/// brackets after it) that is followed by white space and then by something that can start a
+/// sentence: an upper-case letter, a digit or an opening quote or bracket. A full stop after a
+/// known abbreviation (`Mr.`, `Feb.`, `U.S.`) or a single-letter initial (`J.`) ends nothing.
+/// Spans never include the white space around a sentence.
+public enum SentenceSplitter {
+    /// Lower-cased abbreviations whose full stop does not end a sentence.
+    public static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col",
+        "sgt", "capt", "cmdr", "adm", "maj", "rev", "hon", "inc", "ltd", "co", "corp", "vs", "no",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "dept", "est", "fig", "mt", "ft",
+    ]
+
+    /// Code-point spans of the non-empty lines of `scalars`, without their line breaks and
+    /// surrounding white space.
+    public static func lines(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [TextSpan] {
+        var result: [TextSpan] = []
+        var lineStart = 0
+        for index in 0...scalars.count {
+            if index == scalars.count || isLineBreak(scalars[index]) {
+                if let span = trimmed(scalars, lineStart, index) { result.append(span) }
+                lineStart = index + 1
+            }
+        }
+        return result
+    }
+
+    /// Code-point spans of the sentences of `scalars`.
+    ///
+    /// - Complexity: O(*n*) in the code-point count.
+    public static func sentences(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [TextSpan] {
+        var result: [TextSpan] = []
+        for line in lines(in: scalars) {
+            var sentenceStart = line.start
+            var index = line.start
+            while index < line.end {
+                let scalar = scalars[index]
+                guard isTerminal(scalar) else { index += 1; continue }
+                var after = index + 1
+                while after < line.end, isTerminal(scalars[after]) || isCloser(scalars[after]) {
+                    after += 1
+                }
+                guard after < line.end, scalars[after].properties.isWhitespace else {
+                    index = after
+                    continue
+                }
+                var next = after
+                while next < line.end, scalars[next].properties.isWhitespace { next += 1 }
+                if next < line.end, canStartSentence(scalars[next]),
+                   !(scalar == "." && isAbbreviation(scalars, before: index, lineStart: sentenceStart))
+                {
+                    if let span = trimmed(scalars, sentenceStart, after) { result.append(span) }
+                    sentenceStart = next
+                }
+                index = next
+            }
+            if let span = trimmed(scalars, sentenceStart, line.end) { result.append(span) }
+        }
+        return result
+    }
+
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "!" || scalar == "?" || scalar == "\u{2026}"
+    }
+
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{203A}": return true
+        default: return false
+        }
+    }
+
+    static func canStartSentence(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isUppercase || scalar.properties.numericType != nil { return true }
+        switch scalar {
+        case "\"", "'", "(", "[", "\u{201C}", "\u{2018}", "\u{00AB}", "\u{201E}", "-", "\u{2014}":
+            return true
+        default: return false
+        }
+    }
+
+    /// Whether the word ending just before `index` is an abbreviation or an initial.
+    static func isAbbreviation(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, before index: Int, lineStart: Int
+    ) -> Bool {
+        var wordStart = index
+        while wordStart > lineStart {
+            let previous = scalars[wordStart - 1]
+            guard TokenNormalizer.isWordScalar(previous) || previous == "." else { break }
+            wordStart -= 1
+        }
+        let length = index - wordStart
+        if length == 0 { return false }
+        if length == 1 { return scalars[wordStart].properties.isUppercase }
+        guard length <= 6 else { return false }
+        var word = ""
+        for position in wordStart..<index { word.unicodeScalars.append(scalars[position]) }
+        return abbreviations.contains(word.lowercased())
+    }
+
+    static func trimmed(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int
+    ) -> TextSpan? {
+        var start = start
+        var end = end
+        while start < end, scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        return start < end ? TextSpan(start: start, end: end) : nil
+    }
+}

@@ -1,0 +1,44 @@
+internal import CLibXXHash
+
+/// XXH3-64, the 64-bit variant of Yann Collet's xxHash family, from the system `libxxhash`.
+///
+/// This file is the only place in syndetect that touches C. Every shingle hash, every
+/// sketch and every fingerprint flows through ``XXHash/hash64(_:seed:)``.
+public enum XXHash {
+    /// XXH3-64 of `bytes` with `seed`.
+    ///
+    /// - Complexity: O(*n*) in the byte count, a few nanoseconds for a 30-byte shingle.
+    @inlinable
+    public static func hash64(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        rawHash64(bytes.baseAddress, bytes.count, seed)
+    }
+
+    /// XXH3-64 of a byte array with `seed`.
+    @inlinable
+    public static func hash64(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+        bytes.withUnsafeBytes { hash64($0, seed: seed) }
+    }
+
+    /// XXH3-64 of a slice of a byte array with `seed`.
+    @inlinable
+    public static func hash64(_ bytes: ArraySlice<UInt8>, seed: UInt64 = 0) -> UInt64 {
+        bytes.withUnsafeBytes { hash64($0, seed: seed) }
+    }
+
+    /// XXH3-64 of a string's UTF-8 bytes with `seed`.
+    public static func hash64(_ text: String, seed: UInt64 = 0) -> UInt64 {
+        var text = text
+        return text.withUTF8 { rawHash64(UnsafeRawPointer($0.baseAddress), $0.count, seed) }
+    }
+
+    /// The linked library's version, such as `"0.8.1"`, for reports that must be reproducible.
+    public static var libraryVersion: String {
+        let number = Int(XXH_versionNumber())
+        return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
+    }
+
+    @usableFromInline
+    static func rawHash64(_ pointer: UnsafeRawPointer?, _ count: Int, _ seed: UInt64) -> UInt64 {
+        XXH3_64bits_withSeed(pointer, count, seed)
+    }
+}

@@ -1,0 +1,2 @@
+import SyndicationReport
+print("syndetect")
