@@ -1,0 +1,122 @@
+/// SHA-256 as FIPS 180-4 §6.2 defines it, in plain Swift.
+///
+/// The report prints each document's digest so that a reader can check that the text they hold
+/// is the text that was scanned; nothing here is used for security.
+public enum SHA256 {
+    /// The lower-case hexadecimal SHA-256 digest of `bytes`.
+    ///
+    /// - Complexity: O(*n*) in the byte count; the bytes are read once, one 64-byte block at
+    ///   a time.
+    public static func hexDigest(of bytes: some Collection<UInt8>) -> String {
+        digest(of: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 0x10 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// The lower-case hexadecimal SHA-256 digest of a string's UTF-8 bytes.
+    public static func hexDigest(of text: String) -> String {
+        hexDigest(of: text.utf8)
+    }
+
+    /// The 32-byte SHA-256 digest of `bytes`.
+    public static func digest(of bytes: some Collection<UInt8>) -> [UInt8] {
+        var state = initialState
+        var block = [UInt8](repeating: 0, count: 64)
+        var filled = 0
+        var length: UInt64 = 0
+        for byte in bytes {
+            block[filled] = byte
+            filled += 1
+            length &+= 1
+            if filled == 64 {
+                compress(&state, block)
+                filled = 0
+            }
+        }
+        // Padding: 0x80, zeros to 56 mod 64, then the bit length big-endian.
+        block[filled] = 0x80
+        filled += 1
+        if filled > 56 {
+            for index in filled..<64 { block[index] = 0 }
+            compress(&state, block)
+            filled = 0
+        }
+        for index in filled..<56 { block[index] = 0 }
+        let bitLength = length &* 8
+        for index in 0..<8 { block[56 + index] = UInt8(truncatingIfNeeded: bitLength >> (56 - 8 * index)) }
+        compress(&state, block)
+        var result: [UInt8] = []
+        result.reserveCapacity(32)
+        for word in state {
+            for shift in stride(from: 24, through: 0, by: -8) {
+                result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+            }
+        }
+        return result
+    }
+
+    /// H(0): the first 32 bits of the fractional parts of the square roots of the first eight
+    /// primes.
+    private static let initialState: [UInt32] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+    ]
+
+    /// K: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
+    private static let roundConstants: [UInt32] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ]
+
+    /// One application of the compression function to a 64-byte block (FIPS 180-4 §6.2.2).
+    private static func compress(_ state: inout [UInt32], _ block: [UInt8]) {
+        var schedule = [UInt32](repeating: 0, count: 64)
+        for index in 0..<16 {
+            schedule[index] = UInt32(block[4 * index]) << 24 | UInt32(block[4 * index + 1]) << 16
+                | UInt32(block[4 * index + 2]) << 8 | UInt32(block[4 * index + 3])
+        }
+        for index in 16..<64 {
+            let w15 = schedule[index - 15]
+            let w2 = schedule[index - 2]
+            let sigma0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
+            let sigma1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
+            schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
+        }
+        var a = state[0], b = state[1], c = state[2], d = state[3]
+        var e = state[4], f = state[5], g = state[6], h = state[7]
+        for index in 0..<64 {
+            let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let temp1 = h &+ sum1 &+ choice &+ roundConstants[index] &+ schedule[index]
+            let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let temp2 = sum0 &+ majority
+            h = g
+            g = f
+            f = e
+            e = d &+ temp1
+            d = c
+            c = b
+            b = a
+            a = temp1 &+ temp2
+        }
+        state[0] &+= a
+        state[1] &+= b
+        state[2] &+= c
+        state[3] &+= d
+        state[4] &+= e
+        state[5] &+= f
+        state[6] &+= g
+        state[7] &+= h
+    }
+
+    private static func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 {
+        (value >> count) | (value << (32 - count))
+    }
+}
