@@ -1,0 +1,202 @@
+import SyndicationEngine
+
+/// Aligns the passages two documents share, sentence by sentence.
+///
+/// Seed, extend, filter, after Sanchez-Perez, Sidorov & Gelbukh (2014), "A Winning Approach to
+/// Text Alignment for Text Reuse Detection at PAN 2014":
+/// 1. **Seeds**: sentence pairs whose character-shingle sets are similar enough (Jaccard at
+///    least ``seedThreshold``, or one sentence mostly contained in the other, for merged or
+///    split sentences). Character shingles survive spinning and light edits that break every
+///    word 5-shingle. Boilerplate and the title line never seed.
+/// 2. **Extension**: seeds within ``maximumGap`` sentences of each other in *both*
+///    documents join one passage, so a run of reworded sentences with a few dropped or
+///    rewritten beyond recognition still aligns as one passage.
+/// 3. **Filter**: passages claim each sentence once (strongest first); a passage whose every
+///    seed is driven by quoted words alone is a shared quotation, not copy.
+public struct PassageAligner: Sendable {
+    /// Least character-shingle Jaccard of a seed.
+    public var seedThreshold: Double
+    /// Most sentences between two seeds of one passage.
+    public var maximumGap: Int
+
+    /// An aligner with the given settings.
+    public init(seedThreshold: Double = 0.25, maximumGap: Int = 3) {
+        self.seedThreshold = seedThreshold
+        self.maximumGap = maximumGap
+    }
+
+    /// A pair of similar sentences.
+    public struct Seed: Hashable, Sendable {
+        /// Sentence index in the first document.
+        public var first: Int
+        /// Sentence index in the second document.
+        public var second: Int
+        /// Character-shingle Jaccard of the two sentences.
+        public var similarity: Double
+        /// Whether the words outside quotations are similar too (not only a shared quote).
+        public var isProse: Bool
+    }
+
+    /// The seeds of two documents, sorted by position in the first, then the second.
+    ///
+    /// - Complexity: O(shared shingle postings), through an inverted index of `b`.
+    public func seeds(_ a: DocumentProfile, _ b: DocumentProfile) -> [Seed] {
+        var postings: [UInt64: [Int32]] = [:]
+        for (index, sentence) in b.sentences.enumerated() where !sentence.isExcluded {
+            for shingle in sentence.shingles { postings[shingle, default: []].append(Int32(index)) }
+        }
+        var counts = [Int32](repeating: 0, count: b.sentences.count)
+        var touched: [Int] = []
+        var result: [Seed] = []
+        for (i, left) in a.sentences.enumerated() where !left.isExcluded {
+            touched.removeAll(keepingCapacity: true)
+            for shingle in left.shingles {
+                guard let list = postings[shingle] else { continue }
+                for j in list {
+                    if counts[Int(j)] == 0 { touched.append(Int(j)) }
+                    counts[Int(j)] += 1
+                }
+            }
+            touched.sort()
+            for j in touched {
+                let shared = Int(counts[j])
+                counts[j] = 0
+                let right = b.sentences[j]
+                if let seed = seed(i, left, j, right, shared: shared) { result.append(seed) }
+            }
+        }
+        return result
+    }
+
+    func seed(
+        _ i: Int, _ left: DocumentProfile.Sentence, _ j: Int, _ right: DocumentProfile.Sentence,
+        shared: Int
+    ) -> Seed? {
+        let union = left.shingles.count + right.shingles.count - shared
+        let jaccard = union == 0 ? 0 : Double(shared) / Double(union)
+        let smaller = min(left.shingles.count, right.shingles.count)
+        let containment = smaller == 0 ? 0 : Double(shared) / Double(smaller)
+        let shortest = min(left.wordCount, right.wordCount)
+        // Short sentences match by chance; ask more of them.
+        let threshold = shortest < 6 ? max(0.5, seedThreshold) : seedThreshold
+        let isSeed = jaccard >= threshold || (shortest >= 6 && containment >= 0.65 && jaccard >= threshold / 2)
+        guard isSeed else { return nil }
+        let proseShared = SortedHashSet.intersectionCount(left.proseShingles, right.proseShingles)
+        let proseSmaller = min(left.proseShingles.count, right.proseShingles.count)
+        let proseUnion = left.proseShingles.count + right.proseShingles.count - proseShared
+        let proseJaccard = proseUnion == 0 ? 0 : Double(proseShared) / Double(proseUnion)
+        let proseContainment = proseSmaller == 0 ? 0 : Double(proseShared) / Double(proseSmaller)
+        let isProse = min(left.proseWordCount, right.proseWordCount) >= 4
+            && (proseJaccard >= threshold || (proseContainment >= 0.65 && proseJaccard >= threshold / 2))
+        return Seed(first: i, second: j, similarity: jaccard, isProse: isProse)
+    }
+
+    /// The aligned passages of two documents: copy (verbatim, edited, rewritten) and shared
+    /// quotations, sorted by position in `a`.
+    public func align(_ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
+        let seeds = seeds(a, b)
+        guard !seeds.isEmpty else { return [] }
+        let groups = extend(seeds)
+        // Strongest groups claim their sentences first.
+        let ranked = groups.sorted { lhs, rhs in
+            let left = weight(lhs, a), right = weight(rhs, a)
+            return left != right ? left > right : (lhs[0].first, lhs[0].second) < (rhs[0].first, rhs[0].second)
+        }
+        var claimedA = Set<Int>()
+        var claimedB = Set<Int>()
+        var passages: [AlignedPassage] = []
+        for group in ranked {
+            let kept = group.filter { !claimedA.contains($0.first) && !claimedB.contains($0.second) }
+            guard !kept.isEmpty else { continue }
+            for run in splitAtExcluded(kept, a, b) {
+                let firstA = run.map(\.first).min()!, lastA = run.map(\.first).max()!
+                let firstB = run.map(\.second).min()!, lastB = run.map(\.second).max()!
+                for index in firstA...lastA { claimedA.insert(index) }
+                for index in firstB...lastB { claimedB.insert(index) }
+                passages.append(passage(run, firstA...lastA, firstB...lastB, a, b))
+            }
+        }
+        return passages.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+
+    /// Groups seeds that lie within ``maximumGap`` sentences of each other in both documents.
+    func extend(_ seeds: [Seed]) -> [[Seed]] {
+        var parent = Array(seeds.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
+            return index
+        }
+        let reach = maximumGap + 1
+        for s in seeds.indices {
+            var t = s + 1
+            while t < seeds.count, seeds[t].first - seeds[s].first <= reach {
+                if abs(seeds[t].second - seeds[s].second) <= reach, seeds[t].first != seeds[s].first
+                    || abs(seeds[t].second - seeds[s].second) == 1 {
+                    let left = root(s), right = root(t)
+                    if left != right { parent[max(left, right)] = min(left, right) }
+                }
+                t += 1
+            }
+        }
+        var groups: [Int: [Seed]] = [:]
+        for index in seeds.indices { groups[root(index), default: []].append(seeds[index]) }
+        return groups.keys.sorted().map { groups[$0]! }
+    }
+
+    func weight(_ group: [Seed], _ a: DocumentProfile) -> Double {
+        group.reduce(0) { $0 + $1.similarity * Double(a.sentences[$1.first].wordCount) }
+    }
+
+    /// Splits a group where boilerplate or the title separates its seeds in either document.
+    func splitAtExcluded(_ group: [Seed], _ a: DocumentProfile, _ b: DocumentProfile) -> [[Seed]] {
+        let ordered = group.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        var runs: [[Seed]] = [[ordered[0]]]
+        for seed in ordered.dropFirst() {
+            let previous = runs[runs.count - 1].last!
+            let excludedBetweenA = (min(previous.first, seed.first)...max(previous.first, seed.first))
+                .contains { a.sentences[$0].isExcluded }
+            let excludedBetweenB = (min(previous.second, seed.second)...max(previous.second, seed.second))
+                .contains { b.sentences[$0].isExcluded }
+            if excludedBetweenA || excludedBetweenB { runs.append([seed]) } else { runs[runs.count - 1].append(seed) }
+        }
+        return runs
+    }
+
+    func passage(
+        _ run: [Seed], _ rangeA: ClosedRange<Int>, _ rangeB: ClosedRange<Int>,
+        _ a: DocumentProfile, _ b: DocumentProfile
+    ) -> AlignedPassage {
+        let isQuote = !run.contains(where: \.isProse)
+        var spanA = a.sentences[rangeA.lowerBound].span.union(a.sentences[rangeA.upperBound].span)
+        var spanB = b.sentences[rangeB.lowerBound].span.union(b.sentences[rangeB.upperBound].span)
+        if isQuote {
+            spanA = Self.narrowToQuotations(spanA, a.quotations)
+            spanB = Self.narrowToQuotations(spanB, b.quotations)
+        }
+        let shinglesA = SortedHashSet.make(rangeA.flatMap { a.sentences[$0].shingles })
+        let shinglesB = SortedHashSet.make(rangeB.flatMap { b.sentences[$0].shingles })
+        let similarity = SortedHashSet.jaccard(shinglesA, shinglesB)
+        let kind: AlignedPassage.Kind
+        if isQuote {
+            kind = .quote
+        } else if similarity >= 0.95 {
+            kind = .verbatim
+        } else if similarity >= 0.5 {
+            kind = .edited
+        } else {
+            kind = .rewritten
+        }
+        return AlignedPassage(a: spanA, b: spanB, kind: kind, similarity: similarity)
+    }
+
+    /// The smallest span covering the quotations inside `span`, or `span` when it has none.
+    static func narrowToQuotations(_ span: TextSpan, _ quotations: [TextSpan]) -> TextSpan {
+        let inside = quotations.filter { $0.overlap(with: span) > 0 }
+        guard let first = inside.first, let last = inside.last else { return span }
+        return TextSpan(start: max(span.start, first.start), end: min(span.end, last.end))
+    }
+}

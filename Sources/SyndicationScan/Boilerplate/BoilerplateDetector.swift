@@ -1,0 +1,97 @@
+import SyndicationEngine
+
+/// Finds page furniture: lines that recur across documents without being copy.
+///
+/// A line (paragraph) is keyed by the hash of its folded words. It is boilerplate in a
+/// document when the same line also stands in
+/// - ``minimumDocuments`` documents or more (site templates, cookie notices, "Related
+///   Articles"), or
+/// - another document of the same outlet (a site's own template and teasers), or
+/// - any other document while it is *furniture*: a short line that is not a sentence
+///   (`Comments`, `Try Our AI Features`, `Explore what Daily8 AI can do for you:`).
+///
+/// Shared prose sentences between two outlets are not boilerplate: that is what copy is.
+public struct BoilerplateDetector: Sendable {
+    /// Documents a line must recur in to be boilerplate wherever it stands.
+    public var minimumDocuments: Int
+    /// Lines of at most this many words without a sentence ending are furniture.
+    public var furnitureWordLimit: Int
+
+    /// A detector with the given limits.
+    public init(minimumDocuments: Int = 10, furnitureWordLimit: Int = 8) {
+        self.minimumDocuments = max(2, minimumDocuments)
+        self.furnitureWordLimit = furnitureWordLimit
+    }
+
+    /// One document as the detector sees it.
+    public struct Page: Sendable {
+        /// The outlet, when known; pages of one outlet share a template.
+        public var outlet: String?
+        /// The analysed text.
+        public var text: AnalyzedText
+
+        /// A page of `outlet` with `text`.
+        public init(outlet: String?, text: AnalyzedText) {
+            self.outlet = outlet
+            self.text = text
+        }
+    }
+
+    /// The key of every line of `text` that has words, with the line's span.
+    public static func lineKeys(of text: AnalyzedText) -> [(key: UInt64, span: TextSpan)] {
+        text.lines.compactMap { line in
+            let tokens = text.tokenRange(in: line)
+            guard !tokens.isEmpty else { return nil }
+            let first = Int(text.tokens[tokens.lowerBound].foldedStart)
+            let last = Int(text.tokens[tokens.upperBound - 1].foldedEnd)
+            let key = text.folded.withUnsafeBytes {
+                XXHash.hash64(UnsafeRawBufferPointer(rebasing: $0[first..<last]), seed: 0xB011)
+            }
+            return (key, line)
+        }
+    }
+
+    /// Whether a line is furniture: short and not ending like a sentence.
+    public func isFurniture(_ line: TextSpan, in text: AnalyzedText) -> Bool {
+        let words = text.tokenRange(in: line).count
+        guard words <= furnitureWordLimit else { return false }
+        var end = line.end - 1
+        while end > line.start, SentenceSplitterCloser.isCloser(text.scalars[end]) { end -= 1 }
+        let last = text.scalars[end]
+        let endsSentence = (last == "." || last == "!" || last == "?")
+            && !(end >= line.start + 2 && text.scalars[end - 1] == "." && text.scalars[end - 2] == ".")
+        return !endsSentence || words <= 3
+    }
+
+    /// The boilerplate line spans of each page, in page order.
+    ///
+    /// - Complexity: O(total lines) expected.
+    public func boilerplate(in pages: [Page]) -> [[TextSpan]] {
+        let keys = pages.map { Self.lineKeys(of: $0.text) }
+        var documents: [UInt64: [Int32]] = [:]
+        for (index, lines) in keys.enumerated() {
+            for key in Set(lines.map(\.key)) { documents[key, default: []].append(Int32(index)) }
+        }
+        return keys.enumerated().map { index, lines in
+            lines.compactMap { line -> TextSpan? in
+                guard let holders = documents[line.key], holders.count > 1 else { return nil }
+                if holders.count >= minimumDocuments { return line.span }
+                if let outlet = pages[index].outlet,
+                   holders.contains(where: { Int($0) != index && pages[Int($0)].outlet == outlet }) {
+                    return line.span
+                }
+                return isFurniture(line.span, in: pages[index].text) ? line.span : nil
+            }
+        }
+    }
+}
+
+/// Closing quotation marks and brackets that may follow a sentence's last word.
+enum SentenceSplitterCloser {
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{00BB}": return true
+        default: return false
+        }
+    }
+}
