@@ -1,0 +1,101 @@
+/// A 64-bit SimHash fingerprint (Charikar, "Similarity Estimation Techniques from Rounding
+/// Algorithms", STOC 2002) of a document's shingle hashes, with the parameters it was made under.
+///
+/// Each shingle hash *x* is re-mixed under ``seed`` into 64 pseudo-random bits; every bit
+/// votes +*w* when set and −*w* when clear (*w* = 1 unweighted), and fingerprint bit *i* is
+/// set when the votes for *i* sum above 0. For unit weights and vote vectors **u**, **v** of
+/// two documents, a bit differs with probability about θ/π, θ the angle between **u** and
+/// **v**, so the Hamming distance ≈ 64·θ/π; unrelated documents sit near 32 ± 4
+/// (Binomial(64, ½)). Near-duplicate detection looks for distance ≤ 3 (Manku, Jain &
+/// Das Sarma 2007), which ``SimHashIndex`` finds without comparing every pair.
+///
+/// Hashes are votes, not a set: a shingle that occurs twice votes twice.
+public struct SimHash: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// The 64 fingerprint bits.
+    public let fingerprint: UInt64
+    /// How the text was cut into the hashed shingles.
+    public let shingling: Shingling
+    /// The seed of the re-mixing of shingle hashes into votes.
+    public let seed: UInt64
+
+    /// A fingerprint stored earlier, with the parameters it was made under.
+    public init(fingerprint: UInt64, shingling: Shingling, seed: UInt64 = 0) {
+        self.fingerprint = fingerprint
+        self.shingling = shingling
+        self.seed = seed
+    }
+
+    /// The unweighted fingerprint of `hashes`; all bits clear when `hashes` is empty.
+    ///
+    /// - Complexity: O(64·*n*) for *n* hashes, no allocation.
+    public init(hashes: UnsafeBufferPointer<UInt64>, shingling: Shingling, seed: UInt64 = 0) {
+        let key = Self.voteKey(seed: seed)
+        let fingerprint = withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { ones in
+            ones.initialize(repeating: 0)
+            for hash in hashes {
+                let bits = MinHashMixing.mix(hash ^ key)
+                for bit in 0..<64 { ones[bit] &+= Int(truncatingIfNeeded: (bits >> UInt64(bit)) & 1) }
+            }
+            // Votes for bit i sum to ones − (n − ones); the bit is set when that is above 0.
+            var result: UInt64 = 0
+            for bit in 0..<64 where 2 * ones[bit] > hashes.count { result |= 1 << UInt64(bit) }
+            return result
+        }
+        self.init(fingerprint: fingerprint, shingling: shingling, seed: seed)
+    }
+
+    /// The unweighted fingerprint of `hashes`; all bits clear when `hashes` is empty.
+    ///
+    /// - Complexity: O(64·*n*) for *n* hashes.
+    public init(hashes: [UInt64], shingling: Shingling, seed: UInt64 = 0) {
+        self = hashes.withUnsafeBufferPointer { SimHash(hashes: $0, shingling: shingling, seed: seed) }
+    }
+
+    /// The fingerprint of `hashes` where hash *i* votes with weight `weights[i]` (for example
+    /// a shingle's inverse document frequency).
+    ///
+    /// - Precondition: `weights.count == hashes.count`.
+    /// - Complexity: O(64·*n*) for *n* hashes.
+    public init(hashes: [UInt64], weights: [Double], shingling: Shingling, seed: UInt64 = 0) {
+        precondition(weights.count == hashes.count, "\(weights.count) weights for \(hashes.count) hashes")
+        let key = Self.voteKey(seed: seed)
+        let fingerprint = withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) { votes in
+            votes.initialize(repeating: 0)
+            for (hash, weight) in zip(hashes, weights) {
+                let bits = MinHashMixing.mix(hash ^ key)
+                for bit in 0..<64 {
+                    votes[bit] += (bits >> UInt64(bit)) & 1 == 1 ? weight : -weight
+                }
+            }
+            var result: UInt64 = 0
+            for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
+            return result
+        }
+        self.init(fingerprint: fingerprint, shingling: shingling, seed: seed)
+    }
+
+    /// The number of differing bits, 0...64.
+    ///
+    /// - Throws: ``SketchError/incompatibleParameters(_:_:)`` if the shingling or seed differ.
+    /// - Complexity: O(1).
+    public func distance(to other: SimHash) throws -> Int {
+        guard shingling == other.shingling, seed == other.seed else {
+            throw SketchError.incompatibleParameters(parameterDescription, other.parameterDescription)
+        }
+        return (fingerprint ^ other.fingerprint).nonzeroBitCount
+    }
+
+    /// The parameters as one line, such as `simhash-64 seed=0 words-5@0`.
+    public var parameterDescription: String { "simhash-64 seed=\(seed) \(shingling)" }
+
+    /// The fingerprint as 16 hexadecimal digits followed by the parameters.
+    public var description: String {
+        let digits = String(fingerprint, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits + " " + parameterDescription
+    }
+
+    /// The key re-mixing shingle hashes into votes, separate from every MinHash key of `seed`.
+    private static func voteKey(seed: UInt64) -> UInt64 {
+        MinHashMixing.key(seed: seed, stream: .max - 2)
+    }
+}
