@@ -29,11 +29,14 @@ public struct BoilerplateDetector: Sendable {
         public var outlet: String?
         /// The analysed text.
         public var text: AnalyzedText
+        /// The keys and spans of its lines, from ``BoilerplateDetector/lineKeys(of:)``.
+        public var lines: [(key: UInt64, span: TextSpan)]
 
         /// A page of `outlet` with `text`.
-        public init(outlet: String?, text: AnalyzedText) {
+        public init(outlet: String?, text: AnalyzedText, lines: [(key: UInt64, span: TextSpan)]? = nil) {
             self.outlet = outlet
             self.text = text
+            self.lines = lines ?? BoilerplateDetector.lineKeys(of: text)
         }
     }
 
@@ -49,6 +52,15 @@ public struct BoilerplateDetector: Sendable {
             }
             return (key, line)
         }
+    }
+
+    /// For each line key, the indices of the documents that have the line, ascending.
+    public static func documentsByLine(_ lines: [[(key: UInt64, span: TextSpan)]]) -> [UInt64: [Int32]] {
+        var documents: [UInt64: [Int32]] = [:]
+        for (index, list) in lines.enumerated() {
+            for key in Set(list.map(\.key)) { documents[key, default: []].append(Int32(index)) }
+        }
+        return documents
     }
 
     /// Whether a line is furniture: short and not ending like a sentence.
@@ -67,12 +79,8 @@ public struct BoilerplateDetector: Sendable {
     ///
     /// - Complexity: O(total lines) expected.
     public func boilerplate(in pages: [Page]) -> [[TextSpan]] {
-        let keys = pages.map { Self.lineKeys(of: $0.text) }
-        var documents: [UInt64: [Int32]] = [:]
-        for (index, lines) in keys.enumerated() {
-            for key in Set(lines.map(\.key)) { documents[key, default: []].append(Int32(index)) }
-        }
-        return keys.enumerated().map { index, lines in
+        let documents = Self.documentsByLine(pages.map(\.lines))
+        return pages.map(\.lines).enumerated().map { index, lines in
             lines.compactMap { line -> TextSpan? in
                 guard let holders = documents[line.key], holders.count > 1 else { return nil }
                 if holders.count >= minimumDocuments { return line.span }

@@ -7,7 +7,7 @@ public struct ScanParameters: Codable, Hashable, Sendable {
     /// MinHash permutation count (signature length).
     public var permutationCount: Int = 128
     /// `one-permutation` (Li et al. 2012 with densification) or `classic` (Broder 1997).
-    public var minhashScheme: String = "one-permutation"
+    public var minhashScheme: MinHashScheme = .onePermutation
     /// Seed of the MinHash permutations and SimHash.
     public var seed: UInt64 = 0x5EED
     /// Jaccard threshold the document-level LSH bands are tuned for.

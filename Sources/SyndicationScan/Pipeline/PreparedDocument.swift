@@ -1,0 +1,23 @@
+import SyndicationEngine
+
+/// A document with everything the scan derives from it once: analysed text, sketches,
+/// alignment profile and credits.
+public struct PreparedDocument: Sendable {
+    /// The document as read.
+    public var document: Document
+    /// Its sorted distinct word-shingle hashes (the exact Jaccard and containment basis).
+    public var shingles: [UInt64]
+    /// Its MinHash signature.
+    public var minhash: MinHashSignature
+    /// Its SimHash fingerprint.
+    public var simhash: SimHash
+    /// Its alignment profile.
+    public var profile: DocumentProfile
+    /// The keys of its boilerplate lines, with their spans.
+    public var boilerplateLines: [(key: UInt64, span: TextSpan)]
+    /// The attributions found in its text.
+    public var credits: [Credit]
+
+    /// The document's id.
+    public var id: String { document.id }
+}

@@ -1,0 +1,130 @@
+/// Decides who copied whom: the direction of each reuse pair, whether the copy credits its
+/// source, each cluster's origin, and the outside source a cluster credits in common.
+///
+/// Evidence in order: publication times that are surely ordered (given their precision);
+/// then containment (a copy is covered by its source more than the source by it, as with
+/// truncated copies); then credits (a page that credits the other's outlet copied it). When
+/// every member of a cluster credits one outlet that has no page in the corpus, the honest
+/// answer is that outlet, not a guess among the members.
+public struct ProvenanceResolver: Sendable {
+    /// How much more of one document must be covered than of the other to call direction.
+    public var containmentMargin: Double
+
+    /// A resolver with the given margin.
+    public init(containmentMargin: Double = 0.15) {
+        self.containmentMargin = containmentMargin
+    }
+
+    /// What the resolver knows of one document.
+    public struct Member: Sendable {
+        /// The document's id.
+        public var id: String
+        /// Its outlet, when known.
+        public var outlet: String?
+        /// Its publication time, when known.
+        public var published: PublicationTime?
+        /// The outlets its body credits (not counting boilerplate), canonical names.
+        public var creditedNames: Set<String>
+
+        /// A member with the given facts.
+        public init(id: String, outlet: String?, published: PublicationTime?, creditedNames: Set<String>) {
+            self.id = id
+            self.outlet = outlet
+            self.published = published
+            self.creditedNames = creditedNames
+        }
+    }
+
+    /// Resolves provenance for `pairs` over `members` (indexed as `index[id]`); returns the
+    /// pairs with source, derived and credited set, and the clusters.
+    public func resolve(pairs: [PairFinding], members: [Member]) -> (pairs: [PairFinding], clusters: [Cluster]) {
+        var index: [String: Int] = [:]
+        for (position, member) in members.enumerated() { index[member.id] = position }
+        let corpusOutlets = Set(members.compactMap { $0.outlet.map(Self.key) })
+        let edges = pairs.filter(\.relation.isReuse).compactMap { pair -> ReuseClustering.Edge? in
+            guard let a = index[pair.a], let b = index[pair.b] else { return nil }
+            let strength = (pair.coverage[pair.a] ?? 0) + (pair.coverage[pair.b] ?? 0)
+            return ReuseClustering.Edge(first: a, second: b, strength: strength)
+        }
+        var clusterOf: [Int: Int] = [:]
+        var clusters: [Cluster] = []
+        let groups = ReuseClustering.clusters(count: members.count, edges: edges)
+        for group in groups {
+            let ids = group.map { members[$0].id }.sorted()
+            let external = commonExternalSource(group.map { members[$0] }, corpusOutlets: corpusOutlets)
+            let origin = external == nil ? self.origin(of: group, members: members, pairs: pairs, index: index) : nil
+            for member in group { clusterOf[member] = clusters.count }
+            clusters.append(Cluster(
+                id: ReuseClustering.identifier(members: ids), origin: origin.map { members[$0].id },
+                externalSource: external, members: ids))
+        }
+        let resolved = pairs.map { pair -> PairFinding in
+            guard pair.relation.isReuse, let a = index[pair.a], let b = index[pair.b] else { return pair }
+            var pair = pair
+            let cluster = clusterOf[a].flatMap { clusterOf[b] == $0 ? clusters[$0] : nil }
+            var source: Int?
+            if let origin = cluster?.origin, let originIndex = index[origin], originIndex == a || originIndex == b {
+                source = originIndex
+            } else {
+                source = direction(pair, a, b, members)
+            }
+            if let source {
+                let derived = source == a ? b : a
+                pair.source = members[source].id
+                pair.derived = members[derived].id
+                let named = [members[source].outlet, cluster?.externalSource].compactMap { $0 }.map(Self.key)
+                pair.credited = members[derived].creditedNames.contains { named.contains(Self.key($0)) }
+            } else if let external = cluster?.externalSource {
+                pair.credited = [a, b].allSatisfy { members[$0].creditedNames.contains(external) }
+            } else {
+                pair.credited = false
+            }
+            return pair
+        }
+        return (resolved, clusters.sorted { $0.id < $1.id })
+    }
+
+    /// The index of the source of a pair, or nil when the evidence does not say.
+    func direction(_ pair: PairFinding, _ a: Int, _ b: Int, _ members: [Member]) -> Int? {
+        if let timeA = members[a].published, let timeB = members[b].published {
+            if timeA.isSurelyBefore(timeB) { return a }
+            if timeB.isSurelyBefore(timeA) { return b }
+        }
+        let coverageA = pair.coverage[pair.a] ?? 0, coverageB = pair.coverage[pair.b] ?? 0
+        if coverageA - coverageB >= containmentMargin { return b }
+        if coverageB - coverageA >= containmentMargin { return a }
+        let aCreditsB = members[b].outlet.map { outlet in members[a].creditedNames.contains { Self.key($0) == Self.key(outlet) } } ?? false
+        let bCreditsA = members[a].outlet.map { outlet in members[b].creditedNames.contains { Self.key($0) == Self.key(outlet) } } ?? false
+        if aCreditsB && !bCreditsA { return b }
+        if bCreditsA && !aCreditsB { return a }
+        return nil
+    }
+
+    /// The member most often the source of its cluster's pairs, or nil when none is.
+    func origin(of group: [Int], members: [Member], pairs: [PairFinding], index: [String: Int]) -> Int? {
+        let inGroup = Set(group)
+        var wins = [Int: Int]()
+        for pair in pairs where pair.relation.isReuse {
+            guard let a = index[pair.a], let b = index[pair.b], inGroup.contains(a), inGroup.contains(b),
+                  let source = direction(pair, a, b, members) else { continue }
+            wins[source, default: 0] += 1
+        }
+        let best = wins.max { lhs, rhs in
+            lhs.value != rhs.value ? lhs.value < rhs.value : members[lhs.key].id > members[rhs.key].id
+        }
+        return best?.key
+    }
+
+    /// The one outlet every member credits that has no page in the corpus, if there is one.
+    func commonExternalSource(_ group: [Member], corpusOutlets: Set<String>) -> String? {
+        guard var common = group.first?.creditedNames else { return nil }
+        for member in group.dropFirst() { common.formIntersection(member.creditedNames) }
+        let outside = common.filter { !corpusOutlets.contains(Self.key($0)) }.sorted()
+        return outside.count == 1 ? outside[0] : nil
+    }
+
+    /// An outlet name folded for comparison.
+    static func key(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    }
+}

@@ -1,0 +1,143 @@
+import SyndicationEngine
+
+/// Verifies a candidate pair: exact scores, estimates with bounds, aligned passages, coverage
+/// and what kind of sharing it is.
+///
+/// Direction, credit and cluster are decided later, over all pairs, by ``ProvenanceResolver``.
+public struct PairVerifier: Sendable {
+    /// The scan's settings.
+    public var parameters: ScanParameters
+    /// The sentence aligner.
+    public var aligner: PassageAligner
+
+    /// A verifier with the given settings.
+    public init(parameters: ScanParameters) {
+        self.parameters = parameters
+        self.aligner = PassageAligner(
+            seedThreshold: parameters.sentenceSeedThreshold, maximumGap: parameters.maximumGapSentences)
+    }
+
+    /// The finding for `a` and `b` (ids in that order), or nil when they share nothing worth
+    /// reporting.
+    public func verify(_ a: PreparedDocument, _ b: PreparedDocument) -> PairFinding? {
+        var passages = aligner.align(a.profile, b.profile)
+        let copy = passages.filter(\.kind.isCopy)
+        let copyWordsA = copy.reduce(0) { $0 + a.profile.proseWords(in: $1.a) }
+        let copyWordsB = copy.reduce(0) { $0 + b.profile.proseWords(in: $1.b) }
+        let isReuse = min(copyWordsA, copyWordsB) >= parameters.minimumCopyWords
+        if !isReuse {
+            // Too little to be copy: what was aligned is at most shared phrasing.
+            passages = passages.filter { $0.kind == .quote }
+        }
+        passages += sharedBoilerplate(a, b)
+        guard !passages.isEmpty else { return nil }
+
+        let coverageA = isReuse ? Self.share(copy.map(\.a), of: a.profile) : 0
+        let coverageB = isReuse ? Self.share(copy.map(\.b), of: b.profile) : 0
+        let relation: Relation
+        if isReuse {
+            relation = Self.relation(copy: copy, coverage: (coverageA, coverageB), a: a.profile, b: b.profile)
+        } else if passages.contains(where: { $0.kind == .quote }) {
+            relation = .quotes
+        } else {
+            relation = .boilerplate
+        }
+        let estimate = (try? a.minhash.jaccard(with: b.minhash, confidenceZ: parameters.confidenceZ))
+        let scores = PairScores(
+            jaccard: Self.rounded(SortedHashSet.jaccard(a.shingles, b.shingles)),
+            containmentAInB: Self.rounded(SortedHashSet.containment(of: a.shingles, in: b.shingles)),
+            containmentBInA: Self.rounded(SortedHashSet.containment(of: b.shingles, in: a.shingles)),
+            minhash: JaccardBounds(
+                estimate: Self.rounded(estimate?.estimate ?? 0), lower: Self.rounded(estimate?.lower ?? 0),
+                upper: Self.rounded(estimate?.upper ?? 1)),
+            simhashDistance: (try? a.simhash.distance(to: b.simhash)) ?? 64)
+        let ordered = passages.map {
+            AlignedPassage(a: $0.a, b: $0.b, kind: $0.kind, similarity: Self.rounded($0.similarity))
+        }.sorted { lhs, rhs in
+            (lhs.kind.isCopy ? 0 : 1, lhs.a, lhs.b) < (rhs.kind.isCopy ? 0 : 1, rhs.a, rhs.b)
+        }
+        return PairFinding(
+            a: a.id, b: b.id, relation: relation, source: nil, derived: nil, credited: nil,
+            scores: scores,
+            coverage: [a.id: Self.rounded(coverageA), b.id: Self.rounded(coverageB)],
+            passages: ordered)
+    }
+
+    /// The relation of a pair with enough copy.
+    static func relation(
+        copy: [AlignedPassage], coverage: (Double, Double), a: DocumentProfile, b: DocumentProfile
+    ) -> Relation {
+        if max(coverage.0, coverage.1) < 0.5 { return .partial }
+        // Weigh each passage's kind by its length in the shorter document's terms.
+        var weights: [AlignedPassage.Kind: Int] = [:]
+        for passage in copy { weights[passage.kind, default: 0] += min(passage.a.length, passage.b.length) }
+        let total = weights.values.reduce(0, +)
+        if let verbatim = weights[.verbatim], Double(verbatim) >= 0.9 * Double(total) { return .verbatim }
+        let rewritten = weights[.rewritten] ?? 0
+        return Double(rewritten) > 0.5 * Double(total) ? .rewritten : .edited
+    }
+
+    /// Passages of boilerplate lines the two documents both carry, consecutive lines merged.
+    func sharedBoilerplate(_ a: PreparedDocument, _ b: PreparedDocument) -> [AlignedPassage] {
+        guard !a.boilerplateLines.isEmpty, !b.boilerplateLines.isEmpty else { return [] }
+        var positions: [UInt64: Int] = [:]
+        for (index, line) in b.boilerplateLines.enumerated() where positions[line.key] == nil {
+            positions[line.key] = index
+        }
+        var result: [AlignedPassage] = []
+        var previous: (Int, Int)?
+        for (index, line) in a.boilerplateLines.enumerated() {
+            guard let match = positions[line.key] else { previous = nil; continue }
+            if let (lastA, lastB) = previous, lastA == index - 1, lastB == match - 1, var last = result.popLast() {
+                last.a = last.a.union(line.span)
+                last.b = last.b.union(b.boilerplateLines[match].span)
+                result.append(last)
+            } else {
+                result.append(AlignedPassage(
+                    a: line.span, b: b.boilerplateLines[match].span, kind: .boilerplate, similarity: 1))
+            }
+            previous = (index, match)
+        }
+        return result
+    }
+
+    /// The share of a document's prose that `spans` cover.
+    static func share(_ spans: [TextSpan], of profile: DocumentProfile) -> Double {
+        guard profile.proseLength > 0 else { return 0 }
+        let merged = TextSpan.merged(spans)
+        let covered = merged.reduce(0) { $0 + profile.proseOverlap(with: $1) }
+        return min(1, Double(covered) / Double(profile.proseLength))
+    }
+
+    /// A score rounded to four decimals, so reports print the same digits everywhere.
+    static func rounded(_ value: Double) -> Double {
+        (value * 10_000).rounded() / 10_000
+    }
+}
+
+extension DocumentProfile {
+    /// Words of prose sentences that lie inside `span`.
+    func proseWords(in span: TextSpan) -> Int {
+        sentences.reduce(0) { total, sentence in
+            guard !sentence.isExcluded, sentence.span.overlap(with: span) > 0 else { return total }
+            let inside = text.tokenRange(in: TextSpan(
+                start: max(span.start, sentence.span.start), end: min(span.end, sentence.span.end)))
+            return total + inside.count
+        }
+    }
+}
+
+extension TextSpan {
+    /// Sorted, non-overlapping spans covering the same code points as `spans`.
+    public static func merged(_ spans: [TextSpan]) -> [TextSpan] {
+        var result: [TextSpan] = []
+        for span in spans.sorted() {
+            if let last = result.last, span.start <= last.end {
+                result[result.count - 1] = last.union(span)
+            } else {
+                result.append(span)
+            }
+        }
+        return result
+    }
+}
