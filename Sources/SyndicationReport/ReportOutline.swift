@@ -118,13 +118,18 @@ struct ClusterView {
         let known = dated.compactMap { entry in entry.time.map { (entry.id, entry.published, $0) } }
             .sorted { ($0.2, $0.0) < ($1.2, $1.0) }
         let unknown = dated.filter { $0.time == nil }.sorted { $0.id < $1.id }
-        let earliest = known.first?.2
-        timeline = known.map { id, published, time in
-            TimelineEntry(
-                id: id, published: published, time: time,
-                offset: time.secondsSinceEpoch - earliest!.secondsSinceEpoch,
-                approximate: max(time.uncertainty, earliest!.uncertainty) >= 3600)
-        } + unknown.map { TimelineEntry(id: $0.id, published: $0.published, time: nil, offset: nil, approximate: false) }
+        var timeline: [TimelineEntry] = []
+        if let earliest = known.first?.2 {
+            timeline = known.map { id, published, time in
+                TimelineEntry(
+                    id: id, published: published, time: time,
+                    offset: time.secondsSinceEpoch - earliest.secondsSinceEpoch,
+                    approximate: max(time.uncertainty, earliest.uncertainty) >= 3600)
+            }
+        }
+        self.timeline = timeline + unknown.map {
+            TimelineEntry(id: $0.id, published: $0.published, time: nil, offset: nil, approximate: false)
+        }
         let memberSet = Set(cluster.members)
         self.pairs = pairs.filter { memberSet.contains($0.pair.a) && memberSet.contains($0.pair.b) }
     }

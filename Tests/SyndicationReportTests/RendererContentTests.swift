@@ -108,6 +108,16 @@ import Testing
         #expect(markdown.contains("*(text of 003\\_aggregator not available)*"))
     }
 
+    @Test(arguments: ReportFormat.allCases)
+    func renderedAsDispatchesToTheRenderer(_ format: ReportFormat) throws {
+        let expected = switch format {
+        case .markdown: Self.markdown
+        case .html: Self.html
+        case .json: try JSONReportWriter.render(ReportFixture.report)
+        }
+        #expect(try ReportFixture.input.rendered(as: format) == expected)
+    }
+
     @Test func numbersAreFixed() {
         #expect(ReportNumbers.fixed(0.8735) == "0.874")
         #expect(ReportNumbers.fixed(0.1 + 0.2) == "0.300")
