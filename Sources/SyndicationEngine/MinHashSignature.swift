@@ -63,6 +63,11 @@ public struct MinHashSignature: Hashable, Codable, Sendable {
     /// The Jaccard similarity of the two underlying sets, estimated as the share of agreeing
     /// positions, with Wilson score bounds at `confidenceZ` (see ``JaccardEstimate``).
     ///
+    /// Classic signatures are worth *k* binomial samples. One-permutation signatures of sets
+    /// whose union leaves bins empty are worth fewer, since densified positions repeat filled
+    /// ones; the effective sample size comes from the variance model documented in
+    /// `MinHashEffectiveSampleSize.swift` and is never above *k*.
+    ///
     /// An empty signature estimates 0 with bounds [0, 0] against everything, itself included.
     ///
     /// - Parameter confidenceZ: The standard-normal quantile of the bounds: 1.96 for a
@@ -73,7 +78,17 @@ public struct MinHashSignature: Hashable, Codable, Sendable {
     public func jaccard(with other: MinHashSignature, confidenceZ: Double = 1.96) throws -> JaccardEstimate {
         let matches = try matchCount(with: other)
         if isEmpty || other.isEmpty { return .emptySet(confidenceZ: confidenceZ) }
-        return JaccardEstimate(matches: matches, sampleSize: values.count, confidenceZ: confidenceZ)
+        let effectiveSampleSize: Double
+        switch parameters.scheme {
+        case .classic:
+            effectiveSampleSize = Double(values.count)
+        case .onePermutation:
+            effectiveSampleSize = Self.onePermutationEffectiveSampleSize(
+                filledBins: unionFilledBinCount(with: other), binCount: values.count)
+        }
+        return JaccardEstimate(
+            matches: matches, sampleSize: values.count,
+            effectiveSampleSize: effectiveSampleSize, confidenceZ: confidenceZ)
     }
 
     enum CodingKeys: String, CodingKey {
