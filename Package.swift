@@ -32,7 +32,7 @@ let package = Package(
         ),
         .testTarget(name: "SyndicationEngineTests", dependencies: ["SyndicationEngine"]),
         .testTarget(name: "SyndicationScanTests", dependencies: ["SyndicationScan"]),
-        .testTarget(name: "SyndicationReportTests", dependencies: ["SyndicationReport"]),
+        .testTarget(name: "SyndicationReportTests", dependencies: ["SyndicationReport"], exclude: ["Golden"]),
         .testTarget(name: "syndetectTests", dependencies: ["SyndicationReport"]),
     ]
 )

@@ -21,4 +21,13 @@ public struct Cluster: Codable, Hashable, Sendable {
         case id, origin, members
         case externalSource = "external_source"
     }
+
+    // Absent values are written as `null`, so every cluster has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(origin, forKey: .origin)
+        try container.encode(externalSource, forKey: .externalSource)
+        try container.encode(members, forKey: .members)
+    }
 }

@@ -34,4 +34,22 @@ public struct DocumentSummary: Codable, Hashable, Sendable {
         self.credits = credits
         self.origin = origin
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, outlet, url, published, sha256, length, credits, origin
+    }
+
+    // Absent values are written as `null`, so every document has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(outlet, forKey: .outlet)
+        try container.encode(url, forKey: .url)
+        try container.encode(published, forKey: .published)
+        try container.encode(sha256, forKey: .sha256)
+        try container.encode(length, forKey: .length)
+        try container.encode(credits, forKey: .credits)
+        try container.encode(origin, forKey: .origin)
+    }
 }

@@ -37,6 +37,24 @@ public struct PairFinding: Codable, Hashable, Sendable {
         self.coverage = coverage
         self.passages = passages
     }
+
+    enum CodingKeys: String, CodingKey {
+        case a, b, relation, source, derived, credited, scores, coverage, passages
+    }
+
+    // Absent values are written as `null`, so every pair has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(a, forKey: .a)
+        try container.encode(b, forKey: .b)
+        try container.encode(relation, forKey: .relation)
+        try container.encode(source, forKey: .source)
+        try container.encode(derived, forKey: .derived)
+        try container.encode(credited, forKey: .credited)
+        try container.encode(scores, forKey: .scores)
+        try container.encode(coverage, forKey: .coverage)
+        try container.encode(passages, forKey: .passages)
+    }
 }
 
 /// What two documents share.

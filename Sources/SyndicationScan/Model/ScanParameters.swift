@@ -24,7 +24,8 @@ public struct ScanParameters: Codable, Hashable, Sendable {
     public var minimumCopyWords: Int = 25
     /// A line repeated in this many documents or more is boilerplate wherever it stands.
     public var boilerplateDocumentCount: Int = 10
-    /// Worker threads; 0 means all cores. Results do not depend on it.
+    /// Worker threads; 0 means all cores. Results do not depend on it, so reports leave it
+    /// out: the same input gives byte-identical reports at any thread count.
     public var threads: Int = 0
 
     /// The default settings.
