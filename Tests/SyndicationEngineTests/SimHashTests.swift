@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import SyndicationEngine
+
+/// SimHash fingerprints: identity, near duplicates, unrelated texts, weights and parameters.
+@Suite struct SimHashTests {
+    /// A text of `count` words drawn from a 500-word generated vocabulary.
+    static func generatedWords(count: Int, seed: UInt64) -> [String] {
+        var random = SketchTestRandom(seed: 0xC0FFEE)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let vocabulary = (0..<500).map { _ in
+            String((0..<(3 + Int(random.next() % 6))).map { _ in letters[Int(random.next() % 26)] })
+        }
+        var picker = SketchTestRandom(seed: seed)
+        return (0..<count).map { _ in vocabulary[Int(picker.next() % 500)] }
+    }
+
+    static func hashes(_ words: [String]) -> [UInt64] {
+        Shingling.words5.hashes(of: AnalyzedText(words.joined(separator: " ")))
+    }
+
+    static func simHash(_ hashes: [UInt64], seed: UInt64 = 0) -> SimHash {
+        SimHash(hashes: hashes, shingling: .words5, seed: seed)
+    }
+
+    /// Recorded from this implementation for ``MinHashSignatureTests/fixtureText``; a change
+    /// changes every stored fingerprint.
+    static let goldenFingerprint: UInt64 = 0xB6E8_E3AA_AAB4_D1B1
+
+    @Test func goldenFingerprintOfFixture() {
+        let simHash = Self.simHash(MinHashSignatureTests.fixtureHashes, seed: 0)
+        #expect(simHash.fingerprint == Self.goldenFingerprint)
+    }
+
+    @Test(arguments: [0 as UInt64, 1, 0x5EED])
+    func identicalTextsAreAtDistanceZero(_ seed: UInt64) throws {
+        let hashes = Self.hashes(Self.generatedWords(count: 300, seed: seed))
+        #expect(try Self.simHash(hashes, seed: seed).distance(to: Self.simHash(hashes, seed: seed)) == 0)
+        #expect(try Self.simHash(hashes, seed: seed).distance(to: Self.simHash(hashes.reversed(), seed: seed)) == 0)
+    }
+
+    /// With ±1 votes, bit *i* differs with probability ≈ θ/π for θ the angle between the two
+    /// documents' vote-count vectors, cos θ = Σ cₐ(x)c_b(x) / √(Σ cₐ² Σ c_b²) over shingles x
+    /// (Charikar 2002). The distance must stay within 64·θ/π + 4σ, σ² = 64·(θ/π)(1 − θ/π).
+    @Test(arguments: [1, 2, 5, 20])
+    func nearDuplicateIsClose(_ editedWords: Int) throws {
+        for seed in 0..<20 as Range<UInt64> {
+            var words = Self.generatedWords(count: 300, seed: seed)
+            let original = Self.hashes(words)
+            var picker = SketchTestRandom(seed: seed &+ 99)
+            for _ in 0..<editedWords { words[Int(picker.next() % 300)] = "replaced" }
+            let edited = Self.hashes(words)
+            let probability = acos(Self.cosine(original, edited)) / .pi
+            let bound = 64 * probability + 4 * (64 * probability * (1 - probability)).squareRoot()
+            let distance = try Self.simHash(original).distance(to: Self.simHash(edited))
+            #expect(Double(distance) <= bound, "seed \(seed): expected about \(64 * probability)")
+        }
+    }
+
+    static func cosine(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        let countsA = Dictionary(a.map { ($0, 1.0) }, uniquingKeysWith: +)
+        let countsB = Dictionary(b.map { ($0, 1.0) }, uniquingKeysWith: +)
+        let dot = countsA.reduce(0) { $0 + $1.value * (countsB[$1.key] ?? 0) }
+        let normA = countsA.values.reduce(0) { $0 + $1 * $1 }
+        let normB = countsB.values.reduce(0) { $0 + $1 * $1 }
+        return dot / (normA * normB).squareRoot()
+    }
+
+    /// Unrelated texts differ in Binomial(64, ½) bits: each distance within 32 ± 4σ (σ = 4),
+    /// the mean of 50 within 32 ± 4σ/√50.
+    @Test func unrelatedTextsAreAboutHalfApart() throws {
+        var distances: [Int] = []
+        for index in 0..<50 as Range<UInt64> {
+            let a = Self.simHash(Self.hashes(Self.generatedWords(count: 200, seed: 1_000 + 2 * index)))
+            let b = Self.simHash(Self.hashes(Self.generatedWords(count: 200, seed: 1_001 + 2 * index)))
+            distances.append(try a.distance(to: b))
+        }
+        for distance in distances { #expect(abs(distance - 32) <= 16) }
+        let mean = Double(distances.reduce(0, +)) / Double(distances.count)
+        #expect(abs(mean - 32) <= 16 / Double(50).squareRoot())
+    }
+
+    @Test func unitWeightsEqualUnweighted() {
+        let hashes = Self.hashes(Self.generatedWords(count: 120, seed: 5))
+        let weighted = SimHash(hashes: hashes, weights: Array(repeating: 1, count: hashes.count), shingling: .words5)
+        #expect(weighted == Self.simHash(hashes))
+    }
+
+    /// Shingles of zero weight do not vote, so two texts that differ only in them coincide.
+    @Test func zeroWeightsSilenceShingles() throws {
+        var random = SketchTestRandom(seed: 11)
+        let common = SketchFixtures.distinctHashes(count: 101, using: &random)
+        let onlyA = SketchFixtures.distinctHashes(count: 60, using: &random)
+        let onlyB = SketchFixtures.distinctHashes(count: 60, using: &random)
+        func weighted(_ extra: [UInt64]) -> SimHash {
+            SimHash(hashes: common + extra, weights: Array(repeating: 2.5, count: common.count)
+                + Array(repeating: 0, count: extra.count), shingling: .words5)
+        }
+        #expect(try weighted(onlyA).distance(to: weighted(onlyB)) == 0)
+        #expect(try Self.simHash(common + onlyA).distance(to: Self.simHash(common + onlyB)) > 0)
+    }
+
+    @Test func emptyInputHasNoBitsSet() {
+        #expect(Self.simHash([]).fingerprint == 0)
+    }
+
+    @Test(arguments: [
+        SimHash(fingerprint: 0, shingling: .words5, seed: 1),
+        SimHash(fingerprint: 0, shingling: Shingling(unit: .characters, size: 5), seed: 0),
+    ])
+    func incompatibleFingerprintsThrow(_ other: SimHash) {
+        let base = SimHash(fingerprint: 0, shingling: .words5, seed: 0)
+        let error = #expect(throws: SketchError.self) { try base.distance(to: other) }
+        #expect(error == .incompatibleParameters(base.parameterDescription, other.parameterDescription))
+    }
+
+    @Test func seedChangesFingerprint() {
+        let hashes = MinHashSignatureTests.fixtureHashes
+        // Independent fingerprints agree on all 64 bits with probability 2⁻⁶⁴.
+        #expect(Self.simHash(hashes, seed: 1).fingerprint != Self.simHash(hashes, seed: 2).fingerprint)
+    }
+
+    @Test func descriptionShowsHexAndParameters() {
+        #expect(SimHash(fingerprint: 0xAB, shingling: .words5, seed: 3).description
+            == "00000000000000ab simhash-64 seed=3 words-5@0")
+    }
+}
