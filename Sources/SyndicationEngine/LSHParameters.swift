@@ -81,9 +81,9 @@ public struct LSHParameters: Hashable, Codable, Sendable, CustomStringConvertibl
     }
 
     /// Subintervals of the Simpson rule in ``weightedError(threshold:falsePositiveWeight:falseNegativeWeight:)``.
-    /// The integrands are polynomials of degree *b*·*r* ≤ *k*; at 1,024 subintervals of [0, 1]
-    /// the rule's error (*h*⁴/180)·max|P⁽⁴⁾| stays below 10⁻⁶ for the S-curves *k* = 128 allows
-    /// near their optimum, far below the gaps between neighbouring (*b*, *r*).
+    /// The integrands are polynomials of degree *b*·*r* ≤ *k*; over every *b*·*r* ≤ 128 at
+    /// threshold 0.5, 1,024 subintervals per piece agree with a 200,000-point midpoint rule to
+    /// 4·10⁻¹⁰, far below the 1.6·10⁻⁴ between the best and second-best banding.
     public static let integrationIntervals = 1_024
 
     /// The banding in words, such as `20 bands × 6 rows`.
