@@ -88,6 +88,10 @@ public struct PassageAligner: Sendable {
         let proseContainment = proseSmaller == 0 ? 0 : Double(proseShared) / Double(proseSmaller)
         let isProse = min(left.proseWordCount, right.proseWordCount) >= 4
             && (proseJaccard >= threshold || (proseContainment >= 0.65 && proseJaccard >= threshold / 2))
+        // A match outside the prose must come from a quotation on at least one side (a quote
+        // may be carried as indirect speech on the other); anything else is chance.
+        let quotedWords = max(left.wordCount - left.proseWordCount, right.wordCount - right.proseWordCount)
+        guard isProse || quotedWords >= 5 else { return nil }
         return Seed(first: i, second: j, similarity: jaccard, isProse: isProse)
     }
 

@@ -65,6 +65,9 @@ public struct ProvenanceResolver: Sendable {
             var source: Int?
             if let origin = cluster?.origin, let originIndex = index[origin], originIndex == a || originIndex == b {
                 source = originIndex
+            } else if cluster?.externalSource != nil {
+                // Both carry copy of an outside source: only publication times can order them.
+                source = timeOrder(a, b, members)
             } else {
                 source = direction(pair, a, b, members)
             }
@@ -86,10 +89,7 @@ public struct ProvenanceResolver: Sendable {
 
     /// The index of the source of a pair, or nil when the evidence does not say.
     func direction(_ pair: PairFinding, _ a: Int, _ b: Int, _ members: [Member]) -> Int? {
-        if let timeA = members[a].published, let timeB = members[b].published {
-            if timeA.isSurelyBefore(timeB) { return a }
-            if timeB.isSurelyBefore(timeA) { return b }
-        }
+        if let earlier = timeOrder(a, b, members) { return earlier }
         let coverageA = pair.coverage[pair.a] ?? 0, coverageB = pair.coverage[pair.b] ?? 0
         if coverageA - coverageB >= containmentMargin { return b }
         if coverageB - coverageA >= containmentMargin { return a }
@@ -97,6 +97,14 @@ public struct ProvenanceResolver: Sendable {
         let bCreditsA = members[a].outlet.map { outlet in members[b].creditedNames.contains { Self.key($0) == Self.key(outlet) } } ?? false
         if aCreditsB && !bCreditsA { return b }
         if bCreditsA && !aCreditsB { return a }
+        return nil
+    }
+
+    /// The surely earlier of two members, or nil when their times do not say.
+    func timeOrder(_ a: Int, _ b: Int, _ members: [Member]) -> Int? {
+        guard let timeA = members[a].published, let timeB = members[b].published else { return nil }
+        if timeA.isSurelyBefore(timeB) { return a }
+        if timeB.isSurelyBefore(timeA) { return b }
         return nil
     }
 

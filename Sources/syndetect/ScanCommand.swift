@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import SyndicationReport
+import SyndicationScan
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `syndetect scan CORPUS...`: find reuse in a corpus and report it.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Find duplicate, near-duplicate and reworded copy in a corpus.",
+        discussion: """
+            CORPUS is a folder of .txt/.md files (file stem = id, first line = title; an optional \
+            manifest.csv beside them adds outlet, url, published, title), a .jsonl file (id, outlet, \
+            url, published, title, text per line), or a CSV manifest with a `file` column.
+            """
+    )
+
+    @Argument(help: "Folders, .jsonl files or CSV manifests to scan.")
+    var corpus: [String]
+
+    @Option(help: "What goes to standard output: markdown, html or json.")
+    var format: ReportFormat = .markdown
+
+    @Option(help: "Also write report.md, report.html and report.json into this directory.")
+    var reportDir: String?
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int = 0
+
+    @Flag(help: "No progress or warnings on standard error.")
+    var quiet = false
+
+    @Flag(help: "Treat input warnings as errors: exit 2 if there are any.")
+    var strict = false
+
+    func validate() throws {
+        guard threads >= 0 else { throw ValidationError("--threads must be 0 (all cores) or more") }
+    }
+
+    func run() throws {
+        let read = CorpusReader().read(corpus)
+        if !quiet {
+            for warning in read.warnings { printError("warning: \(warning)") }
+        }
+        if strict && !read.warnings.isEmpty {
+            printError("error: \(read.warnings.count) input warning(s) and --strict is set")
+            throw ExitCode(2)
+        }
+        guard !read.documents.isEmpty else {
+            printError("error: no readable documents in \(corpus.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        var parameters = ScanParameters()
+        parameters.threads = threads
+        let showProgress = !quiet && isatty(STDERR_FILENO) != 0
+        let progress: (@Sendable (ScanProgress) -> Void)? = showProgress
+            ? { @Sendable stage in printError("syndetect: \(stage.summary)") } : nil
+        let scanner = Scanner(parameters: parameters, progress: progress)
+        let outcome = scanner.scan(read.documents, warnings: read.warnings)
+        let input = ReportInput(report: outcome.report, texts: outcome.texts, command: reproducibleCommand())
+        if let reportDir {
+            let writer = ReportDirectoryWriter(directory: reportDir, inputs: Self.inputFiles(corpus))
+            for format in ReportFormat.allCases {
+                do {
+                    try writer.write(try input.rendered(as: format), as: "report.\(format.fileExtension)")
+                } catch {
+                    printError("error: \(error)")
+                    throw ExitCode(2)
+                }
+            }
+        }
+        print(try input.rendered(as: format), terminator: "")
+    }
+
+    /// Every file below the given inputs, so reports never overwrite one.
+    static func inputFiles(_ paths: [String]) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            files.append(path)
+            if let walker = FileManager.default.enumerator(atPath: path) {
+                while let relative = walker.nextObject() as? String {
+                    files.append((path as NSString).appendingPathComponent(relative))
+                }
+            }
+        }
+        return files
+    }
+}
+
+extension ScanProgress {
+    /// A line for the progress display.
+    var summary: String {
+        switch self {
+        case .preparing(let count): return "analysing \(count) documents"
+        case .findingCandidates: return "finding candidate pairs"
+        case .verifying(let count): return "verifying \(count) candidate pairs"
+        case .resolvingProvenance: return "resolving provenance"
+        }
+    }
+}
