@@ -97,16 +97,15 @@ public struct MinHasher: Sendable {
     ) -> Bool {
         let count = bins.count
         let key = permutationKey
-        var filled = 0
         for hash in hashes {
             let value = MinHashMixing.mix(hash ^ key)
             let bin = MinHashMixing.reduce(value, into: count)
-            let current = bins[bin]
-            if value < current {
-                if current == .max { filled += 1 }
-                bins[bin] = value
-            }
+            // Branch-free: whether a value lowers its bin's minimum is unpredictable, and a
+            // conditional move is about twice as fast as the mispredicted branch.
+            bins[bin] = Swift.min(value, bins[bin])
         }
+        var filled = 0
+        for value in bins where value != .max { filled += 1 }
         if filled == 0 { return false }
         if filled < count { densify(bins) }
         return true

@@ -27,26 +27,49 @@ public struct SimHash: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// The unweighted fingerprint of `hashes`; all bits clear when `hashes` is empty.
     ///
-    /// - Complexity: O(64·*n*) for *n* hashes, no allocation.
+    /// Votes are counted in byte lanes: accumulator *j* adds bits *j*, *j* + 8, …, *j* + 56
+    /// of each re-mixed hash into its eight bytes at once, and the bytes are flushed into
+    /// full counters every 255 hashes, before any can overflow.
+    ///
+    /// - Complexity: O(*n*) word operations for *n* hashes (8 shift-and-adds each), no allocation.
     public init(hashes: UnsafeBufferPointer<UInt64>, shingling: Shingling, seed: UInt64 = 0) {
         let key = Self.voteKey(seed: seed)
+        let laneMask: UInt64 = 0x0101_0101_0101_0101
         let fingerprint = withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { ones in
-            ones.initialize(repeating: 0)
-            for hash in hashes {
-                let bits = MinHashMixing.mix(hash ^ key)
-                for bit in 0..<64 { ones[bit] &+= Int(truncatingIfNeeded: (bits >> UInt64(bit)) & 1) }
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { lanes in
+                ones.initialize(repeating: 0)
+                lanes.initialize(repeating: 0)
+                func flush() {
+                    for shift in 0..<8 {
+                        for byte in 0..<8 {
+                            ones[8 * byte + shift] += Int(truncatingIfNeeded: (lanes[shift] >> UInt64(8 * byte)) & 0xFF)
+                        }
+                        lanes[shift] = 0
+                    }
+                }
+                var pending = 0
+                for hash in hashes {
+                    let bits = MinHashMixing.mix(hash ^ key)
+                    for shift in 0..<8 { lanes[shift] &+= (bits >> UInt64(shift)) & laneMask }
+                    pending += 1
+                    if pending == 255 {
+                        flush()
+                        pending = 0
+                    }
+                }
+                flush()
+                // Votes for bit i sum to ones − (n − ones); the bit is set when that is above 0.
+                var result: UInt64 = 0
+                for bit in 0..<64 where 2 * ones[bit] > hashes.count { result |= 1 << UInt64(bit) }
+                return result
             }
-            // Votes for bit i sum to ones − (n − ones); the bit is set when that is above 0.
-            var result: UInt64 = 0
-            for bit in 0..<64 where 2 * ones[bit] > hashes.count { result |= 1 << UInt64(bit) }
-            return result
         }
         self.init(fingerprint: fingerprint, shingling: shingling, seed: seed)
     }
 
     /// The unweighted fingerprint of `hashes`; all bits clear when `hashes` is empty.
     ///
-    /// - Complexity: O(64·*n*) for *n* hashes.
+    /// - Complexity: O(*n*) word operations for *n* hashes.
     public init(hashes: [UInt64], shingling: Shingling, seed: UInt64 = 0) {
         self = hashes.withUnsafeBufferPointer { SimHash(hashes: $0, shingling: shingling, seed: seed) }
     }

@@ -32,6 +32,33 @@ import Testing
         #expect(simHash.fingerprint == Self.goldenFingerprint)
     }
 
+    /// Charikar's rule written plainly: 64 signed vote counters over the re-mixed hashes.
+    static func referenceFingerprint(_ hashes: [UInt64], seed: UInt64) -> UInt64 {
+        let key = MinHashMixing.key(seed: seed, stream: .max - 2)
+        var votes = [Int](repeating: 0, count: 64)
+        for hash in hashes {
+            let bits = MinHashMixing.mix(hash ^ key)
+            for bit in 0..<64 { votes[bit] += (bits >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+        }
+        return (0..<64).reduce(0) { votes[$1] > 0 ? $0 | 1 << UInt64($1) : $0 }
+    }
+
+    /// The byte-lane counters flush every 255 hashes; sizes around that, and one hash repeated
+    /// (which fills a lane byte to exactly 255 before the flush), must give the plain rule's
+    /// fingerprint.
+    @Test(arguments: [0, 1, 2, 254, 255, 256, 511, 600, 2_000])
+    func fastPathEqualsReference(_ count: Int) {
+        var random = SketchTestRandom(seed: UInt64(count))
+        let distinct = SketchFixtures.distinctHashes(count: count, using: &random)
+        let repeated = distinct.isEmpty ? [] : (0..<count).map { distinct[$0 % Swift.max(1, count / 50)] }
+        let single = distinct.isEmpty ? [] : Array(repeating: distinct[0], count: count)
+        for hashes in [distinct, repeated, single] {
+            for seed in [0 as UInt64, 0x5EED] {
+                #expect(Self.simHash(hashes, seed: seed).fingerprint == Self.referenceFingerprint(hashes, seed: seed))
+            }
+        }
+    }
+
     @Test(arguments: [0 as UInt64, 1, 0x5EED])
     func identicalTextsAreAtDistanceZero(_ seed: UInt64) throws {
         let hashes = Self.hashes(Self.generatedWords(count: 300, seed: seed))
