@@ -59,9 +59,8 @@ public struct LSHIndex: Sendable {
             return
         }
         for band in 0..<parameters.bandCount {
-            let key = bandKey(signature, band: band)
-            tables[band][key, default: []].append(id)
-            if tables[band][key]!.count == maximumBucketSize + 1 { oversizedBucketCount += 1 }
+            let size = Self.append(id, to: &tables[band][bandKey(signature, band: band), default: []])
+            if size == maximumBucketSize + 1 { oversizedBucketCount += 1 }
         }
     }
 
@@ -118,6 +117,12 @@ public struct LSHIndex: Sendable {
                 UnsafeRawBufferPointer(rebasing: bytes[(band * rows * stride)..<((band + 1) * rows * stride)]),
                 seed: UInt64(band))
         }
+    }
+
+    /// Appends `id` to `bucket` in place and returns the bucket's new size.
+    private static func append(_ id: Int, to bucket: inout [Int]) -> Int {
+        bucket.append(id)
+        return bucket.count
     }
 
     private func checkCompatible(_ signature: MinHashSignature) throws {
