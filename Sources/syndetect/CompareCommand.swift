@@ -43,7 +43,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         if let pairs { return try runPairs(pairs) }
         let documents = try files.map { try Self.load($0, quiet: quiet) }
-        let finding = Scanner().compare(documents[0], documents[1])
+        let finding = CorpusScanner().compare(documents[0], documents[1])
         if json {
             print(try Self.jsonLine(finding, a: files[0], b: files[1]))
         } else {
@@ -67,7 +67,7 @@ struct CompareCommand: ParsableCommand {
             }
             jobs.append((number + 1, String(fields[0]), String(fields[1])))
         }
-        let scanner = Scanner()
+        let scanner = CorpusScanner()
         let quiet = self.quiet
         let lines = ParallelWork.map(count: jobs.count, threads: threads) { index -> String? in
             let job = jobs[index]

@@ -57,7 +57,7 @@ struct ScanCommand: ParsableCommand {
         let showProgress = !quiet && isatty(STDERR_FILENO) != 0
         let progress: (@Sendable (ScanProgress) -> Void)? = showProgress
             ? { @Sendable stage in printError("syndetect: \(stage.summary)") } : nil
-        let scanner = Scanner(parameters: parameters, progress: progress)
+        let scanner = CorpusScanner(parameters: parameters, progress: progress)
         let outcome = scanner.scan(read.documents, warnings: read.warnings)
         let input = ReportInput(report: outcome.report, texts: outcome.texts, command: reproducibleCommand())
         if let reportDir {

@@ -12,7 +12,7 @@ import SyndicationEngine
 /// 5. **Provenance**: direction, credit, clusters and origins (``ProvenanceResolver``).
 ///
 /// The result does not depend on the thread count or the order of the input.
-public struct Scanner: Sendable {
+public struct CorpusScanner: Sendable {
     /// The scan's settings.
     public var parameters: ScanParameters
     /// Called as stages progress; nil for silence.
