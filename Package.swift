@@ -33,6 +33,6 @@ let package = Package(
         .testTarget(name: "SyndicationEngineTests", dependencies: ["SyndicationEngine"]),
         .testTarget(name: "SyndicationScanTests", dependencies: ["SyndicationScan"]),
         .testTarget(name: "SyndicationReportTests", dependencies: ["SyndicationReport"], exclude: ["Golden"]),
-        .testTarget(name: "syndetectTests", dependencies: ["SyndicationReport"]),
+        .testTarget(name: "syndetectTests", dependencies: ["SyndicationReport", "syndetect"]),
     ]
 )

@@ -59,7 +59,7 @@ struct ScanCommand: ParsableCommand {
             ? { @Sendable stage in printError("syndetect: \(stage.summary)") } : nil
         let scanner = CorpusScanner(parameters: parameters, progress: progress)
         let outcome = scanner.scan(read.documents, warnings: read.warnings)
-        let input = ReportInput(report: outcome.report, texts: outcome.texts, command: reproducibleCommand())
+        let input = ReportInput(report: outcome.report, texts: outcome.texts, command: reproducibleCommand(["scan"] + corpus))
         if let reportDir {
             let writer = ReportDirectoryWriter(directory: reportDir, inputs: Self.inputFiles(corpus))
             for format in ReportFormat.allCases {
