@@ -1,0 +1,79 @@
+import Testing
+@testable import SyndicationEngine
+
+@Suite struct AnalyzedTextTests {
+    @Test func tokensKeepCodePointOffsets() {
+        let text = AnalyzedText("“Ｆｕｌｌ” café — ﬁnal 50-day 🇺🇦 Zelenskyy’s")
+        let words = text.tokens.indices.map { text.foldedWord($0) }
+        #expect(words == ["full", "café", "final", "50", "day", "zelenskyy", "s"])
+        for token in text.tokens {
+            // Each token's span cuts out the original word, whatever its width in UTF-8.
+            let original = text.text(of: token.span)
+            #expect(TokenNormalizer.folded(original) == String(decoding: text.folded[Int(token.foldedStart)..<Int(token.foldedEnd)], as: UTF8.self))
+        }
+        #expect(text.text(of: text.tokens[1].span) == "café")
+        #expect(text.tokens[0].start == 1)
+    }
+
+    @Test func quotesDashesAndSpacesFoldAlike() {
+        let curly = AnalyzedText("He said “peace – now”,\n  again.")
+        let straight = AnalyzedText("he SAID \"peace - now\", again.")
+        #expect(curly.folded == straight.folded)
+        #expect(Shingling.words5.hashes(of: curly) == Shingling.words5.hashes(of: straight))
+    }
+
+    @Test func sentencesRespectAbbreviationsAndLines() {
+        let source = "Mr. Smith met U.S. officials on Feb. 3. They agreed. “Done,” he said! Next line\nNew paragraph here"
+        let text = AnalyzedText(source)
+        let sentences = text.sentences.map { text.text(of: $0) }
+        #expect(sentences == [
+            "Mr. Smith met U.S. officials on Feb. 3.",
+            "They agreed.",
+            "“Done,” he said!",
+            "Next line",
+            "New paragraph here",
+        ])
+    }
+
+    @Test func linesAreTrimmedAndSkipBlank() {
+        let text = AnalyzedText("  Title  \n\n\tBody line.\r\n")
+        #expect(text.lines.map { text.text(of: $0) } == ["Title", "Body line."])
+    }
+
+    @Test func tokenRangeFindsTokensInsideASpan() {
+        let text = AnalyzedText("alpha beta gamma delta")
+        let range = text.tokenRange(in: TextSpan(start: 6, end: 16))
+        #expect(range == 1..<3)
+        #expect(text.tokenRange(in: TextSpan(start: 5, end: 6)).isEmpty)
+    }
+
+    @Test func characterShinglesIgnorePunctuation() {
+        let a = AnalyzedText("peace-lasting peace")
+        let b = AnalyzedText("peace – lasting peace!")
+        let shingling = Shingling(unit: .characters, size: 5)
+        #expect(shingling.hashes(of: a) == shingling.hashes(of: b))
+        #expect(shingling.hashes(of: a).count == "peace lasting peace".utf8.count - 4)
+    }
+
+    @Test func shortTextsGiveOneShingle() {
+        let text = AnalyzedText("two words")
+        #expect(Shingling.words5.hashes(of: text).count == 1)
+        #expect(Shingling.words5.hashes(of: AnalyzedText("")).isEmpty)
+    }
+}
+
+@Suite struct SortedHashSetTests {
+    @Test func setOperationsMatchSwiftSets() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let left = (0..<200).map { _ in UInt64.random(in: 0..<400, using: &generator) }
+            let right = (0..<150).map { _ in UInt64.random(in: 0..<400, using: &generator) }
+            let a = Set(left), b = Set(right)
+            let sortedA = SortedHashSet.make(left), sortedB = SortedHashSet.make(right)
+            #expect(sortedA == a.sorted())
+            #expect(SortedHashSet.intersectionCount(sortedA, sortedB) == a.intersection(b).count)
+            #expect(SortedHashSet.jaccard(sortedA, sortedB) == Double(a.intersection(b).count) / Double(a.union(b).count))
+            #expect(SortedHashSet.containment(of: sortedA, in: sortedB) == Double(a.intersection(b).count) / Double(a.count))
+        }
+    }
+}
