@@ -86,7 +86,10 @@ public struct PassageAligner: Sendable {
         let proseUnion = left.proseShingles.count + right.proseShingles.count - proseShared
         let proseJaccard = proseUnion == 0 ? 0 : Double(proseShared) / Double(proseUnion)
         let proseContainment = proseSmaller == 0 ? 0 : Double(proseShared) / Double(proseSmaller)
+        // Prose-driven only when the words outside quotations carry most of the match: a
+        // shared quotation in a similar attribution frame ("…," the leader said) is a quote.
         let isProse = min(left.proseWordCount, right.proseWordCount) >= 4
+            && 2 * proseShared >= shared
             && (proseJaccard >= threshold || (proseContainment >= 0.65 && proseJaccard >= threshold / 2))
         // A match outside the prose must come from a quotation on at least one side (a quote
         // may be carried as indirect speech on the other); anything else is chance.

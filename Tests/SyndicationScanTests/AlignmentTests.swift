@@ -1,0 +1,158 @@
+import Testing
+import SyndicationEngine
+@testable import SyndicationScan
+
+/// Small texts that pin the behaviours the seeds' conclusions depend on.
+@Suite struct AlignmentTests {
+    static let original = """
+        Officials confirmed on Monday that the new bridge across the river will open to traffic next spring after years of delays.
+        The project cost more than two hundred million pounds and was funded by the regional council and a national grant.
+        "This bridge will change how people travel every single day," the council leader said at the opening ceremony.
+        Engineers said the steel frame had been tested against floods and high winds during the long winter months.
+        Local shops hope the crossing will bring more visitors to the old market town and its historic harbour.
+        """
+    static let spun = """
+        Authorities confirmed on Monday that the new overpass across the river will open to vehicles next spring after years of holdups.
+        The scheme cost over two hundred million pounds and was financed by the regional council and a national grant.
+        "This bridge will change how people travel every single day," the council leader told the opening ceremony.
+        Engineers stated the steel framework had been checked against floods and strong winds during the long winter months.
+        Local stores hope the crossing will draw more visitors to the old market town and its historic harbour.
+        """
+    static let quoting = """
+        Residents gathered in the rain to watch the ribbon being cut while a brass band played on the quay.
+        "This bridge will change how people travel every single day," the council leader said, to loud applause from the crowd.
+        Critics of the scheme, however, pointed to the rising cost of the ferry service that the crossing replaces.
+        """
+
+    static func profile(_ text: String, id: String, boilerplate: [TextSpan] = []) -> DocumentProfile {
+        DocumentProfile(id: id, text: AnalyzedText(text), boilerplate: boilerplate, title: nil, shingleSize: 5)
+    }
+
+    @Test func spunCopyAlignsAsOneRewrittenOrEditedPassage() {
+        let passages = PassageAligner().align(Self.profile(Self.original, id: "a"), Self.profile(Self.spun, id: "b"))
+        let copy = passages.filter(\.kind.isCopy)
+        #expect(copy.count == 1)
+        #expect(copy.first.map { $0.a.start == 0 && $0.a.end == Self.original.unicodeScalars.count } == true)
+        #expect(copy.first.map { $0.kind == .edited || $0.kind == .rewritten } == true)
+    }
+
+    @Test func verbatimCopyIsVerbatim() {
+        let passages = PassageAligner().align(Self.profile(Self.original, id: "a"), Self.profile("Intro line of our own here.\n" + Self.original, id: "b"))
+        #expect(passages.count == 1)
+        #expect(passages.first?.kind == .verbatim)
+        #expect(passages.first?.similarity == 1)
+    }
+
+    @Test func aSharedQuotationIsAQuoteNotCopy() {
+        let passages = PassageAligner().align(Self.profile(Self.original, id: "a"), Self.profile(Self.quoting, id: "b"))
+        #expect(!passages.isEmpty)
+        #expect(passages.allSatisfy { $0.kind == .quote })
+        // The quote passage is narrowed to the quotation itself.
+        let text = AnalyzedText(Self.original)
+        #expect(passages.first.map { text.text(of: $0.a).hasPrefix("\"This bridge") } == true)
+    }
+
+    @Test func quotationsSurviveBrokenMarks() {
+        let text = Array("“First part, he said. “Second part.” Then prose.\n\"Straight one\" and “unclosed".unicodeScalars)
+        let spans = QuotationFinder.quotations(in: text)
+        func string(_ span: TextSpan) -> String { String(String.UnicodeScalarView(text[span.start..<span.end])) }
+        #expect(spans.map(string) == ["“First part, he said. ", "“Second part.”", "\"Straight one\"", "“unclosed"])
+    }
+
+    @Test func boilerplateLinesNeverSeed() {
+        let template = "Sign up for our newsletter and get the best stories of the week in your inbox every Friday."
+        let a = "Markets rallied strongly on Tuesday as investors welcomed the latest inflation figures from the statistics office.\n" + template
+        let b = "The city council approved a new housing plan for the northern district after a long and heated debate.\n" + template
+        let pages = [a, b].map { BoilerplateDetector.Page(outlet: "Example Times", text: AnalyzedText($0)) }
+        let spans = BoilerplateDetector().boilerplate(in: pages)
+        #expect(spans.map(\.count) == [1, 1])
+        let passages = PassageAligner().align(
+            Self.profile(a, id: "a", boilerplate: spans[0]), Self.profile(b, id: "b", boilerplate: spans[1]))
+        #expect(passages.isEmpty)
+    }
+
+    @Test func sharedProseAcrossOutletsIsNotBoilerplate() {
+        let sentence = "Markets rallied strongly on Tuesday as investors welcomed the latest inflation figures from the statistics office."
+        let pages = [("One", sentence + "\nMore of our own words here today."), ("Two", sentence + "\nSomething else entirely now.")]
+            .map { BoilerplateDetector.Page(outlet: $0.0, text: AnalyzedText($0.1)) }
+        #expect(BoilerplateDetector().boilerplate(in: pages).allSatisfy { $0.isEmpty })
+    }
+
+    @Test func shortSharedFurnitureIsBoilerplateWithoutMetadata() {
+        let pages = ["Story one body text that is long enough to be prose here.\nRelated Articles\nComments",
+                     "Story two is about something else completely different.\nRelated Articles\nComments"]
+            .map { BoilerplateDetector.Page(outlet: nil, text: AnalyzedText($0)) }
+        #expect(BoilerplateDetector().boilerplate(in: pages).map(\.count) == [2, 2])
+    }
+}
+
+@Suite struct ProvenanceTests {
+    static func pair(_ a: String, _ b: String, coverage: (Double, Double), relation: Relation = .edited) -> PairFinding {
+        PairFinding(
+            a: a, b: b, relation: relation, source: nil, derived: nil, credited: nil,
+            scores: PairScores(jaccard: 0.5, containmentAInB: 0.5, containmentBInA: 0.5,
+                               minhash: JaccardBounds(estimate: 0.5, lower: 0.4, upper: 0.6), simhashDistance: 10),
+            coverage: [a: coverage.0, b: coverage.1], passages: [])
+    }
+
+    static func member(_ id: String, outlet: String? = nil, at time: String? = nil, credits: Set<String> = []) -> ProvenanceResolver.Member {
+        ProvenanceResolver.Member(id: id, outlet: outlet, published: time.flatMap { PublicationTime(iso8601: $0) }, creditedNames: credits)
+    }
+
+    @Test func earlierPublicationIsTheSource() {
+        let members = [Self.member("a", outlet: "Wire", at: "2025-07-20T10:00:00Z"),
+                       Self.member("b", outlet: "Paper", at: "2025-07-20T12:00:00Z", credits: ["Wire"])]
+        let (pairs, clusters) = ProvenanceResolver().resolve(pairs: [Self.pair("a", "b", coverage: (0.9, 0.95))], members: members)
+        #expect(pairs[0].source == "a")
+        #expect(pairs[0].derived == "b")
+        #expect(pairs[0].credited == true)
+        #expect(clusters.first?.origin == "a")
+    }
+
+    @Test func containmentDecidesWithoutTimes() {
+        let members = [Self.member("full"), Self.member("truncated")]
+        let (pairs, _) = ProvenanceResolver().resolve(pairs: [Self.pair("full", "truncated", coverage: (0.5, 1.0))], members: members)
+        #expect(pairs[0].source == "full")
+        #expect(pairs[0].credited == false)
+    }
+
+    @Test func commonCreditedOutsideSourceIsNamedInsteadOfAGuess() {
+        let members = [Self.member("x", credits: ["Al Jazeera"]), Self.member("y", outlet: "Daily8", credits: ["Al Jazeera", "RT"])]
+        let (pairs, clusters) = ProvenanceResolver().resolve(pairs: [Self.pair("x", "y", coverage: (0.93, 0.2))], members: members)
+        #expect(clusters.first?.externalSource == "Al Jazeera")
+        #expect(clusters.first?.origin == nil)
+        #expect(pairs[0].source == nil)
+        #expect(pairs[0].credited == true)
+    }
+
+    @Test func aRoundUpPageDoesNotChainTwoStories() {
+        // Story one: 0, 1, 2 copy each other; story two: 3, 4; page 5 rounds up both.
+        var edges = [(0, 1), (0, 2), (1, 2), (3, 4)].map { ReuseClustering.Edge(first: $0.0, second: $0.1, strength: 1.8) }
+        edges += [(5, 0), (5, 1), (5, 2)].map { ReuseClustering.Edge(first: $0.0, second: $0.1, strength: 1.2) }
+        edges += [(5, 3), (5, 4)].map { ReuseClustering.Edge(first: $0.0, second: $0.1, strength: 0.8) }
+        #expect(ReuseClustering.clusters(count: 6, edges: edges) == [[0, 1, 2, 5], [3, 4]])
+        // Plain connected components would have made one cluster of all six.
+    }
+
+    @Test func clusterIDsDoNotDependOnOrder() {
+        #expect(ReuseClustering.identifier(members: ["b", "a"]) == ReuseClustering.identifier(members: ["a", "b"]))
+        #expect(ReuseClustering.identifier(members: ["a", "b"]) != ReuseClustering.identifier(members: ["a", "c"]))
+    }
+}
+
+@Suite struct CandidateTests {
+    @Test func spunCopyBecomesACandidateThroughSentenceFingerprints() {
+        let texts = [AlignmentTests.original, AlignmentTests.spun, AlignmentTests.quoting,
+                     "A completely unrelated report about football transfers and the end of the season in the league table.\nThe manager praised his squad for a remarkable run of wins in the final weeks of the campaign."]
+        let profiles = texts.enumerated().map { AlignmentTests.profile($0.element, id: "\($0.offset)") }
+        let fingerprints = PassageFingerprints()
+        let keys = profiles.map { fingerprints.keys(of: $0, common: []) }
+        let pairs = fingerprints.candidatePairs(keys: keys).pairs
+        #expect(pairs.contains(CandidatePair(0, 1)))
+        #expect(!pairs.contains(CandidatePair(0, 3)))
+        // Document-level Jaccard of the two is far below any LSH threshold.
+        let a = SortedHashSet.make(Shingling.words5.hashes(of: AnalyzedText(texts[0])))
+        let b = SortedHashSet.make(Shingling.words5.hashes(of: AnalyzedText(texts[1])))
+        #expect(SortedHashSet.jaccard(a, b) < 0.3)
+    }
+}
