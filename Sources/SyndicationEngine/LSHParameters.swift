@@ -30,7 +30,7 @@ public struct LSHParameters: Hashable, Codable, Sendable, CustomStringConvertibl
     /// - Complexity: O(log *r* + log *b*).
     public func collisionProbability(jaccard: Double) -> Double {
         let clamped = Swift.min(1, Swift.max(0, jaccard))
-        return 1 - Self.power(1 - Self.power(clamped, rowsPerBand), bandCount)
+        return 1 - (1 - clamped.raised(to: rowsPerBand)).raised(to: bandCount)
     }
 
     /// The weighted error of these parameters for `threshold`:
@@ -100,16 +100,4 @@ public struct LSHParameters: Hashable, Codable, Sendable, CustomStringConvertibl
         return sum * step / 3
     }
 
-    /// `base` to the non-negative integer `exponent`, by squaring.
-    private static func power(_ base: Double, _ exponent: Int) -> Double {
-        var result = 1.0
-        var factor = base
-        var remaining = exponent
-        while remaining > 0 {
-            if remaining & 1 == 1 { result *= factor }
-            factor *= factor
-            remaining >>= 1
-        }
-        return result
-    }
 }

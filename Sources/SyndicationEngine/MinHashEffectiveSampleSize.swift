@@ -64,20 +64,9 @@ extension MinHashSignature {
         var high = 64 * binCount
         while low < high {
             let middle = (low + high) / 2
-            if power(stay, middle) <= emptyShare { high = middle } else { low = middle + 1 }
+            if stay.raised(to: middle) <= emptyShare { high = middle } else { low = middle + 1 }
         }
         return low
     }
 
-    private static func power(_ base: Double, _ exponent: Int) -> Double {
-        var result = 1.0
-        var factor = base
-        var remaining = exponent
-        while remaining > 0 {
-            if remaining & 1 == 1 { result *= factor }
-            factor *= factor
-            remaining >>= 1
-        }
-        return result
-    }
 }
