@@ -97,6 +97,13 @@ struct CreditCase: CustomTestStringConvertible, Sendable {
         "Copyright 2005 The Pennick Post Media Ltd. All rights reserved.",
         "General Motors (GM) saw its net profits fall. The firm (which is based in Detroit) said so.",
         "(Transworld Newswire) — Ewood Park\n\nTuesday, 1 March",
+        "Shopping list:\n- Apples\n- Green Tea\n- Bread",
+        "The market at dawn.\n(Photo)\n(File)",
+        "HABOT (South Africa) - synthetic lubricant\nShips were added at Beaufort. (ORN)",
+        "\"Do not go where the path may lead.\"\n— Ralph Waldo Emerson\nHe gets it. - Matt Smith",
+        "By Mail\nNumber of Faculty Staff",
+        "\"I'd say so,\" Newsome said. The temperatures are rising, according to the Environmental Protection Agency.",
+        "About $75 million went to nine associates, a Hong Kong newspaper reported.",
     ])
     func nonCredits(_ text: String) {
         let credits = found(in: text).filter { $0.name != "Transworld Newswire" }
@@ -158,6 +165,12 @@ struct CreditCase: CustomTestStringConvertible, Sendable {
         CreditCase("Russia rejects the allegations.\ndpa/nik\n", ("dpa", .agency, "dpa")),
         CreditCase("The plan was approved, the Kommersant newspaper reported on Monday.",
                    ("Kommersant", .reported, "Kommersant")),
+        CreditCase("The new take won't disappoint, according to New York-based License magazine.",
+                   ("License", .accordingTo, "License")),
+        CreditCase("The crew appeared calm throughout the flight, the Globe said.",
+                   ("Globe", .reported, "Globe")),
+        CreditCase("NEW YORK ( AP )-- Proving even more popular than expected, the show sold out.",
+                   ("Associated Press", .dateline, "AP")),
         CreditCase("Al Jazeera's correspondent said so, according to Al Jazeera's website.",
                    ("Al Jazeera", .accordingTo, "Al Jazeera")),
     ])

@@ -9,8 +9,8 @@ import SyndicationEngine
 ///   "X said" (outlets only), "originally published by/in/on X", "first appeared in/on X",
 ///   "X contributed to this report";
 /// - datelines: "LONDON (X) -", "EDINBURGH, Mar. 10 (X) -", or a paragraph opening "(X) —";
-/// - end lines: a line "(X)", "— X", "- X" or "– X", or a paragraph closing with one after a
-///   sentence ("... he said. — Agencies");
+/// - end lines: a line "(X)", "— X", "- X" or "– X" (unless it is one item of a bulleted
+///   list), or a paragraph closing with one after a sentence ("... he said. — Agencies");
 /// - source lines: "Source: X", "Via X", "Information from X was used in this report",
 ///   "Copyright X. Used under licence.", "© X 2005";
 /// - bylines: "By X staff", "By X Staff Writer", "X reporters", "By X" and "From X" for an
@@ -52,8 +52,16 @@ public struct CreditDetector: Sendable {
 
     func credits(in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan]) -> [Credit] {
         var found: [Credit] = []
-        for line in lines {
-            var scanner = CreditLineScanner(tokens: CreditToken.tokenize(scalars, line), scalars: scalars)
+        // A line starting with a bullet next to another such line is a list item ("- Apples"),
+        // not an end line ("- Observer").
+        let bulleted = lines.map { line in
+            ["-", "*", "\u{2022}", "\u{2013}", "\u{2014}"].contains(scalars[line.start])
+        }
+        for (number, line) in lines.enumerated() {
+            let inList = bulleted[number]
+                && ((number > 0 && bulleted[number - 1]) || (number + 1 < lines.count && bulleted[number + 1]))
+            var scanner = CreditLineScanner(
+                tokens: CreditToken.tokenize(scalars, line), scalars: scalars, isListItem: inList)
             scanner.scan()
             found += scanner.credits
         }

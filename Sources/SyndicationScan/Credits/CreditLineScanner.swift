@@ -15,8 +15,12 @@ struct CreditLineScanner {
     ]
     static let listSeparators: [Unicode.Scalar] = [",", "/", ";", "&"]
 
-    init(tokens: [CreditToken], scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+    /// Whether the line is one item of a bulleted list, where "- Name" is no end line.
+    let isListItem: Bool
+
+    init(tokens: [CreditToken], scalars: UnsafeBufferPointer<Unicode.Scalar>, isListItem: Bool = false) {
         parser = CreditNameParser(tokens: tokens, scalars: scalars)
+        self.isListItem = isListItem
     }
 
     mutating func scan() {
@@ -63,10 +67,14 @@ struct CreditLineScanner {
             emit(agency, .agency)
             return
         }
+        // Closing lines name outlets, which a bare media word may do here ("- Observer"); a
+        // person's name after a dash is a quotation's author ("— Thomas Jefferson").
+        var endParser = parser
+        endParser.allowsBareMediaWord = true
         // "(Reuters)"
         if count >= 3, parser.isPunctuation(0, "("), parser.isPunctuation(count - 1, ")"),
            let match = parser.name(from: 1), match.last == count - 2, !match.afterLowercaseThe,
-           parser.isPlausible(match)
+           parser.isPlausible(match), endParser.isOutlet(match)
         {
             emit(match, .endLine)
             return
@@ -74,8 +82,8 @@ struct CreditLineScanner {
         // "— Global Wire", "- Observer"
         var index = 0
         while parser.isPunctuation(index, in: Self.dashes) { index += 1 }
-        if index > 0, let match = parser.name(from: index), !match.afterLowercaseThe,
-           endsLine(after: match.last), parser.isPlausible(match)
+        if index > 0, !isListItem, let match = parser.name(from: index), !match.afterLowercaseThe,
+           endsLine(after: match.last), parser.isPlausible(match), endParser.isOutlet(match)
         {
             emit(match, .endLine)
             return
@@ -99,8 +107,9 @@ struct CreditLineScanner {
             {
                 emit(match, .byline)
             }
-        } else if parser.isWord(0, "source") || parser.isWord(0, "sources") || parser.isWord(0, "via")
-                    || parser.isWord(0, "credit") || parser.isWord(0, "credits")
+        } else if parser.isWord(0, "via")
+                    || ((parser.isWord(0, "source") || parser.isWord(0, "sources") || parser.isWord(0, "credit"))
+                        && parser.isPunctuation(1, ":"))
         {
             var start = 1
             if parser.isPunctuation(start, ":", "-", "\u{2013}", "\u{2014}") { start += 1 }
@@ -202,7 +211,7 @@ struct CreditLineScanner {
         }
         guard let match = parser.name(from: index), parser.isPlausible(match) else { return }
         let next = match.last + 1
-        let yearFollows = next < tokens.count && tokens[next].isNumber
+        let yearFollows = next < tokens.count && tokens[next].isNumber && parser.isOutlet(match)
         let licensed = tokens.indices.contains { position in
             (parser.isWord(position, "used") && parser.isWord(position + 1, "under"))
                 || (parser.isWord(position, "with") && parser.isWord(position + 1, "permission"))
@@ -229,13 +238,15 @@ struct CreditLineScanner {
         guard let match = parser.name(from: open + 1), !match.afterLowercaseThe,
               parser.isPunctuation(match.last + 1, ")"),
               parser.isPunctuation(match.last + 2, in: Self.dashes + [":"]),
-              parser.isPlausible(match)
+              parser.isPlausible(match), parser.isOutlet(match)
         else { return }
         emit(match, .dateline)
     }
 
     /// "... the Kremlin said. — Agencies" and "... he said. (AP)" closing a paragraph.
     private mutating func scanParagraphEnd() {
+        var endParser = parser
+        endParser.allowsBareMediaWord = true
         let count = tokens.count
         guard count >= 4 else { return }
         var last = count - 1
@@ -245,7 +256,7 @@ struct CreditLineScanner {
            let open = tokens[..<last].lastIndex(where: { !$0.isWord && $0.mark == "(" }), open > 0,
            parser.isPunctuation(open - 1, in: Self.sentenceEnds),
            let match = parser.name(from: open + 1), match.last == last - 1, !match.afterLowercaseThe,
-           parser.isPlausible(match)
+           parser.isPlausible(match), endParser.isOutlet(match)
         {
             emit(match, .endLine)
             return
@@ -261,7 +272,7 @@ struct CreditLineScanner {
         guard dash > 0, parser.isPunctuation(dash - 1, in: Self.sentenceEnds),
               tokens[..<dash].lazy.filter(\.isWord).count >= 4,
               let match = parser.name(from: dash + 1), match.last == last, !match.afterLowercaseThe,
-              parser.isPlausible(match)
+              parser.isPlausible(match), endParser.isOutlet(match)
         else { return }
         emit(match, .endLine)
     }

@@ -30,6 +30,8 @@ enum NameFollower {
 struct CreditNameParser {
     let tokens: [CreditToken]
     let scalars: UnsafeBufferPointer<Unicode.Scalar>
+    /// Whether a name of one media word alone counts as an outlet's, as in a closing "- Observer".
+    var allowsBareMediaWord = false
 
     /// Most capitalised words in one name.
     static let maximumWords = 5
@@ -133,6 +135,12 @@ struct CreditNameParser {
                 break
             }
         }
+        // "New York-based License magazine": the place is not part of the name.
+        if let based = (match.first...match.last).last(where: { lower($0).hasSuffix("-based") }) {
+            guard based < match.last else { return nil }
+            match.first = based + 1
+            match.afterLowercaseThe = false
+        }
         // "the Kommersant newspaper", but not "the BNP's website".
         if !tokens[match.last].isPossessive, follower(after: match.last) == .descriptor {
             match.hasDescriptor = true
@@ -172,6 +180,12 @@ struct CreditNameParser {
             }
         }
         if isWord(match.first - 1, "the") { match.afterLowercaseThe = true }
+        // "a Hong Kong newspaper reported" names no outlet.
+        if hasDescriptor, isWord(match.first - 1, "a") || isWord(match.first - 1, "an")
+            || isWord(match.first - 1, "one") || isWord(match.first - 1, "another")
+        {
+            return nil
+        }
         // Drop sentence openers caught in the run: "Meanwhile Reuters reported".
         while match.first < match.last, !isWord(match.first, "the"),
               CreditVocabulary.nonNames.contains(lower(match.first))
@@ -246,18 +260,35 @@ struct CreditNameParser {
         {
             return true
         }
+        // Run-together names with an inner capital: "NewsLink", "HeadlineHub", "DailyDigestHQ"
+        // (but not the surname "Newsome").
+        for index in match.first...match.last where hasInnerCapital(index) {
+            if CreditVocabulary.hasMediaAffix(lower(index)) { return true }
+        }
+        guard let lastMedia = words.lastIndex(where: { CreditVocabulary.mediaWords.contains($0) })
+        else { return false }
+        // A bare media word names an outlet only after "the" ("the Globe said"), not alone
+        // ("By Mail").
+        if words.count == 1 {
+            return match.afterLowercaseThe || isWord(match.first, "the") || allowsBareMediaWord
+        }
         // A media word followed by a person's name is not an outlet's name: "Virgin Radio DJ
         // Pete Mitchell reported".
-        guard let lastMedia = words.lastIndex(where: isMediaWord) else { return false }
         return words.count - 1 - lastMedia <= 2
     }
 
-    private func isMediaWord(_ word: String) -> Bool {
-        CreditVocabulary.mediaWords.contains(word) || CreditVocabulary.hasMediaAffix(word)
+    /// Whether the word at `index` has an upper-case letter after its first.
+    private func hasInnerCapital(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord, token.end - token.start > 4 else { return false }
+        for position in (token.start + 1)..<token.nameEnd where scalars[position].properties.isUppercase {
+            if !isAcronym(index) { return true }
+        }
+        return false
     }
 
     private func hasMediaWord(_ words: [String]) -> Bool {
-        words.contains(where: isMediaWord)
+        words.contains { CreditVocabulary.mediaWords.contains($0) }
     }
 
     /// The code-point span of the name, without a possessive ending.

@@ -39,7 +39,10 @@ enum CreditVocabulary {
         "le figaro", "libération", "el país", "el mundo", "la repubblica", "corriere della sera",
         "haaretz", "ynet", "politico", "axios", "cgtn", "nhk", "semafor", "vice", "vox", "quartz",
         "wafa", "irna", "isna", "fars", "mehr", "bernama", "antara", "yle", "nos", "orf", "srf",
-        "rai", "kathimerini", "hürriyet", "dawn", "xinhua", "pravda",
+        "rai", "kathimerini", "hürriyet", "dawn", "xinhua", "pravda", "kuna", "wam", "spa",
+        "bss", "app", "uni", "pna", "mena", "petra", "qna", "sana", "unb", "apa", "ukrinform",
+        "unian", "belta", "kazinform", "azertac", "cna", "vna", "tap", "aps", "nan", "ina",
+        "ips", "efe", "ansa", "kyodo", "jiji", "yonhap", "anadolu", "ap", "dha", "iha",
     ]
 
     /// Acronyms of broadcasters and papers that are credited by their acronym alone.
@@ -51,7 +54,7 @@ enum CreditVocabulary {
 
     /// Words that make a name an outlet's ("Meridian Press Agency", "The Sunday Beacon").
     static let mediaWords: Set<String> = [
-        "press", "agency", "agencies", "news", "newswire", "wire", "wires", "times", "post",
+        "press", "news", "newswire", "wire", "wires", "times", "post",
         "tribune", "herald", "gazette", "journal", "chronicle", "telegraph", "guardian", "observer",
         "mail", "express", "standard", "independent", "mirror", "examiner", "advertiser",
         "sentinel", "recorder", "register", "beacon", "courier", "dispatch", "inquirer", "globe",
@@ -62,7 +65,9 @@ enum CreditVocabulary {
     ]
 
     /// Parts of run-together outlet names ("NewsLink", "HeadlineHub", "DailyDigestHQ").
-    static let mediaAffixes: [String] = ["news", "wire", "press", "daily", "media", "post", "times"]
+    static let mediaAffixes: [String] = [
+        "news", "wire", "press", "daily", "media", "post", "times", "headline", "digest",
+    ]
 
     /// Lower-case words that may follow a credited name to describe it: "TASS state news
     /// agency", "the Kommersant newspaper".
@@ -113,7 +118,7 @@ enum CreditVocabulary {
     /// staff", "By X Staff Writer", "X reporters".
     static let roleWords: Set<String> = [
         "staff", "writer", "writers", "reporter", "reporters", "newsdesk", "desk", "correspondent",
-        "correspondents", "team", "bureau", "editors", "editorial", "journalists", "report",
+        "correspondents", "team", "bureau", "editors", "editorial", "journalists",
     ]
 
     /// Words that can never be, or begin, a credited name: pronouns, determiners, generic
@@ -142,6 +147,11 @@ enum CreditVocabulary {
         "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
         "friday", "saturday", "sunday", "us", "uk", "eu", "un", "nato", "ukraine", "russia",
         "china", "israel", "iran", "india", "america", "britain", "france", "germany",
+        "photo", "photos", "picture", "pictured", "video", "videos", "file", "advertisement",
+        "sponsored", "update", "updated", "opinion", "analysis", "editorial", "live", "listen",
+        "comment", "comments", "share", "related", "more", "read", "click", "see", "above",
+        "below", "left", "right", "top", "home", "next", "previous", "back", "continue",
+        "copyright", "excerpted", "adapted", "blog", "blogs", "web", "page", "site", "number",
     ]
 
     /// Words that make any name containing them a person's or an institution's, not an
