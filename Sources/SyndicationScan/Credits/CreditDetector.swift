@@ -21,10 +21,11 @@ import SyndicationEngine
 /// ("Times of Oman"), acronyms ("AFP"), or "dpa", ending at punctuation. Words that cannot
 /// name an outlet are rejected: pronouns, generic sources ("officials", "media"), titles
 /// ("President ..."), months, and a nationality on its own ("according to Ukrainian
-/// information"). Where people are as likely as outlets to be the subject ("X reported",
-/// "X said", "By X"), only an outlet's name counts: a known agency or outlet, a name with a
-/// media word ("Meridian Press Agency", "The Sunday Beacon"), or one described as an outlet
-/// ("the Kommersant newspaper").
+/// information"). People, firms and institutions are cited with the same phrases, so except
+/// in source lines, "originally published" notes and role bylines ("By X staff"), X must be
+/// an outlet's name: a known agency or outlet ("Al Jazeera", "RT", "Stern"), a name with a
+/// media word ("Meridian Press Agency", "The Sunday Beacon", "the Globe"), a run-together
+/// media name ("NewsLink"), or one described as an outlet ("the Kommersant newspaper").
 ///
 /// Each occurrence is reported. ``Credit/span`` covers exactly the credited name as written
 /// (without a lower-case "the" before it or a possessive "'s" after it), in Unicode code points
