@@ -82,7 +82,7 @@ public struct CorpusScanner: Sendable {
         let members = prepared.map { document in
             ProvenanceResolver.Member(
                 id: document.id, outlet: document.document.outlet, published: document.document.published,
-                creditedNames: Set(document.credits.filter { !$0.inBoilerplate }.map { $0.name }))
+                creditedNames: document.creditedSources)
         }
         let (pairs, clusters) = ProvenanceResolver().resolve(pairs: findings, members: members)
         let summaries = ParallelWork.map(count: prepared.count, threads: threads) { index in
@@ -110,7 +110,7 @@ public struct CorpusScanner: Sendable {
         let members = prepared.map { document in
             ProvenanceResolver.Member(
                 id: document.id, outlet: document.document.outlet, published: document.document.published,
-                creditedNames: Set(document.credits.filter { !$0.inBoilerplate }.map { $0.name }))
+                creditedNames: document.creditedSources)
         }
         return ProvenanceResolver().resolve(pairs: [finding], members: members).pairs.first
     }
@@ -168,6 +168,15 @@ public struct CorpusScanner: Sendable {
             sha256: SHA256.hexDigest(of: Array(document.document.text.utf8)),
             length: document.profile.text.scalars.count, credits: document.credits,
             origin: document.document.origin)
+    }
+}
+
+extension PreparedDocument {
+    /// The outlets the body credits as its source: credits outside boilerplate, leaving out
+    /// the document's own outlet (a staff byline is not a source).
+    var creditedSources: Set<String> {
+        let own = document.outlet.map(ProvenanceResolver.key)
+        return Set(credits.filter { !$0.inBoilerplate && ProvenanceResolver.key($0.name) != own }.map(\.name))
     }
 }
 
