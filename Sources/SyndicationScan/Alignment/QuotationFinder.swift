@@ -8,10 +8,19 @@ import SyndicationEngine
 /// straight mark closes an open quotation. Single quotation marks are left alone, since they
 /// cannot be told from apostrophes reliably.
 public enum QuotationFinder {
+    /// The longest quotation accepted, in code points. An opening mark whose closing mark lies
+    /// farther away is a stray mark (or a quote opening an unmarked long passage), and the text
+    /// after it is prose.
+    public static let maximumLength = 600
+
     /// Code-point spans of the quotations in `scalars`, in text order, not overlapping.
     ///
     /// - Complexity: O(*n*).
     public static func quotations(in scalars: [Unicode.Scalar]) -> [TextSpan] {
+        candidates(in: scalars).filter { $0.length <= maximumLength }
+    }
+
+    static func candidates(in scalars: [Unicode.Scalar]) -> [TextSpan] {
         var result: [TextSpan] = []
         var openAt: Int?
         for (index, scalar) in scalars.enumerated() {

@@ -4,8 +4,9 @@ import SyndicationEngine
 ///
 /// A line (paragraph) is keyed by the hash of its folded words. It is boilerplate in a
 /// document when the same line also stands in
-/// - ``minimumDocuments`` documents or more (site templates, cookie notices, "Related
-///   Articles"), or
+/// - ``minimumDocuments`` documents or more of at most ``templateOutletLimit`` outlets (a site
+///   or media group template), or ``ubiquitousDocuments`` documents of any outlets (cookie
+///   notices, app banners), or
 /// - another document of the same outlet (a site's own template and teasers), or
 /// - any other document while it is *furniture*: a short line that is not a sentence
 ///   (`Comments`, `Try Our AI Features`, `Explore what Daily8 AI can do for you:`).
@@ -16,6 +17,10 @@ public struct BoilerplateDetector: Sendable {
     public var minimumDocuments: Int
     /// Lines of at most this many words without a sentence ending are furniture.
     public var furnitureWordLimit: Int
+    /// A frequent line on pages of more outlets than this is syndicated copy, not a template.
+    public var templateOutletLimit: Int = 3
+    /// A line on this many pages is boilerplate however many outlets carry it.
+    public var ubiquitousDocuments: Int = 50
 
     /// A detector with the given limits.
     public init(minimumDocuments: Int = 10, furnitureWordLimit: Int = 8) {
@@ -54,6 +59,23 @@ public struct BoilerplateDetector: Sendable {
         }
     }
 
+    /// Whether a frequent line is spread like a template rather than like a syndicated story.
+    ///
+    /// A template line stands on many pages of few outlets (one site, one media group); a
+    /// widely syndicated paragraph stands on pages of many outlets, about one each. A line on
+    /// pages of more than ``templateOutletLimit`` outlets is boilerplate only when it is
+    /// ubiquitous: on ``ubiquitousDocuments`` pages or more (cookie notices, app banners).
+    func isTemplateSpread(_ holders: [Int32], _ pages: [Page]) -> Bool {
+        if holders.count >= ubiquitousDocuments { return true }
+        var outlets = Set<String>()
+        for holder in holders {
+            // A page of unknown outlet counts as an outlet of its own.
+            outlets.insert(pages[Int(holder)].outlet ?? "\u{0}\(holder)")
+            if outlets.count > templateOutletLimit { return false }
+        }
+        return true
+    }
+
     /// For each line key, the indices of the documents that have the line, ascending.
     public static func documentsByLine(_ lines: [[(key: UInt64, span: TextSpan)]]) -> [UInt64: [Int32]] {
         var documents: [UInt64: [Int32]] = [:]
@@ -83,7 +105,7 @@ public struct BoilerplateDetector: Sendable {
         return pages.map(\.lines).enumerated().map { index, lines in
             lines.compactMap { line -> TextSpan? in
                 guard let holders = documents[line.key], holders.count > 1 else { return nil }
-                if holders.count >= minimumDocuments { return line.span }
+                if holders.count >= minimumDocuments && isTemplateSpread(holders, pages) { return line.span }
                 if let outlet = pages[index].outlet,
                    holders.contains(where: { Int($0) != index && pages[Int($0)].outlet == outlet }) {
                     return line.span

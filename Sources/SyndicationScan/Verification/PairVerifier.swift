@@ -24,7 +24,14 @@ public struct PairVerifier: Sendable {
         let copy = passages.filter(\.kind.isCopy)
         let copyWordsA = copy.reduce(0) { $0 + a.profile.proseWords(in: $1.a) }
         let copyWordsB = copy.reduce(0) { $0 + b.profile.proseWords(in: $1.b) }
-        let isReuse = min(copyWordsA, copyWordsB) >= parameters.minimumCopyWords
+        // One shared sentence is weak evidence (a teaser repeats a page's first sentence; two
+        // reports may share a stock phrase): ask for two sentences on each side, or one long run.
+        let copySentences = min(
+            copy.reduce(0) { $0 + a.profile.proseSentenceCount(in: $1.a) },
+            copy.reduce(0) { $0 + b.profile.proseSentenceCount(in: $1.b) })
+        let copyWords = min(copyWordsA, copyWordsB)
+        let isReuse = copyWords >= parameters.minimumCopyWords
+            && (copySentences >= 2 || copyWords >= 2 * parameters.minimumCopyWords)
         if !isReuse {
             // Too little to be copy: what was aligned is at most shared phrasing.
             passages = passages.filter { $0.kind == .quote }
@@ -67,7 +74,8 @@ public struct PairVerifier: Sendable {
     static func relation(
         copy: [AlignedPassage], coverage: (Double, Double), a: DocumentProfile, b: DocumentProfile
     ) -> Relation {
-        if max(coverage.0, coverage.1) < 0.5 { return .partial }
+        // Partial: neither document is mostly this copy (a round-up page, a shared section).
+        if max(coverage.0, coverage.1) < 0.8 { return .partial }
         // Weigh each passage's kind by its length in the shorter document's terms.
         var weights: [AlignedPassage.Kind: Int] = [:]
         for passage in copy { weights[passage.kind, default: 0] += min(passage.a.length, passage.b.length) }
@@ -116,6 +124,11 @@ public struct PairVerifier: Sendable {
 }
 
 extension DocumentProfile {
+    /// Prose sentences that overlap `span`.
+    func proseSentenceCount(in span: TextSpan) -> Int {
+        sentences.reduce(0) { $0 + (!$1.isExcluded && $1.span.overlap(with: span) > 0 ? 1 : 0) }
+    }
+
     /// Words of prose sentences that lie inside `span`.
     func proseWords(in span: TextSpan) -> Int {
         sentences.reduce(0) { total, sentence in
