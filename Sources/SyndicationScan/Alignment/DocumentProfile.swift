@@ -15,7 +15,7 @@ public struct DocumentProfile: Sendable {
         public var proseShingles: [UInt64]
         /// Words outside quotations.
         public var proseWordCount: Int
-        /// Whether the sentence stands in boilerplate or the title line.
+        /// Whether the sentence stands in boilerplate, furniture or the title line.
         public var isExcluded: Bool
         /// Whether the sentence stands in boilerplate.
         public var isBoilerplate: Bool
@@ -36,7 +36,7 @@ public struct DocumentProfile: Sendable {
     public var boilerplate: [TextSpan]
     /// The title line when the text opens with it.
     public var titleLine: TextSpan?
-    /// Code points of prose: sentences that are neither boilerplate nor the title line.
+    /// Code points of prose: sentences that are neither boilerplate, furniture nor the title line.
     public var proseLength: Int
 
     /// Profiles `text`, given its boilerplate lines and (optionally) its title.
@@ -56,12 +56,25 @@ public struct DocumentProfile: Sendable {
         }
         self.titleLine = titleLine
         let shingling = Shingling(unit: .characters, size: shingleSize, seed: 0xC4A2)
+        // Short lines that are not sentences (headlines, datelines, menus) are furniture: they
+        // neither seed an alignment nor count as prose, shared or not.
+        let furniture = text.lines.filter { BoilerplateDetector.isFurniture($0, in: text) }
+        var furnitureCursor = 0
+        // Where a dateline ends, by the offset of the line it opens.
+        var datelineEnds: [Int: Int] = [:]
+        for line in text.lines {
+            if let start = DatelineFinder.textStart(in: text.scalars, line: line) { datelineEnds[line.start] = start }
+        }
         var boilerplateCursor = 0
         var quoteCursor = 0
         var sentences: [Sentence] = []
         var proseLength = 0
         for span in text.sentences {
-            let tokens = text.tokenRange(in: span)
+            var tokens = text.tokenRange(in: span)
+            if let textStart = datelineEnds[span.start] {
+                // A dateline is a credit, not copy: the sentence's words start after it.
+                tokens = text.tokenRange(in: TextSpan(start: textStart, end: span.end))
+            }
             guard !tokens.isEmpty else { continue }
             while boilerplateCursor < boilerplate.count, boilerplate[boilerplateCursor].end <= span.start {
                 boilerplateCursor += 1
@@ -69,6 +82,10 @@ public struct DocumentProfile: Sendable {
             let isBoilerplate = boilerplateCursor < boilerplate.count
                 && boilerplate[boilerplateCursor].overlap(with: span) > span.length / 2
             let isTitle = titleLine.map { $0.overlap(with: span) > 0 } ?? false
+            while furnitureCursor < furniture.count, furniture[furnitureCursor].end <= span.start {
+                furnitureCursor += 1
+            }
+            let isFurniture = furnitureCursor < furniture.count && furniture[furnitureCursor].overlap(with: span) > 0
             // Prose shingles: runs of tokens that lie outside every quotation.
             while quoteCursor < quotations.count, quotations[quoteCursor].end <= span.start {
                 quoteCursor += 1
@@ -96,12 +113,60 @@ public struct DocumentProfile: Sendable {
                 span: span, tokens: tokens,
                 shingles: SortedHashSet.make(shingling.hashes(of: text, tokens: tokens)),
                 proseShingles: SortedHashSet.make(prose), proseWordCount: proseWords,
-                isExcluded: isBoilerplate || isTitle, isBoilerplate: isBoilerplate)
-            if !sentence.isExcluded { proseLength += span.length }
+                isExcluded: isBoilerplate || isTitle || isFurniture, isBoilerplate: isBoilerplate)
             sentences.append(sentence)
+        }
+        let body = Self.mainBlock(lines: text.lines, boilerplate: boilerplate, sentences: sentences)
+        for index in sentences.indices where !sentences[index].isExcluded {
+            if let body, sentences[index].span.overlap(with: body) == 0 {
+                // Prose outside the article's block: teasers and asides after the template.
+                sentences[index].isExcluded = true
+            } else {
+                proseLength += sentences[index].span.length
+            }
         }
         self.sentences = sentences
         self.proseLength = proseLength
+    }
+
+    /// The span of the page's main block, when boilerplate splits the page into several.
+    ///
+    /// A run of two or more boilerplate lines (a share bar and "Related Articles", a cookie
+    /// notice and a footer) separates blocks; a single one (an advertisement line) does not.
+    /// The first block with real prose is the article; prose in other blocks is teasers and
+    /// asides ("Also on this site: …"), which neither seed an alignment nor count as prose.
+    /// Returns nil when there is only one block.
+    static func mainBlock(lines: [TextSpan], boilerplate: [TextSpan], sentences: [Sentence]) -> TextSpan? {
+        guard boilerplate.count >= 2 else { return nil }
+        let boilerplateStarts = Set(boilerplate.map(\.start))
+        var blocks: [TextSpan] = []
+        var blockStart: Int?
+        var lastContentEnd = 0
+        var index = 0
+        while index < lines.count {
+            var run = index
+            while run < lines.count, boilerplateStarts.contains(lines[run].start) { run += 1 }
+            if run - index >= 2 {
+                if let start = blockStart { blocks.append(TextSpan(start: start, end: lastContentEnd)) }
+                blockStart = nil
+                index = run
+                continue
+            }
+            if blockStart == nil { blockStart = lines[index].start }
+            lastContentEnd = lines[max(index, run - 1)].end
+            index = max(index + 1, run)
+        }
+        if let start = blockStart { blocks.append(TextSpan(start: start, end: lastContentEnd)) }
+        guard blocks.count > 1 else { return nil }
+        let weights = blocks.map { block in
+            sentences.reduce(0) { $0 + ($1.isExcluded ? 0 : $1.span.overlap(with: block)) }
+        }
+        // Pages put the article before the teasers, and teasers can outweigh a short article
+        // (an aggregator's "Related Articles" with whole paragraphs): the article is the first
+        // block with real prose, not simply the largest.
+        guard let largest = weights.max(), largest > 0 else { return nil }
+        let first = weights.indices.first { weights[$0] >= min(400, largest) || 4 * weights[$0] >= largest }
+        return first.map { blocks[$0] }
     }
 
     /// Whether two strings have the same words, ignoring case and punctuation.

@@ -15,7 +15,7 @@ import SyndicationEngine
 ///    seed is driven by quoted words alone is a shared quotation, not copy.
 public struct PassageAligner: Sendable {
     /// Least passage similarity of a `verbatim` passage.
-    public static let verbatimSimilarity = 0.95
+    public static let verbatimSimilarity = 0.97
     /// Least passage similarity of an `edited` passage; below it a passage is `rewritten`.
     /// Light edits (house style, a changed word per sentence) keep character-shingle Jaccard
     /// above it; synonym spinning and paraphrase (measured medians 0.67 and 0.50 on WireBench
@@ -192,8 +192,10 @@ public struct PassageAligner: Sendable {
             spanA = Self.narrowToQuotations(spanA, a.quotations)
             spanB = Self.narrowToQuotations(spanB, b.quotations)
         }
-        let shinglesA = SortedHashSet.make(rangeA.flatMap { a.sentences[$0].shingles })
-        let shinglesB = SortedHashSet.make(rangeB.flatMap { b.sentences[$0].shingles })
+        // Similarity of the prose the passage spans: a sentence one side dropped counts as an
+        // edit; furniture inside it (an advertisement or "Related: …" line) does not.
+        let shinglesA = SortedHashSet.make(rangeA.flatMap { a.sentences[$0].isExcluded ? [] : a.sentences[$0].shingles })
+        let shinglesB = SortedHashSet.make(rangeB.flatMap { b.sentences[$0].isExcluded ? [] : b.sentences[$0].shingles })
         let similarity = SortedHashSet.jaccard(shinglesA, shinglesB)
         let kind: AlignedPassage.Kind
         if isQuote {

@@ -23,7 +23,7 @@ public struct BoilerplateDetector: Sendable {
     public var ubiquitousDocuments: Int = 50
 
     /// A detector with the given limits.
-    public init(minimumDocuments: Int = 10, furnitureWordLimit: Int = 8) {
+    public init(minimumDocuments: Int = 10, furnitureWordLimit: Int = 12) {
         self.minimumDocuments = max(2, minimumDocuments)
         self.furnitureWordLimit = furnitureWordLimit
     }
@@ -87,8 +87,15 @@ public struct BoilerplateDetector: Sendable {
 
     /// Whether a line is furniture: short and not ending like a sentence.
     public func isFurniture(_ line: TextSpan, in text: AnalyzedText) -> Bool {
+        Self.isFurniture(line, in: text, wordLimit: furnitureWordLimit)
+    }
+
+    /// Whether a line is furniture: at most `wordLimit` words and not ending like a sentence
+    /// (headlines, datelines, bylines, menu items, "Last updated: 9 Mar 2005, 14:49 GMT"), or
+    /// at most three words whatever its ending.
+    public static func isFurniture(_ line: TextSpan, in text: AnalyzedText, wordLimit: Int = 12) -> Bool {
         let words = text.tokenRange(in: line).count
-        guard words <= furnitureWordLimit else { return false }
+        guard words <= wordLimit else { return false }
         var end = line.end - 1
         while end > line.start, SentenceSplitterCloser.isCloser(text.scalars[end]) { end -= 1 }
         let last = text.scalars[end]

@@ -1,3 +1,5 @@
+import SyndicationEngine
+
 /// Decides who copied whom: the direction of each reuse pair, whether the copy credits its
 /// source, each cluster's origin, and the outside source a cluster credits in common.
 ///
@@ -58,9 +60,11 @@ public struct ProvenanceResolver: Sendable {
                 id: ReuseClustering.identifier(members: ids), origin: origin.map { members[$0].id },
                 externalSource: external, members: ids))
         }
+        let roundUps = Self.roundUpPages(pairs: pairs, index: index, clusterOf: clusterOf)
         let resolved = pairs.map { pair -> PairFinding in
             guard pair.relation.isReuse, let a = index[pair.a], let b = index[pair.b] else { return pair }
             var pair = pair
+            if roundUps.contains(a) || roundUps.contains(b) { pair.relation = .partial }
             let cluster = clusterOf[a].flatMap { clusterOf[b] == $0 ? clusters[$0] : nil }
             var source: Int?
             if let origin = cluster?.origin, let originIndex = index[origin], originIndex == a || originIndex == b {
@@ -98,6 +102,38 @@ public struct ProvenanceResolver: Sendable {
         if aCreditsB && !bCreditsA { return b }
         if bCreditsA && !aCreditsB { return a }
         return nil
+    }
+
+    /// Pages that carry copy of more than one story in different parts of their text: a
+    /// round-up shares only part of itself with each source, so its reuse pairs are `partial`.
+    /// (The source of the second story also has partners in two clusters, but the copy it
+    /// shares with both lies in the same part of its text.)
+    static func roundUpPages(pairs: [PairFinding], index: [String: Int], clusterOf: [Int: Int]) -> Set<Int> {
+        // Per document, per partner group, the spans of its own text that are copy.
+        var regions: [Int: [Int: [TextSpan]]] = [:]
+        for pair in pairs where pair.relation.isReuse {
+            guard let a = index[pair.a], let b = index[pair.b] else { continue }
+            let copy = pair.passages.filter(\.kind.isCopy)
+            // A partner outside every cluster stands for a group of its own.
+            regions[a, default: [:]][clusterOf[b] ?? -1 - b, default: []] += copy.map(\.a)
+            regions[b, default: [:]][clusterOf[a] ?? -1 - a, default: []] += copy.map(\.b)
+        }
+        var result = Set<Int>()
+        for (document, groups) in regions where groups.count >= 2 {
+            let merged = groups.values.map { TextSpan.merged($0) }
+            let sizes = merged.map { $0.reduce(0) { $0 + $1.length } }
+            search: for i in merged.indices {
+                for j in merged.indices where j > i {
+                    var shared = 0
+                    for left in merged[i] { for right in merged[j] { shared += left.overlap(with: right) } }
+                    if Double(shared) < 0.5 * Double(min(sizes[i], sizes[j])) {
+                        result.insert(document)
+                        break search
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// The surely earlier of two members, or nil when their times do not say.

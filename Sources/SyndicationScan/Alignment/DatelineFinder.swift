@@ -1,0 +1,34 @@
+import SyndicationEngine
+
+/// Finds a wire dateline opening a paragraph: `LONDON (Reuters) - `, `BRUSSELS, Mar. 8 (AP) — `,
+/// `(AFP) – `. A dateline is a credit, not copy: a verbatim copy that adds one is still verbatim.
+public enum DatelineFinder {
+    /// The offset where the paragraph's text starts after a dateline at `line.start`, or nil
+    /// when the line does not open with one.
+    ///
+    /// The dateline is: words that do not start lower-case (a place, a date) within 40 code
+    /// points, a parenthesised name within 50, then a dash (`-`, `–`, `—`) between spaces.
+    public static func textStart(in scalars: [Unicode.Scalar], line: TextSpan) -> Int? {
+        var index = line.start
+        let limit = min(line.end, line.start + 40)
+        var wordStart = true
+        while index < limit, scalars[index] != "(" {
+            let scalar = scalars[index]
+            if wordStart && scalar.properties.isLowercase { return nil }
+            wordStart = scalar.properties.isWhitespace
+            index += 1
+        }
+        guard index < limit, scalars[index] == "(" else { return nil }
+        let close = min(line.end, index + 50)
+        var end = index + 1
+        while end < close, scalars[end] != ")" { end += 1 }
+        guard end < close, end > index + 1 else { return nil }
+        var next = end + 1
+        while next < line.end, scalars[next] == " " { next += 1 }
+        guard next < line.end, ["-", "\u{2013}", "\u{2014}"].contains(scalars[next]) else { return nil }
+        next += 1
+        guard next < line.end, scalars[next].properties.isWhitespace else { return nil }
+        while next < line.end, scalars[next].properties.isWhitespace { next += 1 }
+        return next < line.end ? next : nil
+    }
+}
