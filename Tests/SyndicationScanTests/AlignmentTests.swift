@@ -156,3 +156,30 @@ import SyndicationEngine
         #expect(SortedHashSet.jaccard(a, b) < 0.3)
     }
 }
+
+@Suite struct DatelineTests {
+    @Test(arguments: [
+        ("LONDON (Reuters) - Shares rose.", "Shares rose."),
+        ("BRUSSELS, Mar. 8 (The Continental Tribune) - Actor Michael Douglas is to star.", "Actor Michael Douglas is to star."),
+        ("(AP) — Officials said on Monday.", "Officials said on Monday."),
+    ])
+    func datelinesAreFound(_ line: String, _ rest: String) throws {
+        let scalars = Array(line.unicodeScalars)
+        let start = try #require(DatelineFinder.textStart(in: scalars, line: TextSpan(start: 0, end: scalars.count)))
+        #expect(String(String.UnicodeScalarView(scalars[start...])) == rest)
+    }
+
+    @Test(arguments: ["The minister (who resigned) - said nothing.", "Shares rose (sharply) on Monday.", "WASHINGTON (AP) -"])
+    func otherLinesAreNotDatelines(_ line: String) {
+        let scalars = Array(line.unicodeScalars)
+        #expect(DatelineFinder.textStart(in: scalars, line: TextSpan(start: 0, end: scalars.count)) == nil)
+    }
+
+    /// A sentence that ends inside the dateline (here after "Mar.") must not crash profiling:
+    /// found on the PAN 2013 corpus.
+    @Test func sentenceEndingInsideADatelineIsSafe() {
+        let text = "NEW YORK, Sept. 4. (UPI) - Prices fell sharply again today, traders said.\nSecond line of text here."
+        let profile = DocumentProfile(id: "x", text: AnalyzedText(text), boilerplate: [], title: nil, shingleSize: 5)
+        #expect(!profile.sentences.isEmpty)
+    }
+}

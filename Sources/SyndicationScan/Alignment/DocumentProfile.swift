@@ -73,7 +73,7 @@ public struct DocumentProfile: Sendable {
             var tokens = text.tokenRange(in: span)
             if let textStart = datelineEnds[span.start] {
                 // A dateline is a credit, not copy: the sentence's words start after it.
-                tokens = text.tokenRange(in: TextSpan(start: textStart, end: span.end))
+                tokens = textStart < span.end ? text.tokenRange(in: TextSpan(start: textStart, end: span.end)) : 0..<0
             }
             guard !tokens.isEmpty else { continue }
             while boilerplateCursor < boilerplate.count, boilerplate[boilerplateCursor].end <= span.start {
