@@ -16,16 +16,37 @@ public enum SentenceSplitter {
 
     /// Code-point spans of the non-empty lines of `scalars`, without their line breaks and
     /// surrounding white space.
+    ///
+    /// A line is a logical line (a paragraph): a line break inside a sentence — the line does
+    /// not end like a sentence and the next one starts lower-case, as in hard-wrapped text —
+    /// joins the two.
     public static func lines(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [TextSpan] {
         var result: [TextSpan] = []
         var lineStart = 0
         for index in 0...scalars.count {
             if index == scalars.count || isLineBreak(scalars[index]) {
-                if let span = trimmed(scalars, lineStart, index) { result.append(span) }
+                if let span = trimmed(scalars, lineStart, index) {
+                    if let last = result.last, continues(scalars, last, span) {
+                        result[result.count - 1] = last.union(span)
+                    } else {
+                        result.append(span)
+                    }
+                }
                 lineStart = index + 1
             }
         }
         return result
+    }
+
+    /// Whether `next` continues the sentence `line` leaves open (a soft wrap).
+    static func continues(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan, _ next: TextSpan) -> Bool {
+        guard scalars[next.start].properties.isLowercase else { return false }
+        var end = line.end - 1
+        while end > line.start, isCloser(scalars[end]) { end -= 1 }
+        switch scalars[end] {
+        case ".", "!", "?", "\u{2026}", ":", ";": return false
+        default: return true
+        }
     }
 
     /// Code-point spans of the sentences of `scalars`.

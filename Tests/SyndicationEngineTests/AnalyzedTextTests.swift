@@ -77,3 +77,15 @@ import Testing
         }
     }
 }
+
+@Suite struct SoftWrapTests {
+    @Test func hardWrappedSentencesJoinAcrossLineBreaks() {
+        let text = AnalyzedText("Students must provide the documentation as\noutlined in the\nrequirements below. Next one.\nHeadline Here\nBody starts here.")
+        #expect(text.lines.map { text.text(of: $0) } == [
+            "Students must provide the documentation as\noutlined in the\nrequirements below. Next one.",
+            "Headline Here",
+            "Body starts here.",
+        ])
+        #expect(text.sentences.count == 4)
+    }
+}

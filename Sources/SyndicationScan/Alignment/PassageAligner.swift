@@ -131,7 +131,35 @@ public struct PassageAligner: Sendable {
                 passages.append(passage(run, firstA...lastA, firstB...lastB, a, b))
             }
         }
-        return passages.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        return Self.mergedOverlaps(passages)
+    }
+
+    /// Passages sorted by position in `a`, with passages of the same kind that overlap or
+    /// touch in both documents merged into one (a passage the claiming order cut in two), and
+    /// passages that overlap another in one document only dropped in favour of the longer.
+    static func mergedOverlaps(_ passages: [AlignedPassage]) -> [AlignedPassage] {
+        var result: [AlignedPassage] = []
+        for passage in passages.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+            guard var last = result.last else { result.append(passage); continue }
+            let touchesA = passage.a.start <= last.a.end + 2
+            let touchesB = passage.b.start <= last.b.end + 2 && passage.b.end + 2 >= last.b.start
+            if touchesA && touchesB && passage.kind.isCopy == last.kind.isCopy {
+                let lengthLast = Double(last.a.length), lengthNew = Double(passage.a.length)
+                last.similarity = (last.similarity * lengthLast + passage.similarity * lengthNew) / max(1, lengthLast + lengthNew)
+                last.a = last.a.union(passage.a)
+                last.b = last.b.union(passage.b)
+                if passage.kind.isCopy && passage.kind != last.kind {
+                    last.kind = last.similarity >= verbatimSimilarity ? .verbatim
+                        : last.similarity >= editedSimilarity ? .edited : .rewritten
+                }
+                result[result.count - 1] = last
+            } else if passage.a.overlap(with: last.a) > 0 {
+                if passage.a.length > last.a.length { result[result.count - 1] = passage }
+            } else {
+                result.append(passage)
+            }
+        }
+        return result
     }
 
     /// Groups seeds that lie within ``maximumGap`` sentences of each other in both documents.
@@ -166,16 +194,17 @@ public struct PassageAligner: Sendable {
         group.reduce(0) { $0 + $1.similarity * Double(a.sentences[$1.first].wordCount) }
     }
 
-    /// Splits a group where boilerplate or the title separates its seeds in either document.
+    /// Splits a group where boilerplate (a template line, an advertisement) separates its seeds
+    /// in either document. Furniture of the text's own (a subheading) does not split a passage.
     func splitAtExcluded(_ group: [Seed], _ a: DocumentProfile, _ b: DocumentProfile) -> [[Seed]] {
         let ordered = group.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
         var runs: [[Seed]] = [[ordered[0]]]
         for seed in ordered.dropFirst() {
             let previous = runs[runs.count - 1].last!
             let excludedBetweenA = (min(previous.first, seed.first)...max(previous.first, seed.first))
-                .contains { a.sentences[$0].isExcluded }
+                .contains { a.sentences[$0].isBoilerplate }
             let excludedBetweenB = (min(previous.second, seed.second)...max(previous.second, seed.second))
-                .contains { b.sentences[$0].isExcluded }
+                .contains { b.sentences[$0].isBoilerplate }
             if excludedBetweenA || excludedBetweenB { runs.append([seed]) } else { runs[runs.count - 1].append(seed) }
         }
         return runs
