@@ -23,14 +23,16 @@ public enum SentenceSplitter {
     public static func lines(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [TextSpan] {
         var result: [TextSpan] = []
         var lineStart = 0
+        var previous: TextSpan?
         for index in 0...scalars.count {
             if index == scalars.count || isLineBreak(scalars[index]) {
                 if let span = trimmed(scalars, lineStart, index) {
-                    if let last = result.last, continues(scalars, last, span) {
+                    if let last = result.last, let previous, continues(scalars, previous, span) {
                         result[result.count - 1] = last.union(span)
                     } else {
                         result.append(span)
                     }
+                    previous = span
                 }
                 lineStart = index + 1
             }
@@ -38,9 +40,14 @@ public enum SentenceSplitter {
         return result
     }
 
-    /// Whether `next` continues the sentence `line` leaves open (a soft wrap).
+    /// Whether `next` continues the sentence that the physical line `line` leaves open (a soft
+    /// wrap). A line of three words or fewer ("Dpa", a byline) stands alone unless it is itself
+    /// the middle of a wrapped sentence.
     static func continues(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan, _ next: TextSpan) -> Bool {
         guard scalars[next.start].properties.isLowercase else { return false }
+        var words = 1
+        for index in line.start..<line.end where scalars[index] == " " { words += 1 }
+        guard words >= 4 || scalars[line.start].properties.isLowercase else { return false }
         var end = line.end - 1
         while end > line.start, isCloser(scalars[end]) { end -= 1 }
         switch scalars[end] {
