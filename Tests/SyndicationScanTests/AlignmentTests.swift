@@ -67,7 +67,7 @@ import SyndicationEngine
         let spans = BoilerplateDetector().boilerplate(in: pages)
         #expect(spans.map(\.count) == [1, 1])
         let passages = PassageAligner().align(
-            Self.profile(a, id: "a", boilerplate: spans[0]), Self.profile(b, id: "b", boilerplate: spans[1]))
+            Self.profile(a, id: "a", boilerplate: spans[0].map(\.span)), Self.profile(b, id: "b", boilerplate: spans[1].map(\.span)))
         #expect(passages.isEmpty)
     }
 

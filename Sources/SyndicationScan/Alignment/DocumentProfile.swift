@@ -15,6 +15,8 @@ public struct DocumentProfile: Sendable {
         public var proseShingles: [UInt64]
         /// Words outside quotations.
         public var proseWordCount: Int
+        /// Sorted distinct hashes of the folded words (the bag-of-words of the sentence).
+        public var words: [UInt64]
         /// Whether the sentence stands in boilerplate, furniture or the title line.
         public var isExcluded: Bool
         /// Whether the sentence stands in boilerplate.
@@ -113,6 +115,7 @@ public struct DocumentProfile: Sendable {
                 span: span, tokens: tokens,
                 shingles: SortedHashSet.make(shingling.hashes(of: text, tokens: tokens)),
                 proseShingles: SortedHashSet.make(prose), proseWordCount: proseWords,
+                words: SortedHashSet.make(Shingling(unit: .words, size: 1, seed: 0x3D).hashes(of: text, tokens: tokens)),
                 isExcluded: isBoilerplate || isTitle || isFurniture, isBoilerplate: isBoilerplate)
             sentences.append(sentence)
         }

@@ -22,6 +22,9 @@ public struct PassageAligner: Sendable {
     /// dev) fall below.
     public static let editedSimilarity = 0.75
 
+    /// Least tf-isf cosine of two sentences' words for a seed that character shingles missed.
+    public var wordCosineThreshold: Double = 0.45
+
     /// Least character-shingle Jaccard of a seed.
     public var seedThreshold: Double
     /// Most sentences between two seeds of one passage.
@@ -53,6 +56,7 @@ public struct PassageAligner: Sendable {
         for (index, sentence) in b.sentences.enumerated() where !sentence.isExcluded {
             for shingle in sentence.shingles { postings[shingle, default: []].append(Int32(index)) }
         }
+        let weights = WordWeights(a, b)
         var counts = [Int32](repeating: 0, count: b.sentences.count)
         var touched: [Int] = []
         var result: [Seed] = []
@@ -70,7 +74,7 @@ public struct PassageAligner: Sendable {
                 let shared = Int(counts[j])
                 counts[j] = 0
                 let right = b.sentences[j]
-                if let seed = seed(i, left, j, right, shared: shared) { result.append(seed) }
+                if let seed = seed(i, left, j, right, shared: shared, weights: weights) { result.append(seed) }
             }
         }
         return result
@@ -78,7 +82,7 @@ public struct PassageAligner: Sendable {
 
     func seed(
         _ i: Int, _ left: DocumentProfile.Sentence, _ j: Int, _ right: DocumentProfile.Sentence,
-        shared: Int
+        shared: Int, weights: WordWeights
     ) -> Seed? {
         let union = left.shingles.count + right.shingles.count - shared
         let jaccard = union == 0 ? 0 : Double(shared) / Double(union)
@@ -87,7 +91,13 @@ public struct PassageAligner: Sendable {
         let shortest = min(left.wordCount, right.wordCount)
         // Short sentences match by chance; ask more of them.
         let threshold = shortest < 6 ? max(0.5, seedThreshold) : seedThreshold
-        let isSeed = jaccard >= threshold || (shortest >= 6 && containment >= 0.65 && jaccard >= threshold / 2)
+        var isSeed = jaccard >= threshold || (shortest >= 6 && containment >= 0.65 && jaccard >= threshold / 2)
+        if !isSeed && shortest >= 6 && 4 * shared >= smaller {
+            // Reordered or reworded beyond character shingles (shuffled words, a translation
+            // round trip): the same words, weighted by rarity, in either order.
+            let (cosine, dice) = weights.similarity(left.words, right.words)
+            isSeed = cosine >= wordCosineThreshold && dice >= wordCosineThreshold * 0.8
+        }
         guard isSeed else { return nil }
         let proseShared = SortedHashSet.intersectionCount(left.proseShingles, right.proseShingles)
         let proseSmaller = min(left.proseShingles.count, right.proseShingles.count)

@@ -104,23 +104,36 @@ public struct BoilerplateDetector: Sendable {
         return !endsSentence || words <= 3
     }
 
-    /// The boilerplate line spans of each page, in page order.
+    /// The boilerplate lines of each page, in page order.
     ///
     /// - Complexity: O(total lines) expected.
-    public func boilerplate(in pages: [Page]) -> [[TextSpan]] {
+    public func boilerplate(in pages: [Page]) -> [[BoilerplateLine]] {
         let documents = Self.documentsByLine(pages.map(\.lines))
         return pages.map(\.lines).enumerated().map { index, lines in
-            lines.compactMap { line -> TextSpan? in
+            lines.compactMap { line -> BoilerplateLine? in
                 guard let holders = documents[line.key], holders.count > 1 else { return nil }
-                if holders.count >= minimumDocuments && isTemplateSpread(holders, pages) { return line.span }
+                if holders.count >= minimumDocuments && isTemplateSpread(holders, pages) {
+                    return BoilerplateLine(span: line.span, isTemplate: true)
+                }
                 if let outlet = pages[index].outlet,
                    holders.contains(where: { Int($0) != index && pages[Int($0)].outlet == outlet }) {
-                    return line.span
+                    return BoilerplateLine(span: line.span, isTemplate: true)
                 }
-                return isFurniture(line.span, in: pages[index].text) ? line.span : nil
+                return isFurniture(line.span, in: pages[index].text)
+                    ? BoilerplateLine(span: line.span, isTemplate: false) : nil
             }
         }
     }
+}
+
+/// A boilerplate line of one page.
+public struct BoilerplateLine: Hashable, Sendable {
+    /// Where the line stands.
+    public var span: TextSpan
+    /// Whether corpus evidence makes it a template line (many pages, or the same outlet's
+    /// pages), rather than short furniture that two pages happen to share. Only template lines
+    /// mark where a page's article ends and its teasers begin.
+    public var isTemplate: Bool
 }
 
 /// Closing quotation marks and brackets that may follow a sentence's last word.

@@ -7,8 +7,9 @@ import Foundation
 /// - UTF-16 is recognised by its byte-order mark (little- or big-endian), or, without one, by
 ///   the zero bytes that every other byte of ASCII-range UTF-16 text holds. The mark is dropped.
 /// - Invalid UTF-8 (or unpaired UTF-16 surrogates) decode to U+FFFD, and ``problem`` says so.
-/// - Zero bytes in the first 8 KiB of a file that is not UTF-16 make it binary: ``isBinary`` is
-///   set and ``text`` is empty.
+/// - Many zero bytes in the first 8 KiB of a file that is not UTF-16 (more than 16, or two or more
+///   making 1 % of them) make it binary: ``isBinary`` is set and ``text`` is empty. A stray zero byte is
+///   kept as U+0000 and ``problem`` says so.
 public struct DecodedText: Hashable, Sendable {
     /// The encodings syndetect reads.
     public enum Encoding: String, Hashable, Sendable {
@@ -69,12 +70,25 @@ public struct DecodedText: Hashable, Sendable {
             body = UnsafeBufferPointer(rebasing: bytes[3...])
         }
         let probe = UnsafeBufferPointer(rebasing: body.prefix(binaryProbeLength))
-        if probe.contains(0) {
+        let zeros = probe.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        if zeros > 0 {
             if let bigEndian = unmarkedUTF16ByteOrder(probe) {
                 return decodeUTF16(body, bigEndian: bigEndian)
             }
-            return DecodedText(text: "", encoding: .utf8, isBinary: true,
-                               problem: "holds zero bytes, so it looks like a binary file")
+            // A stray zero byte or two in text (scraped pages carry them) is not a binary file;
+            // binary formats are full of them.
+            if zeros > 16 || (zeros >= 2 && zeros * 100 >= probe.count) {
+                return DecodedText(text: "", encoding: .utf8, isBinary: true,
+                                   problem: "holds \(zeros) zero bytes in its first \(probe.count), so it looks like a binary file; skipped")
+            }
+            let firstZero = body.firstIndex(of: 0) ?? 0
+            let line = 1 + body.prefix(firstZero).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let decoded = firstInvalidUTF8Offset(body) == nil
+            return DecodedText(
+                text: String(decoding: body, as: UTF8.self), encoding: .utf8,
+                problem: "holds \(zeros) zero byte\(zeros == 1 ? "" : "s") (kept as U+0000)"
+                    + (decoded ? "" : " and invalid UTF-8 (replaced with U+FFFD)"),
+                problemLine: line)
         }
         if let invalid = firstInvalidUTF8Offset(body) {
             let line = 1 + body.prefix(invalid).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }

@@ -214,11 +214,13 @@ struct Analysis: Sendable {
         credits = detector.credits(in: text)
     }
 
-    func prepared(boilerplate: [TextSpan], parameters: ScanParameters) -> PreparedDocument {
+    func prepared(boilerplate lines: [BoilerplateLine], parameters: ScanParameters) -> PreparedDocument {
+        let boilerplate = lines.map(\.span)
         let profile = DocumentProfile(
-            id: document.id, text: text, boilerplate: boilerplate, title: document.title,
-            shingleSize: parameters.sentenceShingleSize)
-        let boilerplateLines = lines.filter { line in boilerplate.contains { $0 == line.span } }
+            id: document.id, text: text, boilerplate: lines.filter(\.isTemplate).map(\.span),
+            title: document.title, shingleSize: parameters.sentenceShingleSize)
+        let spans = Set(boilerplate)
+        let boilerplateLines = self.lines.filter { spans.contains($0.span) }
         let marked = credits.map { credit -> Credit in
             var credit = credit
             credit.inBoilerplate = boilerplate.contains { $0.overlap(with: credit.span) > 0 }

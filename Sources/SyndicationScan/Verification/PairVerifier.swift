@@ -25,8 +25,9 @@ public struct PairVerifier: Sendable {
         let copyWordsA = copy.reduce(0) { $0 + a.profile.proseWords(in: $1.a) }
         let copyWordsB = copy.reduce(0) { $0 + b.profile.proseWords(in: $1.b) }
         // One shared sentence is weak evidence (a teaser repeats a page's first sentence; two
-        // reports may share a stock phrase): ask for two sentences on each side, or one long run.
-        let copySentences = min(
+        // reports may share a stock phrase): ask for two aligned sentences on one side at least
+        // (a sentence split in two counts), or one long run.
+        let copySentences = max(
             copy.reduce(0) { $0 + a.profile.proseSentenceCount(in: $1.a) },
             copy.reduce(0) { $0 + b.profile.proseSentenceCount(in: $1.b) })
         let copyWords = min(copyWordsA, copyWordsB)
