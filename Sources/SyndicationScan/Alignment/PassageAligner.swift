@@ -23,7 +23,7 @@ public struct PassageAligner: Sendable {
     public static let editedSimilarity = 0.75
 
     /// Least tf-isf cosine of two sentences' words for a seed that character shingles missed.
-    public var wordCosineThreshold: Double = 0.45
+    public var wordCosineThreshold: Double = 0.4
 
     /// Least character-shingle Jaccard of a seed.
     public var seedThreshold: Double
@@ -92,7 +92,7 @@ public struct PassageAligner: Sendable {
         // Short sentences match by chance; ask more of them.
         let threshold = shortest < 6 ? max(0.5, seedThreshold) : seedThreshold
         var isSeed = jaccard >= threshold || (shortest >= 6 && containment >= 0.65 && jaccard >= threshold / 2)
-        if !isSeed && shortest >= 6 && 4 * shared >= smaller {
+        if !isSeed && shortest >= 4 {
             // Reordered or reworded beyond character shingles (shuffled words, a translation
             // round trip): the same words, weighted by rarity, in either order.
             let (cosine, dice) = weights.similarity(left.words, right.words)
