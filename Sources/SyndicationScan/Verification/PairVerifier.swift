@@ -32,7 +32,7 @@ public struct PairVerifier: Sendable {
             copy.reduce(0) { $0 + b.profile.proseSentenceCount(in: $1.b) })
         let copyWords = min(copyWordsA, copyWordsB)
         let isReuse = copyWords >= parameters.minimumCopyWords
-            && (copySentences >= 2 || copyWords >= 2 * parameters.minimumCopyWords)
+            && (copySentences >= 2 || copyWords >= 50)
         if !isReuse {
             // Too little to be copy: what was aligned is at most shared phrasing.
             passages = passages.filter { $0.kind == .quote }
