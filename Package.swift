@@ -3,6 +3,8 @@ import PackageDescription
 
 /// Module graph (linear, one module per dependency boundary):
 /// CLibXXHash ← SyndicationEngine ← SyndicationScan ← SyndicationReport ← syndetect
+/// SyndicationTesting (threshold assertions for users' tests) sits on SyndicationScan, apart
+/// from the CLI, so the tool never links a test framework.
 let package = Package(
     name: "syndetect",
     products: [
@@ -10,6 +12,7 @@ let package = Package(
         .library(name: "SyndicationEngine", targets: ["SyndicationEngine"]),
         .library(name: "SyndicationScan", targets: ["SyndicationScan"]),
         .library(name: "SyndicationReport", targets: ["SyndicationReport"]),
+        .library(name: "SyndicationTesting", targets: ["SyndicationTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,6 +26,7 @@ let package = Package(
         .target(name: "SyndicationEngine", dependencies: ["CLibXXHash"]),
         .target(name: "SyndicationScan", dependencies: ["SyndicationEngine"]),
         .target(name: "SyndicationReport", dependencies: ["SyndicationScan"]),
+        .target(name: "SyndicationTesting", dependencies: ["SyndicationEngine", "SyndicationScan"]),
         .executableTarget(
             name: "syndetect",
             dependencies: [
@@ -33,6 +37,7 @@ let package = Package(
         .testTarget(name: "SyndicationEngineTests", dependencies: ["SyndicationEngine"]),
         .testTarget(name: "SyndicationScanTests", dependencies: ["SyndicationScan"]),
         .testTarget(name: "SyndicationReportTests", dependencies: ["SyndicationReport"], exclude: ["Golden"]),
+        .testTarget(name: "SyndicationTestingTests", dependencies: ["SyndicationTesting"]),
         .testTarget(name: "syndetectTests", dependencies: ["SyndicationReport", "syndetect"]),
     ]
 )
