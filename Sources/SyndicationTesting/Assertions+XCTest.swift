@@ -15,8 +15,8 @@ import XCTest
 /// }
 /// ```
 ///
-/// - Parameter message: Put before the verdict's message on failure.
-/// - Returns: The verdict, whether or not it held.
+/// A non-empty `message` is put before the verdict's message on failure. Returns the verdict,
+/// whether or not it held.
 @discardableResult
 public func XCTAssertNearDuplicate(
     _ a: String, _ b: String, atLeast threshold: Double,
@@ -34,8 +34,8 @@ public func XCTAssertNearDuplicate(
 /// ``SimilarityMode/exact`` mode). The XCTest form of
 /// ``expectNotReused(_:_:atMost:score:mode:using:sourceLocation:)``.
 ///
-/// - Parameter message: Put before the verdict's message on failure.
-/// - Returns: The verdict, whether or not it held.
+/// A non-empty `message` is put before the verdict's message on failure. Returns the verdict,
+/// whether or not it held.
 @discardableResult
 public func XCTAssertNotReused(
     _ a: String, _ b: String, atMost threshold: Double,
@@ -52,8 +52,8 @@ public func XCTAssertNotReused(
 /// aligned as copy. The XCTest form of
 /// ``expectPassageReused(_:from:in:atLeast:using:sourceLocation:)``.
 ///
-/// - Parameter message: Put before the verdict's message on failure.
-/// - Returns: The verdict, whether or not it held.
+/// A non-empty `message` is put before the verdict's message on failure. Returns the verdict,
+/// whether or not it held.
 @discardableResult
 public func XCTAssertPassageReused(
     _ passage: String, from a: String, in b: String, atLeast fraction: Double = 0.8,
@@ -68,8 +68,8 @@ public func XCTAssertPassageReused(
 /// Asserts that `a` and `b` share quotations and nothing else (relation `quotes`). The XCTest
 /// form of ``expectOnlyQuotes(_:_:using:sourceLocation:)``.
 ///
-/// - Parameter message: Put before the verdict's message on failure.
-/// - Returns: The verdict, whether or not it held.
+/// A non-empty `message` is put before the verdict's message on failure. Returns the verdict,
+/// whether or not it held.
 @discardableResult
 public func XCTAssertOnlyQuotes(
     _ a: String, _ b: String, using check: SimilarityCheck = SimilarityCheck(),
@@ -83,8 +83,8 @@ public func XCTAssertOnlyQuotes(
 /// Asserts that `a` and `b` share page furniture and nothing else (relation `boilerplate`).
 /// The XCTest form of ``expectOnlyBoilerplate(_:_:using:sourceLocation:)``.
 ///
-/// - Parameter message: Put before the verdict's message on failure.
-/// - Returns: The verdict, whether or not it held.
+/// A non-empty `message` is put before the verdict's message on failure. Returns the verdict,
+/// whether or not it held.
 @discardableResult
 public func XCTAssertOnlyBoilerplate(
     _ a: String, _ b: String, using check: SimilarityCheck = SimilarityCheck(),

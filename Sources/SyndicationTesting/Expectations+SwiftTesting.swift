@@ -18,10 +18,8 @@ import Testing
 /// }
 /// ```
 ///
-/// - Parameters:
-///   - score: ``SimilarityScore/jaccard`` by default.
-///   - check: The settings to compare with.
-/// - Returns: The verdict, whether or not it held.
+/// `score` is ``SimilarityScore/jaccard`` by default; `check` carries the settings to compare
+/// with. Returns the verdict, whether or not it held.
 @discardableResult
 public func expectNearDuplicate(
     _ a: String, _ b: String, atLeast threshold: Double,
@@ -45,11 +43,9 @@ public func expectNearDuplicate(
 /// }
 /// ```
 ///
-/// - Parameters:
-///   - score: ``SimilarityScore/coverage`` by default (aligned copy of the shorter text, so
-///     reworded copy counts).
-///   - check: The settings to compare with.
-/// - Returns: The verdict, whether or not it held.
+/// `score` is ``SimilarityScore/coverage`` by default (aligned copy of the shorter text, so
+/// reworded copy counts); `check` carries the settings to compare with. Returns the verdict,
+/// whether or not it held.
 @discardableResult
 public func expectNotReused(
     _ a: String, _ b: String, atMost threshold: Double,
@@ -65,7 +61,7 @@ public func expectNotReused(
 /// Expects `passage`, which occurs in `a`, to be reused in `b`: at least `fraction` of it
 /// aligned as copy.
 ///
-/// - Returns: The verdict, whether or not it held.
+/// Returns the verdict, whether or not it held.
 @discardableResult
 public func expectPassageReused(
     _ passage: String, from a: String, in b: String, atLeast fraction: Double = 0.8,
@@ -79,7 +75,7 @@ public func expectPassageReused(
 
 /// Expects `a` and `b` to share quotations and nothing else (relation `quotes`).
 ///
-/// - Returns: The verdict, whether or not it held.
+/// Returns the verdict, whether or not it held.
 @discardableResult
 public func expectOnlyQuotes(
     _ a: String, _ b: String, using check: SimilarityCheck = SimilarityCheck(),
@@ -92,7 +88,7 @@ public func expectOnlyQuotes(
 
 /// Expects `a` and `b` to share page furniture and nothing else (relation `boilerplate`).
 ///
-/// - Returns: The verdict, whether or not it held.
+/// Returns the verdict, whether or not it held.
 @discardableResult
 public func expectOnlyBoilerplate(
     _ a: String, _ b: String, using check: SimilarityCheck = SimilarityCheck(),
