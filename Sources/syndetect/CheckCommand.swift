@@ -51,6 +51,9 @@ struct CheckCommand: ParsableCommand {
         if score != nil && maxReuse == nil {
             throw ValidationError("--score chooses the score --max-reuse limits; give --max-reuse too")
         }
+        if score == .simhashDistance {
+            throw ValidationError("--score simhash_distance is a distance, not a share of reuse; bound it per pair with min/max in an --expect file")
+        }
         if let maxReuse, !maxReuse.isFinite || maxReuse < 0 {
             throw ValidationError("--max-reuse must be a number of 0 or more")
         }

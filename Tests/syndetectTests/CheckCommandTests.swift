@@ -87,6 +87,7 @@ import Testing
             (["check", "Fixtures/seeds", "--expect", Self.expected, "--score", "jaccard"], "--score"),
             (["check", "Fixtures/seeds", "--max-reuse", "-1"], "--max-reuse"),
             (["check", "Fixtures/seeds", "--max-reuse", "0.5", "--score", "cosine"], "cosine"),
+            (["check", "Fixtures/seeds", "--max-reuse", "10", "--score", "simhash_distance"], "a distance"),
             (["check", "Fixtures/seeds", "--expect", directory.appendingPathComponent("none.json").path], "cannot read"),
             (["check", "Fixtures/seeds", "--expect", misspelt], "[0].maximum: unknown key"),
             (["check", "Fixtures/seeds", "--expect", yaml], "YAML"),
