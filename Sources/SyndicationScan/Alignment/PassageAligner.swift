@@ -52,21 +52,17 @@ public struct PassageAligner: Sendable {
     ///
     /// - Complexity: O(shared shingle postings), through an inverted index of `b`.
     public func seeds(_ a: DocumentProfile, _ b: DocumentProfile) -> [Seed] {
-        var postings: [UInt64: [Int32]] = [:]
-        for (index, sentence) in b.sentences.enumerated() where !sentence.isExcluded {
-            for shingle in sentence.shingles { postings[shingle, default: []].append(Int32(index)) }
-        }
-        let weights = WordWeights(a, b)
+        let postings = ShinglePostings(b)
+        let weights = LazyWordWeights(a, b)
         var counts = [Int32](repeating: 0, count: b.sentences.count)
         var touched: [Int] = []
         var result: [Seed] = []
         for (i, left) in a.sentences.enumerated() where !left.isExcluded {
             touched.removeAll(keepingCapacity: true)
             for shingle in left.shingles {
-                guard let list = postings[shingle] else { continue }
-                for j in list {
-                    if counts[Int(j)] == 0 { touched.append(Int(j)) }
-                    counts[Int(j)] += 1
+                postings.forEachSentence(holding: shingle) { j in
+                    if counts[j] == 0 { touched.append(j) }
+                    counts[j] += 1
                 }
             }
             touched.sort()
@@ -82,7 +78,7 @@ public struct PassageAligner: Sendable {
 
     func seed(
         _ i: Int, _ left: DocumentProfile.Sentence, _ j: Int, _ right: DocumentProfile.Sentence,
-        shared: Int, weights: WordWeights
+        shared: Int, weights: LazyWordWeights
     ) -> Seed? {
         let union = left.shingles.count + right.shingles.count - shared
         let jaccard = union == 0 ? 0 : Double(shared) / Double(union)
@@ -92,10 +88,10 @@ public struct PassageAligner: Sendable {
         // Short sentences match by chance; ask more of them.
         let threshold = shortest < 6 ? max(0.5, seedThreshold) : seedThreshold
         var isSeed = jaccard >= threshold || (shortest >= 6 && containment >= 0.65 && jaccard >= threshold / 2)
-        if !isSeed && shortest >= 4 {
+        if !isSeed && shortest >= 4 && 6 * shared >= smaller {
             // Reordered or reworded beyond character shingles (shuffled words, a translation
             // round trip): the same words, weighted by rarity, in either order.
-            let (cosine, dice) = weights.similarity(left.words, right.words)
+            let (cosine, dice) = weights.value.similarity(left.words, right.words)
             isSeed = cosine >= wordCosineThreshold && dice >= wordCosineThreshold * 0.8
         }
         guard isSeed else { return nil }

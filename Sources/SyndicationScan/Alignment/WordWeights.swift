@@ -51,3 +51,23 @@ struct WordWeights {
         return (shared / (leftNorm.squareRoot() * rightNorm.squareRoot()), 2 * sharedSum / (leftSum + rightSum))
     }
 }
+
+/// ``WordWeights`` built on first use: most sentence pairs are settled by character shingles,
+/// and most document pairs never need word weights at all.
+final class LazyWordWeights {
+    private let a: DocumentProfile
+    private let b: DocumentProfile
+    private var built: WordWeights?
+
+    init(_ a: DocumentProfile, _ b: DocumentProfile) {
+        self.a = a
+        self.b = b
+    }
+
+    var value: WordWeights {
+        if let built { return built }
+        let weights = WordWeights(a, b)
+        built = weights
+        return weights
+    }
+}

@@ -21,7 +21,7 @@ public struct ScanParameters: Codable, Hashable, Sendable {
     /// Most sentences a gap inside one aligned passage may skip, on either side.
     public var maximumGapSentences: Int = 3
     /// Least number of words of copied prose for a pair to count as reuse.
-    public var minimumCopyWords: Int = 15
+    public var minimumCopyWords: Int = 25
     /// A line repeated in this many documents or more is boilerplate wherever it stands.
     public var boilerplateDocumentCount: Int = 10
     /// Worker threads; 0 means all cores. Results do not depend on it, so reports leave it

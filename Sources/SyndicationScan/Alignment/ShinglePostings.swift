@@ -1,0 +1,52 @@
+/// An inverted index from shingle hash to the sentences that hold it, for one document.
+///
+/// Shingle hashes are already uniformly distributed, so the table uses their low bits as the
+/// slot directly (open addressing, linear probing) instead of re-hashing every key the way a
+/// `Dictionary` does; postings are chained through flat arrays. Building and probing it cost
+/// a few nanoseconds per shingle, which matters: every candidate pair builds one.
+struct ShinglePostings {
+    private var keys: [UInt64]
+    private var heads: [Int32]
+    private var next: [Int32] = []
+    private var sentences: [Int32] = []
+    private let mask: Int
+
+    /// An index of the shingles of the non-excluded sentences of `profile`.
+    init(_ profile: DocumentProfile) {
+        let total = profile.sentences.reduce(0) { $0 + ($1.isExcluded ? 0 : $1.shingles.count) }
+        var capacity = 16
+        while capacity < total * 2 { capacity <<= 1 }
+        mask = capacity - 1
+        keys = [UInt64](repeating: 0, count: capacity)
+        heads = [Int32](repeating: -1, count: capacity)
+        next.reserveCapacity(total)
+        sentences.reserveCapacity(total)
+        for (index, sentence) in profile.sentences.enumerated() where !sentence.isExcluded {
+            for shingle in sentence.shingles {
+                let slot = self.slot(of: shingle)
+                keys[slot] = shingle
+                next.append(heads[slot])
+                sentences.append(Int32(index))
+                heads[slot] = Int32(sentences.count - 1)
+            }
+        }
+    }
+
+    /// The slot holding `shingle`, or the empty slot where it would go.
+    @inline(__always)
+    private func slot(of shingle: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: shingle ^ (shingle >> 29)) & mask
+        while heads[slot] >= 0 && keys[slot] != shingle { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    /// Calls `body` with each sentence index that holds `shingle` (most recent first).
+    @inline(__always)
+    func forEachSentence(holding shingle: UInt64, _ body: (Int) -> Void) {
+        var posting = heads[slot(of: shingle)]
+        while posting >= 0 {
+            body(Int(sentences[Int(posting)]))
+            posting = next[Int(posting)]
+        }
+    }
+}
