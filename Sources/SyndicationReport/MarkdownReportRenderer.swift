@@ -2,21 +2,29 @@ import SyndicationScan
 
 /// Renders a report as GitHub-flavoured Markdown.
 ///
-/// Sections: header (tool, counts, warnings), clusters, reuse pairs with their aligned passages
-/// side by side, quotes and boilerplate, documents, evidence. Every piece of input text is
-/// escaped with ``MarkdownText`` so that no raw HTML, link or table break comes from the input;
-/// the only HTML in the output is the renderer's own anchors and `<details>` blocks.
+/// The same sections as the HTML report: overview (counts by relation, clusters ranked by
+/// spread, uncredited reuse), clusters (a Mermaid propagation diagram, the members table and
+/// the similarity matrix), reuse pairs with their passages side by side in collapsible
+/// `<details>` (word-level differences as `<del>` and `<ins>`, quotations in `<em>`), quotes and
+/// boilerplate, documents, evidence.
+///
+/// Every piece of input text is escaped with ``MarkdownText`` (or ``MermaidText`` inside
+/// diagrams) so that no raw HTML, link, table break or diagram statement comes from the input;
+/// the only HTML in the output is the renderer's own anchors, `<details>`, `<br>`, `<del>`,
+/// `<ins>` and `<em>`. The command is shown verbatim in a fenced code block.
 public enum MarkdownReportRenderer {
     /// The report as Markdown, ending in a newline. The same input gives the same bytes.
     ///
-    /// - Complexity: O(*n*) in the size of the report and the texts of paired documents.
+    /// - Complexity: O(*n* · *D*) in the size of the report and the texts of paired documents,
+    ///   *D* the differing words of a passage.
     public static func render(_ input: ReportInput) -> String {
         let outline = ReportOutline(input)
         var lines: [String] = []
         header(outline, into: &lines)
-        clusters(outline, into: &lines)
-        reusePairs(outline, into: &lines)
-        sharedPairs(outline, into: &lines)
+        overview(outline, into: &lines)
+        MarkdownClusterSection.render(outline, into: &lines)
+        MarkdownPairSection.reusePairs(outline, into: &lines)
+        MarkdownPairSection.sharedPairs(outline, into: &lines)
         documents(outline, into: &lines)
         evidence(outline, into: &lines)
         while lines.last == "" { lines.removeLast() }
@@ -31,166 +39,103 @@ public enum MarkdownReportRenderer {
             "# syndetect report", "",
             "\(e(tool.name)) \(e(tool.version)) · xxHash \(e(tool.xxhashVersion)) · "
                 + "format \(e(outline.report.format))", "",
+            "[Overview](#overview) · [Clusters (\(outline.clusters.count))](#clusters) · "
+                + "[Reuse pairs (\(outline.reusePairs.count))](#reuse-pairs) · "
+                + "[Quotes and boilerplate (\(outline.sharedPairs.count))](#quotes-and-boilerplate-not-copy) · "
+                + "[Documents (\(outline.documents.count))](#documents) · [Evidence](#evidence-and-reproduction)", "",
         ]
-        let counts = outline.relationCounts
-        lines.append(MarkdownText.row(["documents", "pairs"] + counts.map { $0.relation.rawValue }
-            + ["clusters", "uncredited reuse"]))
-        lines.append(MarkdownText.row(Array(repeating: "---:", count: counts.count + 4)))
-        lines.append(MarkdownText.row(
-            [String(outline.report.documents.count), String(outline.report.pairs.count)]
-                + counts.map { String($0.count) }
-                + [String(outline.clusters.count), String(outline.uncreditedCount)]))
-        lines.append("")
-        let warnings = outline.report.warnings
-        if warnings.isEmpty {
-            lines += ["No warnings.", ""]
+    }
+
+    private static func overview(_ outline: ReportOutline, into lines: inout [String]) {
+        let report = outline.report
+        lines += ["## Overview", "",
+                  MarkdownText.row(["documents", "clusters", "reuse pairs", "uncredited reuse", "quotes or boilerplate only"]),
+                  MarkdownText.row(Array(repeating: "---:", count: 5)),
+                  MarkdownText.row([String(report.documents.count), String(outline.clusters.count),
+                                    String(outline.reusePairs.count), String(outline.uncreditedCount),
+                                    String(outline.sharedPairs.count)]), ""]
+        lines += ["### Pairs by relation", "", MarkdownText.row(["relation", "pairs", "meaning"]),
+                  MarkdownText.row(["---", "---:", "---"])]
+        for (relation, count) in outline.relationCounts {
+            lines.append(MarkdownText.row([relation.rawValue, String(count), HTMLReportRenderer.relationMeaning(relation)]))
+        }
+        lines += ["", "### Clusters by spread", ""]
+        if outline.clusters.isEmpty {
+            lines += ["No documents reuse the same copy.", ""]
         } else {
-            lines += ["**Warnings (\(warnings.count))**", ""]
+            lines += [MarkdownText.row(["#", "story", "members", "outlets", "spread over", "uncredited pairs", "origin"]),
+                      MarkdownText.row(["---:", "---", "---:", "---:", "---", "---:", "---"])]
+            for view in outline.clusters {
+                let origin = view.cluster.origin.map(outline.label)
+                    ?? view.cluster.externalSource.map { "outside: \($0)" } ?? "not named"
+                lines.append(MarkdownText.row([
+                    String(view.number), "[\(e(view.headline ?? view.cluster.id))](#\(view.anchor))",
+                    String(view.cluster.members.count), String(view.outletCount), e(view.spanText ?? "—"),
+                    view.uncreditedCount > 0 ? "**\(view.uncreditedCount)**" : "0", e(origin),
+                ]))
+            }
+            lines.append("")
+        }
+        lines += ["### Uncredited reuse", ""]
+        let uncredited = outline.uncreditedPairs
+        if uncredited.isEmpty {
+            lines += ["Every reuse pair credits its source, or the credit could not be determined.", ""]
+        } else {
+            for (index, view) in uncredited.enumerated() {
+                let pair = view.pair
+                let text = pair.derived != nil
+                    ? "\(e(outline.label(view.rightID))) reused \(e(outline.label(view.leftID)))"
+                    : "\(e(outline.label(pair.a))) and \(e(outline.label(pair.b))) share copy"
+                let share = pair.derived.flatMap { pair.coverage[$0] }
+                lines.append("\(index + 1). [\(text)](#\(view.anchor)) — \(pair.relation.rawValue)"
+                    + (share.map { ", \(ReportNumbers.percent($0)) of the copy" } ?? ""))
+            }
+            lines.append("")
+        }
+        let warnings = report.warnings
+        if warnings.isEmpty {
+            lines += ["No input warnings.", ""]
+        } else {
+            lines += ["**Input warnings (\(warnings.count))**", ""]
             lines += warnings.map { "- " + e($0.description) }
-            lines.append("")
-        }
-    }
-
-    private static func clusters(_ outline: ReportOutline, into lines: inout [String]) {
-        lines += ["## Clusters", ""]
-        if outline.clusters.isEmpty { lines += ["No documents reuse the same copy.", ""] }
-        for view in outline.clusters {
-            let cluster = view.cluster
-            lines += [
-                "<a id=\"\(view.anchor)\"></a>", "",
-                "### Cluster \(e(cluster.id)) (\(cluster.members.count) members)", "",
-                "- **Origin:** \(e(view.originText))",
-            ]
-            if let source = cluster.externalSource {
-                lines.append("- **common credited source: \(e(source))**")
-            }
-            if !view.pairs.isEmpty {
-                lines.append("- **Pairs:** " + view.pairs.map {
-                    "[\($0.pair.relation.rawValue), \(e($0.direction))](#\($0.anchor))"
-                }.joined(separator: ", "))
-            }
-            lines += ["", MarkdownText.row(["member", "outlet", "published", "credits"]),
-                      MarkdownText.row(Array(repeating: "---", count: 4))]
-            for member in view.members {
-                let summary = member.document?.summary
-                lines.append(MarkdownText.row([
-                    e(member.id) + (member.isOrigin ? " (origin)" : ""),
-                    e(summary?.outlet ?? "unknown"), e(summary?.published ?? "unknown"),
-                    e(member.document.map { $0.credits.isEmpty ? "none" : $0.credits.joined(separator: ", ") }
-                        ?? "document not in report"),
-                ]))
-            }
-            lines += ["", "Propagation by publication time:", ""]
-            for (index, entry) in view.timeline.enumerated() {
-                lines.append("\(index + 1). \(e(entry.id)) — \(e(entry.published ?? "unknown")) — \(entry.lagText)")
-            }
-            lines.append("")
-        }
-    }
-
-    private static func reusePairs(_ outline: ReportOutline, into lines: inout [String]) {
-        lines += ["## Reuse pairs", ""]
-        if outline.reusePairs.isEmpty { lines += ["No pair reuses copy.", ""] }
-        for view in outline.reusePairs {
-            let pair = view.pair
-            let verdict = view.verdict
-            lines += [
-                "<a id=\"\(view.anchor)\"></a>", "",
-                "### \(verdict.prefix(1).uppercased() + verdict.dropFirst()): \(e(view.direction)) (\(pair.relation.rawValue))",
-                "",
-                "- **Relation:** \(pair.relation.rawValue)",
-                "- **Direction:** " + (pair.source != nil && pair.derived != nil
-                    ? "\(e(pair.source!)) (source) → \(e(pair.derived!)) (derived)"
-                    : "not determined (\(e(pair.a)) ↔ \(e(pair.b)))"),
-                "- **Credited:** " + (pair.credited == false ? "**no — uncredited reuse**" : view.creditedText),
-            ]
-            lines += view.scoreLines(escape: e).map { "- **\($0.label):** \($0.value)" }
-            lines.append("- **Coverage:** " + coverageText(view))
-            lines += ["", "<details>", "<summary>\(passageCount(view.passages.count))</summary>", ""]
-            for (index, passage) in view.passages.enumerated() {
-                lines += [
-                    "**Passage \(index + 1)** — \(passage.passage.kind.rawValue), similarity "
-                        + ReportNumbers.fixed(passage.passage.similarity), "",
-                    MarkdownText.row(["\(e(pair.a)) \(passage.a.span)", "\(e(pair.b)) \(passage.b.span)"]),
-                    MarkdownText.row(["---", "---"]),
-                    MarkdownText.row([cell(passage.a), cell(passage.b)]), "",
-                ]
-            }
-            lines += ["</details>", ""]
-        }
-    }
-
-    private static func sharedPairs(_ outline: ReportOutline, into lines: inout [String]) {
-        lines += ["## Quotes and boilerplate (not copy)", ""]
-        if outline.sharedPairs.isEmpty { lines += ["No pair shares only quotations or page template.", ""] }
-        for view in outline.sharedPairs {
-            let pair = view.pair
-            let verdict = view.verdict
-            lines += [
-                "<a id=\"\(view.anchor)\"></a>", "",
-                "### \(verdict.prefix(1).uppercased() + verdict.dropFirst()): \(e(pair.a)) ↔ \(e(pair.b))", "",
-                view.scoreLines(escape: e).map { "\($0.label) \($0.value)" }.joined(separator: " · "), "",
-                MarkdownText.row(["kind", e(pair.a), e(pair.b), "similarity", "text in \(e(pair.a))"]),
-                MarkdownText.row(["---", "---", "---", "---:", "---"]),
-            ]
-            for passage in view.passages {
-                lines.append(MarkdownText.row([
-                    passage.passage.kind.rawValue, passage.a.span.description, passage.b.span.description,
-                    ReportNumbers.fixed(passage.passage.similarity), cell(passage.a),
-                ]))
-            }
             lines.append("")
         }
     }
 
     private static func documents(_ outline: ReportOutline, into lines: inout [String]) {
         lines += ["## Documents", "",
-                  MarkdownText.row(["id", "title", "outlet", "published", "length", "sha256", "credits"]),
-                  MarkdownText.row(["---", "---", "---", "---", "---:", "---", "---"])]
+                  MarkdownText.row(["id", "title", "outlet", "published", "length", "credits"]),
+                  MarkdownText.row(["---", "---", "---", "---", "---:", "---"])]
         for view in outline.documents {
             let summary = view.summary
             lines.append(MarkdownText.row([
-                e(summary.id), e(summary.title ?? ""), e(summary.outlet ?? ""), e(summary.published ?? ""),
-                String(summary.length), e(String(summary.sha256.prefix(12))),
-                e(view.credits.joined(separator: ", ")),
+                "<a id=\"\(view.anchor)\"></a>" + e(summary.id), e(summary.title ?? ""), e(summary.outlet ?? ""),
+                e(summary.published ?? ""), String(summary.length), e(view.credits.joined(separator: ", ")),
             ]))
         }
         lines.append("")
     }
 
     private static func evidence(_ outline: ReportOutline, into lines: inout [String]) {
-        lines += ["## Evidence and reproduction", "", "### Parameters", "",
-                  MarkdownText.row(["parameter", "value"]), MarkdownText.row(["---", "---"])]
-        lines += outline.report.parameters.reportRows.map { MarkdownText.row([e($0.name), e($0.value)]) }
-        lines += ["", "### Inputs", "",
-                  MarkdownText.row(["id", "origin", "url", "sha256"]), MarkdownText.row(["---", "---", "---", "---"])]
-        for summary in outline.report.documents {
-            lines.append(MarkdownText.row([e(summary.id), e(summary.origin), e(summary.url ?? ""), e(summary.sha256)]))
-        }
-        lines += ["", "### Command", ""]
+        let report = outline.report
+        let tool = report.tool
+        lines += ["## Evidence and reproduction", "",
+                  "- **Tool:** \(e(tool.name)) \(e(tool.version))", "- **xxHash:** \(e(tool.xxhashVersion))",
+                  "- **Format:** \(e(report.format))", "", "### Command", ""]
         if let command = outline.input.command {
-            lines += [MarkdownText.codeBlock(command), ""]
+            lines += [MarkdownText.codeBlock(command), "",
+                      "Run it with the same inputs (their SHA-256 below) and the same version: the findings are "
+                        + "byte-identical at any thread count; add `--format json` to compare the JSON report.", ""]
         } else {
             lines += ["The command was not recorded.", ""]
         }
-    }
-
-    private static func passageCount(_ count: Int) -> String {
-        count == 1 ? "1 aligned passage" : "\(count) aligned passages"
-    }
-
-    private static func coverageText(_ view: PairView) -> String {
-        let coverage = view.coverage
-        if coverage.isEmpty { return "not given" }
-        return coverage.map { "\(e($0.id)) \(ReportNumbers.percent($0.share))" }.joined(separator: ", ")
-    }
-
-    /// A passage side as a table cell: the text with line breaks as `<br>`, and any note.
-    private static func cell(_ excerpt: Excerpt) -> String {
-        var text = MarkdownText.escape(excerpt.text, lineBreak: "<br>")
-        if let note = excerpt.note {
-            text += (text.isEmpty ? "" : "<br>") + "*(" + MarkdownText.escape(note) + ")*"
+        lines += ["### Parameters", "", MarkdownText.row(["parameter", "value"]), MarkdownText.row(["---", "---"])]
+        lines += report.parameters.reportRows.map { MarkdownText.row([e($0.name), e($0.value)]) }
+        lines += ["", "### Inputs", "", "SHA-256 of each document's text (UTF-8).", "",
+                  MarkdownText.row(["id", "origin", "url", "sha256"]), MarkdownText.row(["---", "---", "---", "---"])]
+        for summary in report.documents {
+            lines.append(MarkdownText.row([e(summary.id), e(summary.origin), e(summary.url ?? ""), e(summary.sha256)]))
         }
-        return text.isEmpty ? "*(empty)*" : text
+        lines.append("")
     }
 }

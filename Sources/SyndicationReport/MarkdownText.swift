@@ -44,6 +44,31 @@ enum MarkdownText {
         return escapeOrderedListMarker(result)
     }
 
+    /// `text` escaped for the inside of a table cell, where no block can start: everything
+    /// `escape` does except the line-start rules, and white space kept as it is (line breaks
+    /// become `<br>`), so that pieces of one text can be escaped one by one and joined.
+    static func inline(_ text: String) -> String {
+        var result = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\n" where previousWasCR: continue
+            case "\n", "\r", "\u{2028}", "\u{2029}": result += "<br>"
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "$":
+                result += "\\"
+                result.unicodeScalars.append(scalar)
+            case "\t": result += " "
+            case "\u{0}"..."\u{1F}", "\u{7F}": result += "\u{FFFD}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// A Markdown table row of already escaped cells.
     static func row(_ cells: [String]) -> String {
         "| " + cells.joined(separator: " | ") + " |"

@@ -23,6 +23,9 @@ struct DocumentTexts {
         }
     }
 
+    /// Whether the text of `id` is known.
+    func has(_ id: String) -> Bool { scalars[id] != nil }
+
     /// The code points `span` of document `id`, clamped to the text; never traps.
     func excerpt(_ span: TextSpan, of id: String) -> Excerpt {
         guard let scalars = scalars[id] else {
