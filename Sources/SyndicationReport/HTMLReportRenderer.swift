@@ -35,7 +35,7 @@ public enum HTMLReportRenderer {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta http-equiv="Content-Security-Policy" content="\(policy)">
         <meta name="referrer" content="no-referrer">
-        <title>syndetect report: \(outline.report.documents.count) documents, \(outline.reusePairs.count) reuse pairs</title>
+        <title>syndetect report: \(count(outline.report.documents.count, "document")), \(count(outline.reusePairs.count, "reuse pair"))</title>
         <style>\(css)</style>
         </head>
         <body>
@@ -57,6 +57,9 @@ public enum HTMLReportRenderer {
     }
 
     private static func e(_ text: String) -> String { HTMLText.escape(text) }
+
+    /// `1 document`, `2 documents`.
+    static func count(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// `sha256-<base64>` of `text`'s UTF-8, as a content security policy names inline code.
     static func cspHash(_ text: String) -> String {
