@@ -183,3 +183,18 @@ import SyndicationEngine
         #expect(!profile.sentences.isEmpty)
     }
 }
+
+@Suite struct OriginTests {
+    /// Found on the WireBench slice: the wire original, 11 minutes earlier than every copy,
+    /// lost the origin to a copy that won more pairwise comparisons.
+    @Test func theSurelyEarliestMemberIsTheOrigin() {
+        let members = [ProvenanceTests.member("copy", outlet: "Radio", at: "2005-03-09T23:20:08+02:00"),
+                       ProvenanceTests.member("late", outlet: "Paper", at: "2005-03-10T09:00:00Z"),
+                       ProvenanceTests.member("wire", outlet: "Global Wire", at: "2005-03-09T21:09:33Z")]
+        // The wire's pair with "late" was not detected; "copy" wins two pairs by containment.
+        let pairs = [ProvenanceTests.pair("copy", "late", coverage: (0.5, 1.0)),
+                     ProvenanceTests.pair("copy", "wire", coverage: (0.8, 0.8))]
+        let (_, clusters) = ProvenanceResolver().resolve(pairs: pairs, members: members)
+        #expect(clusters.first?.origin == "wire")
+    }
+}

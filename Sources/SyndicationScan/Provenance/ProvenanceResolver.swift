@@ -144,8 +144,17 @@ public struct ProvenanceResolver: Sendable {
         return nil
     }
 
-    /// The member most often the source of its cluster's pairs, or nil when none is.
+    /// The member surely published before all others; failing that, the member most often the
+    /// source of its cluster's pairs; nil when none is.
     func origin(of group: [Int], members: [Member], pairs: [PairFinding], index: [String: Int]) -> Int? {
+        // A member published surely before every other member is the origin, whatever the
+        // pairwise evidence says (some of its pairs may not have been detected).
+        let dated = group.filter { members[$0].published != nil }
+        if dated.count == group.count,
+           let earliest = dated.min(by: { members[$0].published! < members[$1].published! }),
+           group.allSatisfy({ $0 == earliest || members[earliest].published!.isSurelyBefore(members[$0].published!) }) {
+            return earliest
+        }
         let inGroup = Set(group)
         var wins = [Int: Int]()
         for pair in pairs where pair.relation.isReuse {
