@@ -63,18 +63,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let expectations = try expect.map(Self.loadExpectations)
         if let junit { try Self.refuseToOverwrite(junit, inputs: corpus + (expect.map { [$0] } ?? [])) }
-        let read = CorpusReader().read(corpus)
-        if !quiet {
-            for warning in read.warnings { printError("warning: \(warning)") }
-        }
-        if strict && !read.warnings.isEmpty {
-            printError("error: \(read.warnings.count) input warning(s) and --strict is set")
-            throw ExitCode(2)
-        }
-        guard !read.documents.isEmpty else {
-            printError("error: no readable documents in \(corpus.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
+        let read = try readCorpus(corpus, quiet: quiet, strict: strict)
         var parameters = ScanParameters()
         parameters.threads = threads
         let report = CorpusScanner(parameters: parameters).scan(read.documents, warnings: read.warnings).report

@@ -40,18 +40,7 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let read = CorpusReader().read(corpus)
-        if !quiet {
-            for warning in read.warnings { printError("warning: \(warning)") }
-        }
-        if strict && !read.warnings.isEmpty {
-            printError("error: \(read.warnings.count) input warning(s) and --strict is set")
-            throw ExitCode(2)
-        }
-        guard !read.documents.isEmpty else {
-            printError("error: no readable documents in \(corpus.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
+        let read = try readCorpus(corpus, quiet: quiet, strict: strict)
         var parameters = ScanParameters()
         parameters.threads = threads
         let showProgress = !quiet && isatty(STDERR_FILENO) != 0
