@@ -198,3 +198,25 @@ import SyndicationEngine
         #expect(clusters.first?.origin == "wire")
     }
 }
+
+@Suite struct SiteNoticeTests {
+    @Test(arguments: [
+        "Sign up to our daily newsletter for the top stories every morning.",
+        "Cookie notice: we and our partners use cookies and similar technologies. Manage settings | OK",
+        "© 2005 Dugout Media Ltd. All rights reserved.",
+        "Registered in England and Wales No. 8054392.",
+    ])
+    func noticesAreRecognised(_ line: String) {
+        let text = AnalyzedText(line)
+        #expect(SiteNotice.isNotice(text.lines[0], in: text))
+    }
+
+    @Test(arguments: [
+        "The company said it would stop using tracking cookies in its browser next year.",
+        "Readers of the newsletter voted the bakery the best in the county.",
+    ])
+    func proseAboutTheSameThingsIsNot(_ line: String) {
+        let text = AnalyzedText(line)
+        #expect(!SiteNotice.isNotice(text.lines[0], in: text))
+    }
+}

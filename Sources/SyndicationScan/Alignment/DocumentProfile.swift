@@ -58,9 +58,12 @@ public struct DocumentProfile: Sendable {
         }
         self.titleLine = titleLine
         let shingling = Shingling(unit: .characters, size: shingleSize, seed: 0xC4A2)
-        // Short lines that are not sentences (headlines, datelines, menus) are furniture: they
-        // neither seed an alignment nor count as prose, shared or not.
-        let furniture = text.lines.filter { BoilerplateDetector.isFurniture($0, in: text) }
+        // Short lines that are not sentences (headlines, datelines, menus) and site notices
+        // (cookie banners, copyright footers) are furniture: they neither seed an alignment nor
+        // count as prose, shared or not.
+        let furniture = text.lines.filter {
+            BoilerplateDetector.isFurniture($0, in: text) || SiteNotice.isNotice($0, in: text)
+        }
         var furnitureCursor = 0
         // Where a dateline ends, by the offset of the line it opens.
         var datelineEnds: [Int: Int] = [:]
