@@ -116,7 +116,6 @@ extension ScanParameters {
             ("maximum_gap_sentences", String(maximumGapSentences)),
             ("minimum_copy_words", String(minimumCopyWords)),
             ("boilerplate_document_count", String(boilerplateDocumentCount)),
-            ("threads", threads == 0 ? "0 (all cores; results do not depend on it)" : String(threads)),
         ]
     }
 
