@@ -59,17 +59,7 @@ public struct CorpusScanner: Sendable {
         let documents = documents.sorted { $0.id < $1.id }
         let threads = parameters.threads
         report(.preparing(documents.count))
-        let hasher = MinHasher(parameters: minhashParameters)
-        let detector = CreditDetector()
-        let analyses = ParallelWork.map(count: documents.count, threads: threads) { index in
-            Analysis(documents[index], parameters: parameters, hasher: hasher, detector: detector)
-        }
-        let boilerplate = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount)
-        let pages = analyses.map { BoilerplateDetector.Page(outlet: $0.document.outlet, text: $0.text, lines: $0.lines) }
-        let boilerplateSpans = boilerplate.boilerplate(in: pages)
-        let prepared = ParallelWork.map(count: documents.count, threads: threads) { index in
-            analyses[index].prepared(boilerplate: boilerplateSpans[index], parameters: parameters)
-        }
+        let (prepared, pages) = prepare(documents, threads: threads)
         report(.findingCandidates)
         var counts = CandidateCounts()
         let candidates = candidatePairs(prepared, pages: pages, counts: &counts)
@@ -79,11 +69,7 @@ public struct CorpusScanner: Sendable {
             verifier.verify(prepared[candidates[index].first], prepared[candidates[index].second])
         }.compactMap { $0 }
         report(.resolvingProvenance)
-        let members = prepared.map { document in
-            ProvenanceResolver.Member(
-                id: document.id, outlet: document.document.outlet, published: document.document.published,
-                creditedNames: document.creditedSources)
-        }
+        let members = prepared.map(\.member)
         let (pairs, clusters) = ProvenanceResolver().resolve(pairs: findings, members: members)
         let summaries = ParallelWork.map(count: prepared.count, threads: threads) { index in
             Self.summary(of: prepared[index])
@@ -100,19 +86,26 @@ public struct CorpusScanner: Sendable {
     /// Compares two documents directly, with no corpus around them: only furniture lines
     /// they share count as boilerplate. Returns nil when they share nothing.
     public func compare(_ a: Document, _ b: Document) -> PairFinding? {
+        let prepared = prepare([a, b], threads: 1).prepared
+        guard let finding = PairVerifier(parameters: parameters).verify(prepared[0], prepared[1]) else { return nil }
+        let members = prepared.map(\.member)
+        return ProvenanceResolver().resolve(pairs: [finding], members: members).pairs.first
+    }
+
+    /// Analyses and sketches each document, finds the boilerplate among them, and prepares
+    /// each for verification; also returns the pages the boilerplate was found on.
+    func prepare(_ documents: [Document], threads: Int) -> (prepared: [PreparedDocument], pages: [BoilerplateDetector.Page]) {
         let hasher = MinHasher(parameters: minhashParameters)
         let detector = CreditDetector()
-        let analyses = [a, b].map { Analysis($0, parameters: parameters, hasher: hasher, detector: detector) }
-        let pages = analyses.map { BoilerplateDetector.Page(outlet: $0.document.outlet, text: $0.text, lines: $0.lines) }
-        let spans = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount).boilerplate(in: pages)
-        let prepared = analyses.indices.map { analyses[$0].prepared(boilerplate: spans[$0], parameters: parameters) }
-        guard let finding = PairVerifier(parameters: parameters).verify(prepared[0], prepared[1]) else { return nil }
-        let members = prepared.map { document in
-            ProvenanceResolver.Member(
-                id: document.id, outlet: document.document.outlet, published: document.document.published,
-                creditedNames: document.creditedSources)
+        let analyses = ParallelWork.map(count: documents.count, threads: threads) { index in
+            Analysis(documents[index], parameters: parameters, hasher: hasher, detector: detector)
         }
-        return ProvenanceResolver().resolve(pairs: [finding], members: members).pairs.first
+        let pages = analyses.map { BoilerplateDetector.Page(outlet: $0.document.outlet, text: $0.text, lines: $0.lines) }
+        let boilerplate = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount).boilerplate(in: pages)
+        let prepared = ParallelWork.map(count: documents.count, threads: threads) { index in
+            analyses[index].prepared(boilerplate: boilerplate[index], parameters: parameters)
+        }
+        return (prepared, pages)
     }
 
     func candidatePairs(
@@ -177,6 +170,12 @@ extension PreparedDocument {
     var creditedSources: Set<String> {
         let own = document.outlet.map(ProvenanceResolver.key)
         return Set(credits.filter { !$0.inBoilerplate && ProvenanceResolver.key($0.name) != own }.map(\.name))
+    }
+
+    /// What provenance resolution needs to know of the document.
+    var member: ProvenanceResolver.Member {
+        ProvenanceResolver.Member(
+            id: id, outlet: document.outlet, published: document.published, creditedNames: creditedSources)
     }
 }
 
