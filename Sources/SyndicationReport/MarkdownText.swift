@@ -26,20 +26,7 @@ enum MarkdownText {
                     result += "\\"
                 }
             }
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "$":
-                result += "\\"
-                result.unicodeScalars.append(scalar)
-            case "\t":
-                result += " "
-            case "\u{0}"..."\u{1F}", "\u{7F}":
-                result += "\u{FFFD}"
-            default:
-                result.unicodeScalars.append(scalar)
-            }
+            appendEscaped(scalar, to: &result)
         }
         return escapeOrderedListMarker(result)
     }
@@ -55,18 +42,26 @@ enum MarkdownText {
             switch scalar {
             case "\n" where previousWasCR: continue
             case "\n", "\r", "\u{2028}", "\u{2029}": result += "<br>"
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "$":
-                result += "\\"
-                result.unicodeScalars.append(scalar)
-            case "\t": result += " "
-            case "\u{0}"..."\u{1F}", "\u{7F}": result += "\u{FFFD}"
-            default: result.unicodeScalars.append(scalar)
+            default: appendEscaped(scalar, to: &result)
             }
         }
         return result
+    }
+
+    /// Appends one scalar of input text, escaped: entities for `& < >`, a backslash before
+    /// Markdown punctuation, a space for a tab, U+FFFD for other control characters.
+    static func appendEscaped(_ scalar: Unicode.Scalar, to result: inout String) {
+        switch scalar {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\\", "`", "*", "_", "[", "]", "|", "~", "$":
+            result += "\\"
+            result.unicodeScalars.append(scalar)
+        case "\t": result += " "
+        case "\u{0}"..."\u{1F}", "\u{7F}": result += "\u{FFFD}"
+        default: result.unicodeScalars.append(scalar)
+        }
     }
 
     /// A Markdown table row of already escaped cells.
