@@ -35,14 +35,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Also write the results as JUnit XML to this file.")
     var junit: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = 0
-
-    @Flag(help: "No warnings on standard error.")
-    var quiet = false
-
-    @Flag(help: "Treat input warnings as errors: exit 2 if there are any.")
-    var strict = false
+    @OptionGroup var options: CorpusOptions
 
     func validate() throws {
         guard maxReuse != nil || expect != nil else {
@@ -57,15 +50,13 @@ struct CheckCommand: ParsableCommand {
         if let maxReuse, !maxReuse.isFinite || maxReuse < 0 {
             throw ValidationError("--max-reuse must be a number of 0 or more")
         }
-        guard threads >= 0 else { throw ValidationError("--threads must be 0 (all cores) or more") }
     }
 
     func run() throws {
         let expectations = try expect.map(Self.loadExpectations)
         if let junit { try Self.refuseToOverwrite(junit, inputs: corpus + (expect.map { [$0] } ?? [])) }
-        let read = try readCorpus(corpus, quiet: quiet, strict: strict)
-        var parameters = ScanParameters()
-        parameters.threads = threads
+        let read = try readCorpus(corpus, quiet: options.quiet, strict: options.strict)
+        let parameters = options.parameters
         let report = CorpusScanner(parameters: parameters).scan(read.documents, warnings: read.warnings).report
         let check = CorpusCheck(report: report)
         var cases: [CheckCase] = []

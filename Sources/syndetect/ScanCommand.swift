@@ -26,24 +26,12 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Also write report.md, report.html and report.json into this directory.")
     var reportDir: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = 0
-
-    @Flag(help: "No progress or warnings on standard error.")
-    var quiet = false
-
-    @Flag(help: "Treat input warnings as errors: exit 2 if there are any.")
-    var strict = false
-
-    func validate() throws {
-        guard threads >= 0 else { throw ValidationError("--threads must be 0 (all cores) or more") }
-    }
+    @OptionGroup var options: CorpusOptions
 
     func run() throws {
-        let read = try readCorpus(corpus, quiet: quiet, strict: strict)
-        var parameters = ScanParameters()
-        parameters.threads = threads
-        let showProgress = !quiet && isatty(STDERR_FILENO) != 0
+        let read = try readCorpus(corpus, quiet: options.quiet, strict: options.strict)
+        let parameters = options.parameters
+        let showProgress = !options.quiet && isatty(STDERR_FILENO) != 0
         let progress: (@Sendable (ScanProgress) -> Void)? = showProgress
             ? { @Sendable stage in printError("syndetect: \(stage.summary)") } : nil
         let scanner = CorpusScanner(parameters: parameters, progress: progress)
