@@ -5,6 +5,8 @@ import PackageDescription
 /// CLibXXHash ← SyndicationEngine ← SyndicationScan ← SyndicationReport ← syndetect
 /// SyndicationTesting (threshold assertions for users' tests) sits on SyndicationScan, apart
 /// from the CLI, so the tool never links a test framework.
+/// SyndicationIndex (a persistent SQLite index through GRDB) sits on SyndicationScan; the CLI's
+/// `index` commands use it.
 let package = Package(
     name: "syndetect",
     products: [
@@ -13,9 +15,11 @@ let package = Package(
         .library(name: "SyndicationScan", targets: ["SyndicationScan"]),
         .library(name: "SyndicationReport", targets: ["SyndicationReport"]),
         .library(name: "SyndicationTesting", targets: ["SyndicationTesting"]),
+        .library(name: "SyndicationIndex", targets: ["SyndicationIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,10 +31,15 @@ let package = Package(
         .target(name: "SyndicationScan", dependencies: ["SyndicationEngine"]),
         .target(name: "SyndicationReport", dependencies: ["SyndicationScan"]),
         .target(name: "SyndicationTesting", dependencies: ["SyndicationEngine", "SyndicationScan"]),
+        .target(
+            name: "SyndicationIndex",
+            dependencies: ["SyndicationScan", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "syndetect",
             dependencies: [
                 "SyndicationReport",
+                "SyndicationIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +47,7 @@ let package = Package(
         .testTarget(name: "SyndicationScanTests", dependencies: ["SyndicationScan"]),
         .testTarget(name: "SyndicationReportTests", dependencies: ["SyndicationReport"], exclude: ["Golden"]),
         .testTarget(name: "SyndicationTestingTests", dependencies: ["SyndicationTesting"]),
+        .testTarget(name: "SyndicationIndexTests", dependencies: ["SyndicationIndex", "SyndicationReport"]),
         .testTarget(name: "syndetectTests", dependencies: ["SyndicationReport", "syndetect"]),
     ]
 )

@@ -11,7 +11,7 @@ struct Syndetect: ParsableCommand {
             2 usage error or bad input (with --strict, any input warning).
             """,
         version: versionString,
-        subcommands: [ScanCommand.self, CompareCommand.self, CheckCommand.self]
+        subcommands: [ScanCommand.self, CompareCommand.self, CheckCommand.self, IndexCommand.self]
     )
 }
 

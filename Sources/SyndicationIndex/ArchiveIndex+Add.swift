@@ -1,0 +1,235 @@
+import Foundation
+import GRDB
+import SyndicationEngine
+import SyndicationScan
+
+extension ArchiveIndex {
+    /// What an add did.
+    public struct AddSummary: Hashable, Sendable {
+        /// Documents new to the index.
+        public var added = 0
+        /// Documents whose text changed, replaced (pending a scan again).
+        public var replaced = 0
+        /// Documents already indexed with the same text, skipped.
+        public var unchanged = 0
+        /// Transactions committed.
+        public var batches = 0
+    }
+
+    /// Progress of an add, for display.
+    public enum AddProgress: Sendable {
+        /// Counting lines of this many new or changed documents.
+        case counting(Int)
+        /// Committed this many of that many documents.
+        case committed(Int, of: Int)
+    }
+
+    /// One document ready to be written.
+    struct IndexedDocument: Sendable {
+        var id: String
+        var sha256: String
+        var outlet: String?
+        var summary: Data
+        var minhash: [UInt64]
+        var simhash: UInt64
+        var bandKeys: [UInt64]
+        var passageKeys: [(key: UInt64, sentence: Int32)]
+        var lineKeys: [UInt64]
+        var text: String
+    }
+
+    /// Adds `documents` (distinct ids): new ones, and changed ones (another SHA-256 under the
+    /// same id) in place of their old version; unchanged ones are skipped. Each batch of
+    /// `batchSize` documents is one transaction, so a killed add keeps its committed batches,
+    /// and running it again completes the rest with the same result as one uninterrupted run.
+    ///
+    /// Boilerplate is decided with line counts over the index and all of `documents`; the
+    /// common shingles of sentence fingerprints are frozen by the first add, from a sample of
+    /// its documents as ``CorpusScanner`` samples a corpus.
+    public func add(
+        _ documents: [Document], batchSize: Int = 1_000, threads: Int = 0,
+        progress: (@Sendable (AddProgress) -> Void)? = nil
+    ) throws -> AddSummary {
+        let documents = documents.sorted { $0.id < $1.id }
+        let hashes = ParallelWork.map(count: documents.count, threads: threads) { index in
+            SHA256.hexDigest(of: Array(documents[index].text.utf8))
+        }
+        // Which documents are new or changed, and what the changed ones replace.
+        struct Old { var rowid: Int64; var outlet: String?; var lineKeys: [UInt64] }
+        var old: [String: Old] = [:]
+        var work: [Int] = []
+        var summary = AddSummary()
+        try pool.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT rowid, sha256, outlet, line_keys FROM document WHERE id = ?")
+            for (index, document) in documents.enumerated() {
+                guard let row = try Row.fetchOne(statement, arguments: [document.id]) else {
+                    work.append(index)
+                    continue
+                }
+                if (row[1] as String) == hashes[index] {
+                    summary.unchanged += 1
+                } else {
+                    old[document.id] = Old(rowid: row[0], outlet: row[2], lineKeys: BlobCoding.integers(row[3]))
+                    work.append(index)
+                }
+            }
+        }
+        guard !work.isEmpty else { return summary }
+        progress?(.counting(work.count))
+
+        // Line counts over the index plus this add (less the versions it replaces).
+        let lineKeys = ParallelWork.map(count: work.count, threads: threads) { position in
+            IncrementalScan.lineKeys(of: documents[work[position]].text)
+        }
+        var delta: [UInt64: [String: Int]] = [:]
+        for (position, keys) in lineKeys.enumerated() {
+            let outlet = documents[work[position]].outlet ?? ""
+            for key in keys { delta[key, default: [:]][outlet, default: 0] += 1 }
+            if let replaced = old[documents[work[position]].id] {
+                for key in replaced.lineKeys { delta[key, default: [:]][replaced.outlet ?? "", default: 0] -= 1 }
+            }
+        }
+        let (totals, storedCommon) = try pool.read { db -> ([UInt64: IncrementalScan.LineCounts], Set<UInt64>?) in
+            var totals: [UInt64: IncrementalScan.LineCounts] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT outlet, documents FROM line_count WHERE key = ?")
+            for (key, change) in delta {
+                var byOutlet = change
+                for row in try Row.fetchAll(statement, arguments: [BlobCoding.sql(key)]) {
+                    byOutlet[row[0] as String, default: 0] += row[1] as Int
+                }
+                totals[key] = Self.lineCounts(byOutlet)
+            }
+            return (totals, try commonShingles(db))
+        }
+        let counts: (UInt64) -> IncrementalScan.LineCounts = { totals[$0] ?? IncrementalScan.LineCounts(documents: 0, documentsByOutlet: [:]) }
+
+        // The common shingles: frozen by the first add, from the scanner's sample.
+        let common: Set<UInt64>
+        if let storedCommon {
+            common = storedCommon
+        } else {
+            let step = max(1, work.count / stages.fingerprints.sampleSize)
+            let sample = Array(Swift.stride(from: 0, to: work.count, by: step))
+            let prepared = ParallelWork.map(count: sample.count, threads: threads) { position in
+                stages.prepare(stages.analyse(documents[work[sample[position]]]), counts: counts)
+            }
+            common = stages.commonShingles(prepared)
+        }
+
+        var committed = 0
+        for start in Swift.stride(from: 0, to: work.count, by: max(1, batchSize)) {
+            let batch = Array(work[start..<min(work.count, start + max(1, batchSize))])
+            let ready = ParallelWork.map(count: batch.count, threads: threads) { position in
+                indexed(documents[batch[position]], sha256: hashes[batch[position]], counts: counts, common: common)
+            }
+            let now = Self.timestamp()
+            try pool.write { db in
+                if storedCommon == nil {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO setting(name, value) VALUES ('common_shingles', ?)",
+                        arguments: [BlobCoding.data(common.sorted())])
+                }
+                for document in ready {
+                    if let replaced = old[document.id] { try removeDocument(replaced.rowid, db) }
+                    try insert(document, addedAt: now, db)
+                }
+            }
+            for document in ready {
+                if old[document.id] != nil { summary.replaced += 1 } else { summary.added += 1 }
+            }
+            summary.batches += 1
+            committed += batch.count
+            progress?(.committed(committed, of: work.count))
+        }
+        return summary
+    }
+
+    /// Line counts from documents per outlet (`""` for unknown outlets).
+    static func lineCounts(_ byOutlet: [String: Int]) -> IncrementalScan.LineCounts {
+        var known: [String: Int] = [:]
+        var total = 0
+        for (outlet, count) in byOutlet where count > 0 {
+            total += count
+            if !outlet.isEmpty { known[outlet] = count }
+        }
+        return IncrementalScan.LineCounts(documents: total, documentsByOutlet: known)
+    }
+
+    /// Everything the index keeps of `document`, prepared with `counts` and `common`.
+    func indexed(
+        _ document: Document, sha256: String, counts: (UInt64) -> IncrementalScan.LineCounts, common: Set<UInt64>
+    ) -> IndexedDocument {
+        let analysis = stages.analyse(document)
+        let prepared = stages.prepare(analysis, counts: counts)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let summary = (try? encoder.encode(IncrementalScan.summary(of: prepared))) ?? Data()
+        return IndexedDocument(
+            id: document.id, sha256: sha256, outlet: document.outlet, summary: summary,
+            minhash: analysis.minhash.values, simhash: analysis.simhash.fingerprint,
+            bandKeys: BlobCoding.bandKeys(analysis.minhash, lsh: parameters.lsh),
+            passageKeys: stages.passageKeys(of: prepared, common: common).filter {
+                $0.sentence >= 0 && $0.sentence < 1 << IndexSchema.sentenceBits
+            },
+            lineKeys: analysis.lineKeys, text: document.text)
+    }
+
+    /// Writes one document and its keys and counts.
+    func insert(_ document: IndexedDocument, addedAt: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO document(id, sha256, outlet, summary, minhash, simhash, passage_keys, line_keys, added_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                document.id, document.sha256, document.outlet, String(decoding: document.summary, as: UTF8.self),
+                BlobCoding.data(document.minhash), BlobCoding.sql(document.simhash),
+                BlobCoding.data(document.passageKeys), BlobCoding.data(document.lineKeys), addedAt,
+            ])
+        let rowid = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO document_text(document, text) VALUES (?, ?)", arguments: [rowid, document.text])
+        let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_key(key, document) VALUES (?, ?)")
+        for key in document.bandKeys { try band.execute(arguments: [BlobCoding.sql(key), rowid]) }
+        let passage = try db.cachedStatement(sql: "INSERT OR IGNORE INTO passage_key(key, document_sentence) VALUES (?, ?)")
+        for entry in document.passageKeys {
+            try passage.execute(arguments: [BlobCoding.sql(entry.key), rowid << IndexSchema.sentenceBits | Int64(entry.sentence)])
+        }
+        let posting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO line_posting(key, document) VALUES (?, ?)")
+        let count = try db.cachedStatement(sql: """
+            INSERT INTO line_count(key, outlet, documents) VALUES (?, ?, 1)
+            ON CONFLICT(key, outlet) DO UPDATE SET documents = documents + 1
+            """)
+        for key in document.lineKeys {
+            try posting.execute(arguments: [BlobCoding.sql(key), rowid])
+            try count.execute(arguments: [BlobCoding.sql(key), document.outlet ?? ""])
+        }
+    }
+
+    /// Removes one document version with everything it added: keys, postings and counts
+    /// explicitly, its text, pairs and cluster memberships by cascade.
+    func removeDocument(_ rowid: Int64, _ db: Database) throws {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT outlet, minhash, passage_keys, line_keys FROM document WHERE rowid = ?", arguments: [rowid])
+        else { return }
+        let outlet: String = row[0] ?? ""
+        let signature = MinHashSignature(parameters: stages.minhashParameters, values: BlobCoding.integers(row[1]))
+        for key in BlobCoding.bandKeys(signature, lsh: parameters.lsh) {
+            try db.execute(sql: "DELETE FROM band_key WHERE key = ? AND document = ?", arguments: [BlobCoding.sql(key), rowid])
+        }
+        for entry in BlobCoding.passageKeys(row[2]) {
+            try db.execute(
+                sql: "DELETE FROM passage_key WHERE key = ? AND document_sentence = ?",
+                arguments: [BlobCoding.sql(entry.key), rowid << IndexSchema.sentenceBits | Int64(entry.sentence)])
+        }
+        for key in BlobCoding.integers(row[3]) {
+            try db.execute(sql: "DELETE FROM line_posting WHERE key = ? AND document = ?", arguments: [BlobCoding.sql(key), rowid])
+            try db.execute(
+                sql: "UPDATE line_count SET documents = documents - 1 WHERE key = ? AND outlet = ?",
+                arguments: [BlobCoding.sql(key), outlet])
+            try db.execute(
+                sql: "DELETE FROM line_count WHERE key = ? AND outlet = ? AND documents <= 0",
+                arguments: [BlobCoding.sql(key), outlet])
+        }
+        try db.execute(sql: "DELETE FROM document WHERE rowid = ?", arguments: [rowid])
+    }
+}

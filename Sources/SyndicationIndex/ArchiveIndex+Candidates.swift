@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import SyndicationEngine
+import SyndicationScan
+
+extension ArchiveIndex {
+    /// The keys one document is looked up by.
+    struct LookupKeys: Sendable {
+        /// Its rowid, or nil for a document that is not in the index (a query).
+        var rowid: Int64?
+        var bandKeys: [UInt64]
+        var passageKeys: [(key: UInt64, sentence: Int32)]
+        var lineKeys: [UInt64]
+    }
+
+    /// The documents of the index that are candidates to share copy with the document of
+    /// `keys`, by the three rules of ``CorpusScanner``: a shared document LSH bucket of at most
+    /// ``IndexParameters/lshMaximumBucketSize`` documents; a shared line held by fewer than
+    /// ``ScanParameters/boilerplateDocumentCount`` documents; or at least
+    /// ``IndexParameters/FingerprintSettings/minimumCollisions`` distinct sentence pairs in
+    /// shared fingerprint buckets of at most
+    /// ``IndexParameters/FingerprintSettings/maximumBucketSize`` sentences. Bucket sizes count
+    /// the document itself, in the index or not, so a query sees the buckets it would see
+    /// once added.
+    func candidates(of keys: LookupKeys, _ db: Database) throws -> Set<Int64> {
+        var result = Set<Int64>()
+        let extra = keys.rowid == nil ? 1 : 0
+        let band = try db.cachedStatement(sql: "SELECT document FROM band_key WHERE key = ? LIMIT ?")
+        for key in keys.bandKeys {
+            let holders = try Int64.fetchAll(band, arguments: [BlobCoding.sql(key), parameters.lshMaximumBucketSize + 1])
+            guard holders.count + extra <= parameters.lshMaximumBucketSize else { continue }
+            result.formUnion(holders)
+        }
+        let line = try db.cachedStatement(sql: "SELECT document FROM line_posting WHERE key = ? LIMIT ?")
+        let lineLimit = parameters.scan.boilerplateDocumentCount
+        for key in keys.lineKeys {
+            let holders = try Int64.fetchAll(line, arguments: [BlobCoding.sql(key), lineLimit])
+            guard holders.count + extra < lineLimit else { continue }
+            result.formUnion(holders)
+        }
+        let passage = try db.cachedStatement(sql: "SELECT document_sentence FROM passage_key WHERE key = ? LIMIT ?")
+        let passageLimit = parameters.fingerprints.maximumBucketSize
+        var sentencePairs: [Int64: Set<UInt64>] = [:]
+        for entry in keys.passageKeys {
+            let holders = try Int64.fetchAll(passage, arguments: [BlobCoding.sql(entry.key), passageLimit + 1])
+            guard holders.count + extra <= passageLimit else { continue }
+            for holder in holders {
+                let document = holder >> IndexSchema.sentenceBits
+                guard document != keys.rowid else { continue }
+                let sentence = UInt64(holder & ((1 << IndexSchema.sentenceBits) - 1))
+                sentencePairs[document, default: []].insert(UInt64(UInt32(bitPattern: entry.sentence)) << 32 | sentence)
+            }
+        }
+        for (document, pairs) in sentencePairs where pairs.count >= parameters.fingerprints.minimumCollisions {
+            result.insert(document)
+        }
+        if let rowid = keys.rowid { result.remove(rowid) }
+        return result
+    }
+
+    /// A stored document: as read, as the report summarises it, and its line keys.
+    struct StoredDocument: Sendable {
+        var rowid: Int64
+        var document: Document
+        var summary: DocumentSummary
+        var lineKeys: [UInt64]
+    }
+
+    /// The stored documents of `rowids` that exist, by rowid, with their texts.
+    func storedDocuments(_ rowids: some Sequence<Int64>, _ db: Database) throws -> [Int64: StoredDocument] {
+        var result: [Int64: StoredDocument] = [:]
+        let statement = try db.cachedStatement(sql: """
+            SELECT document.summary, document.line_keys, document_text.text
+            FROM document JOIN document_text ON document_text.document = document.rowid
+            WHERE document.rowid = ?
+            """)
+        let decoder = JSONDecoder()
+        for rowid in rowids where result[rowid] == nil {
+            guard let row = try Row.fetchOne(statement, arguments: [rowid]) else { continue }
+            let summary = try decoder.decode(DocumentSummary.self, from: Data((row[0] as String).utf8))
+            let document = Document(
+                id: summary.id, title: summary.title, outlet: summary.outlet, url: summary.url,
+                published: summary.published.flatMap { PublicationTime(iso8601: $0) }, text: row[2],
+                origin: summary.origin)
+            result[rowid] = StoredDocument(
+                rowid: rowid, document: document, summary: summary, lineKeys: BlobCoding.integers(row[1]))
+        }
+        return result
+    }
+
+    /// The stored summaries of `rowids` that exist, by rowid.
+    func storedSummaries(_ rowids: some Sequence<Int64>, _ db: Database) throws -> [Int64: DocumentSummary] {
+        var result: [Int64: DocumentSummary] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT summary FROM document WHERE rowid = ?")
+        let decoder = JSONDecoder()
+        for rowid in rowids where result[rowid] == nil {
+            guard let text = try String.fetchOne(statement, arguments: [rowid]) else { continue }
+            result[rowid] = try decoder.decode(DocumentSummary.self, from: Data(text.utf8))
+        }
+        return result
+    }
+
+    /// The stored line counts of `keys`.
+    func lineCounts(_ keys: some Sequence<UInt64>, _ db: Database) throws -> [UInt64: IncrementalScan.LineCounts] {
+        var result: [UInt64: IncrementalScan.LineCounts] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT outlet, documents FROM line_count WHERE key = ?")
+        for key in keys where result[key] == nil {
+            var byOutlet: [String: Int] = [:]
+            for row in try Row.fetchAll(statement, arguments: [BlobCoding.sql(key)]) {
+                byOutlet[row[0] as String, default: 0] += row[1] as Int
+            }
+            result[key] = Self.lineCounts(byOutlet)
+        }
+        return result
+    }
+
+    /// Provenance members standing for every outlet of the index not among `known`, so that
+    /// an outside source is judged against the whole archive's outlets, not just a cluster's.
+    func outletMembers(excluding known: Set<String>, _ db: Database) throws -> [ProvenanceResolver.Member] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT outlet FROM document WHERE outlet IS NOT NULL ORDER BY outlet")
+            .filter { !known.contains($0) }
+            .map { ProvenanceResolver.Member(id: "\u{0}outlet\u{0}" + $0, outlet: $0, published: nil, creditedNames: []) }
+    }
+}

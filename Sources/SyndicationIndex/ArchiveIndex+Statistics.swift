@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import SyndicationScan
+
+extension ArchiveIndex {
+    /// Counts and sizes of an index.
+    public struct Statistics: Codable, Hashable, Sendable {
+        /// Documents indexed.
+        public var documents: Int
+        /// Documents added or changed since the last scan.
+        public var pendingDocuments: Int
+        /// Scans recorded.
+        public var scans: Int
+        /// When the last scan started (ISO-8601 UTC), if any.
+        public var lastScan: String?
+        /// Pairs found.
+        public var pairs: Int
+        /// Of which reuse (verbatim, edited, rewritten, partial).
+        public var reusePairs: Int
+        /// Current clusters.
+        public var clusters: Int
+        /// Document LSH band keys.
+        public var bandKeys: Int
+        /// Sentence-fingerprint keys.
+        public var passageKeys: Int
+        /// Distinct line keys counted for boilerplate.
+        public var lineKeys: Int
+        /// Bytes of the database file and its write-ahead log.
+        public var fileBytes: Int64
+        /// Bytes per document.
+        public var bytesPerDocument: Int64
+        /// Bytes per table and index (SQLite's `dbstat`), when the SQLite library has it.
+        public var tableBytes: [String: Int64]
+
+        enum CodingKeys: String, CodingKey {
+            case documents
+            case pendingDocuments = "pending_documents"
+            case scans
+            case lastScan = "last_scan"
+            case pairs
+            case reusePairs = "reuse_pairs"
+            case clusters
+            case bandKeys = "band_keys"
+            case passageKeys = "passage_keys"
+            case lineKeys = "line_keys"
+            case fileBytes = "file_bytes"
+            case bytesPerDocument = "bytes_per_document"
+            case tableBytes = "table_bytes"
+        }
+    }
+
+    /// The index's counts and sizes.
+    ///
+    /// - Parameter tableSizes: Also measure each table (reads every page of the file).
+    public func statistics(tableSizes: Bool = true) throws -> Statistics {
+        try pool.read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            var tables: [String: Int64] = [:]
+            if tableSizes, let rows = try? Row.fetchAll(db, sql: "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name") {
+                for row in rows { tables[row[0]] = row[1] }
+            }
+            let files = [path, path + "-wal"].map { file -> Int64 in
+                ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.int64Value ?? 0
+            }
+            let bytes = files.reduce(0, +)
+            let documents = try count("SELECT COUNT(*) FROM document")
+            return Statistics(
+                documents: documents,
+                pendingDocuments: try count("SELECT COUNT(*) FROM document WHERE scanned_in IS NULL"),
+                scans: try count("SELECT COUNT(*) FROM scan"),
+                lastScan: try String.fetchOne(db, sql: "SELECT started_at FROM scan ORDER BY rowid DESC LIMIT 1"),
+                pairs: try count("SELECT COUNT(*) FROM pair"),
+                reusePairs: try count("SELECT COUNT(*) FROM pair WHERE is_reuse = 1"),
+                clusters: try count("SELECT COUNT(*) FROM cluster WHERE retired IS NULL"),
+                bandKeys: try count("SELECT COUNT(*) FROM band_key"),
+                passageKeys: try count("SELECT COUNT(*) FROM passage_key"),
+                lineKeys: try count("SELECT COUNT(DISTINCT key) FROM line_count"),
+                fileBytes: bytes,
+                bytesPerDocument: documents > 0 ? bytes / Int64(documents) : 0,
+                tableBytes: tables)
+        }
+    }
+
+    /// Whether SQLite finds the database well formed (`PRAGMA integrity_check`) and every
+    /// foreign key satisfied; the problems found otherwise.
+    public func integrityProblems() throws -> [String] {
+        try pool.read { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            problems += try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+            return problems
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import SyndicationEngine
+import SyndicationScan
+
+/// A persistent index of an archive that only grows: documents are added in batches, and a
+/// scan compares only the documents added since the last scan against everything indexed,
+/// recording each pair and cluster with the scan that first found it.
+///
+/// The index is one SQLite database (see ``IndexSchema`` for its tables) in write-ahead-log
+/// mode: readers (a report, a query, statistics) run while another process adds documents,
+/// and every batch of an add is one transaction, so a process killed at any moment leaves the
+/// index as it was after its last committed batch. Adding the same input again finds every
+/// document unchanged by its SHA-256 and writes nothing.
+///
+/// Given an index holding a whole corpus, a scan finds the same pairs and clusters as
+/// ``CorpusScanner`` on that corpus: every stage is the scanner's (``IncrementalScan``), and
+/// the corpus-wide facts it needs — line counts for boilerplate, bucket sizes for the LSH and
+/// sentence-fingerprint candidates, the outlets for provenance — are kept in the index.
+public final class ArchiveIndex: Sendable {
+    /// The database file.
+    public let path: String
+    /// The parameters of the index (refused on open when they differ from the stored ones).
+    public let parameters: IndexParameters
+    let pool: DatabasePool
+    let stages: IncrementalScan
+
+    /// Opens the index at `path`, creating it when `create` is true and there is none.
+    ///
+    /// - Throws: ``IndexError`` when there is no index and `create` is false, when the file is
+    ///   not a syndetect index, when a newer syndetect wrote it, or when it was built with
+    ///   other parameters.
+    public init(path: String, parameters: IndexParameters = IndexParameters(), create: Bool = false) throws {
+        self.path = path
+        self.parameters = parameters
+        self.stages = {
+            var stages = IncrementalScan(parameters: parameters.scan)
+            stages.fingerprints.bandCount = parameters.fingerprints.bandCount
+            stages.fingerprints.rowsPerBand = parameters.fingerprints.rowsPerBand
+            stages.fingerprints.minimumWords = parameters.fingerprints.minimumWords
+            stages.fingerprints.commonShingleShare = parameters.fingerprints.commonShingleShare
+            stages.fingerprints.minimumCollisions = parameters.fingerprints.minimumCollisions
+            stages.fingerprints.maximumBucketSize = parameters.fingerprints.maximumBucketSize
+            stages.fingerprints.sampleSize = parameters.fingerprints.sampleSize
+            return stages
+        }()
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw IndexError.notAnIndex(path, "it is a folder") }
+        if !exists && !create { throw IndexError.missing(path) }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(120)
+        configuration.prepareDatabase { db in
+            // WAL survives a killed process at NORMAL: a committed transaction is in the log,
+            // which the next open replays. Only a power loss could lose the last commits.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw IndexError.notAnIndex(path, Self.reason(error))
+        }
+        try openSchema()
+    }
+
+    private func openSchema() throws {
+        let migrator = IndexSchema.migrator
+        do {
+            let (superseded, foreign) = try pool.read { db -> (Bool, Bool) in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                let foreign = !tables.isEmpty && !tables.contains("grdb_migrations")
+                return (foreign ? false : try migrator.hasBeenSuperseded(db), foreign)
+            }
+            if foreign { throw IndexError.notAnIndex(path, "it is an SQLite database of something else") }
+            if superseded { throw IndexError.newerSchema(path) }
+            try migrator.migrate(pool)
+            let wanted = try parameters.encoded()
+            let problems = try pool.write { db -> [String] in
+                guard let stored = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'parameters'") else {
+                    try db.execute(sql: "INSERT INTO setting(name, value) VALUES ('parameters', ?)", arguments: [wanted])
+                    return []
+                }
+                return stored == wanted ? [] : parameters.differences(from: stored)
+            }
+            if !problems.isEmpty { throw IndexError.parameterMismatch(path, problems) }
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError.notAnIndex(path, Self.reason(error))
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB { return "it is not an SQLite database" }
+            return error.message ?? error.description
+        }
+        return "\(error)"
+    }
+
+    /// The frozen set of common character shingles sentence fingerprints leave out, or nil
+    /// before the first add.
+    func commonShingles(_ db: Database) throws -> Set<UInt64>? {
+        guard let data = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'common_shingles'") else {
+            return nil
+        }
+        return Set(BlobCoding.integers(data))
+    }
+
+    /// The current time as stored in the index: ISO-8601 UTC with milliseconds, so that text
+    /// order is time order.
+    static func timestamp(_ date: Date = Date()) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}
+
+/// Why an index cannot be used.
+public enum IndexError: Error, CustomStringConvertible, Equatable {
+    /// There is no index at the path.
+    case missing(String)
+    /// The file is not a syndetect index, and why.
+    case notAnIndex(String, String)
+    /// A newer syndetect wrote the index.
+    case newerSchema(String)
+    /// The index was built with other parameters: each line names one that differs.
+    case parameterMismatch(String, [String])
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return "\(path): there is no index here; build one with `syndetect index add CORPUS --index \(path)`"
+        case .notAnIndex(let path, let reason):
+            return "\(path): not a syndetect index (\(reason))"
+        case .newerSchema(let path):
+            return "\(path): this index was written by a newer syndetect; use that version"
+        case .parameterMismatch(let path, let lines):
+            return "\(path): the index was built with other parameters, and mixing them would miss copy; "
+                + "build a new index or use the original parameters:\n  " + lines.joined(separator: "\n  ")
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import GRDB
+
+/// The index's tables, created and upgraded by GRDB migrations (one per schema version, never
+/// edited once released: a later version adds a migration).
+///
+/// - `setting`: the parameters the index was built with and the frozen set of common
+///   character shingles sentence fingerprints leave out (name → value).
+/// - `document`: one row per indexed document version. `rowid` is never reused
+///   (`AUTOINCREMENT`): a changed document is deleted and inserted anew, so nothing computed
+///   for its old text can attach to the new one. It holds the id, SHA-256 of the text, the
+///   report summary (title, outlet, URL, time, credits, origin) as JSON, the MinHash
+///   signature and SimHash, its sentence-fingerprint keys and line keys (so that replacing
+///   it removes exactly what it added), and the scan that first compared it (null while
+///   pending).
+/// - `document_text`: each document's full text, which verification and reports need; kept
+///   in the index so a scan never depends on the corpus files still being where they were.
+/// - `band_key`: document LSH band keys → document (`WITHOUT ROWID`, keyed by band key).
+/// - `passage_key`: sentence-fingerprint keys → document and sentence, packed as
+///   `document << 20 | sentence` (`WITHOUT ROWID`).
+/// - `line_posting`: line key → document, for rare shared lines; `line_count`: documents
+///   carrying a line, per outlet (`''` for documents of unknown outlet) — the boilerplate
+///   statistics.
+/// - `scan`: one row per `index scan` that compared documents.
+/// - `pair`: verified pairs (rowids, `a` the smaller id): the verifier's finding as report
+///   JSON, the relation, direction and credit provenance last gave it, and the scan that
+///   first found it.
+/// - `cluster`, `cluster_member`: clusters with the scan that first saw them and the scan that
+///   retired them (replaced by a grown or split cluster), null while current.
+enum IndexSchema {
+    /// The migrations, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE setting (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value BLOB NOT NULL
+                );
+                CREATE TABLE scan (
+                    rowid INTEGER PRIMARY KEY,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT NOT NULL,
+                    documents INTEGER NOT NULL,
+                    candidates INTEGER NOT NULL,
+                    pairs INTEGER NOT NULL
+                );
+                CREATE TABLE document (
+                    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    sha256 TEXT NOT NULL,
+                    outlet TEXT,
+                    summary TEXT NOT NULL,
+                    minhash BLOB NOT NULL,
+                    simhash INTEGER NOT NULL,
+                    passage_keys BLOB NOT NULL,
+                    line_keys BLOB NOT NULL,
+                    added_at TEXT NOT NULL,
+                    scanned_in INTEGER REFERENCES scan(rowid)
+                );
+                CREATE INDEX document_pending ON document(rowid) WHERE scanned_in IS NULL;
+                CREATE INDEX document_outlet ON document(outlet);
+                CREATE TABLE document_text (
+                    document INTEGER PRIMARY KEY REFERENCES document(rowid) ON DELETE CASCADE,
+                    text TEXT NOT NULL
+                );
+                CREATE TABLE band_key (
+                    key INTEGER NOT NULL,
+                    document INTEGER NOT NULL,
+                    PRIMARY KEY (key, document)
+                ) WITHOUT ROWID;
+                CREATE TABLE passage_key (
+                    key INTEGER NOT NULL,
+                    document_sentence INTEGER NOT NULL,
+                    PRIMARY KEY (key, document_sentence)
+                ) WITHOUT ROWID;
+                CREATE TABLE line_posting (
+                    key INTEGER NOT NULL,
+                    document INTEGER NOT NULL,
+                    PRIMARY KEY (key, document)
+                ) WITHOUT ROWID;
+                CREATE TABLE line_count (
+                    key INTEGER NOT NULL,
+                    outlet TEXT NOT NULL,
+                    documents INTEGER NOT NULL,
+                    PRIMARY KEY (key, outlet)
+                ) WITHOUT ROWID;
+                CREATE TABLE pair (
+                    a INTEGER NOT NULL REFERENCES document(rowid) ON DELETE CASCADE,
+                    b INTEGER NOT NULL REFERENCES document(rowid) ON DELETE CASCADE,
+                    relation TEXT NOT NULL,
+                    is_reuse INTEGER NOT NULL,
+                    source TEXT,
+                    derived TEXT,
+                    credited INTEGER,
+                    finding TEXT NOT NULL,
+                    first_seen INTEGER NOT NULL REFERENCES scan(rowid),
+                    PRIMARY KEY (a, b)
+                );
+                CREATE INDEX pair_b ON pair(b);
+                CREATE INDEX pair_first_seen ON pair(first_seen);
+                CREATE TABLE cluster (
+                    rowid INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL,
+                    origin TEXT,
+                    external_source TEXT,
+                    size INTEGER NOT NULL,
+                    first_seen INTEGER NOT NULL REFERENCES scan(rowid),
+                    retired INTEGER REFERENCES scan(rowid)
+                );
+                CREATE UNIQUE INDEX cluster_current ON cluster(id) WHERE retired IS NULL;
+                CREATE INDEX cluster_first_seen ON cluster(first_seen);
+                CREATE TABLE cluster_member (
+                    cluster INTEGER NOT NULL REFERENCES cluster(rowid) ON DELETE CASCADE,
+                    document INTEGER NOT NULL REFERENCES document(rowid) ON DELETE CASCADE,
+                    PRIMARY KEY (cluster, document)
+                ) WITHOUT ROWID;
+                CREATE INDEX cluster_member_document ON cluster_member(document);
+                """)
+        }
+        return migrator
+    }
+
+    /// Bits of a `passage_key.document_sentence` value that hold the sentence index.
+    static let sentenceBits = 20
+}
