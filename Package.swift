@@ -47,7 +47,10 @@ let package = Package(
         .testTarget(name: "SyndicationScanTests", dependencies: ["SyndicationScan"]),
         .testTarget(name: "SyndicationReportTests", dependencies: ["SyndicationReport"], exclude: ["Golden"]),
         .testTarget(name: "SyndicationTestingTests", dependencies: ["SyndicationTesting"]),
-        .testTarget(name: "SyndicationIndexTests", dependencies: ["SyndicationIndex", "SyndicationReport"]),
+        .testTarget(
+            name: "SyndicationIndexTests",
+            dependencies: ["SyndicationIndex", "SyndicationReport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "syndetectTests", dependencies: ["SyndicationReport", "syndetect"]),
     ]
 )

@@ -16,35 +16,44 @@ extension ArchiveIndex {
         let analyses = ParallelWork.map(count: documents.count, threads: threads) { stages.analyse(documents[$0]) }
         return try pool.read { db in
             let common = try commonShingles(db) ?? []
-            var counts = try lineCounts(analyses.flatMap(\.lineKeys), db)
-            let sameText = try db.cachedStatement(sql: "SELECT 1 FROM document WHERE id = ? AND sha256 = ?")
-            for (document, analysis) in zip(documents, analyses) {
-                // A document already indexed with this text is already counted.
-                let indexed = try Int.fetchOne(
-                    sameText, arguments: [document.id, SHA256.hexDigest(of: Array(document.text.utf8))]) != nil
-                if indexed { continue }
-                for key in analysis.lineKeys {
-                    var count = counts[key] ?? IncrementalScan.LineCounts(documents: 0, documentsByOutlet: [:])
-                    count.documents += 1
-                    if let outlet = document.outlet { count.documentsByOutlet[outlet, default: 0] += 1 }
-                    counts[key] = count
-                }
+            // A document already indexed with its text is already counted.
+            let sameText = try db.cachedStatement(sql: "SELECT rowid FROM document WHERE id = ? AND sha256 = ?")
+            var uncounted: [Int] = []
+            var indexedAs: [Int64?] = []
+            for (position, document) in documents.enumerated() {
+                let sha256 = SHA256.hexDigest(of: Array(document.text.utf8))
+                let rowid = try Int64.fetchOne(sameText, arguments: [document.id, sha256])
+                indexedAs.append(rowid)
+                if rowid == nil { uncounted.append(position) }
             }
+            /// Stored line counts of `keys` with the queried articles counted as if added.
+            func countsWithArticles(_ keys: some Sequence<UInt64>) throws -> [UInt64: IncrementalScan.LineCounts] {
+                var counts = try lineCounts(keys, db)
+                for position in uncounted {
+                    for key in analyses[position].lineKeys where counts[key] != nil {
+                        counts[key]!.documents += 1
+                        if let outlet = documents[position].outlet { counts[key]!.documentsByOutlet[outlet, default: 0] += 1 }
+                    }
+                }
+                return counts
+            }
+            let counts = try countsWithArticles(analyses.flatMap(\.lineKeys))
             let zero = IncrementalScan.LineCounts(documents: 0, documentsByOutlet: [:])
             let queried = analyses.map { stages.prepare($0, counts: { counts[$0] ?? zero }) }
             let queriedIds = Set(documents.map(\.id))
             var partnersOf: [[Int64]] = []
             var involved = Set<Int64>()
-            for (analysis, prepared) in zip(analyses, queried) {
+            for (position, (analysis, prepared)) in zip(analyses, queried).enumerated() {
+                // An article indexed with this text is looked up as the indexed document.
                 let keys = LookupKeys(
-                    rowid: nil, bandKeys: BlobCoding.bandKeys(analysis.minhash, lsh: parameters.lsh),
+                    rowid: indexedAs[position], bandKeys: BlobCoding.bandKeys(analysis.minhash, lsh: parameters.lsh),
                     passageKeys: stages.passageKeys(of: prepared, common: common), lineKeys: analysis.lineKeys)
                 let partners = try candidates(of: keys, db).sorted()
                 partnersOf.append(partners)
                 involved.formUnion(partners)
             }
             let stored = try storedDocuments(involved.sorted(), db).filter { !queriedIds.contains($0.value.summary.id) }
-            let storedCounts = try lineCounts(stored.values.flatMap(\.lineKeys), db)
+            let storedCounts = try countsWithArticles(stored.values.flatMap(\.lineKeys))
             let order = stored.keys.sorted()
             let partners = ParallelWork.map(count: order.count, threads: threads) { index in
                 stages.prepare(stages.analyse(stored[order[index]]!.document), counts: { storedCounts[$0] ?? zero })
