@@ -90,4 +90,30 @@ extension ArchiveIndex {
             return problems
         }
     }
+
+    /// A SHA-256 of everything the documents put in the index — documents, texts, keys,
+    /// postings, line counts, settings — by document id rather than rowid, so two indexes of
+    /// the same documents built with any batching or interruptions have the same digest.
+    /// Reads the whole index.
+    public func contentDigest() throws -> String {
+        try pool.read { db in
+            let queries = [
+                "SELECT 'document', id, sha256, outlet, summary, hex(minhash), simhash, hex(passage_keys), hex(line_keys) FROM document",
+                "SELECT 'text', d.id, t.text FROM document_text t JOIN document d ON d.rowid = t.document",
+                "SELECT 'band', b.key, d.id FROM band_key b JOIN document d ON d.rowid = b.document",
+                "SELECT 'passage', p.key, d.id, p.document_sentence & \((1 << IndexSchema.sentenceBits) - 1) FROM passage_key p JOIN document d ON d.rowid = p.document_sentence >> \(IndexSchema.sentenceBits)",
+                "SELECT 'line', l.key, d.id FROM line_posting l JOIN document d ON d.rowid = l.document",
+                "SELECT 'count', key, outlet, documents FROM line_count",
+                "SELECT 'setting', name, hex(value) FROM setting",
+            ]
+            var lines: [String] = []
+            for sql in queries {
+                for row in try Row.fetchAll(db, sql: sql) {
+                    lines.append(row.databaseValues.map { $0.description }.joined(separator: "\t"))
+                }
+            }
+            lines.sort()
+            return SHA256.hexDigest(of: Array(lines.joined(separator: "\n").utf8))
+        }
+    }
 }

@@ -63,26 +63,43 @@ public final class ArchiveIndex: Sendable {
         try openSchema()
     }
 
+    /// Checks what the file is, migrates it when its schema is older (or new), and checks
+    /// or records the parameters. An index that is up to date is only read, so opening one
+    /// never waits for a running add.
     private func openSchema() throws {
         let migrator = IndexSchema.migrator
         do {
-            let (superseded, foreign) = try pool.read { db -> (Bool, Bool) in
+            struct State { var foreign = false, superseded = false, completed = false; var parameters: Data? }
+            let state = try pool.read { db -> State in
+                var state = State()
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                let foreign = !tables.isEmpty && !tables.contains("grdb_migrations")
-                return (foreign ? false : try migrator.hasBeenSuperseded(db), foreign)
-            }
-            if foreign { throw IndexError.notAnIndex(path, "it is an SQLite database of something else") }
-            if superseded { throw IndexError.newerSchema(path) }
-            try migrator.migrate(pool)
-            let wanted = try parameters.encoded()
-            let problems = try pool.write { db -> [String] in
-                guard let stored = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'parameters'") else {
-                    try db.execute(sql: "INSERT INTO setting(name, value) VALUES ('parameters', ?)", arguments: [wanted])
-                    return []
+                state.foreign = !tables.isEmpty && !tables.contains("grdb_migrations")
+                guard !state.foreign, !tables.isEmpty else { return state }
+                state.superseded = try migrator.hasBeenSuperseded(db)
+                state.completed = try migrator.hasCompletedMigrations(db)
+                if tables.contains("setting") {
+                    state.parameters = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'parameters'")
                 }
-                return stored == wanted ? [] : parameters.differences(from: stored)
+                return state
             }
-            if !problems.isEmpty { throw IndexError.parameterMismatch(path, problems) }
+            if state.foreign { throw IndexError.notAnIndex(path, "it is an SQLite database of something else") }
+            if state.superseded { throw IndexError.newerSchema(path) }
+            if !state.completed { try migrator.migrate(pool) }
+            let wanted = try parameters.encoded()
+            var stored = state.parameters
+            if stored == nil {
+                stored = try pool.write { db -> Data in
+                    if let existing = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'parameters'") {
+                        return existing
+                    }
+                    try db.execute(sql: "INSERT INTO setting(name, value) VALUES ('parameters', ?)", arguments: [wanted])
+                    return wanted
+                }
+            }
+            if let stored, stored != wanted {
+                let problems = parameters.differences(from: stored)
+                throw IndexError.parameterMismatch(path, problems.isEmpty ? ["the stored parameters differ"] : problems)
+            }
         } catch let error as IndexError {
             throw error
         } catch {
