@@ -48,6 +48,16 @@ public final class ArchiveIndex: Sendable {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue { throw IndexError.notAnIndex(path, "it is a folder") }
         if !exists && !create { throw IndexError.missing(path) }
+        if exists, let handle = FileHandle(forReadingAtPath: path) {
+            // SQLite would take a file too short for a header for an empty database and write
+            // over it: look at the header before SQLite opens anything.
+            let header = (try? handle.read(upToCount: 16)) ?? Data()
+            try? handle.close()
+            if !header.isEmpty && header != Data("SQLite format 3\u{0}".utf8) {
+                throw IndexError.notAnIndex(path, "it is not an SQLite database")
+            }
+            if header.isEmpty && !create { throw IndexError.notAnIndex(path, "it is empty") }
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(120)
         configuration.prepareDatabase { db in
@@ -60,13 +70,13 @@ public final class ArchiveIndex: Sendable {
         } catch {
             throw IndexError.notAnIndex(path, Self.reason(error))
         }
-        try openSchema()
+        try openSchema(create: create)
     }
 
     /// Checks what the file is, migrates it when its schema is older (or new), and checks
     /// or records the parameters. An index that is up to date is only read, so opening one
     /// never waits for a running add.
-    private func openSchema() throws {
+    private func openSchema(create: Bool) throws {
         let migrator = IndexSchema.migrator
         do {
             struct State { var foreign = false, superseded = false, completed = false; var parameters: Data? }
@@ -83,6 +93,7 @@ public final class ArchiveIndex: Sendable {
                 return state
             }
             if state.foreign { throw IndexError.notAnIndex(path, "it is an SQLite database of something else") }
+            if !state.completed && state.parameters == nil && !create { throw IndexError.notAnIndex(path, "it is empty") }
             if state.superseded { throw IndexError.newerSchema(path) }
             if !state.completed { try migrator.migrate(pool) }
             let wanted = try parameters.encoded()

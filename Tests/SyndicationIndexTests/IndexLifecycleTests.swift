@@ -114,6 +114,13 @@ struct IndexLifecycleTests {
             return reason.contains("not an SQLite database")
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a database\n")
+        // Files too short for an SQLite header, which SQLite would take for empty databases.
+        for contents in ["x", ""] {
+            let short = try IndexTestSupport.indexPath()
+            try Data(contents.utf8).write(to: URL(fileURLWithPath: short))
+            #expect(throws: IndexError.self) { try ArchiveIndex(path: short) }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: short)) == Data(contents.utf8))
+        }
         let other = try IndexTestSupport.indexPath()
         try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE notes(text TEXT)") }
         #expect { try ArchiveIndex(path: other, create: true) } throws: { error in
