@@ -131,8 +131,8 @@ extension ArchiveIndex {
                 }
                 for document in ready {
                     if let replaced = old[document.id] { try removeDocument(replaced.rowid, db) }
-                    try insert(document, addedAt: now, db)
                 }
+                try insert(ready, addedAt: now, db)
             }
             for document in ready {
                 if old[document.id] != nil { summary.replaced += 1 } else { summary.added += 1 }
@@ -174,35 +174,53 @@ extension ArchiveIndex {
             lineKeys: analysis.lineKeys, text: document.text)
     }
 
-    /// Writes one document and its keys and counts.
-    func insert(_ document: IndexedDocument, addedAt: String, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO document(id, sha256, outlet, summary, minhash, simhash, passage_keys, line_keys, added_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+    /// Writes documents with their keys and counts. Keys are inserted in key order, so a
+    /// batch walks each posting B-tree once instead of jumping about it.
+    func insert(_ documents: [IndexedDocument], addedAt: String, _ db: Database) throws {
+        var bands: [(Int64, Int64)] = [], passages: [(Int64, Int64)] = [], lines: [(Int64, Int64)] = []
+        var counts: [LineOutlet: Int] = [:]
+        let row = try db.cachedStatement(sql: """
+            INSERT INTO document(id, sha256, outlet, summary, minhash, simhash, passage_keys, line_keys, added_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let text = try db.cachedStatement(sql: "INSERT INTO document_text(document, text) VALUES (?, ?)")
+        for document in documents {
+            try row.execute(arguments: [
                 document.id, document.sha256, document.outlet, String(decoding: document.summary, as: UTF8.self),
                 BlobCoding.data(document.minhash), BlobCoding.sql(document.simhash),
                 BlobCoding.data(document.passageKeys), BlobCoding.data(document.lineKeys), addedAt,
             ])
-        let rowid = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO document_text(document, text) VALUES (?, ?)", arguments: [rowid, document.text])
-        let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_key(key, document) VALUES (?, ?)")
-        for key in document.bandKeys { try band.execute(arguments: [BlobCoding.sql(key), rowid]) }
-        let passage = try db.cachedStatement(sql: "INSERT OR IGNORE INTO passage_key(key, document_sentence) VALUES (?, ?)")
-        for entry in document.passageKeys {
-            try passage.execute(arguments: [BlobCoding.sql(entry.key), rowid << IndexSchema.sentenceBits | Int64(entry.sentence)])
+            let rowid = db.lastInsertedRowID
+            try text.execute(arguments: [rowid, document.text])
+            for key in document.bandKeys { bands.append((BlobCoding.sql(key), rowid)) }
+            for entry in document.passageKeys {
+                passages.append((BlobCoding.sql(entry.key), rowid << IndexSchema.sentenceBits | Int64(entry.sentence)))
+            }
+            for key in document.lineKeys {
+                lines.append((BlobCoding.sql(key), rowid))
+                counts[LineOutlet(key: BlobCoding.sql(key), outlet: document.outlet ?? ""), default: 0] += 1
+            }
         }
-        let posting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO line_posting(key, document) VALUES (?, ?)")
+        func insertSorted(_ entries: [(Int64, Int64)], _ sql: String) throws {
+            let statement = try db.cachedStatement(sql: sql)
+            for entry in entries.sorted(by: { $0 < $1 }) { try statement.execute(arguments: [entry.0, entry.1]) }
+        }
+        try insertSorted(bands, "INSERT OR IGNORE INTO band_key(key, document) VALUES (?, ?)")
+        try insertSorted(passages, "INSERT OR IGNORE INTO passage_key(key, document_sentence) VALUES (?, ?)")
+        try insertSorted(lines, "INSERT OR IGNORE INTO line_posting(key, document) VALUES (?, ?)")
         let count = try db.cachedStatement(sql: """
-            INSERT INTO line_count(key, outlet, documents) VALUES (?, ?, 1)
-            ON CONFLICT(key, outlet) DO UPDATE SET documents = documents + 1
+            INSERT INTO line_count(key, outlet, documents) VALUES (?, ?, ?)
+            ON CONFLICT(key, outlet) DO UPDATE SET documents = documents + excluded.documents
             """)
-        for key in document.lineKeys {
-            try posting.execute(arguments: [BlobCoding.sql(key), rowid])
-            try count.execute(arguments: [BlobCoding.sql(key), document.outlet ?? ""])
+        for (line, documents) in counts.sorted(by: { ($0.key.key, $0.key.outlet) < ($1.key.key, $1.key.outlet) }) {
+            try count.execute(arguments: [line.key, line.outlet, documents])
         }
+    }
+
+    /// A line key and an outlet (`""` for unknown).
+    struct LineOutlet: Hashable {
+        var key: Int64
+        var outlet: String
     }
 
     /// Removes one document version with everything it added: keys, postings and counts

@@ -14,47 +14,60 @@ extension ArchiveIndex {
     }
 
     /// The documents of the index that are candidates to share copy with the document of
-    /// `keys`, by the three rules of ``CorpusScanner``: a shared document LSH bucket of at most
-    /// ``IndexParameters/lshMaximumBucketSize`` documents; a shared line held by fewer than
-    /// ``ScanParameters/boilerplateDocumentCount`` documents; or at least
+    /// each of `keys`, by the three rules of ``CorpusScanner``: a shared document LSH bucket
+    /// of at most ``IndexParameters/lshMaximumBucketSize`` documents; a shared line held by
+    /// fewer than ``ScanParameters/boilerplateDocumentCount`` documents; or at least
     /// ``IndexParameters/FingerprintSettings/minimumCollisions`` distinct sentence pairs in
     /// shared fingerprint buckets of at most
     /// ``IndexParameters/FingerprintSettings/maximumBucketSize`` sentences. Bucket sizes count
     /// the document itself, in the index or not, so a query sees the buckets it would see
     /// once added.
-    func candidates(of keys: LookupKeys, _ db: Database) throws -> Set<Int64> {
-        var result = Set<Int64>()
-        let extra = keys.rowid == nil ? 1 : 0
-        let band = try db.cachedStatement(sql: "SELECT document FROM band_key WHERE key = ? LIMIT ?")
-        for key in keys.bandKeys {
-            let holders = try Int64.fetchAll(band, arguments: [BlobCoding.sql(key), parameters.lshMaximumBucketSize + 1])
-            guard holders.count + extra <= parameters.lshMaximumBucketSize else { continue }
-            result.formUnion(holders)
-        }
-        let line = try db.cachedStatement(sql: "SELECT document FROM line_posting WHERE key = ? LIMIT ?")
-        let lineLimit = parameters.scan.boilerplateDocumentCount
-        for key in keys.lineKeys {
-            let holders = try Int64.fetchAll(line, arguments: [BlobCoding.sql(key), lineLimit])
-            guard holders.count + extra < lineLimit else { continue }
-            result.formUnion(holders)
-        }
-        let passage = try db.cachedStatement(sql: "SELECT document_sentence FROM passage_key WHERE key = ? LIMIT ?")
-        let passageLimit = parameters.fingerprints.maximumBucketSize
-        var sentencePairs: [Int64: Set<UInt64>] = [:]
-        for entry in keys.passageKeys {
-            let holders = try Int64.fetchAll(passage, arguments: [BlobCoding.sql(entry.key), passageLimit + 1])
-            guard holders.count + extra <= passageLimit else { continue }
-            for holder in holders {
-                let document = holder >> IndexSchema.sentenceBits
-                guard document != keys.rowid else { continue }
-                let sentence = UInt64(holder & ((1 << IndexSchema.sentenceBits) - 1))
-                sentencePairs[document, default: []].insert(UInt64(UInt32(bitPattern: entry.sentence)) << 32 | sentence)
+    ///
+    /// Each distinct key is looked up once, in key order, however many documents have it.
+    func candidates(of keys: [LookupKeys], _ db: Database) throws -> [Set<Int64>] {
+        var result = [Set<Int64>](repeating: [], count: keys.count)
+        /// Holders of each distinct key of `lists`, fetched in key order, at most `limit`.
+        func holders(_ lists: [[UInt64]], sql: String, limit: Int) throws -> [UInt64: [Int64]] {
+            let statement = try db.cachedStatement(sql: sql)
+            var found: [UInt64: [Int64]] = [:]
+            for key in Set(lists.joined()).sorted(by: { BlobCoding.sql($0) < BlobCoding.sql($1) }) {
+                found[key] = try Int64.fetchAll(statement, arguments: [BlobCoding.sql(key), limit])
             }
+            return found
         }
-        for (document, pairs) in sentencePairs where pairs.count >= parameters.fingerprints.minimumCollisions {
-            result.insert(document)
+        let bandLimit = parameters.lshMaximumBucketSize
+        let bands = try holders(keys.map(\.bandKeys), sql: "SELECT document FROM band_key WHERE key = ? LIMIT ?", limit: bandLimit + 1)
+        let lineLimit = parameters.scan.boilerplateDocumentCount
+        let lines = try holders(keys.map(\.lineKeys), sql: "SELECT document FROM line_posting WHERE key = ? LIMIT ?", limit: lineLimit)
+        let passageLimit = parameters.fingerprints.maximumBucketSize
+        let passages = try holders(
+            keys.map { $0.passageKeys.map(\.key) },
+            sql: "SELECT document_sentence FROM passage_key WHERE key = ? LIMIT ?", limit: passageLimit + 1)
+        for (position, lookup) in keys.enumerated() {
+            let extra = lookup.rowid == nil ? 1 : 0
+            for key in lookup.bandKeys {
+                guard let found = bands[key], found.count + extra <= bandLimit else { continue }
+                result[position].formUnion(found)
+            }
+            for key in lookup.lineKeys {
+                guard let found = lines[key], found.count + extra < lineLimit else { continue }
+                result[position].formUnion(found)
+            }
+            var sentencePairs: [Int64: Set<UInt64>] = [:]
+            for entry in lookup.passageKeys {
+                guard let found = passages[entry.key], found.count + extra <= passageLimit else { continue }
+                for holder in found {
+                    let document = holder >> IndexSchema.sentenceBits
+                    guard document != lookup.rowid else { continue }
+                    let sentence = UInt64(holder & ((1 << IndexSchema.sentenceBits) - 1))
+                    sentencePairs[document, default: []].insert(UInt64(UInt32(bitPattern: entry.sentence)) << 32 | sentence)
+                }
+            }
+            for (document, pairs) in sentencePairs where pairs.count >= parameters.fingerprints.minimumCollisions {
+                result[position].insert(document)
+            }
+            if let rowid = lookup.rowid { result[position].remove(rowid) }
         }
-        if let rowid = keys.rowid { result.remove(rowid) }
         return result
     }
 

@@ -41,17 +41,14 @@ extension ArchiveIndex {
             let zero = IncrementalScan.LineCounts(documents: 0, documentsByOutlet: [:])
             let queried = analyses.map { stages.prepare($0, counts: { counts[$0] ?? zero }) }
             let queriedIds = Set(documents.map(\.id))
-            var partnersOf: [[Int64]] = []
-            var involved = Set<Int64>()
-            for (position, (analysis, prepared)) in zip(analyses, queried).enumerated() {
-                // An article indexed with this text is looked up as the indexed document.
-                let keys = LookupKeys(
-                    rowid: indexedAs[position], bandKeys: BlobCoding.bandKeys(analysis.minhash, lsh: parameters.lsh),
-                    passageKeys: stages.passageKeys(of: prepared, common: common), lineKeys: analysis.lineKeys)
-                let partners = try candidates(of: keys, db).sorted()
-                partnersOf.append(partners)
-                involved.formUnion(partners)
+            // An article indexed with this text is looked up as the indexed document.
+            let lookups = zip(analyses, queried).enumerated().map { position, item in
+                LookupKeys(
+                    rowid: indexedAs[position], bandKeys: BlobCoding.bandKeys(item.0.minhash, lsh: parameters.lsh),
+                    passageKeys: stages.passageKeys(of: item.1, common: common), lineKeys: item.0.lineKeys)
             }
+            let partnersOf = try candidates(of: lookups, db).map { $0.sorted() }
+            let involved = Set(partnersOf.joined())
             let stored = try storedDocuments(involved.sorted(), db).filter { !queriedIds.contains($0.value.summary.id) }
             let storedCounts = try countsWithArticles(stored.values.flatMap(\.lineKeys))
             let order = stored.keys.sorted()

@@ -104,16 +104,17 @@ extension ArchiveIndex {
     ) throws -> (findings: [(a: Int64, b: Int64, finding: PairFinding)], candidates: Int) {
         let (pairs, documents, counts) = try pool.read { db -> ([(Int64, Int64)], [Int64: StoredDocument], [UInt64: IncrementalScan.LineCounts]) in
             let keysStatement = try db.cachedStatement(sql: "SELECT minhash, passage_keys, line_keys FROM document WHERE rowid = ?")
-            var pairs = Set<Int64Pair>()
+            var lookups: [LookupKeys] = []
             for rowid in chunk {
                 guard let row = try Row.fetchOne(keysStatement, arguments: [rowid]) else { continue }
                 let signature = MinHashSignature(parameters: stages.minhashParameters, values: BlobCoding.integers(row[0]))
-                let keys = LookupKeys(
+                lookups.append(LookupKeys(
                     rowid: rowid, bandKeys: BlobCoding.bandKeys(signature, lsh: parameters.lsh),
-                    passageKeys: BlobCoding.passageKeys(row[1]), lineKeys: BlobCoding.integers(row[2]))
-                for other in try candidates(of: keys, db) where !alreadyCompared.contains(other) {
-                    pairs.insert(Int64Pair(rowid, other))
-                }
+                    passageKeys: BlobCoding.passageKeys(row[1]), lineKeys: BlobCoding.integers(row[2])))
+            }
+            var pairs = Set<Int64Pair>()
+            for (lookup, found) in zip(lookups, try candidates(of: lookups, db)) {
+                for other in found where !alreadyCompared.contains(other) { pairs.insert(Int64Pair(lookup.rowid!, other)) }
             }
             let involved = Set(pairs.flatMap { [$0.first, $0.second] })
             let documents = try storedDocuments(involved.sorted(), db)

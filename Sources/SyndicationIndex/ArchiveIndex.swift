@@ -64,6 +64,11 @@ public final class ArchiveIndex: Sendable {
             // WAL survives a killed process at NORMAL: a committed transaction is in the log,
             // which the next open replays. Only a power loss could lose the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The posting tables are B-trees keyed by random 64-bit keys: a large page cache
+            // and memory-mapped reads keep lookups and batch inserts off the disk.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
