@@ -46,8 +46,13 @@ extension ArchiveIndex {
     /// Boilerplate is decided with line counts over the index and all of `documents`; the
     /// common shingles of sentence fingerprints are frozen by the first add, from a sample of
     /// its documents as ``CorpusScanner`` samples a corpus.
+    ///
+    /// With `baseline`, the documents are recorded as already compared (by a scan of their
+    /// own that found nothing): later scans compare new documents with them, but they are
+    /// never compared among themselves — for indexing a historical archive whose internal
+    /// reuse is not wanted, or was reported elsewhere.
     public func add(
-        _ documents: [Document], batchSize: Int = 1_000, threads: Int = 0,
+        _ documents: [Document], batchSize: Int = 1_000, threads: Int = 0, baseline: Bool = false,
         progress: (@Sendable (AddProgress) -> Void)? = nil
     ) throws -> AddSummary {
         let documents = documents.sorted { $0.id < $1.id }
@@ -117,6 +122,7 @@ extension ArchiveIndex {
         }
 
         var committed = 0
+        var baselineScan: Int64?
         for start in Swift.stride(from: 0, to: work.count, by: max(1, batchSize)) {
             let batch = Array(work[start..<min(work.count, start + max(1, batchSize))])
             let ready = ParallelWork.map(count: batch.count, threads: threads) { position in
@@ -132,7 +138,20 @@ extension ArchiveIndex {
                 for document in ready {
                     if let replaced = old[document.id] { try removeDocument(replaced.rowid, db) }
                 }
-                try insert(ready, addedAt: now, db)
+                let rowids = try insert(ready, addedAt: now, db)
+                if baseline {
+                    if baselineScan == nil {
+                        try db.execute(
+                            sql: "INSERT INTO scan(started_at, finished_at, documents, candidates, pairs) VALUES (?, ?, 0, 0, 0)",
+                            arguments: [now, now])
+                        baselineScan = db.lastInsertedRowID
+                    }
+                    let mark = try db.cachedStatement(sql: "UPDATE document SET scanned_in = ? WHERE rowid = ?")
+                    for rowid in rowids { try mark.execute(arguments: [baselineScan, rowid]) }
+                    try db.execute(
+                        sql: "UPDATE scan SET documents = documents + ?, finished_at = ? WHERE rowid = ?",
+                        arguments: [rowids.count, Self.timestamp(), baselineScan])
+                }
             }
             for document in ready {
                 if old[document.id] != nil { summary.replaced += 1 } else { summary.added += 1 }
@@ -176,7 +195,9 @@ extension ArchiveIndex {
 
     /// Writes documents with their keys and counts. Keys are inserted in key order, so a
     /// batch walks each posting B-tree once instead of jumping about it.
-    func insert(_ documents: [IndexedDocument], addedAt: String, _ db: Database) throws {
+    @discardableResult
+    func insert(_ documents: [IndexedDocument], addedAt: String, _ db: Database) throws -> [Int64] {
+        var rowids: [Int64] = []
         var bands: [(Int64, Int64)] = [], passages: [(Int64, Int64)] = [], lines: [(Int64, Int64)] = []
         var counts: [LineOutlet: Int] = [:]
         let row = try db.cachedStatement(sql: """
@@ -191,6 +212,7 @@ extension ArchiveIndex {
                 BlobCoding.data(document.passageKeys), BlobCoding.data(document.lineKeys), addedAt,
             ])
             let rowid = db.lastInsertedRowID
+            rowids.append(rowid)
             try text.execute(arguments: [rowid, document.text])
             for key in document.bandKeys { bands.append((BlobCoding.sql(key), rowid)) }
             for entry in document.passageKeys {
@@ -215,6 +237,7 @@ extension ArchiveIndex {
         for (line, documents) in counts.sorted(by: { ($0.key.key, $0.key.outlet) < ($1.key.key, $1.key.outlet) }) {
             try count.execute(arguments: [line.key, line.outlet, documents])
         }
+        return rowids
     }
 
     /// A line key and an outlet (`""` for unknown).

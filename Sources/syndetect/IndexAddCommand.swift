@@ -23,6 +23,9 @@ struct IndexAddCommand: ParsableCommand {
     @Option(help: "Documents per transaction.")
     var batchSize: Int = 1_000
 
+    @Flag(help: "Record the documents as already compared: later scans compare new documents with them, but they are not compared among themselves (for a historical archive).")
+    var baseline = false
+
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
@@ -40,7 +43,7 @@ struct IndexAddCommand: ParsableCommand {
         let archive = try index.open(create: true)
         let quiet = options.quiet
         let summary = try withIndexErrors(index.path) {
-            try archive.add(read.documents, batchSize: batchSize, threads: options.threads) { stage in
+            try archive.add(read.documents, batchSize: batchSize, threads: options.threads, baseline: baseline) { stage in
                 guard !quiet else { return }
                 switch stage {
                 case .counting(let count): printError("syndetect: indexing \(count) new or changed documents")

@@ -89,6 +89,30 @@ struct IndexLifecycleTests {
         #expect(reuse.isSubset(of: Set(all.pairs.map { [$0.a, $0.b] })))
     }
 
+    /// A baseline add is never compared within itself; later additions are compared with it
+    /// exactly as with an archive that was scanned.
+    @Test func baselineDocumentsAreComparedOnlyWithLaterOnes() throws {
+        let documents = IndexTestSupport.corpus("wirebench-slice").sorted { $0.id < $1.id }
+        let early = Array(documents.prefix(16)), late = Array(documents.dropFirst(16))
+        let scanned = try ArchiveIndex(path: try IndexTestSupport.indexPath(), create: true)
+        _ = try scanned.add(early)
+        _ = try scanned.scan()
+        _ = try scanned.add(late)
+        _ = try scanned.scan()
+        let baseline = try ArchiveIndex(path: try IndexTestSupport.indexPath(), create: true)
+        _ = try baseline.add(early, baseline: true)
+        #expect(try baseline.statistics(tableSizes: false).pendingDocuments == 0)
+        #expect(try baseline.scan().scan == nil)
+        _ = try baseline.add(late)
+        let run = try baseline.scan()
+        #expect(run.documents == late.count)
+        let expected = try scanned.findings(.lastScan).report
+        let found = try baseline.findings(.since(.distantPast)).report
+        #expect(!found.pairs.isEmpty)
+        #expect(found.pairs.map { [$0.a, $0.b] } == expected.pairs.map { [$0.a, $0.b] })
+        #expect(found.pairs.map(\.passages) == expected.pairs.map(\.passages))
+    }
+
     @Test func otherParametersAreRefusedByName() throws {
         let path = try IndexTestSupport.indexPath()
         var scan = ScanParameters()
