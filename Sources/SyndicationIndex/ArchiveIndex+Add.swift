@@ -45,7 +45,7 @@ extension ArchiveIndex {
     ///
     /// Boilerplate is decided with line counts over the index and all of `documents`; the
     /// common shingles of sentence fingerprints are frozen by the first add, from a sample of
-    /// its documents as ``CorpusScanner`` samples a corpus.
+    /// its documents as `CorpusScanner` samples a corpus.
     ///
     /// With `baseline`, the documents are recorded as already compared (by a scan of their
     /// own that found nothing): later scans compare new documents with them, but they are

@@ -14,9 +14,9 @@ extension ArchiveIndex {
     }
 
     /// The documents of the index that are candidates to share copy with the document of
-    /// each of `keys`, by the three rules of ``CorpusScanner``: a shared document LSH bucket
+    /// each of `keys`, by the three rules of `CorpusScanner`: a shared document LSH bucket
     /// of at most ``IndexParameters/lshMaximumBucketSize`` documents; a shared line held by
-    /// fewer than ``ScanParameters/boilerplateDocumentCount`` documents; or at least
+    /// fewer than `ScanParameters.boilerplateDocumentCount` documents; or at least
     /// ``IndexParameters/FingerprintSettings/minimumCollisions`` distinct sentence pairs in
     /// shared fingerprint buckets of at most
     /// ``IndexParameters/FingerprintSettings/maximumBucketSize`` sentences. Bucket sizes count

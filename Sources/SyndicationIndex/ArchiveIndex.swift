@@ -7,14 +7,14 @@ import SyndicationScan
 /// scan compares only the documents added since the last scan against everything indexed,
 /// recording each pair and cluster with the scan that first found it.
 ///
-/// The index is one SQLite database (see ``IndexSchema`` for its tables) in write-ahead-log
+/// The index is one SQLite database (see `IndexSchema` for its tables) in write-ahead-log
 /// mode: readers (a report, a query, statistics) run while another process adds documents,
 /// and every batch of an add is one transaction, so a process killed at any moment leaves the
 /// index as it was after its last committed batch. Adding the same input again finds every
 /// document unchanged by its SHA-256 and writes nothing.
 ///
 /// Given an index holding a whole corpus, a scan finds the same pairs and clusters as
-/// ``CorpusScanner`` on that corpus: every stage is the scanner's (``IncrementalScan``), and
+/// `CorpusScanner` on that corpus: every stage is the scanner's (`IncrementalScan`), and
 /// the corpus-wide facts it needs — line counts for boilerplate, bucket sizes for the LSH and
 /// sentence-fingerprint candidates, the outlets for provenance — are kept in the index.
 public final class ArchiveIndex: Sendable {

@@ -51,7 +51,7 @@ enum BlobCoding {
     static func unsigned(_ value: Int64) -> UInt64 { UInt64(bitPattern: value) }
 
     /// The document LSH band keys of `signature` (none for an empty signature): the keys
-    /// ``LSHIndex`` buckets by — XXH3-64 of each band's values, seeded with the band index.
+    /// `LSHIndex` buckets by — XXH3-64 of each band's values, seeded with the band index.
     static func bandKeys(_ signature: MinHashSignature, lsh: LSHParameters) -> [UInt64] {
         guard !signature.isEmpty else { return [] }
         let rows = lsh.rowsPerBand

@@ -36,7 +36,7 @@ public struct IndexParameters: Codable, Hashable, Sendable {
         self.fingerprints = FingerprintSettings(stages.fingerprints)
     }
 
-    /// Sentence-fingerprint settings (``PassageFingerprints``) as stored.
+    /// Sentence-fingerprint settings (`PassageFingerprints`) as stored.
     public struct FingerprintSettings: Codable, Hashable, Sendable {
         /// Bands per sentence.
         public var bandCount: Int
