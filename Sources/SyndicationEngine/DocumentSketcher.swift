@@ -99,11 +99,15 @@ public struct DocumentSketcher: Sendable {
         _ utf8: UnsafeRawBufferPointer, into sink: inout Sink
     ) throws(FoldedShingleScanner.Refusal) {
         let ringCount = parameters.shingling.unit == .words ? parameters.shingling.size : 1
+        let sizes = FoldedShingleScanner.scratchSizes(forInputCount: utf8.count)
         let result: Result<Int, FoldedShingleScanner.Refusal> =
             withUnsafeTemporaryAllocation(of: Int.self, capacity: ringCount) { starts in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + FoldedShingleScanner.foldedSlack) { folded in
+                withUnsafeTemporaryAllocation(byteCount: sizes.text + sizes.folded, alignment: 8) { scratch in
                     Result { () throws(FoldedShingleScanner.Refusal) -> Int in
-                        try scanner.scan(utf8, folded: folded, wordStarts: starts, into: &sink)
+                        try scanner.scan(
+                            utf8, text: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<sizes.text]),
+                            folded: UnsafeMutableRawBufferPointer(rebasing: scratch[sizes.text...]),
+                            wordStarts: starts, into: &sink)
                     }
                 }
             }

@@ -4,9 +4,8 @@ protocol ShingleHashSink {
     mutating func add(_ hash: UInt64)
 }
 
-/// One pass over a document's UTF-8 bytes that folds its words into a caller-provided byte
-/// buffer and hashes each shingle as soon as its last unit is known, with no allocation for
-/// ASCII words.
+/// One pass over a document's UTF-8 bytes that folds its words into a scratch buffer and
+/// hashes each shingle as soon as its last unit is known, with no allocation for ASCII words.
 ///
 /// It reproduces ``AnalyzedText`` followed by ``Shingling/hashes(of:tokens:)`` exactly:
 /// - a word is a maximal run of code points for which ``TokenNormalizer/isWordScalar(_:)``
@@ -19,6 +18,14 @@ protocol ShingleHashSink {
 ///   byte of its first word to the last byte of its last word, hashed with XXH3 under the
 ///   shingling's seed; a document shorter than one shingle gives one shingle of what is there;
 ///   character shingles are windows over the whole folded stream.
+///
+/// How: the text is copied into a zero-padded scratch buffer in which every non-ASCII
+/// separator (curly quotes, dashes, no-break spaces) is overwritten with spaces, so that any
+/// byte at or above 0x80 left there belongs to a word. Word bytes are then found eight at a
+/// time (range tests on the bytes of a 64-bit word: Lamport, "Multiple byte processing with
+/// full-word instructions", CACM 1975), gathered
+/// into one bit per byte for 64-byte blocks, and words are visited by scanning the bits where
+/// the mask changes. Each ASCII word is copied and lower-cased eight bytes at a time.
 ///
 /// Decoding is strict. Bytes that are not well-formed UTF-8 (which `String(decoding:as:)`
 /// would repair to U+FFFD) make the scan give up, and the caller takes the general path.
@@ -34,148 +41,138 @@ struct FoldedShingleScanner {
         case foldedTextTooLong
     }
 
-    /// The bytes a folded stream may need beyond the input length before the scan refuses.
+    /// Bytes the folded stream may run ahead of the input (NFKC expansion) before the scan refuses.
     static let foldedSlack = 64
+    /// Zero bytes after the text in the scratch copy: one block, so blocks never read past it.
+    static let textPadding = 64
 
-    /// Folds `input` into `folded` (which must hold at least `input.count + foldedSlack`
-    /// bytes) and passes every shingle hash to `sink` in text order, repeats kept.
+    /// The scratch bytes ``scan(_:text:folded:wordStarts:into:)`` needs for `count` input bytes.
+    static func scratchSizes(forInputCount count: Int) -> (text: Int, folded: Int) {
+        (count + textPadding, count + foldedSlack + 8)
+    }
+
+    /// Folds `input` and passes every shingle hash to `sink` in text order, repeats kept.
     ///
+    /// - Parameters:
+    ///   - text: scratch of at least `scratchSizes(forInputCount:).text` bytes.
+    ///   - folded: scratch of at least `scratchSizes(forInputCount:).folded` bytes; receives
+    ///     the folded stream.
+    ///   - wordStarts: scratch of `shingling.size` entries (1 for character shingles).
     /// - Returns: the length of the folded stream.
     /// - Throws: a ``Refusal`` when the general path must decide instead; `sink` may have
     ///   received hashes by then.
     /// - Complexity: O(*n*) in the byte count; words with non-ASCII code points cost an
     ///   NFKC fold each (about a microsecond).
     func scan<Sink: ShingleHashSink>(
-        _ input: UnsafeRawBufferPointer, folded: UnsafeMutableBufferPointer<UInt8>,
-        wordStarts: UnsafeMutableBufferPointer<Int>, into sink: inout Sink
+        _ input: UnsafeRawBufferPointer, text: UnsafeMutableRawBufferPointer,
+        folded: UnsafeMutableRawBufferPointer, wordStarts: UnsafeMutableBufferPointer<Int>,
+        into sink: inout Sink
     ) throws(Refusal) -> Int {
-        guard let source = input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count > 0 else { return 0 }
-        let output = folded.baseAddress!
-        let capacity = folded.count
         let count = input.count
-        let seed = shingling.seed
-        let isWordUnit = shingling.unit == .words
-        let size = shingling.size
-        // Start of each of the last `size` words in the folded stream, a ring indexed by `slot`.
-        let starts = wordStarts.baseAddress!
-        var slot = 0
-        var wordCount = 0
-        var length = 0
-        var index = 0
-        // Non-ASCII words only: their code points and their folded bytes, reused across words.
-        var scalars: [Unicode.Scalar] = []
-        var foldedWord: [UInt8] = []
+        guard count > 0 else { return 0 }
+        let sizes = Self.scratchSizes(forInputCount: count)
+        precondition(text.count >= sizes.text && folded.count >= sizes.folded, "scratch too small")
+        let source = text.baseAddress!
+        source.copyMemory(from: input.baseAddress!, byteCount: count)
+        (source + count).initializeMemory(as: UInt8.self, repeating: 0, count: Self.textPadding)
+        try Self.blankNonASCIISeparators(source, count: count)
 
-        while index < count {
-            // Separators.
-            var byte = source[index]
-            if byte < 0x80 {
-                if !Self.isASCIIWordByte(byte) { index += 1; continue }
-            } else {
-                let (scalar, width) = try Self.decode(source, at: index, count: count)
-                if !TokenNormalizer.isWordScalar(scalar) { index += width; continue }
-            }
-            // A word starts at `index`: copy ASCII bytes lower-cased until it ends or turns
-            // out to hold a non-ASCII code point.
-            let wordStart = index
-            let spaceAt = length
-            if wordCount > 0 { output[length] = 0x20; length += 1 }
-            let foldedStart = length
-            var isASCIIWord = true
-            while index < count {
-                byte = source[index]
-                if byte < 0x80 {
-                    guard Self.isASCIIWordByte(byte) else { break }
-                    output[length] = Self.isUpperASCII(byte) ? byte | 0x20 : byte
-                    length += 1
-                    index += 1
+        var words = WordEmitter(
+            shingling: shingling, text: source, output: folded.baseAddress!,
+            slackLimit: folded.count - 8 - count, starts: wordStarts.baseAddress!)
+        var inWord = false
+        var wordStart = 0
+        var base = 0
+        while base < count {
+            let mask = Self.wordMask(source + base)
+            // Bit p is set where byte p differs in kind from byte p − 1: a word starts or ends.
+            var changes = mask ^ (mask << 1 | (inWord ? 1 : 0))
+            while changes != 0 {
+                let position = base + changes.trailingZeroBitCount
+                changes &= changes &- 1
+                if inWord {
+                    try words.emit(wordStart, position, into: &sink)
                 } else {
-                    let (scalar, width) = try Self.decode(source, at: index, count: count)
-                    guard TokenNormalizer.isWordScalar(scalar) else { break }
-                    isASCIIWord = false
-                    index += width
+                    wordStart = position
                 }
+                inWord.toggle()
             }
-            if !isASCIIWord {
-                // Fold the whole word the general way, from its code points.
-                scalars.removeAll(keepingCapacity: true)
-                var position = wordStart
-                while position < index {
-                    if source[position] < 0x80 {
-                        scalars.append(Unicode.Scalar(source[position]))
-                        position += 1
-                    } else {
-                        let (scalar, width) = try Self.decode(source, at: position, count: count)
-                        scalars.append(scalar)
-                        position += width
-                    }
-                }
-                foldedWord.removeAll(keepingCapacity: true)
-                scalars.withUnsafeBufferPointer {
-                    TokenNormalizer.appendFolded($0, 0..<$0.count, to: &foldedWord)
-                }
-                if foldedWord.isEmpty {
-                    // A word of marks only folds to nothing: drop it and its separator.
-                    length = spaceAt
-                    continue
-                }
-                // Every byte still to come yields at most one folded byte, so the buffer holds
-                // the rest as long as the stream stays within the slack ahead of the input.
-                guard foldedStart + foldedWord.count <= index + (capacity - count) else { throw .foldedTextTooLong }
-                length = foldedStart
-                for folded in foldedWord {
-                    output[length] = folded
-                    length += 1
-                }
-            }
-            // The word is folded: close the word shingle it completes, if any.
-            if isWordUnit {
-                starts[slot] = foldedStart
-                slot += 1
-                if slot == size { slot = 0 }
-                wordCount += 1
-                if wordCount >= size {
-                    // `slot` now points at the oldest of the last `size` starts.
-                    let first = starts[slot]
-                    sink.add(XXHash.hash64(UnsafeRawBufferPointer(start: output + first, count: length - first), seed: seed))
-                }
-            } else {
-                wordCount += 1
-            }
+            base += 64
         }
-        guard wordCount > 0 else { return 0 }
-        let bytes = UnsafeRawBufferPointer(start: output, count: length)
-        if isWordUnit {
-            if wordCount < size { sink.add(XXHash.hash64(bytes, seed: seed)) }
-        } else {
-            let windows = Swift.max(1, length - size + 1)
-            for offset in 0..<windows {
-                sink.add(XXHash.hash64(
-                    UnsafeRawBufferPointer(rebasing: bytes[offset..<Swift.min(length, offset + size)]), seed: seed))
-            }
+        if inWord { try words.emit(wordStart, count, into: &sink) }
+        return words.finish(into: &sink)
+    }
+
+    /// One bit per byte of the 64 bytes at `block`: set for word bytes (ASCII letters and
+    /// digits, and bytes at or above 0x80, which after blanking belong to word code points).
+    @inline(__always)
+    static func wordMask(_ block: UnsafeRawPointer) -> UInt64 {
+        var mask: UInt64 = 0
+        for chunk in 0..<8 {
+            let word = UInt64(littleEndian: block.loadUnaligned(fromByteOffset: chunk * 8, as: UInt64.self))
+            mask |= byteMask(wordBytes(word)) << (chunk * 8)
         }
-        return length
+        return mask
     }
 
-    /// Whether an ASCII byte is a word character: `0-9`, `A-Z` or `a-z`.
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `word` set when the byte is a word byte.
     @inline(__always)
-    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        (byte &- 0x30) < 10 || ((byte | 0x20) &- 0x61) < 26
+    static func wordBytes(_ word: UInt64) -> UInt64 {
+        // Range tests on 7-bit lanes: x + (0x80 − low) reaches bit 7 exactly when x ≥ low,
+        // and no lane carries into the next because x ≤ 0x7F.
+        let low = word & ~highBits
+        let digit = (low &+ 0x50 &* ones) & ~(low &+ 0x46 &* ones)
+        let caseless = low | 0x20 &* ones
+        let letter = (caseless &+ 0x1F &* ones) & ~(caseless &+ 0x05 &* ones)
+        return ((digit | letter) & highBits) | (word & highBits)
     }
 
-    /// Whether an ASCII byte is `A-Z`.
+    /// `word` with its ASCII capitals lower-cased.
     @inline(__always)
-    static func isUpperASCII(_ byte: UInt8) -> Bool {
-        (byte &- 0x41) < 26
+    static func lowercased(_ word: UInt64) -> UInt64 {
+        let low = word & ~highBits
+        let capital = (low &+ 0x3F &* ones) & ~(low &+ 0x25 &* ones) & ~word & highBits
+        return word | capital >> 2
     }
 
-    /// Decodes the well-formed UTF-8 sequence of two to four bytes starting at `index`
-    /// (Unicode 15, table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF).
+    /// Gathers the high bit of each byte into the low eight bits (byte *j* → bit *j*).
+    @inline(__always)
+    static func byteMask(_ highBitsOnly: UInt64) -> UInt64 {
+        ((highBitsOnly >> 7) &* 0x0102_0408_1020_4080) >> 56
+    }
+
+    /// Overwrites every non-ASCII code point that is not a word code point with spaces, and
+    /// checks that all non-ASCII bytes are well-formed UTF-8.
+    static func blankNonASCIISeparators(_ text: UnsafeMutableRawPointer, count: Int) throws(Refusal) {
+        var index = 0
+        let bytes = text.assumingMemoryBound(to: UInt8.self)
+        while index < count {
+            // Skip ASCII eight bytes at a time (the zero padding makes the reads safe).
+            let word = text.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let high = UInt64(littleEndian: word) & highBits
+            if high == 0 { index += 8; continue }
+            index += high.trailingZeroBitCount / 8
+            if index >= count { break }
+            let (scalar, width) = try decode(bytes, at: index, count: count)
+            if !TokenNormalizer.isWordScalar(scalar) {
+                (text + index).initializeMemory(as: UInt8.self, repeating: 0x20, count: width)
+            }
+            index += width
+        }
+    }
+
+    /// Decodes the well-formed UTF-8 sequence starting at `index`: one ASCII byte, or two to
+    /// four bytes as Unicode's table 3-7 allows (no overlong forms, no surrogates, nothing past
+    /// U+10FFFF).
     @inline(__always)
     static func decode(
         _ bytes: UnsafePointer<UInt8>, at index: Int, count: Int
     ) throws(Refusal) -> (Unicode.Scalar, Int) {
         let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
         @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) throws(Refusal) -> UInt32 {
             guard index + offset < count else { throw .malformedUTF8 }
             let byte = bytes[index + offset]

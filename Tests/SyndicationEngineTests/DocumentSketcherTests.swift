@@ -23,13 +23,17 @@ struct DocumentSketcherTests {
             mutating func add(_ hash: UInt64) { hashes.append(hash) }
         }
         var sink = Collect()
-        var folded = [UInt8](repeating: 0, count: bytes.count + FoldedShingleScanner.foldedSlack)
+        let sizes = FoldedShingleScanner.scratchSizes(forInputCount: bytes.count)
+        var text = [UInt8](repeating: 0, count: sizes.text)
+        var folded = [UInt8](repeating: 0, count: sizes.folded)
         var starts = [Int](repeating: 0, count: shingling.unit == .words ? shingling.size : 1)
         let scanner = FoldedShingleScanner(shingling: shingling)
         let accepted = bytes.withUnsafeBytes { input in
-            folded.withUnsafeMutableBufferPointer { folded in
-                starts.withUnsafeMutableBufferPointer { starts in
-                    (try? scanner.scan(input, folded: folded, wordStarts: starts, into: &sink)) != nil
+            text.withUnsafeMutableBytes { text in
+                folded.withUnsafeMutableBytes { folded in
+                    starts.withUnsafeMutableBufferPointer { starts in
+                        (try? scanner.scan(input, text: text, folded: folded, wordStarts: starts, into: &sink)) != nil
+                    }
                 }
             }
         }
@@ -205,6 +209,29 @@ struct DocumentSketcherTests {
             }
         }
         #expect(nonASCII > 0, "the fixtures should include non-ASCII articles")
+    }
+
+    @Test("Byte-parallel word tests agree with the byte-at-a-time rule for every byte in every lane")
+    func byteParallelClassification() {
+        for lane in 0..<8 {
+            for value in 0...255 {
+                let byte = UInt8(value)
+                // The other lanes hold bytes of every kind, so carries between lanes would show.
+                var bytes: [UInt8] = [0x7F, 0x41, 0xFF, 0x30, 0x5A, 0x80, 0x7A, 0x20]
+                bytes[lane] = byte
+                let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                let mask = FoldedShingleScanner.byteMask(FoldedShingleScanner.wordBytes(word))
+                let lowered = FoldedShingleScanner.lowercased(word)
+                for index in 0..<8 {
+                    let b = bytes[index]
+                    let isWord = b >= 0x80 || TokenNormalizer.isWordScalar(Unicode.Scalar(b))
+                    #expect((mask >> UInt64(index)) & 1 == (isWord ? 1 : 0), "byte \(b) in lane \(index)")
+                    let expected = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    #expect(UInt8(truncatingIfNeeded: lowered >> UInt64(index * 8)) == expected, "byte \(b) in lane \(index)")
+                }
+                #expect(mask >> 8 == 0)
+            }
+        }
     }
 
     @Test("fillSignature writes the signature values and reports an empty document")
