@@ -19,13 +19,14 @@ protocol ShingleHashSink {
 ///   shingling's seed; a document shorter than one shingle gives one shingle of what is there;
 ///   character shingles are windows over the whole folded stream.
 ///
-/// How: the text is copied into a zero-padded scratch buffer in which every non-ASCII
-/// separator (curly quotes, dashes, no-break spaces) is overwritten with spaces, so that any
-/// byte at or above 0x80 left there belongs to a word. Word bytes are then found eight at a
-/// time (range tests on the bytes of a 64-bit word: Lamport, "Multiple byte processing with
-/// full-word instructions", CACM 1975), gathered
-/// into one bit per byte for 64-byte blocks, and words are visited by scanning the bits where
-/// the mask changes. Each ASCII word is copied and lower-cased eight bytes at a time.
+/// How: the text is copied, ASCII capitals lower-cased, into a zero-padded scratch buffer in
+/// which every non-ASCII separator (curly quotes, dashes, no-break spaces) is overwritten with
+/// spaces, so that any byte at or above 0x80 left there belongs to a word. Word bytes are then
+/// found eight at a time (range tests on the bytes of a 64-bit word, after Lamport, "Multiple
+/// byte processing with full-word instructions", CACM 1975), gathered into one bit per byte
+/// for each 64-byte block (a multiply moves the eight flags of a word into one byte), and words
+/// are visited by scanning the bits where the mask changes. Each ASCII word is copied eight
+/// bytes at a time.
 ///
 /// Decoding is strict. Bytes that are not well-formed UTF-8 (which `String(decoding:as:)`
 /// would repair to U+FFFD) make the scan give up, and the caller takes the general path.
@@ -72,35 +73,54 @@ struct FoldedShingleScanner {
         guard count > 0 else { return 0 }
         let sizes = Self.scratchSizes(forInputCount: count)
         precondition(text.count >= sizes.text && folded.count >= sizes.folded, "scratch too small")
-        let source = text.baseAddress!
-        source.copyMemory(from: input.baseAddress!, byteCount: count)
-        (source + count).initializeMemory(as: UInt8.self, repeating: 0, count: Self.textPadding)
-        try Self.blankNonASCIISeparators(source, count: count)
-
+        let hasNonASCIIWords = try Self.prepare(input.baseAddress!, count: count, into: text.baseAddress!)
         var words = WordEmitter(
-            shingling: shingling, text: source, output: folded.baseAddress!,
-            slackLimit: folded.count - 8 - count, starts: wordStarts.baseAddress!)
+            shingling: shingling, input: input.baseAddress!, text: text.baseAddress!, output: folded.baseAddress!,
+            slackLimit: folded.count &- 8 &- count, starts: wordStarts.baseAddress!)
+        // Two copies of the loop: documents without non-ASCII words skip the per-word check.
+        if hasNonASCIIWords {
+            try visitWords(text.baseAddress!, count: count, checkingNonASCII: true, words: &words, into: &sink)
+        } else {
+            try visitWords(text.baseAddress!, count: count, checkingNonASCII: false, words: &words, into: &sink)
+        }
+        return words.finish(into: &sink)
+    }
+
+    /// Finds the words of the prepared text block by block and hands each to `words`.
+    @inline(__always)
+    private func visitWords<Sink: ShingleHashSink>(
+        _ text: UnsafeMutableRawPointer, count: Int, checkingNonASCII: Bool,
+        words: inout WordEmitter, into sink: inout Sink
+    ) throws(Refusal) {
         var inWord = false
         var wordStart = 0
         var base = 0
         while base < count {
-            let mask = Self.wordMask(source + base)
+            let mask = Self.wordMask(text + base)
             // Bit p is set where byte p differs in kind from byte p − 1: a word starts or ends.
             var changes = mask ^ (mask << 1 | (inWord ? 1 : 0))
-            while changes != 0 {
-                let position = base + changes.trailingZeroBitCount
+            if inWord && changes != 0 {
+                let end = base &+ changes.trailingZeroBitCount
                 changes &= changes &- 1
-                if inWord {
-                    try words.emit(wordStart, position, into: &sink)
-                } else {
-                    wordStart = position
-                }
-                inWord.toggle()
+                try words.emit(wordStart, end, checkingNonASCII: checkingNonASCII, into: &sink)
             }
-            base += 64
+            while changes != 0 {
+                let start = base &+ changes.trailingZeroBitCount
+                changes &= changes &- 1
+                if changes == 0 {
+                    // The word runs on into the next block.
+                    wordStart = start
+                    break
+                }
+                let end = base &+ changes.trailingZeroBitCount
+                changes &= changes &- 1
+                try words.emit(start, end, checkingNonASCII: checkingNonASCII, into: &sink)
+            }
+            inWord = mask >> 63 != 0
+            base &+= 64
         }
-        if inWord { try words.emit(wordStart, count, into: &sink) }
-        return words.finish(into: &sink)
+        // The zero padding ends every word before `count` unless the text fills its last block.
+        if inWord { try words.emit(wordStart, count, checkingNonASCII: checkingNonASCII, into: &sink) }
     }
 
     /// One bit per byte of the 64 bytes at `block`: set for word bytes (ASCII letters and
@@ -144,24 +164,50 @@ struct FoldedShingleScanner {
         ((highBitsOnly >> 7) &* 0x0102_0408_1020_4080) >> 56
     }
 
-    /// Overwrites every non-ASCII code point that is not a word code point with spaces, and
-    /// checks that all non-ASCII bytes are well-formed UTF-8.
-    static func blankNonASCIISeparators(_ text: UnsafeMutableRawPointer, count: Int) throws(Refusal) {
+    /// Copies `count` input bytes into `text` with ASCII capitals lower-cased and every
+    /// non-ASCII code point that is not a word code point overwritten with spaces, then zeroes
+    /// ``textPadding`` bytes after them. Returns whether non-ASCII word code points remain.
+    ///
+    /// - Throws: ``Refusal/malformedUTF8`` for bytes that are not well-formed UTF-8.
+    static func prepare(_ input: UnsafeRawPointer, count: Int, into text: UnsafeMutableRawPointer) throws(Refusal) -> Bool {
+        text.advanced(by: count).initializeMemory(as: UInt8.self, repeating: 0, count: textPadding)
         var index = 0
-        let bytes = text.assumingMemoryBound(to: UInt8.self)
+        var nonASCIIWords = false
         while index < count {
-            // Skip ASCII eight bytes at a time (the zero padding makes the reads safe).
-            let word = text.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let high = UInt64(littleEndian: word) & highBits
-            if high == 0 { index += 8; continue }
-            index += high.trailingZeroBitCount / 8
-            if index >= count { break }
-            let (scalar, width) = try decode(bytes, at: index, count: count)
-            if !TokenNormalizer.isWordScalar(scalar) {
+            var chunk: UInt64 = 0
+            if index &+ 8 <= count {
+                chunk = UInt64(littleEndian: input.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            } else {
+                withUnsafeMutableBytes(of: &chunk) { $0.copyMemory(from: UnsafeRawBufferPointer(start: input + index, count: count &- index)) }
+                chunk = UInt64(littleEndian: chunk)
+            }
+            // The store may run past `count`, into the padding, with the zeros read there.
+            text.storeBytes(of: lowercased(chunk).littleEndian, toByteOffset: index, as: UInt64.self)
+            let high = chunk & highBits
+            if high == 0 { index &+= 8; continue }
+            index &+= high.trailingZeroBitCount / 8
+            // That first non-ASCII byte: decode its code point from the input, blank it if it
+            // separates words, and go on right after it.
+            let (scalar, width) = try decode(input.assumingMemoryBound(to: UInt8.self), at: index, count: count)
+            if isWordScalar(scalar) {
+                nonASCIIWords = true
+                // The chunk stored above may have stopped inside the code point.
+                (text + index).copyMemory(from: input + index, byteCount: width)
+            } else {
                 (text + index).initializeMemory(as: UInt8.self, repeating: 0x20, count: width)
             }
-            index += width
+            index &+= width
         }
+        return nonASCIIWords
+    }
+
+    /// ``TokenNormalizer/isWordScalar(_:)``, answered at once for the General Punctuation
+    /// block (U+2000–U+206F: spaces, dashes, quotation marks, bullets), which holds no letter,
+    /// digit or mark, and is by far the commonest non-ASCII block in news text.
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value &- 0x2000 < 0x70 { return false }
+        return TokenNormalizer.isWordScalar(scalar)
     }
 
     /// Decodes the well-formed UTF-8 sequence starting at `index`: one ASCII byte, or two to

@@ -211,26 +211,38 @@ struct DocumentSketcherTests {
         #expect(nonASCII > 0, "the fixtures should include non-ASCII articles")
     }
 
-    @Test("Byte-parallel word tests agree with the byte-at-a-time rule for every byte in every lane")
+    @Test("Byte-parallel word tests agree with the byte-at-a-time rule for every byte at every position")
     func byteParallelClassification() {
-        for lane in 0..<8 {
+        // A block holding bytes of every kind, so carries between lanes would show.
+        let background: [UInt8] = (0..<64).map { [0x7F, 0x41, 0xFF, 0x30, 0x5A, 0x80, 0x7A, 0x20, 0x39, 0x60, 0x40, 0x7B][$0 % 12] }
+        for position in 0..<64 {
             for value in 0...255 {
-                let byte = UInt8(value)
-                // The other lanes hold bytes of every kind, so carries between lanes would show.
-                var bytes: [UInt8] = [0x7F, 0x41, 0xFF, 0x30, 0x5A, 0x80, 0x7A, 0x20]
-                bytes[lane] = byte
-                let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-                let mask = FoldedShingleScanner.byteMask(FoldedShingleScanner.wordBytes(word))
-                let lowered = FoldedShingleScanner.lowercased(word)
-                for index in 0..<8 {
+                var bytes = background
+                bytes[position] = UInt8(value)
+                let mask = bytes.withUnsafeBytes { FoldedShingleScanner.wordMask($0.baseAddress!) }
+                for index in 0..<64 {
                     let b = bytes[index]
                     let isWord = b >= 0x80 || TokenNormalizer.isWordScalar(Unicode.Scalar(b))
-                    #expect((mask >> UInt64(index)) & 1 == (isWord ? 1 : 0), "byte \(b) in lane \(index)")
-                    let expected = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                    #expect(UInt8(truncatingIfNeeded: lowered >> UInt64(index * 8)) == expected, "byte \(b) in lane \(index)")
+                    #expect((mask >> UInt64(index)) & 1 == (isWord ? 1 : 0), "byte \(b) at \(index)")
                 }
-                #expect(mask >> 8 == 0)
+                if position < 8 {
+                    let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                    let lowered = FoldedShingleScanner.lowercased(word)
+                    for index in 0..<8 {
+                        let b = bytes[index]
+                        let expected = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                        #expect(UInt8(truncatingIfNeeded: lowered >> UInt64(index * 8)) == expected, "byte \(b) in lane \(index)")
+                    }
+                }
             }
+        }
+    }
+
+    @Test("The General Punctuation shortcut agrees with TokenNormalizer on every code point")
+    func punctuationShortcut() {
+        for value in UInt32(0x80)...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(FoldedShingleScanner.isWordScalar(scalar) == TokenNormalizer.isWordScalar(scalar), "U+\(String(value, radix: 16))")
         }
     }
 
