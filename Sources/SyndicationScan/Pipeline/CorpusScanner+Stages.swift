@@ -75,6 +75,8 @@ extension CorpusScanner {
     func candidateSignature(_ text: AnalyzedText, template: [TextSpan], hasher: MinHasher) -> MinHashSignature {
         let shingling = parameters.documentShingling
         guard !template.isEmpty else {
+            // The whole text's signature: the one place a raw-bytes sketcher (equal by
+            // construction to this expression) can take over.
             return hasher.signature(of: SortedHashSet.make(shingling.hashes(of: text)))
         }
         var hashes: [UInt64] = []
