@@ -194,15 +194,20 @@ extension CorpusScanner {
                 batch[position] = prepared
                 facts[position] = DocumentFacts(credits: prepared.credits)
             }
-            let pairs = candidates[start..<end]
-            let found = ParallelWork.map(count: pairs.count, threads: parameters.threads) { index in
-                let pair = pairs[pairs.startIndex + index]
-                return verifier.verify(batch[pair.first]!, batch[pair.second]!)
+            // Verified in slices, so that progress moves between batches too.
+            var slice = start
+            while slice < end {
+                let pairs = candidates[slice..<min(end, slice + 1_024)]
+                let found = ParallelWork.map(count: pairs.count, threads: parameters.threads) { index in
+                    let pair = pairs[pairs.startIndex + index]
+                    return verifier.verify(batch[pair.first]!, batch[pair.second]!)
+                }
+                findings += found.compactMap { $0 }
+                slice = pairs.endIndex
+                report(.verifying(done: slice, total: candidates.count))
             }
-            findings += found.compactMap { $0 }
             cache = batch
             start = end
-            report(.verifying(done: end, total: candidates.count))
         }
         // Copies of small groups share their representative's findings.
         var copiesOf: [Int: [Int]] = [:]
