@@ -11,8 +11,11 @@ import SyndicationEngine
 /// 2. **Extension**: seeds within ``maximumGap`` sentences of each other in *both*
 ///    documents join one passage, so a run of reworded sentences with a few dropped or
 ///    rewritten beyond recognition still aligns as one passage.
-/// 3. **Filter**: passages claim each sentence once (strongest first); a passage whose every
-///    seed is driven by quoted words alone is a shared quotation, not copy.
+/// 3. **Filter**: within a passage, a sentence seeded with several sentences of the other
+///    document keeps only its strongest match and that match's neighbours (a sentence that
+///    merely resembles one far away would stretch the passage over prose nobody copied);
+///    passages claim each sentence once (strongest first); a passage whose every seed is
+///    driven by quoted words alone is a shared quotation, not copy.
 public struct PassageAligner: Sendable {
     /// Least passage similarity of a `verbatim` passage.
     public static let verbatimSimilarity = 0.97
@@ -88,6 +91,7 @@ public struct PassageAligner: Sendable {
         // Short sentences match by chance; ask more of them.
         let threshold = shortest < 6 ? max(0.5, seedThreshold) : seedThreshold
         var isSeed = jaccard >= threshold || (shortest >= 6 && containment >= 0.65 && jaccard >= threshold / 2)
+        let byShingles = isSeed
         if !isSeed && shortest >= 4 && 6 * shared >= smaller {
             // Reordered or reworded beyond character shingles (shuffled words, a translation
             // round trip): the same words, weighted by rarity, in either order.
@@ -102,9 +106,12 @@ public struct PassageAligner: Sendable {
         let proseContainment = proseSmaller == 0 ? 0 : Double(proseShared) / Double(proseSmaller)
         // Prose-driven only when the words outside quotations carry most of the match: a
         // shared quotation in a similar attribution frame ("…," the leader said) is a quote.
-        let isProse = min(left.proseWordCount, right.proseWordCount) >= 4
+        // A seed found by its words rather than its character shingles is prose when neither
+        // sentence quotes anything (its shingles would not pass the shingle test by design).
+        let unquoted = left.proseWordCount == left.wordCount && right.proseWordCount == right.wordCount
+        let isProse = (!byShingles && unquoted) || (min(left.proseWordCount, right.proseWordCount) >= 4
             && 2 * proseShared >= shared
-            && (proseJaccard >= threshold || (proseContainment >= 0.65 && proseJaccard >= threshold / 2))
+            && (proseJaccard >= threshold || (proseContainment >= 0.65 && proseJaccard >= threshold / 2)))
         // A match outside the prose must come from a quotation on at least one side (a quote
         // may be carried as indirect speech on the other); anything else is chance.
         let quotedWords = max(left.wordCount - left.proseWordCount, right.wordCount - right.proseWordCount)
@@ -117,7 +124,7 @@ public struct PassageAligner: Sendable {
     public func align(_ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
         let seeds = seeds(a, b)
         guard !seeds.isEmpty else { return [] }
-        let groups = extend(seeds)
+        let groups = extend(seeds).map(Self.strongestMatches)
         // Strongest groups claim their sentences first.
         let ranked = groups.sorted { lhs, rhs in
             let left = weight(lhs, a), right = weight(rhs, a)
@@ -166,6 +173,28 @@ public struct PassageAligner: Sendable {
             }
         }
         return result
+    }
+
+    /// The seeds of a group without the weaker matches of a sentence that has several: each
+    /// sentence keeps its strongest match and the seeds next to it in the other document (a
+    /// sentence split in two, or two merged into one), and drops matches farther away.
+    /// The strongest seed of the group always stays.
+    static func strongestMatches(_ group: [Seed]) -> [Seed] {
+        guard group.count > 1 else { return group }
+        func stronger(_ lhs: Seed, than rhs: Seed?) -> Bool {
+            guard let rhs else { return true }
+            return lhs.similarity != rhs.similarity
+                ? lhs.similarity > rhs.similarity : (lhs.first, lhs.second) < (rhs.first, rhs.second)
+        }
+        var bestOfFirst: [Int: Seed] = [:], bestOfSecond: [Int: Seed] = [:]
+        for seed in group {
+            if stronger(seed, than: bestOfFirst[seed.first]) { bestOfFirst[seed.first] = seed }
+            if stronger(seed, than: bestOfSecond[seed.second]) { bestOfSecond[seed.second] = seed }
+        }
+        return group.filter { seed in
+            abs(bestOfFirst[seed.first]!.second - seed.second) <= 1
+                && abs(bestOfSecond[seed.second]!.first - seed.first) <= 1
+        }
     }
 
     /// Groups seeds that lie within ``maximumGap`` sentences of each other in both documents.
