@@ -55,4 +55,29 @@ import SyndicationEngine
         #expect(copy.count == 1)
         #expect(copy.first?.a.end == AlignmentTests.original.unicodeScalars.count)
     }
+
+    @Test func wordDiceCountsTheDistinctWordsOfBothRanges() {
+        let a = AlignmentTests.profile("The cat sat on the mat.", id: "a")
+        let b = AlignmentTests.profile("The dog sat on a log.", id: "b")
+        // {the, cat, sat, on, mat} and {the, dog, sat, on, a, log} share three words.
+        #expect(PassageAligner.wordDice(0...0, a, 0...0, b) == 6.0 / 11.0)
+    }
+
+    @Test func aParagraphCopiedWithItsWordsReversedIsCopy() {
+        let sentences = [
+            "The old man and his dog ran to the big red hut by the sea at six.",
+            "He had a cup of tea and a bun as the sun set on the bay.",
+            "Then the two of them sat by the fire and the dog slept on the rug.",
+        ]
+        let reversed = sentences.map { sentence in
+            let words = sentence.dropLast().split(separator: " ").reversed().map { $0.lowercased() }
+            return words.joined(separator: " ").prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
+        }
+        let a = AlignmentTests.profile(sentences.joined(separator: " "), id: "a")
+        let b = AlignmentTests.profile(reversed.joined(separator: " "), id: "b")
+        let copy = PassageAligner().align(a, b).filter(\.kind.isCopy)
+        #expect(copy.count == 1)
+        #expect(copy.first.map { $0.similarity < PassageAligner().seedThreshold } == true)
+        #expect(copy.first?.b == TextSpan(start: 0, end: b.text.scalars.count))
+    }
 }

@@ -6,16 +6,19 @@ import SyndicationEngine
 /// Text Alignment for Text Reuse Detection at PAN 2014":
 /// 1. **Seeds**: sentence pairs whose character-shingle sets are similar enough (Jaccard at
 ///    least ``seedThreshold``, or one sentence mostly contained in the other, for merged or
-///    split sentences). Character shingles survive spinning and light edits that break every
-///    word 5-shingle. Boilerplate and the title line never seed.
+///    split sentences), or whose words are (tf-isf cosine at least ``wordCosineThreshold``,
+///    for reordered or translated wording). Character shingles survive spinning and light
+///    edits that break every word 5-shingle. Boilerplate and the title line never seed.
 /// 2. **Extension**: seeds within ``maximumGap`` sentences of each other in *both*
 ///    documents join one passage, so a run of reworded sentences with a few dropped or
 ///    rewritten beyond recognition still aligns as one passage.
 /// 3. **Filter**: within a passage, a sentence seeded with several sentences of the other
 ///    document keeps only its strongest match and that match's neighbours (a sentence that
 ///    merely resembles one far away would stretch the passage over prose nobody copied);
-///    passages claim each sentence once (strongest first); a passage whose every seed is
-///    driven by quoted words alone is a shared quotation, not copy.
+///    passages claim each sentence once (strongest first); a copy passage less alike in
+///    character shingles than a seed must share half its distinct words
+///    (``minimumWordDice``); a passage whose every seed is driven by quoted words alone is a
+///    shared quotation, not copy.
 public struct PassageAligner: Sendable {
     /// Least passage similarity of a `verbatim` passage.
     public static let verbatimSimilarity = 0.97
@@ -26,7 +29,14 @@ public struct PassageAligner: Sendable {
     public static let editedSimilarity = 0.75
 
     /// Least tf-isf cosine of two sentences' words for a seed that character shingles missed.
-    public var wordCosineThreshold: Double = 0.4
+    /// Sanchez-Perez et al. (2014) seed at 0.33; such a low bar also pairs sentences that merely
+    /// name the same people and places, which ``minimumWordDice`` then screens per passage.
+    public var wordCosineThreshold: Double = 0.3
+    /// Least Dice coefficient of the two spans' word sets for a copy passage whose character
+    /// shingles are less alike than a seed's (``seedThreshold``): reworded or reordered copy
+    /// keeps most of its words (PAN random obfuscation: typically 0.6–0.9), while two reports
+    /// on the same subject share their names but little else.
+    public var minimumWordDice: Double = 0.5
 
     /// Least character-shingle Jaccard of a seed.
     public var seedThreshold: Double
@@ -141,10 +151,31 @@ public struct PassageAligner: Sendable {
                 let firstB = run.map(\.second).min()!, lastB = run.map(\.second).max()!
                 for index in firstA...lastA { claimedA.insert(index) }
                 for index in firstB...lastB { claimedB.insert(index) }
-                passages.append(passage(run, firstA...lastA, firstB...lastB, a, b))
+                var found = passage(run, firstA...lastA, firstB...lastB, a, b)
+                if found.kind.isCopy && found.similarity < seedThreshold
+                    && Self.wordDice(firstA...lastA, a, firstB...lastB, b) < minimumWordDice {
+                    // Not copy; the quotations its seeds share are still shared quotations.
+                    let quoted = run.filter { !$0.isProse }
+                    guard let first = quoted.first else { continue }
+                    let rangeA = quoted.reduce(first.first...first.first) { min($0.lowerBound, $1.first)...max($0.upperBound, $1.first) }
+                    let rangeB = quoted.reduce(first.second...first.second) { min($0.lowerBound, $1.second)...max($0.upperBound, $1.second) }
+                    found = passage(quoted, rangeA, rangeB, a, b)
+                }
+                passages.append(found)
             }
         }
         return Self.mergedOverlaps(passages)
+    }
+
+    /// The Dice coefficient of the distinct words of two sentence ranges (excluded sentences
+    /// left out).
+    static func wordDice(
+        _ rangeA: ClosedRange<Int>, _ a: DocumentProfile, _ rangeB: ClosedRange<Int>, _ b: DocumentProfile
+    ) -> Double {
+        let wordsA = SortedHashSet.make(rangeA.flatMap { a.sentences[$0].isExcluded ? [] : a.sentences[$0].words })
+        let wordsB = SortedHashSet.make(rangeB.flatMap { b.sentences[$0].isExcluded ? [] : b.sentences[$0].words })
+        guard !wordsA.isEmpty || !wordsB.isEmpty else { return 0 }
+        return Double(2 * SortedHashSet.intersectionCount(wordsA, wordsB)) / Double(wordsA.count + wordsB.count)
     }
 
     /// Passages sorted by position in `a`, with passages of the same kind that overlap or
