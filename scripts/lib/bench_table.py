@@ -84,7 +84,7 @@ def main():
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 2, help="the all-cores scan")
     ap.add_argument("--table-only", action="store_true", help="print the table from the rounds saved in --out")
     args = ap.parse_args()
-    scan_runs = args.runs if args.scan_runs is None else max(1, min(args.scan_runs, args.runs))
+    scan_runs = args.runs if args.scan_runs is None else max(0, min(args.scan_runs, args.runs))
     corpus = args.corpus + ".jsonl"
     truth_path = args.corpus + ".truth.json"
     rounds_path = os.path.join(args.out, "rounds.json")
@@ -116,32 +116,37 @@ def main():
             json.dump(rounds, f, indent=1)
 
     # Accuracy: the reports of every round and thread count are the same bytes, so score one.
-    reports = [open(s["report"], "rb").read() for s in rounds[0]["scans"].values()]
-    identical = all(rep == reports[0] for rep in reports)
-    ids, exact = exact_pairs(args.peers, corpus, 0.5)
-    position = {d: i for i, d in enumerate(ids)}
-    report = json.loads(reports[0])
-    pairs = set()
-    for p in report["pairs"]:
-        i, j = position[p["a"]], position[p["b"]]
-        pairs.add((min(i, j), max(i, j)))
-    with open(truth_path) as f:
-        truth = json.load(f)
-    injected = set()
-    for p in truth["pairs"]:
-        if p["a"] in position and p["b"] in position:
+    syndetect_score, identical, exact = None, None, None
+    if rounds[0]["scans"]:
+        reports = [open(s["report"], "rb").read() for s in rounds[0]["scans"].values()]
+        identical = all(rep == reports[0] for rep in reports)
+        ids, exact = exact_pairs(args.peers, corpus, 0.5)
+        position = {d: i for i, d in enumerate(ids)}
+        report = json.loads(reports[0])
+        pairs = set()
+        for p in report["pairs"]:
             i, j = position[p["a"]], position[p["b"]]
-            injected.add((min(i, j), max(i, j)))
-    syndetect_score = score(pairs, exact, injected)
+            pairs.add((min(i, j), max(i, j)))
+        with open(truth_path) as f:
+            truth = json.load(f)
+        injected = set()
+        for p in truth["pairs"]:
+            if p["a"] in position and p["b"] in position:
+                i, j = position[p["a"]], position[p["b"]]
+                injected.add((min(i, j), max(i, j)))
+        syndetect_score = score(pairs, exact, injected)
     # The peers' verified pairs are scored by rerunning the harness once with exact truth.
-    print("bench: scoring the peers against exact Jaccard (one more harness run)", file=sys.stderr, flush=True)
     scored_json = os.path.join(args.out, "peers-scored.json")
-    if not (args.table_only and os.path.exists(scored_json)):
-        with open(os.path.join(args.out, "peers-scored.log"), "w") as log:
-            run([sys.executable, os.path.join(args.peers, "bench_peers.py"), corpus, "--peers", ",".join(PEERS),
-                 "--json-out", scored_json, "--exact", "sparse", "--truth", truth_path], stdout=log, stderr=subprocess.STDOUT)
-    with open(scored_json) as f:
-        scored = json.load(f)
+    scored = None
+    if syndetect_score is not None:
+        if not (args.table_only and os.path.exists(scored_json)):
+            print("bench: scoring the peers against exact Jaccard (one more harness run)", file=sys.stderr, flush=True)
+            with open(os.path.join(args.out, "peers-scored.log"), "w") as log:
+                run([sys.executable, os.path.join(args.peers, "bench_peers.py"), corpus, "--peers", ",".join(PEERS),
+                     "--json-out", scored_json, "--exact", "sparse", "--truth", truth_path],
+                    stdout=log, stderr=subprocess.STDOUT)
+        with open(scored_json) as f:
+            scored = json.load(f)
 
     docs = rounds[0]["peers"]["input"]["docs"]
     megabytes = rounds[0]["peers"]["input"]["bytes"] / 1e6
@@ -185,35 +190,40 @@ def main():
               f"first 2,000 docs | raw text | {general:,.0f} | {general * megabytes / docs:,.1f} | "
               f"{general / sig['rensa-r']:.2f}× |")
     print()
-    print("Whole pipeline: corpus → candidates → verified pairs (syndetect: also aligned passages, "
-          "clusters and a JSON report)")
+    if not scanned:
+        print("Whole pipeline: not timed (--scan-runs 0).")
+    else:
+      print("Whole pipeline: corpus → candidates → verified pairs (syndetect: also aligned passages, "
+            "clusters and a JSON report)")
+      print()
+      print("| contender | seconds | docs/s | speed-up of syndetect, 1 thread | speed-up of syndetect, all cores | "
+            "precision | recall | injected recall | peak RSS MB |")
+      print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+      threads = sorted(scan)
+      for t in threads:
+          s = syndetect_score
+          print(f"| syndetect scan, {t} thread{'s' if t > 1 else ''} | {scan[t]:.2f} (CPU {scan_cpu[t]:.2f}) | "
+                f"{docs / scan[t]:,.0f} | — | — | "
+                f"{s['precision']:.3f} | {s['recall']:.3f} | {s['injected_recall_jge_t']:.3f} | {scan_rss[t]:,.0f} |")
+      for peer in PEERS:
+          v = scored["peers"][peer]["verified"]
+          print(f"| {peer} pipeline | {pipe[peer]:.2f} | {docs / pipe[peer]:,.0f} | "
+                f"**{speedup[(threads[0], peer)]:.2f}×** | **{speedup[(threads[-1], peer)]:.2f}×** | "
+                f"{v['precision']:.3f} | {v['recall']:.3f} | {v['injected_recall_jge_t']:.3f} | "
+                f"{scored['peers'][peer]['peak_rss_mb']:,.0f} |")
+      print()
+      print(f"Exact pairs at Jaccard ≥ 0.5: {len(exact):,}; syndetect reports {syndetect_score['pairs']:,} pairs "
+            f"(it also reports partial reuse below 0.5, which counts against its precision here). "
+            f"Reports byte-identical at 1 and {threads[-1]} threads: {'yes' if identical else 'NO'}.")
     print()
-    print("| contender | seconds | docs/s | syndetect 1 thread is | syndetect all cores is | precision | recall | "
-          "injected recall | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    threads = sorted(scan)
-    for t in threads:
-        s = syndetect_score
-        print(f"| syndetect scan, {t} thread{'s' if t > 1 else ''} | {scan[t]:.2f} (CPU {scan_cpu[t]:.2f}) | "
-              f"{docs / scan[t]:,.0f} | — | — | "
-              f"{s['precision']:.3f} | {s['recall']:.3f} | {s['injected_recall_jge_t']:.3f} | {scan_rss[t]:,.0f} |")
-    for peer in PEERS:
-        v = scored["peers"][peer]["verified"]
-        print(f"| {peer} pipeline | {pipe[peer]:.2f} | {docs / pipe[peer]:,.0f} | "
-              f"**{speedup[(threads[0], peer)]:.1f}×** faster | **{speedup[(threads[-1], peer)]:.1f}×** faster | "
-              f"{v['precision']:.3f} | {v['recall']:.3f} | {v['injected_recall_jge_t']:.3f} | "
-              f"{scored['peers'][peer]['peak_rss_mb']:,.0f} |")
-    print()
-    print(f"Exact pairs at Jaccard ≥ 0.5: {len(exact):,}; syndetect reports {syndetect_score['pairs']:,} pairs "
-          f"(it also reports partial reuse below 0.5, which counts against its precision here). "
-          f"Reports byte-identical at 1 and {threads[-1]} threads: {'yes' if identical else 'NO'}. "
-          f"Signatures equal to the general path: {rounds[0]['sketch']['checked_equal_to_general_path']:,} of "
+    print(f"Signatures equal to the general path: {rounds[0]['sketch']['checked_equal_to_general_path']:,} of "
           f"{docs:,} checked.")
     results = {"docs": docs, "megabytes": megabytes, "rounds": rounds, "signature_docs_per_s": sig,
                "signature_ratio_vs_rensa_r": sig_ratio, "pipeline_seconds": pipe,
                "scan_seconds": {str(t): v for t, v in scan.items()},
                "scan_speedup": {f"{t}t/{p}": v for (t, p), v in speedup.items()},
-               "syndetect_score": syndetect_score, "peers_scored": {p: scored["peers"][p]["verified"] for p in PEERS},
+               "syndetect_score": syndetect_score,
+               "peers_scored": {p: scored["peers"][p]["verified"] for p in PEERS} if scored else None,
                "reports_identical_across_threads": identical}
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump(results, f, indent=1, default=str)
