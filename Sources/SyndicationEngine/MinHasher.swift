@@ -24,7 +24,7 @@ public struct MinHasher: Sendable {
     public let parameters: MinHashParameters
 
     /// The key of the one permutation, or the first of the classic keys.
-    private let permutationKey: UInt64
+    let permutationKey: UInt64
     /// The key of the densification choices.
     private let densificationKey: UInt64
     /// The per-function keys of the classic scheme (empty for one-permutation hashing).
@@ -104,10 +104,16 @@ public struct MinHasher: Sendable {
             // conditional move is about twice as fast as the mispredicted branch.
             bins[bin] = Swift.min(value, bins[bin])
         }
+        return finishOnePermutation(bins)
+    }
+
+    /// Densifies one-permutation bins that shingles have filled (see ``DocumentSketcher``,
+    /// which fills them as it hashes). Returns whether any bin was filled.
+    func finishOnePermutation(_ bins: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         var filled = 0
         for value in bins where value != .max { filled += 1 }
         if filled == 0 { return false }
-        if filled < count { densify(bins) }
+        if filled < bins.count { densify(bins) }
         return true
     }
 

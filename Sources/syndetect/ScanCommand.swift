@@ -29,13 +29,40 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
-        let read = try readCorpus(corpus, quiet: options.quiet, strict: options.strict)
         let parameters = options.parameters
-        let showProgress = !options.quiet && isatty(STDERR_FILENO) != 0
-        let progress: (@Sendable (ScanProgress) -> Void)? = showProgress
-            ? { @Sendable stage in printError("syndetect: \(stage.summary)") } : nil
-        let scanner = CorpusScanner(parameters: parameters, progress: progress)
-        let outcome = scanner.scan(read.documents, warnings: read.warnings)
+        let bar = ProgressBar.make(quiet: options.quiet)
+        let timings = StageTimings.make()
+        var progress: (@Sendable (ScanProgress) -> Void)?
+        if bar != nil || timings != nil {
+            progress = { @Sendable stage in
+                bar?.update(stage)
+                timings?.update(stage)
+            }
+        }
+        var scanner = CorpusScanner(parameters: parameters, progress: progress)
+        // Texts are only needed for the excerpts of Markdown and HTML reports.
+        scanner.keepsTexts = reportDir != nil || format != .json
+        let source = documentSource(for: corpus)
+        let outcome = try scanner.scan(source) { warnings, count in
+            if !options.quiet {
+                if let bar { bar.update(.finished) }
+                for warning in warnings { printError("warning: \(warning)") }
+            }
+            if options.strict && !warnings.isEmpty {
+                printError("error: \(warnings.count) input warning(s) and --strict is set")
+                throw ExitCode(2)
+            }
+            guard count > 0 else {
+                printError("error: no readable documents in \(corpus.joined(separator: ", "))")
+                throw ExitCode(2)
+            }
+        }
+        if !options.quiet {
+            // What the scan itself had to leave out (capped buckets, large copy groups).
+            for warning in outcome.report.warnings.dropFirst(outcome.report.warnings.count - outcome.scanWarningCount) {
+                printError("warning: \(warning)")
+            }
+        }
         let input = ReportInput(report: outcome.report, texts: outcome.texts, command: reproducibleCommand(["scan"] + corpus))
         if let reportDir {
             let writer = ReportDirectoryWriter(directory: reportDir, inputs: Self.inputFiles(corpus))
@@ -63,17 +90,5 @@ struct ScanCommand: ParsableCommand {
             }
         }
         return files
-    }
-}
-
-extension ScanProgress {
-    /// A line for the progress display.
-    var summary: String {
-        switch self {
-        case .preparing(let count): return "analysing \(count) documents"
-        case .findingCandidates: return "finding candidate pairs"
-        case .verifying(let count): return "verifying \(count) candidate pairs"
-        case .resolvingProvenance: return "resolving provenance"
-        }
     }
 }

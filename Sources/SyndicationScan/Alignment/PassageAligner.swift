@@ -6,13 +6,19 @@ import SyndicationEngine
 /// Text Alignment for Text Reuse Detection at PAN 2014":
 /// 1. **Seeds**: sentence pairs whose character-shingle sets are similar enough (Jaccard at
 ///    least ``seedThreshold``, or one sentence mostly contained in the other, for merged or
-///    split sentences). Character shingles survive spinning and light edits that break every
-///    word 5-shingle. Boilerplate and the title line never seed.
+///    split sentences), or whose words are (tf-isf cosine at least ``wordCosineThreshold``,
+///    for reordered or translated wording). Character shingles survive spinning and light
+///    edits that break every word 5-shingle. Boilerplate and the title line never seed.
 /// 2. **Extension**: seeds within ``maximumGap`` sentences of each other in *both*
 ///    documents join one passage, so a run of reworded sentences with a few dropped or
 ///    rewritten beyond recognition still aligns as one passage.
-/// 3. **Filter**: passages claim each sentence once (strongest first); a passage whose every
-///    seed is driven by quoted words alone is a shared quotation, not copy.
+/// 3. **Filter**: within a passage, a sentence seeded with several sentences of the other
+///    document keeps only its strongest match and that match's neighbours (a sentence that
+///    merely resembles one far away would stretch the passage over prose nobody copied);
+///    passages claim each sentence once (strongest first); a copy passage less alike in
+///    character shingles than a seed must share half its distinct words
+///    (``minimumWordDice``); a passage whose every seed is driven by quoted words alone is a
+///    shared quotation, not copy.
 public struct PassageAligner: Sendable {
     /// Least passage similarity of a `verbatim` passage.
     public static let verbatimSimilarity = 0.97
@@ -23,7 +29,14 @@ public struct PassageAligner: Sendable {
     public static let editedSimilarity = 0.75
 
     /// Least tf-isf cosine of two sentences' words for a seed that character shingles missed.
-    public var wordCosineThreshold: Double = 0.4
+    /// Sanchez-Perez et al. (2014) seed at 0.33; such a low bar also pairs sentences that merely
+    /// name the same people and places, which ``minimumWordDice`` then screens per passage.
+    public var wordCosineThreshold: Double = 0.3
+    /// Least Dice coefficient of the two spans' word sets for a copy passage whose character
+    /// shingles are less alike than a seed's (``seedThreshold``): reworded or reordered copy
+    /// keeps most of its words (PAN random obfuscation: typically 0.6–0.9), while two reports
+    /// on the same subject share their names but little else.
+    public var minimumWordDice: Double = 0.5
 
     /// Least character-shingle Jaccard of a seed.
     public var seedThreshold: Double
@@ -88,6 +101,7 @@ public struct PassageAligner: Sendable {
         // Short sentences match by chance; ask more of them.
         let threshold = shortest < 6 ? max(0.5, seedThreshold) : seedThreshold
         var isSeed = jaccard >= threshold || (shortest >= 6 && containment >= 0.65 && jaccard >= threshold / 2)
+        let byShingles = isSeed
         if !isSeed && shortest >= 4 && 6 * shared >= smaller {
             // Reordered or reworded beyond character shingles (shuffled words, a translation
             // round trip): the same words, weighted by rarity, in either order.
@@ -102,9 +116,12 @@ public struct PassageAligner: Sendable {
         let proseContainment = proseSmaller == 0 ? 0 : Double(proseShared) / Double(proseSmaller)
         // Prose-driven only when the words outside quotations carry most of the match: a
         // shared quotation in a similar attribution frame ("…," the leader said) is a quote.
-        let isProse = min(left.proseWordCount, right.proseWordCount) >= 4
+        // A seed found by its words rather than its character shingles is prose when neither
+        // sentence quotes anything (its shingles would not pass the shingle test by design).
+        let unquoted = left.proseWordCount == left.wordCount && right.proseWordCount == right.wordCount
+        let isProse = (!byShingles && unquoted) || (min(left.proseWordCount, right.proseWordCount) >= 4
             && 2 * proseShared >= shared
-            && (proseJaccard >= threshold || (proseContainment >= 0.65 && proseJaccard >= threshold / 2))
+            && (proseJaccard >= threshold || (proseContainment >= 0.65 && proseJaccard >= threshold / 2)))
         // A match outside the prose must come from a quotation on at least one side (a quote
         // may be carried as indirect speech on the other); anything else is chance.
         let quotedWords = max(left.wordCount - left.proseWordCount, right.wordCount - right.proseWordCount)
@@ -117,7 +134,7 @@ public struct PassageAligner: Sendable {
     public func align(_ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
         let seeds = seeds(a, b)
         guard !seeds.isEmpty else { return [] }
-        let groups = extend(seeds)
+        let groups = extend(seeds).map(Self.strongestMatches)
         // Strongest groups claim their sentences first.
         let ranked = groups.sorted { lhs, rhs in
             let left = weight(lhs, a), right = weight(rhs, a)
@@ -134,10 +151,31 @@ public struct PassageAligner: Sendable {
                 let firstB = run.map(\.second).min()!, lastB = run.map(\.second).max()!
                 for index in firstA...lastA { claimedA.insert(index) }
                 for index in firstB...lastB { claimedB.insert(index) }
-                passages.append(passage(run, firstA...lastA, firstB...lastB, a, b))
+                var found = passage(run, firstA...lastA, firstB...lastB, a, b)
+                if found.kind.isCopy && found.similarity < seedThreshold
+                    && Self.wordDice(firstA...lastA, a, firstB...lastB, b) < minimumWordDice {
+                    // Not copy; the quotations its seeds share are still shared quotations.
+                    let quoted = run.filter { !$0.isProse }
+                    guard let first = quoted.first else { continue }
+                    let rangeA = quoted.reduce(first.first...first.first) { min($0.lowerBound, $1.first)...max($0.upperBound, $1.first) }
+                    let rangeB = quoted.reduce(first.second...first.second) { min($0.lowerBound, $1.second)...max($0.upperBound, $1.second) }
+                    found = passage(quoted, rangeA, rangeB, a, b)
+                }
+                passages.append(found)
             }
         }
         return Self.mergedOverlaps(passages)
+    }
+
+    /// The Dice coefficient of the distinct words of two sentence ranges (excluded sentences
+    /// left out).
+    static func wordDice(
+        _ rangeA: ClosedRange<Int>, _ a: DocumentProfile, _ rangeB: ClosedRange<Int>, _ b: DocumentProfile
+    ) -> Double {
+        let wordsA = SortedHashSet.make(rangeA.flatMap { a.sentences[$0].isExcluded ? [] : a.sentences[$0].words })
+        let wordsB = SortedHashSet.make(rangeB.flatMap { b.sentences[$0].isExcluded ? [] : b.sentences[$0].words })
+        guard !wordsA.isEmpty || !wordsB.isEmpty else { return 0 }
+        return Double(2 * SortedHashSet.intersectionCount(wordsA, wordsB)) / Double(wordsA.count + wordsB.count)
     }
 
     /// Passages sorted by position in `a`, with passages of the same kind that overlap or
@@ -166,6 +204,28 @@ public struct PassageAligner: Sendable {
             }
         }
         return result
+    }
+
+    /// The seeds of a group without the weaker matches of a sentence that has several: each
+    /// sentence keeps its strongest match and the seeds next to it in the other document (a
+    /// sentence split in two, or two merged into one), and drops matches farther away.
+    /// The strongest seed of the group always stays.
+    static func strongestMatches(_ group: [Seed]) -> [Seed] {
+        guard group.count > 1 else { return group }
+        func stronger(_ lhs: Seed, than rhs: Seed?) -> Bool {
+            guard let rhs else { return true }
+            return lhs.similarity != rhs.similarity
+                ? lhs.similarity > rhs.similarity : (lhs.first, lhs.second) < (rhs.first, rhs.second)
+        }
+        var bestOfFirst: [Int: Seed] = [:], bestOfSecond: [Int: Seed] = [:]
+        for seed in group {
+            if stronger(seed, than: bestOfFirst[seed.first]) { bestOfFirst[seed.first] = seed }
+            if stronger(seed, than: bestOfSecond[seed.second]) { bestOfSecond[seed.second] = seed }
+        }
+        return group.filter { seed in
+            abs(bestOfFirst[seed.first]!.second - seed.second) <= 1
+                && abs(bestOfSecond[seed.second]!.first - seed.first) <= 1
+        }
     }
 
     /// Groups seeds that lie within ``maximumGap`` sentences of each other in both documents.

@@ -54,6 +54,23 @@ struct JSONLinesReader {
         _ line: UnsafeBufferPointer<UInt8>, number: Int,
         into candidates: inout [CorpusReader.Candidate], warnings: inout [Diagnostic]
     ) {
+        let (candidate, problems) = parse(line, number: number)
+        warnings += problems
+        if let candidate { candidates.append(candidate) }
+    }
+
+    /// The document on one line (nil for a blank or bad line) and the problems with the line.
+    func parse(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> (CorpusReader.Candidate?, [Diagnostic]) {
+        var candidates: [CorpusReader.Candidate] = []
+        var warnings: [Diagnostic] = []
+        parse(line, number: number, into: &candidates, warnings: &warnings)
+        return (candidates.first, warnings)
+    }
+
+    private func parse(
+        _ line: UnsafeBufferPointer<UInt8>, number: Int,
+        into candidates: inout [CorpusReader.Candidate], warnings: inout [Diagnostic]
+    ) {
         func warn(_ message: String) {
             warnings.append(Diagnostic(file: path, line: number, message: message))
         }

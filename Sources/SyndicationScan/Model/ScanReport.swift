@@ -11,14 +11,24 @@ public struct ScanReport: Codable, Hashable, Sendable {
     public var tool: ToolInfo
     /// The settings that reproduce the findings.
     public var parameters: ScanParameters
-    /// Every document scanned, by id.
+    /// Every document scanned, by id; for a corpus larger than the scan's document-list limit,
+    /// only the documents in ``pairs`` and ``clusters`` (then ``documentCount`` is set).
     public var documents: [DocumentSummary]
+    /// The number of documents scanned, when ``documents`` lists only those in findings;
+    /// absent (nil) when it lists them all.
+    public var documentCount: Int?
     /// Every pair that shares anything worth reporting (copy, quotes or boilerplate).
     public var pairs: [PairFinding]
     /// Groups of documents that reuse the same copy.
     public var clusters: [Cluster]
     /// Problems met while reading the input; the rest was scanned.
     public var warnings: [Diagnostic]
+
+    enum CodingKeys: String, CodingKey {
+        case format, tool, parameters, documents
+        case documentCount = "document_count"
+        case pairs, clusters, warnings
+    }
 
     /// The format tag this version writes.
     public static let formatTag = "syndetect-report/1"

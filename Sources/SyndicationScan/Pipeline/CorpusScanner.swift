@@ -1,15 +1,22 @@
 import SyndicationEngine
 
-/// The whole scan: documents in, a ``ScanReport`` out.
+/// The whole scan: documents in, a ``ScanReport`` out, in memory bounded by what is found
+/// rather than by the corpus.
 ///
-/// 1. **Prepare** each document (in parallel): analyse the text; word shingles, MinHash
-///    signature and SimHash; credits.
-/// 2. **Boilerplate**: lines that recur across the corpus or a site (``BoilerplateDetector``).
-/// 3. **Candidates**: document-level LSH over the MinHash signatures, documents sharing a
-///    rare line, and passage-level sentence fingerprints (``PassageFingerprints``) for
-///    reworded copy — never all pairs.
-/// 4. **Verify** each candidate (in parallel): exact scores, aligned passages, relation.
-/// 5. **Provenance**: direction, credit, clusters and origins (``ProvenanceResolver``).
+/// 1. **Census** (first pass, streamed): each document's metadata, SHA-256, length and line
+///    keys; never its text (``CorpusCensus``). Identical texts form copy groups analysed once.
+/// 2. **Boilerplate**: lines that recur across the corpus or a site (``LineCensus``, with
+///    ``BoilerplateDetector``'s rules).
+/// 3. **Sketch** (second pass, streamed): per document, the LSH band keys of a MinHash
+///    signature over its shingles *outside template lines* (a shared 40-line template must not
+///    make every page a candidate of every other) and the sentence fingerprints
+///    (``PassageFingerprints``) for reworded copy.
+/// 4. **Candidates**: LSH (``BandIndex``), documents sharing a rare line, and sentence
+///    fingerprints — never all pairs. Buckets over their caps are skipped and *reported* in
+///    the report's warnings.
+/// 5. **Verify** (in bounded batches): only documents in a candidate pair are read again and
+///    analysed in full; exact scores, aligned passages, relation.
+/// 6. **Provenance**: direction, credit, clusters and origins (``ProvenanceResolver``).
 ///
 /// The result does not depend on the thread count or the order of the input.
 public struct CorpusScanner: Sendable {
@@ -17,6 +24,19 @@ public struct CorpusScanner: Sendable {
     public var parameters: ScanParameters
     /// Called as stages progress; nil for silence.
     public var progress: (@Sendable (ScanProgress) -> Void)?
+    /// Corpora of at most this many documents list every document in the report; larger
+    /// ones list the documents in pairs and clusters (the report's `document_count` gives the
+    /// total).
+    public var documentListLimit: Int = 10_000
+    /// Whether ``Outcome/texts`` is filled (the texts of documents in pairs, for Markdown and
+    /// HTML excerpts); a JSON-only scan can leave it empty.
+    public var keepsTexts: Bool = true
+    /// The most documents analysed in full at once while verifying.
+    public var verificationBatchSize: Int = 4_096
+    /// LSH buckets holding more documents than this are skipped (and reported).
+    public var lshBucketLimit: Int = 1_000
+    /// How copy groups (identical texts) are reported.
+    var copyGroups = CopyGroups()
 
     /// A scanner with the given settings.
     public init(parameters: ScanParameters = ScanParameters(), progress: (@Sendable (ScanProgress) -> Void)? = nil) {
@@ -28,10 +48,13 @@ public struct CorpusScanner: Sendable {
     public struct Outcome: Sendable {
         /// What the scan found.
         public var report: ScanReport
-        /// Each document's full text by id.
+        /// The full text of each document in a pair, by id (empty unless ``CorpusScanner/keepsTexts``).
         public var texts: [String: String]
         /// Candidate pairs before verification, by source, for diagnostics.
         public var candidateCounts: CandidateCounts
+        /// How many of the report's warnings, at its end, the scan itself added (capped
+        /// buckets, large copy groups) after the input's.
+        public var scanWarningCount: Int
     }
 
     /// How many candidate pairs each stage proposed.
@@ -44,8 +67,10 @@ public struct CorpusScanner: Sendable {
         public var passages = 0
         /// All distinct candidates.
         public var total = 0
-        /// Buckets too large to pair, skipped.
+        /// Buckets too large to pair, skipped (LSH and sentence fingerprints).
         public var skippedBuckets = 0
+        /// Documents whose text is identical to an earlier document's, analysed through it.
+        public var copies = 0
     }
 
     var minhashParameters: MinHashParameters {
@@ -56,45 +81,97 @@ public struct CorpusScanner: Sendable {
 
     /// Scans `documents` (ids must be distinct), carrying `warnings` into the report.
     public func scan(_ documents: [Document], warnings: [Diagnostic] = []) -> Outcome {
-        let documents = documents.sorted { $0.id < $1.id }
+        scan(DocumentList(documents, warnings: warnings), afterReading: { _, _ in })
+    }
+
+    /// Scans the documents of `source`, reading it twice from start to end and then only the
+    /// documents in candidate pairs.
+    public func scan(_ source: some DocumentSource) -> Outcome {
+        scan(source, afterReading: { _, _ in })
+    }
+
+    /// Scans the documents of `source`, reading it twice from start to end and then only the
+    /// documents in candidate pairs.
+    ///
+    /// `afterReading` is called after the first pass with the problems met reading the input and
+    /// the number of documents read; it may throw to stop the scan there.
+    public func scan(
+        _ source: some DocumentSource, afterReading: ([Diagnostic], Int) throws -> Void
+    ) rethrows -> Outcome {
         let threads = parameters.threads
-        report(.preparing(documents.count))
-        let (prepared, pages) = prepare(documents, threads: threads)
+        report(.reading(documents: 0))
+        let census = CorpusCensus.take(of: source, threads: threads) { report(.reading(documents: $0)) }
+        try afterReading(census.warnings, census.count)
+        let detector = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount)
+        let lines = LineCensus(census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount)
+        let fingerprints = PassageFingerprints()
+        let common = commonShingles(census, lines, source, fingerprints)
+        let sketches = sketch(census, lines, source, fingerprints: fingerprints, common: common)
+
         report(.findingCandidates)
         var counts = CandidateCounts()
-        let candidates = candidatePairs(prepared, pages: pages, counts: &counts)
-        report(.verifying(candidates.count))
-        let verifier = PairVerifier(parameters: parameters)
-        let findings = ParallelWork.map(count: candidates.count, threads: threads) { index in
-            verifier.verify(prepared[candidates[index].first], prepared[candidates[index].second])
-        }.compactMap { $0 }
+        counts.copies = census.count - census.representatives.count
+        var warnings = census.warnings
+        let candidates = candidatePairs(census, lines, sketches, fingerprints: fingerprints, counts: &counts, warnings: &warnings)
+
+        let verified = verify(candidates, census, lines, source)
+        let (copyFindings, copyWarning) = copyPairs(census, lines, source, verified: verified)
+        if let copyWarning { warnings.append(copyWarning) }
+        var findings = verified.findings + copyFindings
+        findings.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+
         report(.resolvingProvenance)
-        let members = prepared.map(\.member)
-        let (pairs, clusters) = ProvenanceResolver().resolve(pairs: findings, members: members)
-        let summaries = ParallelWork.map(count: prepared.count, threads: threads) { index in
-            Self.summary(of: prepared[index])
+        let inFindings = Set(findings.flatMap { [$0.a, $0.b] })
+        let positionOf = Dictionary(uniqueKeysWithValues: census.documents.enumerated().map { ($1.id, $0) })
+        let memberPositions = inFindings.compactMap { positionOf[$0] }.sorted()
+        var facts = verified.facts
+        let listed = census.count <= documentListLimit ? Array(0..<census.count) : memberPositions
+        let missing = Set(listed.map { census.representative[$0] }).filter { facts[$0] == nil }.sorted()
+        for (position, fact) in zip(missing, creditFacts(missing, census, lines, source)) { facts[position] = fact }
+        let members = memberPositions.map { position -> ProvenanceResolver.Member in
+            let credits = facts[census.representative[position]]?.credits ?? []
+            return Self.member(census.documents[position], credits: credits)
         }
-        let report = ScanReport(
+        let corpusOutlets = Set(census.documents.compactMap { $0.outlet.map(ProvenanceResolver.key) })
+        let (pairs, resolved) = ProvenanceResolver().resolve(pairs: findings, members: members, corpusOutlets: corpusOutlets)
+        let clusters = copyGroups.clusters(resolved, groups: census.copyGroups.map { $0.map { census.documents[$0].id } })
+        let summaries = listed.map { position in
+            DocumentSummary(
+                id: census.documents[position].id, title: census.documents[position].title,
+                outlet: census.documents[position].outlet, url: census.documents[position].url,
+                published: census.documents[position].published?.original,
+                sha256: census.digests[position].hex, length: census.lengths[position],
+                credits: facts[census.representative[position]]?.credits ?? [],
+                origin: census.documents[position].origin)
+        }
+        var scanReport = ScanReport(
             tool: .current, parameters: parameters, documents: summaries,
-            pairs: pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }, clusters: clusters,
-            warnings: warnings)
+            pairs: pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }, clusters: clusters, warnings: warnings)
+        if listed.count < census.count { scanReport.documentCount = census.count }
         var texts: [String: String] = [:]
-        for document in documents { texts[document.id] = document.text }
-        return Outcome(report: report, texts: texts, candidateCounts: counts)
+        if keepsTexts {
+            let paired = Set(pairs.flatMap { [$0.a, $0.b] }).compactMap { positionOf[$0] }.sorted()
+            for (position, document) in zip(paired, source.documents(at: paired.map { census.locations[$0] }, threads: threads)) {
+                texts[census.documents[position].id] = document.text
+            }
+        }
+        report(.finished)
+        return Outcome(
+            report: scanReport, texts: texts, candidateCounts: counts,
+            scanWarningCount: warnings.count - census.warnings.count)
     }
 
     /// Compares two documents directly, with no corpus around them: only furniture lines
     /// they share count as boilerplate. Returns nil when they share nothing.
     public func compare(_ a: Document, _ b: Document) -> PairFinding? {
-        let prepared = prepare([a, b], threads: 1).prepared
+        let prepared = prepare([a, b], threads: 1)
         guard let finding = PairVerifier(parameters: parameters).verify(prepared[0], prepared[1]) else { return nil }
-        let members = prepared.map(\.member)
+        let members = prepared.map { Self.member($0.document, credits: $0.credits) }
         return ProvenanceResolver().resolve(pairs: [finding], members: members).pairs.first
     }
 
-    /// Analyses and sketches each document, finds the boilerplate among them, and prepares
-    /// each for verification; also returns the pages the boilerplate was found on.
-    func prepare(_ documents: [Document], threads: Int) -> (prepared: [PreparedDocument], pages: [BoilerplateDetector.Page]) {
+    /// Analyses documents held in memory, with the boilerplate found among them.
+    func prepare(_ documents: [Document], threads: Int) -> [PreparedDocument] {
         let hasher = MinHasher(parameters: minhashParameters)
         let detector = CreditDetector()
         let analyses = ParallelWork.map(count: documents.count, threads: threads) { index in
@@ -102,95 +179,30 @@ public struct CorpusScanner: Sendable {
         }
         let pages = analyses.map { BoilerplateDetector.Page(outlet: $0.document.outlet, text: $0.text, lines: $0.lines) }
         let boilerplate = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount).boilerplate(in: pages)
-        let prepared = ParallelWork.map(count: documents.count, threads: threads) { index in
+        return ParallelWork.map(count: documents.count, threads: threads) { index in
             analyses[index].prepared(boilerplate: boilerplate[index], parameters: parameters)
         }
-        return (prepared, pages)
-    }
-
-    func candidatePairs(
-        _ prepared: [PreparedDocument], pages: [BoilerplateDetector.Page], counts: inout CandidateCounts
-    ) -> [CandidatePair] {
-        var all: [CandidatePair] = []
-        // Document level: MinHash LSH.
-        var index = LSHIndex(
-            parameters: .optimal(threshold: parameters.lshThreshold, permutationCount: parameters.permutationCount),
-            minhash: minhashParameters)
-        for (position, document) in prepared.enumerated() where !document.minhash.isEmpty {
-            try? index.insert(document.minhash, id: position)
-        }
-        let lshPairs = index.candidatePairs()
-        counts.lsh = lshPairs.count
-        counts.skippedBuckets += index.oversizedBucketCount
-        all += lshPairs
-        // Rare shared lines: verbatim paragraphs, and templates small enough to list.
-        var linePairs: [CandidatePair] = []
-        for holders in BoilerplateDetector.documentsByLine(pages.map { $0.lines }).values
-        where holders.count > 1 && holders.count < parameters.boilerplateDocumentCount {
-            for i in holders.indices {
-                for j in (i + 1)..<holders.count {
-                    linePairs.append(CandidatePair(unordered: Int(holders[i]), Int(holders[j])))
-                }
-            }
-        }
-        counts.sharedLines = Set(linePairs).count
-        all += linePairs
-        // Passage level: sentence fingerprints.
-        let fingerprints = PassageFingerprints()
-        let common = fingerprints.commonShingles(prepared.map(\.profile))
-        let keys = ParallelWork.map(count: prepared.count, threads: parameters.threads) { position in
-            fingerprints.keys(of: prepared[position].profile, common: common)
-        }
-        let passagePairs = fingerprints.candidatePairs(keys: keys)
-        counts.passages = passagePairs.pairs.count
-        counts.skippedBuckets += passagePairs.skippedBuckets
-        all += passagePairs.pairs
-        let unique = Array(Set(all)).sorted()
-        counts.total = unique.count
-        return unique
     }
 
     func report(_ stage: ScanProgress) {
         progress?(stage)
     }
 
-    static func summary(of document: PreparedDocument) -> DocumentSummary {
-        DocumentSummary(
-            id: document.id, title: document.document.title, outlet: document.document.outlet,
-            url: document.document.url, published: document.document.published?.original,
-            sha256: SHA256.hexDigest(of: Array(document.document.text.utf8)),
-            length: document.profile.text.scalars.count, credits: document.credits,
-            origin: document.document.origin)
+    /// What provenance resolution needs to know of a document with `credits`.
+    static func member(_ document: Document, credits: [Credit]) -> ProvenanceResolver.Member {
+        let own = document.outlet.map(ProvenanceResolver.key)
+        let credited = Set(credits.filter { !$0.inBoilerplate && ProvenanceResolver.key($0.name) != own }.map(\.name))
+        return ProvenanceResolver.Member(
+            id: document.id, outlet: document.outlet, published: document.published, creditedNames: credited)
     }
 }
 
 extension PreparedDocument {
-    /// The outlets the body credits as its source: credits outside boilerplate, leaving out
-    /// the document's own outlet (a staff byline is not a source).
-    var creditedSources: Set<String> {
-        let own = document.outlet.map(ProvenanceResolver.key)
-        return Set(credits.filter { !$0.inBoilerplate && ProvenanceResolver.key($0.name) != own }.map(\.name))
-    }
-
     /// What provenance resolution needs to know of the document.
     var member: ProvenanceResolver.Member {
-        ProvenanceResolver.Member(
-            id: id, outlet: document.outlet, published: document.published, creditedNames: creditedSources)
+        CorpusScanner.member(document, credits: credits)
     }
 }
-
-/// A stage of a scan, for progress display.
-public enum ScanProgress: Sendable {
-    /// Analysing and sketching this many documents.
-    case preparing(Int)
-    /// Looking for candidate pairs.
-    case findingCandidates
-    /// Verifying and aligning this many candidate pairs.
-    case verifying(Int)
-    /// Deciding direction, credit and clusters.
-    case resolvingProvenance
-}
-
 /// One document's per-document work, before corpus-level boilerplate is known.
 struct Analysis: Sendable {
     var document: Document

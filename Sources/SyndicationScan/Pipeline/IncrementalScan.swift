@@ -106,7 +106,12 @@ public struct IncrementalScan: Sendable {
 
     /// The report's summary of `document`.
     public static func summary(of document: PreparedDocument) -> DocumentSummary {
-        CorpusScanner.summary(of: document)
+        DocumentSummary(
+            id: document.id, title: document.document.title, outlet: document.document.outlet,
+            url: document.document.url, published: document.document.published?.original,
+            sha256: SHA256.hexDigest(of: Array(document.document.text.utf8)),
+            length: document.profile.text.scalars.count, credits: document.credits,
+            origin: document.document.origin)
     }
 
     /// What provenance resolution needs to know of `document`.

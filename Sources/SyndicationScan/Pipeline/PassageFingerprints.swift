@@ -71,9 +71,11 @@ public struct PassageFingerprints: Sendable {
         return result
     }
 
-    /// Candidate document pairs (indices, first < second), sorted, and the number of
-    /// oversized buckets skipped.
-    public func candidatePairs(keys: [[(key: UInt64, sentence: Int32)]]) -> (pairs: [CandidatePair], skippedBuckets: Int) {
+    /// Candidate document pairs (indices, first < second), sorted, the number of oversized
+    /// buckets skipped, and the documents with a sentence in one, ascending.
+    public func candidatePairs(
+        keys: [[(key: UInt64, sentence: Int32)]]
+    ) -> (pairs: [CandidatePair], skippedBuckets: Int, skippedDocuments: [Int]) {
         var entries: [(key: UInt64, document: Int32, sentence: Int32)] = []
         entries.reserveCapacity(keys.reduce(0) { $0 + $1.count })
         for (document, list) in keys.enumerated() {
@@ -83,12 +85,14 @@ public struct PassageFingerprints: Sendable {
         var collisions: [UInt64] = []  // (first << 32 | second) per colliding sentence pair
         var sentencePairs: [(UInt64, UInt64)] = []
         var skipped = 0
+        var skippedDocuments = Set<Int32>()
         var start = 0
         while start < entries.count {
             var end = start + 1
             while end < entries.count, entries[end].key == entries[start].key { end += 1 }
             if end - start > maximumBucketSize {
                 skipped += 1
+                for entry in entries[start..<end] { skippedDocuments.insert(entry.document) }
             } else if end - start > 1 {
                 for i in start..<end {
                     for j in (i + 1)..<end where entries[i].document != entries[j].document {
@@ -117,7 +121,7 @@ public struct PassageFingerprints: Sendable {
             }
             index = next
         }
-        return (result, skipped)
+        return (result, skipped, skippedDocuments.map { Int($0) }.sorted())
     }
 
     /// A 64-bit finaliser (the MurmurHash3 fmix64 constants).

@@ -38,11 +38,15 @@ public struct ProvenanceResolver: Sendable {
     }
 
     /// Resolves provenance for `pairs` over `members` (indexed as `index[id]`); returns the
-    /// pairs with source, derived and credited set, and the clusters.
-    public func resolve(pairs: [PairFinding], members: [Member]) -> (pairs: [PairFinding], clusters: [Cluster]) {
+    /// pairs with source, derived and credited set, and the clusters. `corpusOutlets` are the
+    /// canonical outlets (``key(_:)``) with a page in the corpus, when `members` are only the
+    /// documents in `pairs`; nil means the members' outlets.
+    public func resolve(
+        pairs: [PairFinding], members: [Member], corpusOutlets: Set<String>? = nil
+    ) -> (pairs: [PairFinding], clusters: [Cluster]) {
         var index: [String: Int] = [:]
         for (position, member) in members.enumerated() { index[member.id] = position }
-        let corpusOutlets = Set(members.compactMap { $0.outlet.map(Self.key) })
+        let corpusOutlets = corpusOutlets ?? Set(members.compactMap { $0.outlet.map(Self.key) })
         let edges = pairs.filter(\.relation.isReuse).compactMap { pair -> ReuseClustering.Edge? in
             guard let a = index[pair.a], let b = index[pair.b] else { return nil }
             let strength = (pair.coverage[pair.a] ?? 0) + (pair.coverage[pair.b] ?? 0)
@@ -51,7 +55,16 @@ public struct ProvenanceResolver: Sendable {
         var clusterOf: [Int: Int] = [:]
         var clusters: [Cluster] = []
         let groups = ReuseClustering.clusters(count: members.count, edges: edges)
-        for group in groups {
+        // Each group's reuse pairs, in pair order, so that finding origins is linear in pairs.
+        var groupOf: [Int: Int] = [:]
+        for (number, group) in groups.enumerated() { for member in group { groupOf[member] = number } }
+        var groupPairs = [[PairFinding]](repeating: [], count: groups.count)
+        for pair in pairs where pair.relation.isReuse {
+            guard let a = index[pair.a], let b = index[pair.b], let group = groupOf[a], groupOf[b] == group else { continue }
+            groupPairs[group].append(pair)
+        }
+        for (number, group) in groups.enumerated() {
+            let pairs = groupPairs[number]
             let ids = group.map { members[$0].id }.sorted()
             let external = commonExternalSource(group.map { members[$0] }, corpusOutlets: corpusOutlets)
             let origin = external == nil ? self.origin(of: group, members: members, pairs: pairs, index: index) : nil

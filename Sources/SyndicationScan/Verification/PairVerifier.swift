@@ -20,7 +20,13 @@ public struct PairVerifier: Sendable {
     /// The finding for `a` and `b` (ids in that order), or nil when they share nothing worth
     /// reporting.
     public func verify(_ a: PreparedDocument, _ b: PreparedDocument) -> PairFinding? {
-        var passages = aligner.align(a.profile, b.profile)
+        // A copy passage shorter than the least copy a pair needs is chance resemblance (a
+        // stock phrase, two sentences on the same subject), even beside real copy: Sanchez-Perez
+        // et al. (2014) likewise drop short passages. Dropped passages do not count towards it.
+        var passages = aligner.align(a.profile, b.profile).filter { passage in
+            !passage.kind.isCopy || min(a.profile.proseWords(in: passage.a), b.profile.proseWords(in: passage.b))
+                >= parameters.minimumCopyWords
+        }
         let copy = passages.filter(\.kind.isCopy)
         let copyWordsA = copy.reduce(0) { $0 + a.profile.proseWords(in: $1.a) }
         let copyWordsB = copy.reduce(0) { $0 + b.profile.proseWords(in: $1.b) }

@@ -1,0 +1,251 @@
+/// Receives the shingle hashes of a ``FoldedShingleScanner`` pass, in text order.
+protocol ShingleHashSink {
+    /// Takes one shingle hash.
+    mutating func add(_ hash: UInt64)
+}
+
+/// One pass over a document's UTF-8 bytes that folds its words into a scratch buffer and
+/// hashes each shingle as soon as its last unit is known, with no allocation for ASCII words.
+///
+/// It reproduces ``AnalyzedText`` followed by ``Shingling/hashes(of:tokens:)`` exactly:
+/// - a word is a maximal run of code points for which ``TokenNormalizer/isWordScalar(_:)``
+///   holds (for ASCII: `0-9`, `A-Z`, `a-z`; every other ASCII byte separates words);
+/// - an all-ASCII word folds to its lower-cased bytes, which is what
+///   ``TokenNormalizer/appendFolded(_:_:to:)`` does for ASCII words; a word holding any
+///   non-ASCII code point is decoded and handed to that very function, so NFKC and case
+///   folding are never reimplemented; a word that folds to nothing is dropped with its separator;
+/// - folded words are joined by single spaces, and a word shingle is the bytes from the first
+///   byte of its first word to the last byte of its last word, hashed with XXH3 under the
+///   shingling's seed; a document shorter than one shingle gives one shingle of what is there;
+///   character shingles are windows over the whole folded stream.
+///
+/// How: the text is copied, ASCII capitals lower-cased, into a zero-padded scratch buffer in
+/// which every non-ASCII separator (curly quotes, dashes, no-break spaces) is overwritten with
+/// spaces, so that any byte at or above 0x80 left there belongs to a word. Word bytes are then
+/// found eight at a time (range tests on the bytes of a 64-bit word, after Lamport, "Multiple
+/// byte processing with full-word instructions", CACM 1975), gathered into one bit per byte
+/// for each 64-byte block (a multiply moves the eight flags of a word into one byte), and words
+/// are visited by scanning the bits where the mask changes. Each ASCII word is copied eight
+/// bytes at a time.
+///
+/// Decoding is strict. Bytes that are not well-formed UTF-8 (which `String(decoding:as:)`
+/// would repair to U+FFFD) make the scan give up, and the caller takes the general path.
+struct FoldedShingleScanner {
+    /// How shingles are cut and hashed.
+    let shingling: Shingling
+
+    /// Why a scan gave up.
+    enum Refusal: Error {
+        /// The bytes are not well-formed UTF-8.
+        case malformedUTF8
+        /// Folding expanded the text past the buffer (NFKC can lengthen a word).
+        case foldedTextTooLong
+    }
+
+    /// Bytes the folded stream may run ahead of the input (NFKC expansion) before the scan refuses.
+    static let foldedSlack = 64
+    /// Zero bytes after the text in the scratch copy: one block, so blocks never read past it.
+    static let textPadding = 64
+
+    /// The scratch bytes ``scan(_:text:folded:wordStarts:into:)`` needs for `count` input bytes.
+    static func scratchSizes(forInputCount count: Int) -> (text: Int, folded: Int) {
+        (count + textPadding, count + foldedSlack + 8)
+    }
+
+    /// Folds `input` and passes every shingle hash to `sink` in text order, repeats kept.
+    ///
+    /// - Parameters:
+    ///   - text: scratch of at least `scratchSizes(forInputCount:).text` bytes.
+    ///   - folded: scratch of at least `scratchSizes(forInputCount:).folded` bytes; receives
+    ///     the folded stream.
+    ///   - wordStarts: scratch of `shingling.size` entries (1 for character shingles).
+    /// - Returns: the length of the folded stream.
+    /// - Throws: a ``Refusal`` when the general path must decide instead; `sink` may have
+    ///   received hashes by then.
+    /// - Complexity: O(*n*) in the byte count; words with non-ASCII code points cost an
+    ///   NFKC fold each (about a microsecond).
+    func scan<Sink: ShingleHashSink>(
+        _ input: UnsafeRawBufferPointer, text: UnsafeMutableRawBufferPointer,
+        folded: UnsafeMutableRawBufferPointer, wordStarts: UnsafeMutableBufferPointer<Int>,
+        into sink: inout Sink
+    ) throws(Refusal) -> Int {
+        let count = input.count
+        guard count > 0 else { return 0 }
+        let sizes = Self.scratchSizes(forInputCount: count)
+        precondition(text.count >= sizes.text && folded.count >= sizes.folded, "scratch too small")
+        let hasNonASCIIWords = try Self.prepare(input.baseAddress!, count: count, into: text.baseAddress!)
+        var words = WordEmitter(
+            shingling: shingling, input: input.baseAddress!, text: text.baseAddress!, output: folded.baseAddress!,
+            slackLimit: folded.count &- 8 &- count, starts: wordStarts.baseAddress!)
+        // Two copies of the loop: documents without non-ASCII words skip the per-word check.
+        if hasNonASCIIWords {
+            try visitWords(text.baseAddress!, count: count, checkingNonASCII: true, words: &words, into: &sink)
+        } else {
+            try visitWords(text.baseAddress!, count: count, checkingNonASCII: false, words: &words, into: &sink)
+        }
+        return words.finish(into: &sink)
+    }
+
+    /// Finds the words of the prepared text block by block and hands each to `words`.
+    @inline(__always)
+    private func visitWords<Sink: ShingleHashSink>(
+        _ text: UnsafeMutableRawPointer, count: Int, checkingNonASCII: Bool,
+        words: inout WordEmitter, into sink: inout Sink
+    ) throws(Refusal) {
+        var inWord = false
+        var wordStart = 0
+        var base = 0
+        while base < count {
+            let mask = Self.wordMask(text + base)
+            // Bit p is set where byte p differs in kind from byte p − 1: a word starts or ends.
+            var changes = mask ^ (mask << 1 | (inWord ? 1 : 0))
+            if inWord && changes != 0 {
+                let end = base &+ changes.trailingZeroBitCount
+                changes &= changes &- 1
+                try words.emit(wordStart, end, checkingNonASCII: checkingNonASCII, into: &sink)
+            }
+            while changes != 0 {
+                let start = base &+ changes.trailingZeroBitCount
+                changes &= changes &- 1
+                if changes == 0 {
+                    // The word runs on into the next block.
+                    wordStart = start
+                    break
+                }
+                let end = base &+ changes.trailingZeroBitCount
+                changes &= changes &- 1
+                try words.emit(start, end, checkingNonASCII: checkingNonASCII, into: &sink)
+            }
+            inWord = mask >> 63 != 0
+            base &+= 64
+        }
+        // The zero padding ends every word before `count` unless the text fills its last block.
+        if inWord { try words.emit(wordStart, count, checkingNonASCII: checkingNonASCII, into: &sink) }
+    }
+
+    /// One bit per byte of the 64 bytes at `block`: set for word bytes (ASCII letters and
+    /// digits, and bytes at or above 0x80, which after blanking belong to word code points).
+    @inline(__always)
+    static func wordMask(_ block: UnsafeRawPointer) -> UInt64 {
+        var mask: UInt64 = 0
+        for chunk in 0..<8 {
+            let word = UInt64(littleEndian: block.loadUnaligned(fromByteOffset: chunk * 8, as: UInt64.self))
+            mask |= byteMask(wordBytes(word)) << (chunk * 8)
+        }
+        return mask
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `word` set when the byte is a word byte.
+    @inline(__always)
+    static func wordBytes(_ word: UInt64) -> UInt64 {
+        // Range tests on 7-bit lanes: x + (0x80 − low) reaches bit 7 exactly when x ≥ low,
+        // and no lane carries into the next because x ≤ 0x7F.
+        let low = word & ~highBits
+        let digit = (low &+ 0x50 &* ones) & ~(low &+ 0x46 &* ones)
+        let caseless = low | 0x20 &* ones
+        let letter = (caseless &+ 0x1F &* ones) & ~(caseless &+ 0x05 &* ones)
+        return ((digit | letter) & highBits) | (word & highBits)
+    }
+
+    /// `word` with its ASCII capitals lower-cased.
+    @inline(__always)
+    static func lowercased(_ word: UInt64) -> UInt64 {
+        let low = word & ~highBits
+        let capital = (low &+ 0x3F &* ones) & ~(low &+ 0x25 &* ones) & ~word & highBits
+        return word | capital >> 2
+    }
+
+    /// Gathers the high bit of each byte into the low eight bits (byte *j* → bit *j*).
+    @inline(__always)
+    static func byteMask(_ highBitsOnly: UInt64) -> UInt64 {
+        ((highBitsOnly >> 7) &* 0x0102_0408_1020_4080) >> 56
+    }
+
+    /// Copies `count` input bytes into `text` with ASCII capitals lower-cased and every
+    /// non-ASCII code point that is not a word code point overwritten with spaces, then zeroes
+    /// ``textPadding`` bytes after them. Returns whether non-ASCII word code points remain.
+    ///
+    /// - Throws: ``Refusal/malformedUTF8`` for bytes that are not well-formed UTF-8.
+    static func prepare(_ input: UnsafeRawPointer, count: Int, into text: UnsafeMutableRawPointer) throws(Refusal) -> Bool {
+        text.advanced(by: count).initializeMemory(as: UInt8.self, repeating: 0, count: textPadding)
+        var index = 0
+        var nonASCIIWords = false
+        while index < count {
+            var chunk: UInt64 = 0
+            if index &+ 8 <= count {
+                chunk = UInt64(littleEndian: input.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            } else {
+                withUnsafeMutableBytes(of: &chunk) { $0.copyMemory(from: UnsafeRawBufferPointer(start: input + index, count: count &- index)) }
+                chunk = UInt64(littleEndian: chunk)
+            }
+            // The store may run past `count`, into the padding, with the zeros read there.
+            text.storeBytes(of: lowercased(chunk).littleEndian, toByteOffset: index, as: UInt64.self)
+            let high = chunk & highBits
+            if high == 0 { index &+= 8; continue }
+            index &+= high.trailingZeroBitCount / 8
+            // That first non-ASCII byte: decode its code point from the input, blank it if it
+            // separates words, and go on right after it.
+            let (scalar, width) = try decode(input.assumingMemoryBound(to: UInt8.self), at: index, count: count)
+            if isWordScalar(scalar) {
+                nonASCIIWords = true
+                // The chunk stored above may have stopped inside the code point.
+                (text + index).copyMemory(from: input + index, byteCount: width)
+            } else {
+                (text + index).initializeMemory(as: UInt8.self, repeating: 0x20, count: width)
+            }
+            index &+= width
+        }
+        return nonASCIIWords
+    }
+
+    /// ``TokenNormalizer/isWordScalar(_:)``, answered at once for the General Punctuation
+    /// block (U+2000–U+206F: spaces, dashes, quotation marks, bullets), which holds no letter,
+    /// digit or mark, and is by far the commonest non-ASCII block in news text.
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value &- 0x2000 < 0x70 { return false }
+        return TokenNormalizer.isWordScalar(scalar)
+    }
+
+    /// Decodes the well-formed UTF-8 sequence starting at `index`: one ASCII byte, or two to
+    /// four bytes as Unicode's table 3-7 allows (no overlong forms, no surrogates, nothing past
+    /// U+10FFFF).
+    @inline(__always)
+    static func decode(
+        _ bytes: UnsafePointer<UInt8>, at index: Int, count: Int
+    ) throws(Refusal) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) throws(Refusal) -> UInt32 {
+            guard index + offset < count else { throw .malformedUTF8 }
+            let byte = bytes[index + offset]
+            guard byte >= low && byte <= high else { throw .malformedUTF8 }
+            return UInt32(byte & 0x3F)
+        }
+        let value: UInt32
+        let width: Int
+        switch lead {
+        case 0xC2...0xDF:
+            value = (lead & 0x1F) << 6 | (try continuation(1))
+            width = 2
+        case 0xE0...0xEF:
+            let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
+            let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+            value = (lead & 0x0F) << 12 | (try continuation(1, low, high)) << 6 | (try continuation(2))
+            width = 3
+        case 0xF0...0xF4:
+            let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
+            let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+            value = (lead & 0x07) << 18 | (try continuation(1, low, high)) << 12
+                | (try continuation(2)) << 6 | (try continuation(3))
+            width = 4
+        default:
+            throw .malformedUTF8
+        }
+        // The ranges above admit only scalar values.
+        return (Unicode.Scalar(value).unsafelyUnwrapped, width)
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// JSON Lines files as a streamed ``DocumentSource``: read in chunks of a few megabytes, never
+/// whole, with each document re-read later by its byte offset.
+///
+/// Lines are parsed as ``CorpusReader`` parses them (the same documents, origins and
+/// warnings), several at a time on the scan's threads. A file that starts with a UTF-16
+/// byte-order mark is the exception: it is read whole and transcoded, as ``CorpusReader`` does.
+/// Duplicate ids are left to the scan, which keeps the first in path-and-line order and warns
+/// about the rest as ``CorpusReader`` does.
+public struct JSONLinesCorpus: DocumentSource {
+    /// The files, as given.
+    public var paths: [String]
+    /// Bytes read from a file at a time.
+    public var chunkSize: Int
+
+    /// A source reading `paths` in chunks of `chunkSize` bytes.
+    public init(paths: [String], chunkSize: Int = 8 << 20) {
+        self.paths = paths
+        self.chunkSize = max(4_096, chunkSize)
+    }
+
+    /// Whether `path` is a file this source reads (a `.jsonl` or `.ndjson` file).
+    public static func accepts(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        let ext = (path as NSString).pathExtension.lowercased()
+        return (ext == "jsonl" || ext == "ndjson")
+            && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    public func readAll(threads: Int, _ body: ([SourceRecord]) -> Void) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for (input, path) in paths.enumerated() {
+            read(path, input: Int32(input), threads: threads, warnings: &warnings, body)
+        }
+        return warnings
+    }
+
+    public func documents(at locations: [RecordLocation], threads: Int) -> [Document] {
+        var descriptors: [Int32: Int32] = [:]
+        for input in Set(locations.map(\.input)) {
+            descriptors[input] = open(paths[Int(input)], O_RDONLY)
+        }
+        defer { for descriptor in descriptors.values where descriptor >= 0 { close(descriptor) } }
+        let whole = Set(locations.map(\.input)).filter { Self.isUTF16(paths[Int($0)]) }
+        var transcoded: [Int32: [UInt8]] = [:]
+        for input in whole {
+            if let data = try? Data(contentsOf: URL(fileURLWithPath: paths[Int(input)])) {
+                transcoded[input] = Array(DecodedText(decoding: data).text.utf8)
+            }
+        }
+        let found = ParallelWork.map(count: locations.count, threads: threads) { index -> Document? in
+            let location = locations[index]
+            let reader = JSONLinesReader(path: paths[Int(location.input)])
+            var bytes = [UInt8](repeating: 0, count: Int(location.length))
+            if let text = transcoded[location.input] {
+                let start = Int(location.offset)
+                bytes = Array(text[start..<(start + Int(location.length))])
+            } else if let descriptor = descriptors[location.input], descriptor >= 0 {
+                var done = 0
+                while done < bytes.count {
+                    let got = bytes.withUnsafeMutableBytes {
+                        pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(location.offset) + off_t(done))
+                    }
+                    if got <= 0 { return nil }
+                    done += got
+                }
+            } else {
+                return nil
+            }
+            return bytes.withUnsafeBufferPointer { reader.parse($0, number: Int(location.line)).0?.document }
+        }
+        return found.enumerated().map { index, document in
+            // A file changed under the scan: keep the place, say what happened.
+            document ?? Document(
+                id: "", text: "", origin: "\(paths[Int(locations[index].input)]):\(locations[index].line)")
+        }
+    }
+
+    /// Whether a file starts with a UTF-16 byte-order mark.
+    static func isUTF16(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 2)) ?? Data()
+        return head.count == 2 && ((head.first == 0xFF && head.last == 0xFE) || (head.first == 0xFE && head.last == 0xFF))
+    }
+
+    private func read(
+        _ path: String, input: Int32, threads: Int, warnings: inout [Diagnostic], _ body: ([SourceRecord]) -> Void
+    ) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            warnings.append(Diagnostic(file: path, message: "there is no such file or folder"))
+            return
+        }
+        let reader = JSONLinesReader(path: path)
+        if Self.isUTF16(path) {
+            // Rare: transcode the whole file, as CorpusReader does, and read its lines.
+            guard let data = CorpusReader.contents(of: path, warnings: &warnings) else { return }
+            let decoded = DecodedText(decoding: data)
+            if let problem = decoded.problem { warnings.append(Diagnostic(file: path, message: "the file \(problem)")) }
+            var text = Array(decoded.text.utf8)
+            text.withUnsafeMutableBufferPointer { buffer in
+                let lines = Self.lines(in: UnsafeBufferPointer(buffer), from: 0, firstLine: 1, final: true).lines
+                emit(lines, buffer: UnsafeBufferPointer(buffer), bufferOffset: 0, input: input, reader: reader,
+                     threads: threads, warnings: &warnings, body)
+            }
+            return
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            warnings.append(Diagnostic(file: path, message: "the file could not be read: \(reason)"))
+            return
+        }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var filled = 0          // bytes in the buffer
+        var bufferOffset: Int64 = 0  // file offset of buffer[0]
+        var nextLine = 1
+        var atStart = true
+        while true {
+            if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if got < 0 {
+                let reason = String(cString: strerror(errno))
+                warnings.append(Diagnostic(file: path, message: "the file could not be read: \(reason)"))
+                return
+            }
+            filled += got
+            let final = got == 0
+            var skip = 0
+            if atStart, filled >= 3 || final {
+                if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { skip = 3 }
+                atStart = false
+            } else if atStart {
+                continue
+            }
+            let consumed: Int = buffer.withUnsafeBufferPointer { all in
+                let view = UnsafeBufferPointer(rebasing: all[0..<filled])
+                let found = Self.lines(in: view, from: skip, firstLine: nextLine, final: final)
+                emit(found.lines, buffer: view, bufferOffset: bufferOffset, input: input, reader: reader,
+                     threads: threads, warnings: &warnings, body)
+                nextLine += found.lines.count
+                return found.end
+            }
+            if final { return }
+            // Keep the unfinished line at the front.
+            buffer.withUnsafeMutableBytes { raw in
+                _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
+            }
+            filled -= consumed
+            bufferOffset += Int64(consumed)
+        }
+    }
+
+    /// One line of a buffer: where its bytes are (without the newline and a trailing CR).
+    struct Line {
+        var start: Int
+        var end: Int
+        var number: Int
+    }
+
+    /// The complete lines of `bytes` from `start` (and the last, unterminated one when
+    /// `final`); `end` is where the unfinished rest begins.
+    static func lines(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, final: Bool
+    ) -> (lines: [Line], end: Int) {
+        var lines: [Line] = []
+        var lineStart = start
+        var number = firstLine
+        while lineStart < bytes.count {
+            guard let newline = memchr(bytes.baseAddress! + lineStart, 0x0A, bytes.count - lineStart) else { break }
+            let lineEnd = bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+            lines.append(Line(start: lineStart, end: end, number: number))
+            number += 1
+            lineStart = lineEnd + 1
+        }
+        if final, lineStart < bytes.count {
+            var end = bytes.count
+            if bytes[end - 1] == 0x0D { end -= 1 }
+            lines.append(Line(start: lineStart, end: end, number: number))
+            lineStart = bytes.count
+        }
+        return (lines, lineStart)
+    }
+
+    /// Parses `lines` on `threads` and hands their documents on in line order.
+    private func emit(
+        _ lines: [Line], buffer: UnsafeBufferPointer<UInt8>, bufferOffset: Int64, input: Int32,
+        reader: JSONLinesReader, threads: Int, warnings: inout [Diagnostic], _ body: ([SourceRecord]) -> Void
+    ) {
+        guard !lines.isEmpty else { return }
+        nonisolated(unsafe) let bytes = buffer
+        let parsed = ParallelWork.map(count: lines.count, threads: threads) { index in
+            let line = lines[index]
+            return reader.parse(UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), number: line.number)
+        }
+        var records: [SourceRecord] = []
+        records.reserveCapacity(parsed.count)
+        for (index, (candidate, problems)) in parsed.enumerated() {
+            warnings += problems
+            guard let candidate else { continue }
+            let line = lines[index]
+            let location = RecordLocation(
+                input: input, offset: bufferOffset + Int64(line.start), length: Int32(line.end - line.start),
+                line: Int32(line.number))
+            records.append(SourceRecord(location: location, document: candidate.document, file: candidate.file, line: candidate.line))
+        }
+        body(records)
+    }
+}
+
+/// The source for a scan's inputs: JSON Lines files are streamed (``JSONLinesCorpus``);
+/// anything else (folders, CSV manifests, text files, or a mix) is read whole by
+/// ``CorpusReader``.
+public func documentSource(for paths: [String]) -> any DocumentSource {
+    if !paths.isEmpty, paths.allSatisfy(JSONLinesCorpus.accepts) {
+        return JSONLinesCorpus(paths: paths)
+    }
+    let read = CorpusReader().read(paths)
+    return DocumentList(read.documents, warnings: read.warnings)
+}

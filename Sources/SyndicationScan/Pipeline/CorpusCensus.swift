@@ -1,0 +1,182 @@
+import SyndicationEngine
+
+/// What the first pass over a corpus keeps of each document: its metadata, where to read it
+/// again, its digest and length, and the keys of its lines (for boilerplate); never its text.
+///
+/// Documents are numbered by *position*: their rank in id order, so that nothing downstream
+/// depends on the order of the input. Documents whose texts are identical (same SHA-256)
+/// form a copy group analysed once, through its first member, the *representative*.
+struct CorpusCensus: Sendable {
+    /// Metadata of each document (its `text` is empty), by position.
+    var documents: [Document] = []
+    /// Where each document lies in the source, by position.
+    var locations: [RecordLocation] = []
+    /// SHA-256 of each text's UTF-8 bytes, by position.
+    var digests: [TextDigest] = []
+    /// Each text's length in code points, by position.
+    var lengths: [Int] = []
+    /// Where each document's lines start in ``lineKeys`` (one more entry than documents).
+    var lineStarts: [Int] = [0]
+    /// Line keys of every document, document after document (``BoilerplateDetector/lineKeys(of:)``).
+    var lineKeys: [UInt64] = []
+    /// Whether each line is furniture (``BoilerplateDetector/isFurniture(_:in:wordLimit:)``).
+    var lineIsFurniture: [Bool] = []
+    /// The position of each document's representative (itself when its text is unique).
+    var representative: [Int] = []
+    /// Problems met while reading, in reading order, then duplicate ids.
+    var warnings: [Diagnostic] = []
+    /// The position of each record the source yields, in reading order (-1: a skipped duplicate id).
+    var positionOfRecord: [Int] = []
+
+    /// The number of documents.
+    var count: Int { documents.count }
+
+    /// The positions of documents analysed on their own: representatives of copy groups.
+    var representatives: [Int] { (0..<count).filter { representative[$0] == $0 } }
+
+    /// The line range of the document at `position` in the flat line arrays.
+    func lines(of position: Int) -> Range<Int> { lineStarts[position]..<lineStarts[position + 1] }
+
+    /// Reads `source` once, keeping the census of every document.
+    static func take(
+        of source: some DocumentSource, threads: Int, progress: (Int) -> Void
+    ) -> CorpusCensus {
+        var raw = CorpusCensus()
+        var files: [String] = []
+        var lines: [Int?] = []
+        let readWarnings = source.readAll(threads: threads) { batch in
+            let entries = ParallelWork.map(count: batch.count, threads: threads) { index in
+                Entry(batch[index].document)
+            }
+            for (record, entry) in zip(batch, entries) {
+                var document = record.document
+                document.text = ""
+                raw.documents.append(document)
+                raw.locations.append(record.location)
+                raw.digests.append(entry.digest)
+                raw.lengths.append(entry.length)
+                raw.lineKeys += entry.lineKeys
+                raw.lineIsFurniture += entry.isFurniture
+                raw.lineStarts.append(raw.lineKeys.count)
+                files.append(record.file)
+                lines.append(record.line)
+            }
+            progress(raw.documents.count)
+        }
+        raw.warnings = readWarnings
+        // Keep the first document of each id in path-and-line order, as CorpusReader does.
+        var kept = [Bool](repeating: true, count: raw.count)
+        var firstOf: [String: Int] = [:]
+        var duplicated = Set<String>()
+        for (index, document) in raw.documents.enumerated() {
+            if firstOf[document.id] == nil { firstOf[document.id] = index } else { duplicated.insert(document.id) }
+        }
+        if !duplicated.isEmpty {
+            let involved = (0..<raw.count).filter { duplicated.contains(raw.documents[$0].id) }.sorted { lhs, rhs in
+                if files[lhs] != files[rhs] { return files[lhs].utf8.lexicographicallyPrecedes(files[rhs].utf8) }
+                return (lines[lhs] ?? 0, lhs) < (lines[rhs] ?? 0, rhs)
+            }
+            var first: [String: Int] = [:]
+            for index in involved {
+                let id = raw.documents[index].id
+                if let earlier = first[id] {
+                    kept[index] = false
+                    raw.warnings.append(Diagnostic(
+                        file: files[index], line: lines[index],
+                        message: "the id '\(id)' was already read from \(raw.documents[earlier].origin); this document was skipped"))
+                } else {
+                    first[id] = index
+                }
+            }
+        }
+        // Number the kept documents by id.
+        let order = (0..<raw.count).filter { kept[$0] }.sorted { raw.documents[$0].id < raw.documents[$1].id }
+        var census = CorpusCensus()
+        census.warnings = raw.warnings
+        census.positionOfRecord = [Int](repeating: -1, count: raw.count)
+        census.documents.reserveCapacity(order.count)
+        for (position, index) in order.enumerated() {
+            census.positionOfRecord[index] = position
+            census.documents.append(raw.documents[index])
+            census.locations.append(raw.locations[index])
+            census.digests.append(raw.digests[index])
+            census.lengths.append(raw.lengths[index])
+            let range = raw.lines(of: index)
+            census.lineKeys += raw.lineKeys[range]
+            census.lineIsFurniture += raw.lineIsFurniture[range]
+            census.lineStarts.append(census.lineKeys.count)
+        }
+        census.groupCopies()
+        return census
+    }
+
+    /// Sets ``representative``: the first position of each group of identical texts.
+    mutating func groupCopies() {
+        representative = Array(0..<count)
+        var firstWith: [TextDigest: Int] = [:]
+        firstWith.reserveCapacity(count)
+        for position in 0..<count {
+            if let first = firstWith[digests[position]] {
+                representative[position] = first
+            } else {
+                firstWith[digests[position]] = position
+            }
+        }
+    }
+
+    /// The copy groups of more than one document: representative, then its copies, ascending.
+    var copyGroups: [[Int]] {
+        var groups: [Int: [Int]] = [:]
+        for position in 0..<count where representative[position] != position {
+            groups[representative[position], default: [representative[position]]].append(position)
+        }
+        return groups.keys.sorted().map { groups[$0]! }
+    }
+
+    /// One document's census entry, computed on a worker thread.
+    struct Entry {
+        var digest: TextDigest
+        var length: Int
+        var lineKeys: [UInt64]
+        var isFurniture: [Bool]
+
+        init(_ document: Document) {
+            let text = AnalyzedText(document.text)
+            let lines = BoilerplateDetector.lineKeys(of: text)
+            digest = TextDigest(document.text)
+            length = text.scalars.count
+            lineKeys = lines.map(\.key)
+            isFurniture = lines.map { BoilerplateDetector.isFurniture($0.span, in: text) }
+        }
+    }
+}
+
+/// The SHA-256 of a text's UTF-8 bytes, held in four words.
+struct TextDigest: Hashable, Sendable {
+    var words: (UInt64, UInt64, UInt64, UInt64)
+
+    init(_ text: String) {
+        let bytes = SHA256.digest(of: text.utf8)
+        func word(_ start: Int) -> UInt64 {
+            bytes[start..<(start + 8)].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+        words = (word(0), word(8), word(16), word(24))
+    }
+
+    /// Lower-case hexadecimal, as the report prints it.
+    var hex: String {
+        [words.0, words.1, words.2, words.3].map { word in
+            let hex = String(word, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
+    }
+
+    static func == (lhs: TextDigest, rhs: TextDigest) -> Bool {
+        lhs.words == rhs.words
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+    }
+}

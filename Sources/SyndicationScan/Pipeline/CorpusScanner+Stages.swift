@@ -1,0 +1,300 @@
+import SyndicationEngine
+
+/// The stages of ``CorpusScanner/scan(_:)-(DocumentSource)`` after the census.
+extension CorpusScanner {
+    /// What the second pass keeps of each representative: LSH band keys and sentence keys.
+    struct Sketches {
+        /// Band keys by position (empty for copies and empty signatures).
+        var bandKeys: [[UInt64]]
+        /// Sentence-fingerprint keys by position (empty for copies).
+        var passageKeys: [[(key: UInt64, sentence: Int32)]]
+    }
+
+    /// What verification keeps of each document it analysed.
+    struct DocumentFacts: Sendable {
+        /// Its credits, marked when they stand in boilerplate.
+        var credits: [Credit]
+    }
+
+    /// The findings of verification and the facts of the documents analysed for it.
+    struct Verified {
+        var findings: [PairFinding]
+        var facts: [Int: DocumentFacts]
+    }
+
+    /// The LSH banding the scan uses.
+    var bandIndex: BandIndex {
+        BandIndex(
+            parameters: .optimal(threshold: parameters.lshThreshold, permutationCount: parameters.permutationCount),
+            maximumBucketSize: lshBucketLimit)
+    }
+
+    /// Reads the documents at `positions` again and analyses them in full.
+    func prepare(
+        _ positions: [Int], _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource
+    ) -> [PreparedDocument] {
+        let threads = parameters.threads
+        let texts = source.documents(at: positions.map { census.locations[$0] }, threads: threads)
+        let hasher = MinHasher(parameters: minhashParameters)
+        let detector = CreditDetector()
+        return ParallelWork.map(count: positions.count, threads: threads) { index in
+            var document = census.documents[positions[index]]
+            document.text = texts[index].text
+            let analysis = Analysis(document, parameters: parameters, hasher: hasher, detector: detector)
+            let boilerplate = lines.boilerplate(lines: analysis.lines, slots: census.lines(of: positions[index]))
+            return analysis.prepared(boilerplate: boilerplate, parameters: parameters)
+        }
+    }
+
+    /// The profile of one document for sentence fingerprints, from its text and census marks.
+    func profile(_ document: Document, text: AnalyzedText, boilerplate: [BoilerplateLine]) -> DocumentProfile {
+        DocumentProfile(
+            id: document.id, text: text, boilerplate: boilerplate.filter(\.isTemplate).map(\.span),
+            title: document.title, shingleSize: parameters.sentenceShingleSize)
+    }
+
+    /// Shingles too common to fingerprint, from an evenly spread sample of representatives.
+    func commonShingles(
+        _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource, _ fingerprints: PassageFingerprints
+    ) -> Set<UInt64> {
+        let representatives = census.representatives
+        let stride = max(1, representatives.count / fingerprints.sampleSize)
+        let sample = Swift.stride(from: 0, to: representatives.count, by: stride).map { representatives[$0] }
+        let texts = source.documents(at: sample.map { census.locations[$0] }, threads: parameters.threads)
+        let profiles = ParallelWork.map(count: sample.count, threads: parameters.threads) { index in
+            let text = AnalyzedText(texts[index].text)
+            let boilerplate = lines.boilerplate(lines: BoilerplateDetector.lineKeys(of: text), slots: census.lines(of: sample[index]))
+            return profile(census.documents[sample[index]], text: text, boilerplate: boilerplate)
+        }
+        return fingerprints.commonShingles(profiles)
+    }
+
+    /// The MinHash signature candidate generation bands: over the document's word shingles
+    /// outside its template lines, so that a template shared by many pages does not make
+    /// them candidates of each other. Verification scores use the whole text's signature.
+    func candidateSignature(_ text: AnalyzedText, template: [TextSpan], hasher: MinHasher) -> MinHashSignature {
+        let shingling = parameters.documentShingling
+        guard !template.isEmpty else {
+            // The whole text's signature: the one place a raw-bytes sketcher (equal by
+            // construction to this expression) can take over.
+            return hasher.signature(of: SortedHashSet.make(shingling.hashes(of: text)))
+        }
+        var hashes: [UInt64] = []
+        var runStart = 0
+        for span in template {
+            let tokens = text.tokenRange(in: span)
+            if tokens.lowerBound > runStart { hashes += shingling.hashes(of: text, tokens: runStart..<tokens.lowerBound) }
+            runStart = max(runStart, tokens.upperBound)
+        }
+        if runStart < text.tokens.count { hashes += shingling.hashes(of: text, tokens: runStart..<text.tokens.count) }
+        return hasher.signature(of: SortedHashSet.make(hashes))
+    }
+
+    /// The second pass: band keys and sentence keys of every representative.
+    func sketch(
+        _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource,
+        fingerprints: PassageFingerprints, common: Set<UInt64>
+    ) -> Sketches {
+        let threads = parameters.threads
+        let hasher = MinHasher(parameters: minhashParameters)
+        let banding = bandIndex
+        var sketches = Sketches(
+            bandKeys: Array(repeating: [], count: census.count), passageKeys: Array(repeating: [], count: census.count))
+        var record = 0
+        var done = 0
+        report(.sketching(done: 0, total: census.count))
+        _ = source.readAll(threads: threads) { batch in
+            let positions = batch.indices.map { census.positionOfRecord[record + $0] }
+            record += batch.count
+            let work = ParallelWork.map(count: batch.count, threads: threads) { index -> ([UInt64], [(key: UInt64, sentence: Int32)])? in
+                let position = positions[index]
+                guard position >= 0, census.representative[position] == position else { return nil }
+                let text = AnalyzedText(batch[index].document.text)
+                let lineKeys = BoilerplateDetector.lineKeys(of: text)
+                let slots = census.lines(of: position)
+                guard lineKeys.count == slots.count else { return nil }
+                let boilerplate = lines.boilerplate(lines: lineKeys, slots: slots)
+                let template = boilerplate.filter(\.isTemplate).map(\.span)
+                let bands = banding.keys(of: candidateSignature(text, template: template, hasher: hasher))
+                let profile = profile(census.documents[position], text: text, boilerplate: boilerplate)
+                return (bands, fingerprints.keys(of: profile, common: common))
+            }
+            for (position, result) in zip(positions, work) {
+                guard let result else { continue }
+                sketches.bandKeys[position] = result.0
+                sketches.passageKeys[position] = result.1
+            }
+            done += batch.count
+            report(.sketching(done: done, total: census.count))
+        }
+        return sketches
+    }
+
+    /// Candidate pairs of representatives from LSH, shared rare lines and sentence
+    /// fingerprints; skipped buckets become warnings.
+    func candidatePairs(
+        _ census: CorpusCensus, _ lines: LineCensus, _ sketches: Sketches, fingerprints: PassageFingerprints,
+        counts: inout CandidateCounts, warnings: inout [Diagnostic]
+    ) -> [CandidatePair] {
+        let lsh = bandIndex.candidatePairs(keys: sketches.bandKeys)
+        let passages = fingerprints.candidatePairs(keys: sketches.passageKeys)
+        counts.lsh = lsh.pairs.count
+        counts.sharedLines = lines.sharedLinePairs.count
+        counts.passages = passages.pairs.count
+        counts.skippedBuckets = lsh.skippedBuckets + passages.skippedBuckets
+        if lsh.skippedBuckets > 0 {
+            warnings.append(Diagnostic(
+                file: "scan",
+                message: "\(lsh.skippedBuckets) LSH bucket(s) of more than \(lshBucketLimit) documents were skipped "
+                    + "(\(lsh.skippedDocuments.count) documents, such as '\(census.documents[lsh.skippedDocuments[0]].id)'); "
+                    + "those documents were compared only through rare shared lines and sentence fingerprints"))
+        }
+        if passages.skippedBuckets > 0 {
+            warnings.append(Diagnostic(
+                file: "scan",
+                message: "\(passages.skippedBuckets) sentence-fingerprint bucket(s) of more than \(fingerprints.maximumBucketSize) "
+                    + "sentences were skipped (\(passages.skippedDocuments.count) documents had a sentence in one, such as "
+                    + "'\(census.documents[passages.skippedDocuments[0]].id)'); sentences that common do not point at copy"))
+        }
+        var all = lsh.pairs + lines.sharedLinePairs + passages.pairs
+        all.sort()
+        var unique: [CandidatePair] = []
+        unique.reserveCapacity(all.count)
+        for pair in all where unique.last != pair { unique.append(pair) }
+        counts.total = unique.count
+        return unique
+    }
+
+    /// Verifies `candidates` in batches of at most ``verificationBatchSize`` documents read
+    /// again and analysed in full; copies of a representative share its findings.
+    func verify(
+        _ candidates: [CandidatePair], _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource
+    ) -> Verified {
+        let verifier = PairVerifier(parameters: parameters)
+        var findings: [PairFinding] = []
+        var facts: [Int: DocumentFacts] = [:]
+        var cache: [Int: PreparedDocument] = [:]
+        var start = 0
+        report(.verifying(done: 0, total: candidates.count))
+        while start < candidates.count {
+            var needed = Set<Int>()
+            var end = start
+            while end < candidates.count {
+                let pair = candidates[end]
+                let adds = (needed.contains(pair.first) ? 0 : 1) + (needed.contains(pair.second) ? 0 : 1)
+                if needed.count + adds > max(2, verificationBatchSize), end > start { break }
+                needed.insert(pair.first)
+                needed.insert(pair.second)
+                end += 1
+            }
+            let missing = needed.filter { cache[$0] == nil }.sorted()
+            var batch: [Int: PreparedDocument] = [:]
+            for position in needed where cache[position] != nil { batch[position] = cache[position] }
+            for (position, prepared) in zip(missing, prepare(missing, census, lines, source)) {
+                batch[position] = prepared
+                facts[position] = DocumentFacts(credits: prepared.credits)
+            }
+            // Verified in slices, so that progress moves between batches too.
+            var slice = start
+            while slice < end {
+                let pairs = candidates[slice..<min(end, slice + 1_024)]
+                let found = ParallelWork.map(count: pairs.count, threads: parameters.threads) { index in
+                    let pair = pairs[pairs.startIndex + index]
+                    return verifier.verify(batch[pair.first]!, batch[pair.second]!)
+                }
+                findings += found.compactMap { $0 }
+                slice = pairs.endIndex
+                report(.verifying(done: slice, total: candidates.count))
+            }
+            cache = batch
+            start = end
+        }
+        // Copies of small groups share their representative's findings.
+        var copiesOf: [Int: [Int]] = [:]
+        for group in census.copyGroups where group.count <= copyGroups.fullPairLimit {
+            copiesOf[group[0]] = Array(group.dropFirst())
+        }
+        if !copiesOf.isEmpty {
+            let positionOf = Dictionary(uniqueKeysWithValues: census.documents.enumerated().map { ($1.id, $0) })
+            var expanded: [PairFinding] = []
+            for finding in findings {
+                guard let a = positionOf[finding.a], let b = positionOf[finding.b] else { continue }
+                let sidesA = [a] + (copiesOf[a] ?? [])
+                let sidesB = [b] + (copiesOf[b] ?? [])
+                for x in sidesA {
+                    for y in sidesB where x != a || y != b {
+                        expanded.append(CopyGroups.relabel(
+                            finding, first: census.documents[x].id, second: census.documents[y].id))
+                    }
+                }
+            }
+            findings += expanded
+        }
+        return Verified(findings: findings, facts: facts)
+    }
+
+    /// The verbatim pairs of each copy group: every copy with its representative, and, in
+    /// small groups, every copy with every other; a warning when a large group was listed
+    /// against its representative only.
+    func copyPairs(
+        _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource, verified: Verified
+    ) -> ([PairFinding], Diagnostic?) {
+        let groups = census.copyGroups
+        guard !groups.isEmpty else { return ([], nil) }
+        let verifier = PairVerifier(parameters: parameters)
+        var findings: [PairFinding] = []
+        var large: [[Int]] = []
+        var start = 0
+        while start < groups.count {
+            let end = min(groups.count, start + max(1, verificationBatchSize))
+            let representatives = groups[start..<end].map { $0[0] }
+            let prepared = prepare(representatives, census, lines, source)
+            let found = ParallelWork.map(count: prepared.count, threads: parameters.threads) { index -> PairFinding? in
+                var copy = prepared[index]
+                copy.document = census.documents[groups[start + index][1]]
+                copy.document.text = prepared[index].document.text
+                return verifier.verify(prepared[index], copy)
+            }
+            for (offset, finding) in found.enumerated() {
+                let group = groups[start + offset]
+                if group.count > copyGroups.fullPairLimit { large.append(group) }
+                guard let finding else { continue }
+                let ids = group.map { census.documents[$0].id }
+                let isSmall = group.count <= copyGroups.fullPairLimit
+                for i in ids.indices {
+                    for j in (i + 1)..<ids.count where i == 0 || isSmall {
+                        findings.append(CopyGroups.relabel(finding, first: ids[i], second: ids[j]))
+                    }
+                }
+            }
+            start = end
+        }
+        guard let largest = large.max(by: { $0.count < $1.count }) else { return (findings, nil) }
+        let warning = Diagnostic(
+            file: "scan",
+            message: "\(large.count) group(s) of more than \(copyGroups.fullPairLimit) documents with identical text "
+                + "(the largest: \(largest.count) copies of '\(census.documents[largest[0]].id)'); each copy is reported "
+                + "as a verbatim pair with the group's first document and joins its cluster, but not paired with every other copy")
+        return (findings, warning)
+    }
+
+    /// Credits of documents that verification did not analyse, for the document list.
+    func creditFacts(
+        _ positions: [Int], _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource
+    ) -> [DocumentFacts] {
+        guard !positions.isEmpty else { return [] }
+        let texts = source.documents(at: positions.map { census.locations[$0] }, threads: parameters.threads)
+        let detector = CreditDetector()
+        return ParallelWork.map(count: positions.count, threads: parameters.threads) { index in
+            let text = AnalyzedText(texts[index].text)
+            let boilerplate = lines.boilerplate(
+                lines: BoilerplateDetector.lineKeys(of: text), slots: census.lines(of: positions[index])).map(\.span)
+            let credits = detector.credits(in: text).map { credit -> Credit in
+                var credit = credit
+                credit.inBoilerplate = boilerplate.contains { $0.overlap(with: credit.span) > 0 }
+                return credit
+            }
+            return DocumentFacts(credits: credits)
+        }
+    }
+}

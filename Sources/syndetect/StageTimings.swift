@@ -1,0 +1,50 @@
+import Foundation
+import Synchronization
+import SyndicationScan
+
+/// With `SYNDETECT_TIMINGS=1` in the environment, the wall time and peak memory of each scan
+/// stage on standard error, for measuring where a scan's time goes.
+final class StageTimings: Sendable {
+    private struct State {
+        var stage = "reading"
+        var start = Date()
+    }
+
+    private let state = Mutex(State())
+
+    /// A recorder when `SYNDETECT_TIMINGS` is set; nil otherwise.
+    static func make() -> StageTimings? {
+        ProcessInfo.processInfo.environment["SYNDETECT_TIMINGS"].map { _ in StageTimings() }
+    }
+
+    /// Takes one progress report; prints the stage that ended, if one did.
+    func update(_ progress: ScanProgress) {
+        let stage: String
+        var note = ""
+        switch progress {
+        case .reading: stage = "reading"
+        case .sketching: stage = "sketching"
+        case .findingCandidates: stage = "candidates"
+        case .verifying(_, let total): stage = "verifying"; note = " (\(total) candidate pairs follow)"
+        case .resolvingProvenance: stage = "provenance"
+        case .finished: stage = "finished"
+        }
+        state.withLock { state in
+            guard stage != state.stage else { return }
+            let now = Date()
+            let seconds = String(format: "%.2f", now.timeIntervalSince(state.start))
+            printError("timing: \(state.stage) \(seconds) s, peak RSS \(Self.peakMegabytes()) MB\(note)")
+            state.stage = stage
+            state.start = now
+        }
+    }
+
+    /// The process's peak resident set so far, from /proc/self/status (VmHWM).
+    static func peakMegabytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+        return kilobytes / 1024
+    }
+}
