@@ -11,8 +11,8 @@ extension ArchiveIndex {
     /// recorded as first seen in it. Returns how many were new and retired.
     ///
     /// A component is closed under reuse pairs, so resolving it alone gives what resolving the
-    /// whole index would give it; the archive's other outlets stand in as members without
-    /// pairs, so an outside source is judged against every outlet of the index.
+    /// whole index would give it; the indexed outlets its members credit stand in as members
+    /// without pairs, so an outside source is judged against every outlet of the index.
     func resolveClusters(seeds: [Int64], dirty: [Int64], scan: Int64, _ db: Database) throws -> (new: Int, retired: Int) {
         var start = Set(seeds)
         var touched = Set(dirty)
@@ -21,34 +21,58 @@ extension ArchiveIndex {
         let neighbours = try db.cachedStatement(sql: """
             SELECT b FROM pair WHERE a = ? AND is_reuse = 1 UNION ALL SELECT a FROM pair WHERE b = ? AND is_reuse = 1
             """)
+        // Label each reuse component reached from the seeds; resolve each on its own (the
+        // resolver's work grows with the pairs it is given times the clusters it forms).
         var component = Set<Int64>()
-        var queue = start.sorted()
-        while let next = queue.popLast() {
-            guard component.insert(next).inserted else { continue }
-            for other in try Int64.fetchAll(neighbours, arguments: [next, next]) where !component.contains(other) {
-                queue.append(other)
+        var components: [[Int64]] = []
+        for seed in start.sorted() where !component.contains(seed) {
+            var members: [Int64] = []
+            var queue = [seed]
+            while let next = queue.popLast() {
+                guard component.insert(next).inserted else { continue }
+                members.append(next)
+                for other in try Int64.fetchAll(neighbours, arguments: [next, next]) where !component.contains(other) {
+                    queue.append(other)
+                }
             }
+            components.append(members.sorted())
         }
         let summaries = try storedSummaries(component.sorted(), db)
         var rowidOf: [String: Int64] = [:]
         for (rowid, summary) in summaries { rowidOf[summary.id] = rowid }
         let decoder = JSONDecoder()
         let reusePairs = try db.cachedStatement(sql: "SELECT finding FROM pair WHERE a = ? AND is_reuse = 1")
-        var findings: [PairFinding] = []
-        for rowid in component.sorted() {
-            for text in try String.fetchAll(reusePairs, arguments: [rowid]) {
-                findings.append(try decoder.decode(PairFinding.self, from: Data(text.utf8)))
-            }
+        // Outlets of the index by folded name: an outside source is one no indexed page is of.
+        var outlets: [String: String] = [:]
+        for outlet in try String.fetchAll(db, sql: "SELECT DISTINCT outlet FROM document WHERE outlet IS NOT NULL ORDER BY outlet") {
+            outlets[IncrementalScan.outletKey(outlet)] = outlets[IncrementalScan.outletKey(outlet)] ?? outlet
         }
-        let ordered = summaries.values.sorted { $0.id < $1.id }
-        var members = ordered.map(IncrementalScan.member(of:))
-        members += try outletMembers(excluding: Set(ordered.compactMap(\.outlet)), db)
-        let (resolved, clusters) = ProvenanceResolver().resolve(pairs: findings, members: members)
-
+        var clusters: [Cluster] = []
         let update = try db.cachedStatement(sql: "UPDATE pair SET relation = ?, source = ?, derived = ?, credited = ? WHERE a = ? AND b = ?")
-        for pair in resolved {
-            guard let a = rowidOf[pair.a], let b = rowidOf[pair.b] else { continue }
-            try update.execute(arguments: [pair.relation.rawValue, pair.source, pair.derived, pair.credited, a, b])
+        for members in components where members.count > 1 {
+            var findings: [PairFinding] = []
+            for rowid in members {
+                for text in try String.fetchAll(reusePairs, arguments: [rowid]) {
+                    findings.append(try decoder.decode(PairFinding.self, from: Data(text.utf8)))
+                }
+            }
+            let ordered = members.compactMap { summaries[$0] }.sorted { $0.id < $1.id }
+            var resolverMembers = ordered.map(IncrementalScan.member(of:))
+            // Stand-ins for the indexed outlets the members credit, so such a credit is not
+            // taken for an outside source.
+            let own = Set(ordered.compactMap { $0.outlet.map(IncrementalScan.outletKey) })
+            let credited = Set(resolverMembers.flatMap(\.creditedNames).map(IncrementalScan.outletKey))
+            for key in credited.subtracting(own).sorted() {
+                guard let outlet = outlets[key] else { continue }
+                resolverMembers.append(ProvenanceResolver.Member(
+                    id: "\u{0}outlet\u{0}" + outlet, outlet: outlet, published: nil, creditedNames: []))
+            }
+            let (resolved, found) = ProvenanceResolver().resolve(pairs: findings, members: resolverMembers)
+            clusters += found
+            for pair in resolved {
+                guard let a = rowidOf[pair.a], let b = rowidOf[pair.b] else { continue }
+                try update.execute(arguments: [pair.relation.rawValue, pair.source, pair.derived, pair.credited, a, b])
+            }
         }
 
         let memberships = try db.cachedStatement(sql: "SELECT cluster FROM cluster_member WHERE document = ?")

@@ -119,6 +119,11 @@ public struct IncrementalScan: Sendable {
         document.member
     }
 
+    /// An outlet name folded as provenance compares outlets and credits.
+    public static func outletKey(_ name: String) -> String {
+        ProvenanceResolver.key(name)
+    }
+
     /// The provenance member of a document known only by its summary (outlet, time, credits),
     /// as ``member(of:)`` would make it from the prepared document.
     public static func member(of summary: DocumentSummary) -> ProvenanceResolver.Member {
