@@ -73,17 +73,6 @@ struct IndexScanCommand: ParsableCommand {
         let input = ReportInput(
             report: findings.report, texts: findings.texts,
             command: reproducibleCommand(["index", "scan", "--index", index.path, "--since", since]))
-        if let reportDir {
-            let writer = ReportDirectoryWriter(directory: reportDir, inputs: [index.path, index.path + "-wal", index.path + "-shm"])
-            for format in ReportFormat.allCases {
-                do {
-                    try writer.write(try input.rendered(as: format), as: "report.\(format.fileExtension)")
-                } catch {
-                    printError("error: \(error)")
-                    throw ExitCode(2)
-                }
-            }
-        }
-        print(try input.rendered(as: format), terminator: "")
+        try input.emit(as: format, reportDirectory: reportDir, protecting: [index.path, index.path + "-wal", index.path + "-shm"])
     }
 }

@@ -64,18 +64,7 @@ struct ScanCommand: ParsableCommand {
             }
         }
         let input = ReportInput(report: outcome.report, texts: outcome.texts, command: reproducibleCommand(["scan"] + corpus))
-        if let reportDir {
-            let writer = ReportDirectoryWriter(directory: reportDir, inputs: Self.inputFiles(corpus))
-            for format in ReportFormat.allCases {
-                do {
-                    try writer.write(try input.rendered(as: format), as: "report.\(format.fileExtension)")
-                } catch {
-                    printError("error: \(error)")
-                    throw ExitCode(2)
-                }
-            }
-        }
-        print(try input.rendered(as: format), terminator: "")
+        try input.emit(as: format, reportDirectory: reportDir, protecting: Self.inputFiles(corpus))
     }
 
     /// Every file below the given inputs, so reports never overwrite one.
