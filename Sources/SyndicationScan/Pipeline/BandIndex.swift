@@ -52,30 +52,18 @@ struct BandIndex: Sendable {
         }
         entries.sort { ($0.band, $0.key, $0.document) < ($1.band, $1.key, $1.document) }
         var pairs: [CandidatePair] = []
-        var skipped = 0
-        var skippedDocuments = Set<Int32>()
-        var start = 0
-        while start < entries.count {
-            var end = start + 1
-            while end < entries.count, entries[end].key == entries[start].key, entries[end].band == entries[start].band {
-                end += 1
-            }
-            if end - start > maximumBucketSize {
-                skipped += 1
-                for entry in entries[start..<end] { skippedDocuments.insert(entry.document) }
-            } else if end - start > 1 {
-                for i in start..<end {
-                    for j in (i + 1)..<end where entries[i].document != entries[j].document {
-                        pairs.append(CandidatePair(Int(entries[i].document), Int(entries[j].document)))
-                    }
+        var buckets = CappedBuckets(maximumSize: maximumBucketSize)
+        buckets.forEachBucket(in: entries, sameBucket: { $0.key == $1.key && $0.band == $1.band }, document: \.document) { bucket in
+            for i in bucket.indices {
+                for j in (i + 1)..<bucket.endIndex where bucket[i].document != bucket[j].document {
+                    pairs.append(CandidatePair(Int(bucket[i].document), Int(bucket[j].document)))
                 }
             }
-            start = end
         }
         pairs.sort()
         var unique: [CandidatePair] = []
         unique.reserveCapacity(pairs.count)
         for pair in pairs where unique.last != pair { unique.append(pair) }
-        return Result(pairs: unique, skippedBuckets: skipped, skippedDocuments: skippedDocuments.map { Int($0) }.sorted())
+        return Result(pairs: unique, skippedBuckets: buckets.skippedBuckets, skippedDocuments: buckets.skippedDocumentNumbers)
     }
 }

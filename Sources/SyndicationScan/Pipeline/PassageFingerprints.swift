@@ -84,25 +84,15 @@ public struct PassageFingerprints: Sendable {
         entries.sort { ($0.key, $0.document, $0.sentence) < ($1.key, $1.document, $1.sentence) }
         var collisions: [UInt64] = []  // (first << 32 | second) per colliding sentence pair
         var sentencePairs: [(UInt64, UInt64)] = []
-        var skipped = 0
-        var skippedDocuments = Set<Int32>()
-        var start = 0
-        while start < entries.count {
-            var end = start + 1
-            while end < entries.count, entries[end].key == entries[start].key { end += 1 }
-            if end - start > maximumBucketSize {
-                skipped += 1
-                for entry in entries[start..<end] { skippedDocuments.insert(entry.document) }
-            } else if end - start > 1 {
-                for i in start..<end {
-                    for j in (i + 1)..<end where entries[i].document != entries[j].document {
-                        let pair = UInt64(UInt32(entries[i].document)) << 32 | UInt64(UInt32(entries[j].document))
-                        let sentences = UInt64(UInt32(entries[i].sentence)) << 32 | UInt64(UInt32(entries[j].sentence))
-                        sentencePairs.append((pair, sentences))
-                    }
+        var buckets = CappedBuckets(maximumSize: maximumBucketSize)
+        buckets.forEachBucket(in: entries, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
+            for i in bucket.indices {
+                for j in (i + 1)..<bucket.endIndex where bucket[i].document != bucket[j].document {
+                    let pair = UInt64(UInt32(bucket[i].document)) << 32 | UInt64(UInt32(bucket[j].document))
+                    let sentences = UInt64(UInt32(bucket[i].sentence)) << 32 | UInt64(UInt32(bucket[j].sentence))
+                    sentencePairs.append((pair, sentences))
                 }
             }
-            start = end
         }
         sentencePairs.sort { $0 < $1 }
         var previous: (UInt64, UInt64)?
@@ -121,7 +111,7 @@ public struct PassageFingerprints: Sendable {
             }
             index = next
         }
-        return (result, skipped, skippedDocuments.map { Int($0) }.sorted())
+        return (result, buckets.skippedBuckets, buckets.skippedDocumentNumbers)
     }
 
     /// A 64-bit finaliser (the MurmurHash3 fmix64 constants).
