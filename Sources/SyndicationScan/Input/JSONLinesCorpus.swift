@@ -20,7 +20,7 @@ public struct JSONLinesCorpus: DocumentSource {
     /// A source reading `paths` in chunks of `chunkSize` bytes.
     public init(paths: [String], chunkSize: Int = 8 << 20) {
         self.paths = paths
-        self.chunkSize = max(4_096, chunkSize)
+        self.chunkSize = max(1, chunkSize)
     }
 
     /// Whether `path` is a file this source reads (a `.jsonl` or `.ndjson` file).
