@@ -190,10 +190,7 @@ public struct CorpusScanner: Sendable {
 
     /// What provenance resolution needs to know of a document with `credits`.
     static func member(_ document: Document, credits: [Credit]) -> ProvenanceResolver.Member {
-        let own = document.outlet.map(ProvenanceResolver.key)
-        let credited = Set(credits.filter { !$0.inBoilerplate && ProvenanceResolver.key($0.name) != own }.map(\.name))
-        return ProvenanceResolver.Member(
-            id: document.id, outlet: document.outlet, published: document.published, creditedNames: credited)
+        ProvenanceResolver.Member(id: document.id, outlet: document.outlet, published: document.published, credits: credits)
     }
 }
 

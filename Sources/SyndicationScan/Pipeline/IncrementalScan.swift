@@ -127,11 +127,9 @@ public struct IncrementalScan: Sendable {
     /// The provenance member of a document known only by its summary (outlet, time, credits),
     /// as ``member(of:)`` would make it from the prepared document.
     public static func member(of summary: DocumentSummary) -> ProvenanceResolver.Member {
-        let own = summary.outlet.map(ProvenanceResolver.key)
-        let credited = Set(summary.credits.filter { !$0.inBoilerplate && ProvenanceResolver.key($0.name) != own }.map(\.name))
-        return ProvenanceResolver.Member(
+        ProvenanceResolver.Member(
             id: summary.id, outlet: summary.outlet, published: summary.published.flatMap { PublicationTime(iso8601: $0) },
-            creditedNames: credited)
+            credits: summary.credits)
     }
 }
 

@@ -35,6 +35,15 @@ public struct ProvenanceResolver: Sendable {
             self.published = published
             self.creditedNames = creditedNames
         }
+
+        /// A member crediting the outlets `credits` name outside boilerplate, leaving out the
+        /// document's own outlet (a staff byline is not a source).
+        public init(id: String, outlet: String?, published: PublicationTime?, credits: [Credit]) {
+            let own = outlet.map(ProvenanceResolver.key)
+            self.init(
+                id: id, outlet: outlet, published: published,
+                creditedNames: Set(credits.filter { !$0.inBoilerplate && ProvenanceResolver.key($0.name) != own }.map(\.name)))
+        }
     }
 
     /// Resolves provenance for `pairs` over `members` (indexed as `index[id]`); returns the
