@@ -59,7 +59,7 @@ public struct LSHIndex: Sendable {
             return
         }
         for band in 0..<parameters.bandCount {
-            let size = Self.append(id, to: &tables[band][bandKey(signature, band: band), default: []])
+            let size = Self.append(id, to: &tables[band][parameters.bandKey(of: signature, band: band), default: []])
             if size == maximumBucketSize + 1 { oversizedBucketCount += 1 }
         }
     }
@@ -98,7 +98,7 @@ public struct LSHIndex: Sendable {
         if signature.isEmpty { return [] }
         var ids: [Int] = []
         for band in 0..<parameters.bandCount {
-            guard let bucket = tables[band][bandKey(signature, band: band)],
+            guard let bucket = tables[band][parameters.bandKey(of: signature, band: band)],
                   bucket.count <= maximumBucketSize else { continue }
             ids.append(contentsOf: bucket)
         }
@@ -106,17 +106,6 @@ public struct LSHIndex: Sendable {
         var unique: [Int] = []
         for id in ids where unique.last != id { unique.append(id) }
         return unique
-    }
-
-    /// The key of band `band`: XXH3-64 of its *r* values' bytes, seeded with the band index.
-    private func bandKey(_ signature: MinHashSignature, band: Int) -> UInt64 {
-        let rows = parameters.rowsPerBand
-        return signature.values.withUnsafeBytes { bytes in
-            let stride = MemoryLayout<UInt64>.stride
-            return XXHash.hash64(
-                UnsafeRawBufferPointer(rebasing: bytes[(band * rows * stride)..<((band + 1) * rows * stride)]),
-                seed: UInt64(band))
-        }
     }
 
     /// Appends `id` to `bucket` in place and returns the bucket's new size.

@@ -186,7 +186,7 @@ extension ArchiveIndex {
         return IndexedDocument(
             id: document.id, sha256: sha256, outlet: document.outlet, summary: summary,
             minhash: analysis.minhash.values, simhash: analysis.simhash.fingerprint,
-            bandKeys: BlobCoding.bandKeys(analysis.minhash, lsh: parameters.lsh),
+            bandKeys: parameters.lsh.bandKeys(of: analysis.minhash),
             passageKeys: stages.passageKeys(of: prepared, common: common).filter {
                 $0.sentence >= 0 && $0.sentence < 1 << IndexSchema.sentenceBits
             },
@@ -254,7 +254,7 @@ extension ArchiveIndex {
         else { return }
         let outlet: String = row[0] ?? ""
         let signature = MinHashSignature(parameters: stages.minhashParameters, values: BlobCoding.integers(row[1]))
-        for key in BlobCoding.bandKeys(signature, lsh: parameters.lsh) {
+        for key in parameters.lsh.bandKeys(of: signature) {
             try db.execute(sql: "DELETE FROM band_key WHERE key = ? AND document = ?", arguments: [BlobCoding.sql(key), rowid])
         }
         for entry in BlobCoding.passageKeys(row[2]) {

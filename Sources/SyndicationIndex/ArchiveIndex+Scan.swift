@@ -109,7 +109,7 @@ extension ArchiveIndex {
                 guard let row = try Row.fetchOne(keysStatement, arguments: [rowid]) else { continue }
                 let signature = MinHashSignature(parameters: stages.minhashParameters, values: BlobCoding.integers(row[0]))
                 lookups.append(LookupKeys(
-                    rowid: rowid, bandKeys: BlobCoding.bandKeys(signature, lsh: parameters.lsh),
+                    rowid: rowid, bandKeys: parameters.lsh.bandKeys(of: signature),
                     passageKeys: BlobCoding.passageKeys(row[1]), lineKeys: BlobCoding.integers(row[2])))
             }
             var pairs = Set<Int64Pair>()

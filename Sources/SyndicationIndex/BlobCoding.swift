@@ -49,19 +49,4 @@ enum BlobCoding {
 
     /// The `UInt64` an SQLite integer stores.
     static func unsigned(_ value: Int64) -> UInt64 { UInt64(bitPattern: value) }
-
-    /// The document LSH band keys of `signature` (none for an empty signature): the keys
-    /// `LSHIndex` buckets by — XXH3-64 of each band's values, seeded with the band index.
-    static func bandKeys(_ signature: MinHashSignature, lsh: LSHParameters) -> [UInt64] {
-        guard !signature.isEmpty else { return [] }
-        let rows = lsh.rowsPerBand
-        return signature.values.withUnsafeBytes { bytes in
-            let stride = MemoryLayout<UInt64>.stride
-            return (0..<lsh.bandCount).map { band in
-                XXHash.hash64(
-                    UnsafeRawBufferPointer(rebasing: bytes[(band * rows * stride)..<((band + 1) * rows * stride)]),
-                    seed: UInt64(band))
-            }
-        }
-    }
 }

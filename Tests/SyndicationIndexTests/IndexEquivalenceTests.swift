@@ -35,7 +35,7 @@ struct IndexEquivalenceTests {
         for (position, signature) in signatures.enumerated() { try lsh.insert(signature, id: position) }
         var buckets: [UInt64: [Int]] = [:]
         for (position, signature) in signatures.enumerated() {
-            for key in BlobCoding.bandKeys(signature, lsh: stages.lshParameters) { buckets[key, default: []].append(position) }
+            for key in stages.lshParameters.bandKeys(of: signature) { buckets[key, default: []].append(position) }
         }
         var pairs = Set<CandidatePair>()
         for holders in buckets.values where holders.count > 1 {

@@ -14,20 +14,6 @@ struct BandIndex: Sendable {
     /// The largest bucket that still yields candidates.
     var maximumBucketSize: Int
 
-    /// The band keys of `signature` (empty for an empty signature).
-    func keys(of signature: MinHashSignature) -> [UInt64] {
-        guard !signature.isEmpty else { return [] }
-        let rows = parameters.rowsPerBand
-        let stride = MemoryLayout<UInt64>.stride
-        return signature.values.withUnsafeBytes { bytes in
-            (0..<parameters.bandCount).map { band in
-                XXHash.hash64(
-                    UnsafeRawBufferPointer(rebasing: bytes[(band * rows * stride)..<((band + 1) * rows * stride)]),
-                    seed: UInt64(band))
-            }
-        }
-    }
-
     /// What banding found: the pairs, and what was skipped.
     struct Result {
         /// Distinct pairs of documents sharing a bucket of at most the cap, sorted.

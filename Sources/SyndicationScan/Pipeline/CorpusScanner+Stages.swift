@@ -115,7 +115,7 @@ extension CorpusScanner {
                 guard lineKeys.count == slots.count else { return nil }
                 let boilerplate = lines.boilerplate(lines: lineKeys, slots: slots)
                 let template = boilerplate.filter(\.isTemplate).map(\.span)
-                let bands = banding.keys(of: candidateSignature(text, template: template, hasher: hasher))
+                let bands = banding.parameters.bandKeys(of: candidateSignature(text, template: template, hasher: hasher))
                 let profile = profile(census.documents[position], text: text, boilerplate: boilerplate)
                 return (bands, fingerprints.keys(of: profile, common: common))
             }
