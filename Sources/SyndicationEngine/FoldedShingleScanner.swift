@@ -88,9 +88,11 @@ struct FoldedShingleScanner {
             slackLimit: folded.count &- 8 &- count, starts: wordStarts.baseAddress!)
         // Two copies of the loop: documents whose words all fold byte by byte skip the per-word check.
         if needsFolding {
-            try visitWords(text.baseAddress!, count: count, checkingNonASCII: true, words: &words)
+            var folder = NonASCIIWordFolder()
+            words = try visitWords(text.baseAddress!, count: count, checkingNonASCII: true, words: words, folder: &folder)
         } else {
-            try visitWords(text.baseAddress!, count: count, checkingNonASCII: false, words: &words)
+            var unused = NonASCIIWordFolder()
+            words = try visitWords(text.baseAddress!, count: count, checkingNonASCII: false, words: words, folder: &unused)
         }
         return words.hashShingles(shingling, into: &sink)
     }
@@ -98,8 +100,11 @@ struct FoldedShingleScanner {
     /// Finds the words of the prepared text block by block and hands each to `words`.
     @inline(__always)
     private func visitWords(
-        _ text: UnsafeMutableRawPointer, count: Int, checkingNonASCII: Bool, words: inout WordEmitter
-    ) throws(Refusal) {
+        _ text: UnsafeMutableRawPointer, count: Int, checkingNonASCII: Bool, words initial: WordEmitter,
+        folder: inout NonASCIIWordFolder
+    ) throws(Refusal) -> WordEmitter {
+        // A local copy, whose fields the compiler keeps in registers.
+        var words = initial
         var inWord = false
         var wordStart = 0
         var base = 0
@@ -110,7 +115,7 @@ struct FoldedShingleScanner {
             if inWord && changes != 0 {
                 let end = base &+ changes.trailingZeroBitCount
                 changes &= changes &- 1
-                try words.emit(wordStart, end, checkingNonASCII: checkingNonASCII)
+                try words.emit(wordStart, end, checkingNonASCII: checkingNonASCII, folder: &folder)
             }
             while changes != 0 {
                 let start = base &+ changes.trailingZeroBitCount
@@ -122,13 +127,14 @@ struct FoldedShingleScanner {
                 }
                 let end = base &+ changes.trailingZeroBitCount
                 changes &= changes &- 1
-                try words.emit(start, end, checkingNonASCII: checkingNonASCII)
+                try words.emit(start, end, checkingNonASCII: checkingNonASCII, folder: &folder)
             }
             inWord = mask >> 63 != 0
             base &+= 64
         }
         // The zero padding ends every word before `count` unless the text fills its last block.
-        if inWord { try words.emit(wordStart, count, checkingNonASCII: checkingNonASCII) }
+        if inWord { try words.emit(wordStart, count, checkingNonASCII: checkingNonASCII, folder: &folder) }
+        return words
     }
 
     /// Sixteen bytes, processed side by side (SSE2 on x86-64, NEON on ARM).

@@ -16,8 +16,6 @@ extension FoldedShingleScanner {
         var length = 0
         /// Words kept so far.
         var wordCount = 0
-        /// Code points and folded bytes of words that need NFKC, reused across words.
-        var folder = NonASCIIWordFolder()
 
         init(
             input: UnsafeRawPointer, text: UnsafeRawPointer, output: UnsafeMutableRawPointer,
@@ -31,9 +29,12 @@ extension FoldedShingleScanner {
         }
 
         /// Appends the word at bytes `start..<end` of the text. With `checkingNonASCII` false
-        /// the caller promises the word folds byte by byte (ASCII and ``SelfFoldingScalars``).
+        /// the caller promises the word folds byte by byte (ASCII and ``SelfFoldingScalars``);
+        /// otherwise a word with other code points goes through `folder`.
         @inline(__always)
-        mutating func emit(_ start: Int, _ end: Int, checkingNonASCII: Bool) throws(Refusal) {
+        mutating func emit(
+            _ start: Int, _ end: Int, checkingNonASCII: Bool, folder: inout NonASCIIWordFolder
+        ) throws(Refusal) {
             let foldedStart = length
             // Copy eight bytes at a time; the stores may run up to seven bytes past the word,
             // into space the next word overwrites.
@@ -53,20 +54,14 @@ extension FoldedShingleScanner {
             var foldedEnd = foldedStart &+ wordLength
             if checkingNonASCII && nonASCII & 0x8080_8080_8080_8080 != 0 {
                 // A word of marks only folds to nothing: drop it and its separator.
-                guard let end = try foldNonASCII(start, end, at: foldedStart) else { return }
+                guard let end = try folder.fold(input, start..<end, into: output, at: foldedStart, limit: end &+ slackLimit)
+                else { return }
                 foldedEnd = end
             }
             starts[wordCount] = Int32(truncatingIfNeeded: foldedStart)
             wordCount &+= 1
             output.storeBytes(of: 0x20, toByteOffset: foldedEnd, as: UInt8.self)
             length = foldedEnd &+ 1
-        }
-
-        /// The slow path of ``emit(_:_:checkingNonASCII:)``, kept out of line so that the
-        /// ASCII path stays small enough to inline.
-        @inline(never)
-        private mutating func foldNonASCII(_ start: Int, _ end: Int, at foldedStart: Int) throws(Refusal) -> Int? {
-            try folder.fold(input, start..<end, into: output, at: foldedStart, limit: end &+ slackLimit)
         }
 
         /// Hashes every shingle of the folded stream into `sink`, in text order, and returns the
@@ -113,7 +108,10 @@ extension FoldedShingleScanner {
         /// has already copied the word's bytes with ASCII capitals lower-cased. Returns the end
         /// of the folded word, or nil when it folds to nothing.
         ///
+        /// Kept out of line, so that the ASCII path around it stays small and in registers.
+        ///
         /// - Throws: ``Refusal/foldedTextTooLong`` when the folded word would end past `limit`.
+        @inline(never)
         mutating func fold(
             _ input: UnsafeRawPointer, _ range: Range<Int>, into output: UnsafeMutableRawPointer,
             at position: Int, limit: Int
