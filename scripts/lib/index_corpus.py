@@ -8,16 +8,16 @@ articles). Articles are news-like text of pseudo-words, as in unique_corpus.py: 
 4-8 paragraphs of 3-5 sentences drawn from a 50,000-word vocabulary (about 2.5 KB), so two
 unrelated articles share no sentence, and from 40 outlets.
 
-- The archive: 70 % original articles, 30 % copies of earlier archive articles (interleaved) (5-15 % of the
-  words edited, the last paragraphs dropped, or a boilerplate line added), as a real archive
-  holds earlier syndication.
+- The archive: 70 % original articles, 30 % copies of earlier archive articles, interleaved
+  (5-15 % of the words edited, the last paragraphs dropped, or a boilerplate line added), as a
+  real archive holds earlier syndication.
 - The batch: 70 % new original articles, 20 % copies of archive articles (the day's pickups of
   older copy, which the index must find), 10 % copies of earlier batch articles (same-day
   syndication).
 
 Each article's text is a function of the seed and its number alone (a random generator of its
-own), so a copy regenerates its source instead of keeping the archive in memory: a million
-articles take a few MB of memory. A line of OUTPUT_PREFIX-truth.tsv per copy names it and its
+own), so a copy regenerates its source instead of keeping the archive's texts in memory: a
+million articles keep only their numbers (about 200 MB). A line of OUTPUT_PREFIX-truth.tsv per copy names it and its
 source.
 """
 import json
