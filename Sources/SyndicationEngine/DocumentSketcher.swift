@@ -8,12 +8,14 @@
 ///     parameters.shingling.hashes(of: AnalyzedText(String(decoding: bytes, as: UTF8.self)))))
 /// ```
 ///
-/// and it gets there in one pass (see `FoldedShingleScanner`): words are folded into a
-/// scratch buffer as they are read, each shingle is hashed with XXH3 as soon as its last word
-/// is known, and with ``MinHashScheme/onePermutation`` the hash goes straight into its bin
-/// (Li, Owen & Zhang, NIPS 2012). Bins keep a minimum, which ignores order and repeats, so
-/// no shingle set is sorted or deduplicated; densification is ``MinHasher``'s own. ASCII
-/// words are folded inline; a word with non-ASCII code points goes through
+/// and it gets there without building tokens or a shingle list (see `FoldedShingleScanner`):
+/// words are folded into a scratch buffer, single-spaced, as they are read; then each shingle
+/// is hashed with XXH3 where it lies in that buffer, and with ``MinHashScheme/onePermutation``
+/// the hash goes straight into its bin (Li, Owen & Zhang, NIPS 2012). Bins keep a minimum,
+/// which ignores order and repeats, so no shingle set is sorted or deduplicated;
+/// densification is ``MinHasher``'s own. ASCII words, and words whose other code points fold
+/// to themselves (``SelfFoldingScalars``: lower-case accented Latin, Greek and Cyrillic, kana,
+/// CJK, Hangul), are folded inline; any other word goes through
 /// ``TokenNormalizer/appendFolded(_:_:to:)`` (NFKC and lower-casing), exactly as in
 /// ``AnalyzedText``. Bytes that are not well-formed UTF-8 take the general path.
 ///
@@ -98,10 +100,9 @@ public struct DocumentSketcher: Sendable {
     private func scan<Sink: ShingleHashSink>(
         _ utf8: UnsafeRawBufferPointer, into sink: inout Sink
     ) throws(FoldedShingleScanner.Refusal) {
-        let ringCount = parameters.shingling.unit == .words ? parameters.shingling.size : 1
         let sizes = FoldedShingleScanner.scratchSizes(forInputCount: utf8.count)
         let result: Result<Int, FoldedShingleScanner.Refusal> =
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: ringCount) { starts in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: sizes.wordStarts) { starts in
                 withUnsafeTemporaryAllocation(byteCount: sizes.text + sizes.folded, alignment: 8) { scratch in
                     Result { () throws(FoldedShingleScanner.Refusal) -> Int in
                         try scanner.scan(

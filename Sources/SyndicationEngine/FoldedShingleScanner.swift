@@ -4,16 +4,17 @@ protocol ShingleHashSink {
     mutating func add(_ hash: UInt64)
 }
 
-/// One pass over a document's UTF-8 bytes that folds its words into a scratch buffer and
-/// hashes each shingle as soon as its last unit is known, with no allocation for ASCII words.
+/// Two passes over a document's UTF-8 bytes: the first folds its words into a scratch buffer
+/// and notes where each starts, the second hashes every shingle straight from that buffer; no
+/// allocation for ASCII words or words of ``SelfFoldingScalars``.
 ///
 /// It reproduces ``AnalyzedText`` followed by ``Shingling/hashes(of:tokens:)`` exactly:
 /// - a word is a maximal run of code points for which ``TokenNormalizer/isWordScalar(_:)``
 ///   holds (for ASCII: `0-9`, `A-Z`, `a-z`; every other ASCII byte separates words);
-/// - an all-ASCII word folds to its lower-cased bytes, which is what
-///   ``TokenNormalizer/appendFolded(_:_:to:)`` does for ASCII words; a word holding any
-///   non-ASCII code point is decoded and handed to that very function, so NFKC and case
-///   folding are never reimplemented; a word that folds to nothing is dropped with its separator;
+/// - a word of ASCII and ``SelfFoldingScalars`` folds to its bytes with ASCII capitals
+///   lower-cased, which is what ``TokenNormalizer/appendFolded(_:_:to:)`` does for such words;
+///   any other word is decoded and handed to that very function, so NFKC and case folding
+///   are never reimplemented; a word that folds to nothing is dropped with its separator;
 /// - folded words are joined by single spaces, and a word shingle is the bytes from the first
 ///   byte of its first word to the last byte of its last word, hashed with XXH3 under the
 ///   shingling's seed; a document shorter than one shingle gives one shingle of what is there;
@@ -22,11 +23,12 @@ protocol ShingleHashSink {
 /// How: the text is copied, ASCII capitals lower-cased, into a zero-padded scratch buffer in
 /// which every non-ASCII separator (curly quotes, dashes, no-break spaces) is overwritten with
 /// spaces, so that any byte at or above 0x80 left there belongs to a word. Word bytes are then
-/// found eight at a time (range tests on the bytes of a 64-bit word, after Lamport, "Multiple
-/// byte processing with full-word instructions", CACM 1975), gathered into one bit per byte
-/// for each 64-byte block (a multiply moves the eight flags of a word into one byte), and words
-/// are visited by scanning the bits where the mask changes. Each ASCII word is copied eight
-/// bytes at a time.
+/// found sixteen at a time (range tests by wrapping arithmetic on `SIMD16<UInt8>`, which the
+/// compiler turns into vector instructions), gathered into one bit per byte for each 64-byte
+/// block, and words are visited by scanning the bits where the mask changes. Each word is copied eight bytes at
+/// a time into the folded stream, followed by one space, and its start is written down; as the
+/// words are single-spaced there, shingle *i* of *k* words runs from the start of word *i* to
+/// one byte before the start of word *i* + *k*, and the second pass is a plain loop of hashes.
 ///
 /// Decoding is strict. Bytes that are not well-formed UTF-8 (which `String(decoding:as:)`
 /// would repair to U+FFFD) make the scan give up, and the caller takes the general path.
@@ -40,6 +42,8 @@ struct FoldedShingleScanner {
         case malformedUTF8
         /// Folding expanded the text past the buffer (NFKC can lengthen a word).
         case foldedTextTooLong
+        /// The document is too long for 32-bit word offsets (2 GB).
+        case documentTooLong
     }
 
     /// Bytes the folded stream may run ahead of the input (NFKC expansion) before the scan refuses.
@@ -47,9 +51,11 @@ struct FoldedShingleScanner {
     /// Zero bytes after the text in the scratch copy: one block, so blocks never read past it.
     static let textPadding = 64
 
-    /// The scratch bytes ``scan(_:text:folded:wordStarts:into:)`` needs for `count` input bytes.
-    static func scratchSizes(forInputCount count: Int) -> (text: Int, folded: Int) {
-        (count + textPadding, count + foldedSlack + 8)
+    /// The scratch ``scan(_:text:folded:wordStarts:into:)`` needs for `count` input bytes:
+    /// bytes of text and of folded stream, and word starts (words are at least two bytes apart,
+    /// and one more entry marks the end).
+    static func scratchSizes(forInputCount count: Int) -> (text: Int, folded: Int, wordStarts: Int) {
+        (count + textPadding, count + foldedSlack + 8, count / 2 + 2)
     }
 
     /// Folds `input` and passes every shingle hash to `sink` in text order, repeats kept.
@@ -58,40 +64,47 @@ struct FoldedShingleScanner {
     ///   - text: scratch of at least `scratchSizes(forInputCount:).text` bytes.
     ///   - folded: scratch of at least `scratchSizes(forInputCount:).folded` bytes; receives
     ///     the folded stream.
-    ///   - wordStarts: scratch of `shingling.size` entries (1 for character shingles).
+    ///   - wordStarts: scratch of at least `scratchSizes(forInputCount:).wordStarts` entries.
     /// - Returns: the length of the folded stream.
-    /// - Throws: a ``Refusal`` when the general path must decide instead; `sink` may have
-    ///   received hashes by then.
-    /// - Complexity: O(*n*) in the byte count; words with non-ASCII code points cost an
-    ///   NFKC fold each (about a microsecond).
+    /// - Throws: a ``Refusal`` when the general path must decide instead; `sink` has then
+    ///   received nothing.
+    /// - Complexity: O(*n*) in the byte count; words with code points outside ASCII and
+    ///   ``SelfFoldingScalars`` cost an NFKC fold each (about ten microseconds).
     func scan<Sink: ShingleHashSink>(
         _ input: UnsafeRawBufferPointer, text: UnsafeMutableRawBufferPointer,
-        folded: UnsafeMutableRawBufferPointer, wordStarts: UnsafeMutableBufferPointer<Int>,
+        folded: UnsafeMutableRawBufferPointer, wordStarts: UnsafeMutableBufferPointer<Int32>,
         into sink: inout Sink
     ) throws(Refusal) -> Int {
         let count = input.count
         guard count > 0 else { return 0 }
+        guard count < Int(Int32.max) - Self.foldedSlack - 16 else { throw .documentTooLong }
         let sizes = Self.scratchSizes(forInputCount: count)
-        precondition(text.count >= sizes.text && folded.count >= sizes.folded, "scratch too small")
-        let hasNonASCIIWords = try Self.prepare(input.baseAddress!, count: count, into: text.baseAddress!)
+        precondition(
+            text.count >= sizes.text && folded.count >= sizes.folded && wordStarts.count >= sizes.wordStarts,
+            "scratch too small")
+        let needsFolding = try Self.prepare(input.baseAddress!, count: count, into: text.baseAddress!)
         var words = WordEmitter(
-            shingling: shingling, input: input.baseAddress!, text: text.baseAddress!, output: folded.baseAddress!,
+            input: input.baseAddress!, text: text.baseAddress!, output: folded.baseAddress!,
             slackLimit: folded.count &- 8 &- count, starts: wordStarts.baseAddress!)
-        // Two copies of the loop: documents without non-ASCII words skip the per-word check.
-        if hasNonASCIIWords {
-            try visitWords(text.baseAddress!, count: count, checkingNonASCII: true, words: &words, into: &sink)
+        // Two copies of the loop: documents whose words all fold byte by byte skip the per-word check.
+        if needsFolding {
+            var folder = NonASCIIWordFolder()
+            words = try visitWords(text.baseAddress!, count: count, checkingNonASCII: true, words: words, folder: &folder)
         } else {
-            try visitWords(text.baseAddress!, count: count, checkingNonASCII: false, words: &words, into: &sink)
+            var unused = NonASCIIWordFolder()
+            words = try visitWords(text.baseAddress!, count: count, checkingNonASCII: false, words: words, folder: &unused)
         }
-        return words.finish(into: &sink)
+        return words.hashShingles(shingling, into: &sink)
     }
 
     /// Finds the words of the prepared text block by block and hands each to `words`.
     @inline(__always)
-    private func visitWords<Sink: ShingleHashSink>(
-        _ text: UnsafeMutableRawPointer, count: Int, checkingNonASCII: Bool,
-        words: inout WordEmitter, into sink: inout Sink
-    ) throws(Refusal) {
+    private func visitWords(
+        _ text: UnsafeMutableRawPointer, count: Int, checkingNonASCII: Bool, words initial: WordEmitter,
+        folder: inout NonASCIIWordFolder
+    ) throws(Refusal) -> WordEmitter {
+        // A local copy, whose fields the compiler keeps in registers.
+        var words = initial
         var inWord = false
         var wordStart = 0
         var base = 0
@@ -102,7 +115,7 @@ struct FoldedShingleScanner {
             if inWord && changes != 0 {
                 let end = base &+ changes.trailingZeroBitCount
                 changes &= changes &- 1
-                try words.emit(wordStart, end, checkingNonASCII: checkingNonASCII, into: &sink)
+                try words.emit(wordStart, end, checkingNonASCII: checkingNonASCII, folder: &folder)
             }
             while changes != 0 {
                 let start = base &+ changes.trailingZeroBitCount
@@ -114,66 +127,102 @@ struct FoldedShingleScanner {
                 }
                 let end = base &+ changes.trailingZeroBitCount
                 changes &= changes &- 1
-                try words.emit(start, end, checkingNonASCII: checkingNonASCII, into: &sink)
+                try words.emit(start, end, checkingNonASCII: checkingNonASCII, folder: &folder)
             }
             inWord = mask >> 63 != 0
             base &+= 64
         }
         // The zero padding ends every word before `count` unless the text fills its last block.
-        if inWord { try words.emit(wordStart, count, checkingNonASCII: checkingNonASCII, into: &sink) }
+        if inWord { try words.emit(wordStart, count, checkingNonASCII: checkingNonASCII, folder: &folder) }
+        return words
     }
+
+    /// Sixteen bytes, processed side by side (SSE2 on x86-64, NEON on ARM).
+    typealias Lanes = SIMD16<UInt8>
 
     /// One bit per byte of the 64 bytes at `block`: set for word bytes (ASCII letters and
     /// digits, and bytes at or above 0x80, which after blanking belong to word code points).
     @inline(__always)
     static func wordMask(_ block: UnsafeRawPointer) -> UInt64 {
         var mask: UInt64 = 0
-        for chunk in 0..<8 {
-            let word = UInt64(littleEndian: block.loadUnaligned(fromByteOffset: chunk * 8, as: UInt64.self))
-            mask |= byteMask(wordBytes(word)) << (chunk * 8)
+        for chunk in 0..<4 {
+            mask |= wordMask(block.loadUnaligned(fromByteOffset: chunk * 16, as: Lanes.self)) << (chunk * 16)
         }
         return mask
     }
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// The high bit of each byte of `word` set when the byte is a word byte.
+    /// One bit per lane of `lanes` (lane *j* → bit *j*), set for word bytes.
     @inline(__always)
-    static func wordBytes(_ word: UInt64) -> UInt64 {
-        // Range tests on 7-bit lanes: x + (0x80 − low) reaches bit 7 exactly when x ≥ low,
-        // and no lane carries into the next because x ≤ 0x7F.
-        let low = word & ~highBits
-        let digit = (low &+ 0x50 &* ones) & ~(low &+ 0x46 &* ones)
-        let caseless = low | 0x20 &* ones
-        let letter = (caseless &+ 0x1F &* ones) & ~(caseless &+ 0x05 &* ones)
-        return ((digit | letter) & highBits) | (word & highBits)
+    static func wordMask(_ lanes: Lanes) -> UInt64 {
+        let caseless = lanes | Lanes(repeating: 0x20)
+        let word = inRange(lanes, from: 0x30, count: 10) | inRange(caseless, from: 0x61, count: 26) | lanes
+        let halves = unsafeBitCast(word & Lanes(repeating: 0x80), to: SIMD2<UInt64>.self)
+        return byteMask(UInt64(littleEndian: halves[0])) | byteMask(UInt64(littleEndian: halves[1])) << 8
     }
 
-    /// `word` with its ASCII capitals lower-cased.
-    @inline(__always)
-    static func lowercased(_ word: UInt64) -> UInt64 {
-        let low = word & ~highBits
-        let capital = (low &+ 0x3F &* ones) & ~(low &+ 0x25 &* ones) & ~word & highBits
-        return word | capital >> 2
-    }
-
-    /// Gathers the high bit of each byte into the low eight bits (byte *j* → bit *j*).
+    /// Gathers the high bit of each byte into the low eight bits (byte *j* → bit *j*): a
+    /// multiply moves the eight flags into the top byte.
     @inline(__always)
     static func byteMask(_ highBitsOnly: UInt64) -> UInt64 {
         ((highBitsOnly >> 7) &* 0x0102_0408_1020_4080) >> 56
     }
 
+    /// Bit 7 of each lane set when the lane's value lies in `lower ..< lower + count`
+    /// (`count` ≤ 128): the lane minus `lower` is then below `count`, so neither it nor it
+    /// plus 128 − `count` reaches bit 7. Only wrapping arithmetic, which vectorises everywhere.
+    @inline(__always)
+    static func inRange(_ lanes: Lanes, from lower: UInt8, count: UInt8) -> Lanes {
+        let offset = lanes &- Lanes(repeating: lower)
+        return ~(offset | (offset &+ Lanes(repeating: 0x80 &- count))) & Lanes(repeating: 0x80)
+    }
+
+    /// `lanes` with their ASCII capitals lower-cased.
+    @inline(__always)
+    static func lowercased(_ lanes: Lanes) -> Lanes {
+        lanes | inRange(lanes, from: 0x41, count: 26) &>> 2
+    }
+
+    /// Whether any lane is at or above 0x80.
+    @inline(__always)
+    static func hasNonASCII(_ lanes: Lanes) -> Bool {
+        let high = unsafeBitCast(lanes & Lanes(repeating: 0x80), to: SIMD2<UInt64>.self)
+        return high[0] | high[1] != 0
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// `word` with its ASCII capitals lower-cased, for the last bytes of a text.
+    @inline(__always)
+    static func lowercased(_ word: UInt64) -> UInt64 {
+        // Range test on 7-bit lanes: x + (0x80 − low) reaches bit 7 exactly when x ≥ low, and
+        // no lane carries into the next because x ≤ 0x7F (after Lamport, "Multiple byte
+        // processing with full-word instructions", CACM 1975).
+        let low = word & ~highBits
+        let capital = (low &+ 0x3F &* ones) & ~(low &+ 0x25 &* ones) & ~word & highBits
+        return word | capital >> 2
+    }
+
     /// Copies `count` input bytes into `text` with ASCII capitals lower-cased and every
     /// non-ASCII code point that is not a word code point overwritten with spaces, then zeroes
-    /// ``textPadding`` bytes after them. Returns whether non-ASCII word code points remain.
+    /// ``textPadding`` bytes after them. Returns whether a word code point outside ASCII and
+    /// ``SelfFoldingScalars`` remains, that is, whether some word needs an NFKC fold.
     ///
     /// - Throws: ``Refusal/malformedUTF8`` for bytes that are not well-formed UTF-8.
     static func prepare(_ input: UnsafeRawPointer, count: Int, into text: UnsafeMutableRawPointer) throws(Refusal) -> Bool {
         text.advanced(by: count).initializeMemory(as: UInt8.self, repeating: 0, count: textPadding)
         var index = 0
-        var nonASCIIWords = false
+        var needsFolding = false
         while index < count {
+            if index &+ 16 <= count {
+                // Sixteen ASCII bytes at a time, the common case.
+                let lanes = input.loadUnaligned(fromByteOffset: index, as: Lanes.self)
+                if !hasNonASCII(lanes) {
+                    text.storeBytes(of: lowercased(lanes), toByteOffset: index, as: Lanes.self)
+                    index &+= 16
+                    continue
+                }
+            }
             var chunk: UInt64 = 0
             if index &+ 8 <= count {
                 chunk = UInt64(littleEndian: input.loadUnaligned(fromByteOffset: index, as: UInt64.self))
@@ -189,8 +238,10 @@ struct FoldedShingleScanner {
             // That first non-ASCII byte: decode its code point from the input, blank it if it
             // separates words, and go on right after it.
             let (scalar, width) = try decode(input.assumingMemoryBound(to: UInt8.self), at: index, count: count)
-            if isWordScalar(scalar) {
-                nonASCIIWords = true
+            if SelfFoldingScalars.contains(scalar.value) {
+                (text + index).copyMemory(from: input + index, byteCount: width)
+            } else if isWordScalar(scalar) {
+                needsFolding = true
                 // The chunk stored above may have stopped inside the code point.
                 (text + index).copyMemory(from: input + index, byteCount: width)
             } else {
@@ -198,7 +249,7 @@ struct FoldedShingleScanner {
             }
             index &+= width
         }
-        return nonASCIIWords
+        return needsFolding
     }
 
     /// ``TokenNormalizer/isWordScalar(_:)``, answered at once for the General Punctuation

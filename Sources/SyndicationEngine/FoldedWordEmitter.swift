@@ -1,51 +1,41 @@
 extension FoldedShingleScanner {
-    /// Appends words to the folded stream as the scanner finds them and hashes each shingle
-    /// the moment its last word is in.
+    /// Appends words to the folded stream as the scanner finds them, each followed by one
+    /// space, and writes down where each starts; then hashes the shingles from there.
     struct WordEmitter {
         /// The document's bytes as given.
         let input: UnsafeRawPointer
         /// The scanner's prepared copy: lower-cased, separators blanked, zero-padded.
-        let text: UnsafeMutableRawPointer
+        let text: UnsafeRawPointer
         /// The folded stream.
         let output: UnsafeMutableRawPointer
         /// How far the folded stream may run ahead of the input position (NFKC expansion).
         let slackLimit: Int
-        /// Start of each of the last `size` words in the folded stream, a ring indexed by `slot`.
-        let starts: UnsafeMutablePointer<Int>
-        let size: Int
-        let seed: UInt64
-        let isWordUnit: Bool
-        /// The folded stream's length so far.
+        /// The start of each word in the folded stream, in text order.
+        let starts: UnsafeMutablePointer<Int32>
+        /// Where the next word goes: the folded stream so far, with a space after its last word.
         var length = 0
         /// Words kept so far.
         var wordCount = 0
-        var slot = 0
-        /// Code points and folded bytes of non-ASCII words, reused across words.
-        var folder = NonASCIIWordFolder()
 
         init(
-            shingling: Shingling, input: UnsafeRawPointer, text: UnsafeMutableRawPointer,
-            output: UnsafeMutableRawPointer, slackLimit: Int, starts: UnsafeMutablePointer<Int>
+            input: UnsafeRawPointer, text: UnsafeRawPointer, output: UnsafeMutableRawPointer,
+            slackLimit: Int, starts: UnsafeMutablePointer<Int32>
         ) {
             self.input = input
             self.text = text
             self.output = output
             self.slackLimit = slackLimit
             self.starts = starts
-            size = shingling.size
-            seed = shingling.seed
-            isWordUnit = shingling.unit == .words
         }
 
-        /// Appends the word at bytes `start..<end` of the text and hashes the word shingle it
-        /// completes, if any. With `checkingNonASCII` false the caller promises the word is ASCII.
+        /// Appends the word at bytes `start..<end` of the text. With `checkingNonASCII` false
+        /// the caller promises the word folds byte by byte (ASCII and ``SelfFoldingScalars``);
+        /// otherwise a word with other code points goes through `folder`.
         @inline(__always)
-        mutating func emit<Sink: ShingleHashSink>(
-            _ start: Int, _ end: Int, checkingNonASCII: Bool, into sink: inout Sink
+        mutating func emit(
+            _ start: Int, _ end: Int, checkingNonASCII: Bool, folder: inout NonASCIIWordFolder
         ) throws(Refusal) {
-            // A space before every word but the first: stored always, kept only after a word.
-            output.storeBytes(of: 0x20, toByteOffset: length, as: UInt8.self)
-            let foldedStart = length &+ Swift.min(wordCount, 1)
+            let foldedStart = length
             // Copy eight bytes at a time; the stores may run up to seven bytes past the word,
             // into space the next word overwrites.
             let wordLength = end &- start
@@ -63,60 +53,65 @@ extension FoldedShingleScanner {
             } while offset < wordLength
             var foldedEnd = foldedStart &+ wordLength
             if checkingNonASCII && nonASCII & 0x8080_8080_8080_8080 != 0 {
-                guard let end = try foldNonASCII(start, end, at: foldedStart) else {
-                    // A word of marks only folds to nothing: drop it and its separator.
-                    return
-                }
+                // A word of marks only folds to nothing: drop it and its separator.
+                guard let end = try folder.fold(input, start..<end, into: output, at: foldedStart, limit: end &+ slackLimit)
+                else { return }
                 foldedEnd = end
             }
-            length = foldedEnd
+            starts[wordCount] = Int32(truncatingIfNeeded: foldedStart)
             wordCount &+= 1
-            guard isWordUnit else { return }
-            starts[slot] = foldedStart
-            slot &+= 1
-            if slot == size { slot = 0 }
-            if wordCount >= size {
-                // `slot` now points at the oldest of the last `size` starts.
-                let first = starts[slot]
-                sink.add(XXHash.hash64(UnsafeRawBufferPointer(start: output + first, count: foldedEnd &- first), seed: seed))
-            }
+            output.storeBytes(of: 0x20, toByteOffset: foldedEnd, as: UInt8.self)
+            length = foldedEnd &+ 1
         }
 
-        /// The slow path of ``emit(_:_:checkingNonASCII:into:)``, kept out of line so that the
-        /// ASCII path stays small enough to inline.
-        @inline(never)
-        private mutating func foldNonASCII(_ start: Int, _ end: Int, at foldedStart: Int) throws(Refusal) -> Int? {
-            try folder.fold(input, start..<end, into: output, at: foldedStart, limit: end &+ slackLimit)
-        }
-
-        /// Hashes what only the whole stream decides: the one shingle of a document shorter
-        /// than a word shingle, or the character shingles. Returns the stream's length.
-        mutating func finish<Sink: ShingleHashSink>(into sink: inout Sink) -> Int {
+        /// Hashes every shingle of the folded stream into `sink`, in text order, and returns the
+        /// stream's length. A document shorter than one word shingle gives one shingle of all
+        /// its words; character shingles are the windows of the stream.
+        mutating func hashShingles<Sink: ShingleHashSink>(_ shingling: Shingling, into sink: inout Sink) -> Int {
             guard wordCount > 0 else { return 0 }
-            let bytes = UnsafeRawBufferPointer(start: output, count: length)
-            if isWordUnit {
-                if wordCount < size { sink.add(XXHash.hash64(bytes, seed: seed)) }
-            } else {
-                let windows = Swift.max(1, length - size + 1)
+            let streamLength = length &- 1
+            let seed = shingling.seed
+            let size = shingling.size
+            switch shingling.unit {
+            case .words where wordCount >= size:
+                // Word i ends one byte (its space) before word i + 1 starts; the last word's
+                // end is marked by a start one past the stream's final space.
+                starts[wordCount] = Int32(truncatingIfNeeded: length)
+                let last = wordCount &- size
+                var first = 0
+                while first <= last {
+                    let start = Int(starts[first])
+                    let end = Int(starts[first &+ size]) &- 1
+                    sink.add(XXHash.hash64(UnsafeRawBufferPointer(start: output + start, count: end &- start), seed: seed))
+                    first &+= 1
+                }
+            case .words:
+                sink.add(XXHash.hash64(UnsafeRawBufferPointer(start: output, count: streamLength), seed: seed))
+            case .characters:
+                let windows = Swift.max(1, streamLength - size + 1)
                 for offset in 0..<windows {
-                    sink.add(XXHash.hash64(
-                        UnsafeRawBufferPointer(rebasing: bytes[offset..<Swift.min(length, offset + size)]), seed: seed))
+                    let count = Swift.min(size, streamLength - offset)
+                    sink.add(XXHash.hash64(UnsafeRawBufferPointer(start: output + offset, count: count), seed: seed))
                 }
             }
-            return length
+            return streamLength
         }
     }
 
-    /// Folds words with non-ASCII code points the general way, through
-    /// ``TokenNormalizer/appendFolded(_:_:to:)``, reusing its buffers across words.
+    /// Folds words with code points outside ASCII and ``SelfFoldingScalars`` the general way,
+    /// through ``TokenNormalizer/appendFolded(_:_:to:)``, reusing its buffers across words.
     struct NonASCIIWordFolder {
         private var scalars: [Unicode.Scalar] = []
         private var folded: [UInt8] = []
 
-        /// Folds the word at `range` of `input` into `output` at `position`. Returns the end
+        /// Folds the word at `range` of `input` into `output` at `position`, where the caller
+        /// has already copied the word's bytes with ASCII capitals lower-cased. Returns the end
         /// of the folded word, or nil when it folds to nothing.
         ///
+        /// Kept out of line, so that the ASCII path around it stays small and in registers.
+        ///
         /// - Throws: ``Refusal/foldedTextTooLong`` when the folded word would end past `limit`.
+        @inline(never)
         mutating func fold(
             _ input: UnsafeRawPointer, _ range: Range<Int>, into output: UnsafeMutableRawPointer,
             at position: Int, limit: Int
@@ -124,11 +119,15 @@ extension FoldedShingleScanner {
             scalars.removeAll(keepingCapacity: true)
             let bytes = input.assumingMemoryBound(to: UInt8.self)
             var index = range.lowerBound
+            var foldsByteByByte = true
             while index < range.upperBound {
                 let (scalar, width) = try FoldedShingleScanner.decode(bytes, at: index, count: range.upperBound)
+                if width > 1 && !SelfFoldingScalars.contains(scalar.value) { foldsByteByByte = false }
                 scalars.append(scalar)
                 index += width
             }
+            // The copy already in place is the folded word.
+            if foldsByteByByte { return position + range.count }
             folded.removeAll(keepingCapacity: true)
             scalars.withUnsafeBufferPointer {
                 TokenNormalizer.appendFolded($0, 0..<$0.count, to: &folded)

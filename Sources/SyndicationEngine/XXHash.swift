@@ -1,6 +1,7 @@
 internal import CLibXXHash
 
-/// XXH3-64, the 64-bit variant of Yann Collet's xxHash family, from the system `libxxhash`.
+/// XXH3-64, the 64-bit variant of Yann Collet's xxHash family, from the system xxHash
+/// (`libxxhash-dev`), compiled in from its header so that short inputs are hashed inline.
 ///
 /// This file is the only place in syndetect that touches C. Every shingle hash, every
 /// sketch and every fingerprint flows through ``XXHash/hash64(_:seed:)``.
@@ -31,14 +32,20 @@ public enum XXHash {
         return text.withUTF8 { rawHash64(UnsafeRawPointer($0.baseAddress), $0.count, seed) }
     }
 
-    /// The linked library's version, such as `"0.8.1"`, for reports that must be reproducible.
+    /// The xxHash version compiled in, such as `"0.8.1"`, for reports that must be reproducible.
     public static var libraryVersion: String {
-        let number = Int(XXH_versionNumber())
+        let number = Int(syndetect_xxh_version_number())
         return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
+    }
+
+    /// XXH3-64 through the whole of `XXH3_64bits_withSeed`, without the shortcut that
+    /// `hash64(_:seed:)` takes for 17 to 128 bytes: for tests that pin the two together.
+    static func wholeFunctionHash64(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        syndetect_xxh3_64_any(bytes.baseAddress, bytes.count, seed)
     }
 
     @usableFromInline
     static func rawHash64(_ pointer: UnsafeRawPointer?, _ count: Int, _ seed: UInt64) -> UInt64 {
-        XXH3_64bits_withSeed(pointer, count, seed)
+        syndetect_xxh3_64(pointer, count, seed)
     }
 }

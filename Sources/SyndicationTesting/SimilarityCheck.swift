@@ -119,8 +119,17 @@ public struct SimilarityCheck: Sendable {
         _ expected: Relation, expectation: SimilarityExpectation, what: String, _ first: String, _ second: String
     ) -> SimilarityVerdict {
         let measurement = measure(first, second)
-        let found = measurement.relation.map { "the relation is \($0.rawValue)" } ?? "they share nothing"
-        let holds = measurement.relation == expected
+        // Unwrapped with `if let` rather than `Optional.map` and `==` on optionals: the latter
+        // crashed the Swift 6.3.1 optimiser (CopyPropagation ownership check) in release builds.
+        let holds: Bool
+        let found: String
+        if let relation = measurement.relation {
+            holds = relation == expected
+            found = "the relation is \(relation.rawValue)"
+        } else {
+            holds = false
+            found = "they share nothing"
+        }
         let summary = holds
             ? "the texts share \(what), as expected (relation \(expected.rawValue))"
             : "expected the texts to share \(what) (relation \(expected.rawValue)), but \(found)"

@@ -26,7 +26,7 @@ struct DocumentSketcherTests {
         let sizes = FoldedShingleScanner.scratchSizes(forInputCount: bytes.count)
         var text = [UInt8](repeating: 0, count: sizes.text)
         var folded = [UInt8](repeating: 0, count: sizes.folded)
-        var starts = [Int](repeating: 0, count: shingling.unit == .words ? shingling.size : 1)
+        var starts = [Int32](repeating: 0, count: sizes.wordStarts)
         let scanner = FoldedShingleScanner(shingling: shingling)
         let accepted = bytes.withUnsafeBytes { input in
             text.withUnsafeMutableBytes { text in
@@ -225,13 +225,22 @@ struct DocumentSketcherTests {
                     let isWord = b >= 0x80 || TokenNormalizer.isWordScalar(Unicode.Scalar(b))
                     #expect((mask >> UInt64(index)) & 1 == (isWord ? 1 : 0), "byte \(b) at \(index)")
                 }
-                if position < 8 {
+                if position < 16 {
+                    let lanes = bytes.withUnsafeBytes { $0.loadUnaligned(as: FoldedShingleScanner.Lanes.self) }
                     let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-                    let lowered = FoldedShingleScanner.lowercased(word)
-                    for index in 0..<8 {
+                    let lowered = FoldedShingleScanner.lowercased(lanes)
+                    let loweredWord = FoldedShingleScanner.lowercased(word)
+                    var ascii = [UInt8](repeating: 0x61, count: 16)
+                    ascii[position] = UInt8(value)
+                    let asciiLanes = ascii.withUnsafeBytes { $0.loadUnaligned(as: FoldedShingleScanner.Lanes.self) }
+                    #expect(FoldedShingleScanner.hasNonASCII(asciiLanes) == (value >= 0x80), "byte \(value) in lane \(position)")
+                    for index in 0..<16 {
                         let b = bytes[index]
                         let expected = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                        #expect(UInt8(truncatingIfNeeded: lowered >> UInt64(index * 8)) == expected, "byte \(b) in lane \(index)")
+                        #expect(lowered[index] == expected, "byte \(b) in lane \(index)")
+                        if index < 8 {
+                            #expect(UInt8(truncatingIfNeeded: loweredWord >> UInt64(index * 8)) == expected, "byte \(b) in lane \(index)")
+                        }
                     }
                 }
             }

@@ -38,6 +38,22 @@ import Testing
         #expect(XXHash.hash64(buffer[0..<length], seed: seed) == expected)
     }
 
+    @Test("The inlined 17-128-byte branch equals the whole XXH3 function at every length, offset and seed")
+    func shortcutEqualsWholeFunction() {
+        let buffer = Self.sanityBuffer(count: 2367)
+        buffer.withUnsafeBytes { all in
+            for seed: UInt64 in [0, 1, 0x5EED, Self.prime64, .max] {
+                for length in 0...300 {
+                    for offset in [0, 1, 7, 13] {
+                        let bytes = UnsafeRawBufferPointer(rebasing: all[offset..<(offset + length)])
+                        #expect(XXHash.hash64(bytes, seed: seed) == XXHash.wholeFunctionHash64(bytes, seed: seed),
+                                "length \(length), offset \(offset), seed \(seed)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func versionIsReported() {
         #expect(XXHash.libraryVersion.split(separator: ".").count == 3)
     }
