@@ -119,3 +119,37 @@ import SyndicationEngine
         #expect(spans.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) } == expected)
     }
 }
+
+/// Copy passages that a summary keeps together are joined into one condensed copy.
+@Suite struct CondensedCopyTests {
+    static func passage(_ a: Range<Int>, _ b: Range<Int>, _ kind: AlignedPassage.Kind = .rewritten) -> AlignedPassage {
+        AlignedPassage(
+            a: TextSpan(start: a.lowerBound, end: a.upperBound), b: TextSpan(start: b.lowerBound, end: b.upperBound),
+            kind: kind, similarity: 0.5)
+    }
+
+    @Test func passagesCloseInOneDocumentAndFarInTheOtherAreJoined() {
+        // Two summary sentences side by side in `a`, 1,700 code points apart in `b`.
+        let joined = PassageAligner.joinedCondensations([Self.passage(0..<200, 0..<300), Self.passage(250..<450, 2000..<2300)])
+        #expect(joined == [Self.passage(0..<450, 0..<2300)])
+        // The same, with the summary in `b`.
+        let mirrored = PassageAligner.joinedCondensations([Self.passage(0..<300, 0..<200), Self.passage(2000..<2300, 250..<450)])
+        #expect(mirrored == [Self.passage(0..<2300, 0..<450)])
+    }
+
+    @Test func otherPassagesStayApart() {
+        let separate: [[AlignedPassage]] = [
+            // Far apart in both documents.
+            [Self.passage(0..<200, 0..<300), Self.passage(3000..<3200, 4000..<4300)],
+            // In the other order in `b`.
+            [Self.passage(0..<200, 2000..<2300), Self.passage(250..<450, 0..<300)],
+            // Close in both (not a condensation; ``PassageAligner/mergedOverlaps(_:)`` joins touching ones).
+            [Self.passage(0..<200, 0..<200), Self.passage(250..<450, 260..<460)],
+            // A shared quotation is not copy.
+            [Self.passage(0..<200, 0..<300), Self.passage(250..<450, 2000..<2300, .quote)],
+        ]
+        for passages in separate {
+            #expect(PassageAligner.joinedCondensations(passages) == passages)
+        }
+    }
+}
