@@ -52,7 +52,7 @@ extension ArchiveIndex {
     /// never compared among themselves — for indexing a historical archive whose internal
     /// reuse is not wanted, or was reported elsewhere.
     public func add(
-        _ documents: [Document], batchSize: Int = 1_000, threads: Int = 0, baseline: Bool = false,
+        _ documents: [Document], batchSize: Int = 10_000, threads: Int = 0, baseline: Bool = false,
         progress: (@Sendable (AddProgress) -> Void)? = nil
     ) throws -> AddSummary {
         let documents = documents.sorted { $0.id < $1.id }
@@ -86,23 +86,33 @@ extension ArchiveIndex {
         let lineKeys = ParallelWork.map(count: work.count, threads: threads) { position in
             IncrementalScan.lineKeys(of: documents[work[position]].text)
         }
-        var delta: [UInt64: [String: Int]] = [:]
+        var tally = LineTally()
         for (position, keys) in lineKeys.enumerated() {
-            let outlet = documents[work[position]].outlet ?? ""
-            for key in keys { delta[key, default: [:]][outlet, default: 0] += 1 }
+            tally.count(keys, outlet: documents[work[position]].outlet, change: 1)
             if let replaced = old[documents[work[position]].id] {
-                for key in replaced.lineKeys { delta[key, default: [:]][replaced.outlet ?? "", default: 0] -= 1 }
+                tally.count(replaced.lineKeys, outlet: replaced.outlet, change: -1)
             }
         }
+        // Only lines carried by two or more documents can be boilerplate: the others are
+        // left out, so this map grows with the repeated lines, not with every line.
         let (totals, storedCommon) = try pool.read { db -> ([UInt64: IncrementalScan.LineCounts], Set<UInt64>?) in
             var totals: [UInt64: IncrementalScan.LineCounts] = [:]
             let statement = try db.cachedStatement(sql: "SELECT outlet, documents FROM line_count WHERE key = ?")
-            for (key, change) in delta {
-                var byOutlet = change
-                for row in try Row.fetchAll(statement, arguments: [BlobCoding.sql(key)]) {
-                    byOutlet[row[0] as String, default: 0] += row[1] as Int
+            var byOutlet: [String: Int] = [:]
+            try tally.forEachLine { key, changes in
+                byOutlet.removeAll(keepingCapacity: true)
+                var total = 0
+                for change in changes {
+                    byOutlet[change.outlet, default: 0] += change.change
+                    total += change.change
                 }
-                totals[key] = Self.lineCounts(byOutlet)
+                let rows = try Row.fetchCursor(statement, arguments: [BlobCoding.sql(key)])
+                while let row = try rows.next() {
+                    let documents: Int = row[1]
+                    byOutlet[row[0] as String, default: 0] += documents
+                    total += documents
+                }
+                if total >= 2 { totals[key] = Self.lineCounts(byOutlet) }
             }
             return (totals, try commonShingles(db))
         }
@@ -182,7 +192,12 @@ extension ArchiveIndex {
         let prepared = stages.prepare(analysis, counts: counts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let summary = (try? encoder.encode(IncrementalScan.summary(of: prepared))) ?? Data()
+        // The report's summary (`IncrementalScan.summary(of:)`), with the SHA-256 already taken.
+        let record = DocumentSummary(
+            id: document.id, title: document.title, outlet: document.outlet, url: document.url,
+            published: document.published?.original, sha256: sha256, length: prepared.profile.text.scalars.count,
+            credits: prepared.credits, origin: document.origin)
+        let summary = (try? encoder.encode(record)) ?? Data()
         return IndexedDocument(
             id: document.id, sha256: sha256, outlet: document.outlet, summary: summary,
             minhash: analysis.minhash.values, simhash: analysis.simhash.fingerprint,
@@ -224,18 +239,17 @@ extension ArchiveIndex {
             }
         }
         func insertSorted(_ entries: [(Int64, Int64)], _ sql: String) throws {
-            let statement = try db.cachedStatement(sql: sql)
-            for entry in entries.sorted(by: { $0 < $1 }) { try statement.execute(arguments: [entry.0, entry.1]) }
+            try IntegerStatement(sql, db).run(pairs: entries.sorted(by: { $0 < $1 }))
         }
         try insertSorted(bands, "INSERT OR IGNORE INTO band_key(key, document) VALUES (?, ?)")
         try insertSorted(passages, "INSERT OR IGNORE INTO passage_key(key, document_sentence) VALUES (?, ?)")
         try insertSorted(lines, "INSERT OR IGNORE INTO line_posting(key, document) VALUES (?, ?)")
-        let count = try db.cachedStatement(sql: """
+        let count = try IntegerStatement("""
             INSERT INTO line_count(key, outlet, documents) VALUES (?, ?, ?)
             ON CONFLICT(key, outlet) DO UPDATE SET documents = documents + excluded.documents
-            """)
+            """, db)
         for (line, documents) in counts.sorted(by: { ($0.key.key, $0.key.outlet) < ($1.key.key, $1.key.outlet) }) {
-            try count.execute(arguments: [line.key, line.outlet, documents])
+            try count.run(line.key, line.outlet, Int64(documents))
         }
         return rowids
     }

@@ -26,12 +26,17 @@ extension ArchiveIndex {
     /// Each distinct key is looked up once, in key order, however many documents have it.
     func candidates(of keys: [LookupKeys], _ db: Database) throws -> [Set<Int64>] {
         var result = [Set<Int64>](repeating: [], count: keys.count)
+        // A key whose one holder is the indexed document looking it up pairs nothing: only
+        // keys with more holders are kept (with one or more when a query looks up).
+        let fewestHolders = keys.contains { $0.rowid == nil } ? 1 : 2
         /// Holders of each distinct key of `lists`, fetched in key order, at most `limit`.
         func holders(_ lists: [[UInt64]], sql: String, limit: Int) throws -> [UInt64: [Int64]] {
-            let statement = try db.cachedStatement(sql: sql)
+            let statement = try IntegerStatement(sql, db)
             var found: [UInt64: [Int64]] = [:]
+            var holders: [Int64] = []
             for key in Set(lists.joined()).sorted(by: { BlobCoding.sql($0) < BlobCoding.sql($1) }) {
-                found[key] = try Int64.fetchAll(statement, arguments: [BlobCoding.sql(key), limit])
+                try statement.integers(BlobCoding.sql(key), Int64(limit), into: &holders)
+                if holders.count >= fewestHolders { found[key] = holders }
             }
             return found
         }

@@ -7,40 +7,40 @@ import SyndicationEngine
 enum BlobCoding {
     /// `values` as 8 bytes each.
     static func data(_ values: [UInt64]) -> Data {
-        var data = Data(capacity: values.count * 8)
-        for value in values { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+        var data = Data(count: values.count * 8)
+        data.withUnsafeMutableBytes { bytes in
+            for (index, value) in values.enumerated() { bytes.storeBytes(of: value.littleEndian, toByteOffset: index * 8, as: UInt64.self) }
+        }
         return data
     }
 
     /// The values of a blob made by ``data(_:)``.
     static func integers(_ data: Data) -> [UInt64] {
-        let bytes = [UInt8](data)
-        return stride(from: 0, to: bytes.count - bytes.count % 8, by: 8).map { offset in
-            var value: UInt64 = 0
-            for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * index) }
-            return value
+        data.withUnsafeBytes { bytes in
+            (0..<bytes.count / 8).map { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
         }
     }
 
     /// Sentence-fingerprint keys as 12 bytes each: the key, then the sentence index.
     static func data(_ keys: [(key: UInt64, sentence: Int32)]) -> Data {
-        var data = Data(capacity: keys.count * 12)
-        for entry in keys {
-            withUnsafeBytes(of: entry.key.littleEndian) { data.append(contentsOf: $0) }
-            withUnsafeBytes(of: UInt32(bitPattern: entry.sentence).littleEndian) { data.append(contentsOf: $0) }
+        var data = Data(count: keys.count * 12)
+        data.withUnsafeMutableBytes { bytes in
+            for (index, entry) in keys.enumerated() {
+                bytes.storeBytes(of: entry.key.littleEndian, toByteOffset: index * 12, as: UInt64.self)
+                bytes.storeBytes(of: UInt32(bitPattern: entry.sentence).littleEndian, toByteOffset: index * 12 + 8, as: UInt32.self)
+            }
         }
         return data
     }
 
     /// The keys of a blob made by ``data(_:)-(...)``.
     static func passageKeys(_ data: Data) -> [(key: UInt64, sentence: Int32)] {
-        let bytes = [UInt8](data)
-        return stride(from: 0, to: bytes.count - bytes.count % 12, by: 12).map { offset in
-            var key: UInt64 = 0
-            for index in 0..<8 { key |= UInt64(bytes[offset + index]) << (8 * index) }
-            var sentence: UInt32 = 0
-            for index in 0..<4 { sentence |= UInt32(bytes[offset + 8 + index]) << (8 * index) }
-            return (key, Int32(bitPattern: sentence))
+        data.withUnsafeBytes { bytes in
+            (0..<bytes.count / 12).map { index in
+                let key = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 12, as: UInt64.self))
+                let sentence = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 12 + 8, as: UInt32.self))
+                return (key, Int32(bitPattern: sentence))
+            }
         }
     }
 

@@ -21,7 +21,7 @@ struct IndexAddCommand: ParsableCommand {
     @OptionGroup var index: IndexLocation
 
     @Option(help: "Documents per transaction.")
-    var batchSize: Int = 1_000
+    var batchSize: Int = 10_000
 
     @Flag(help: "Record the documents as already compared: later scans compare new documents with them, but they are not compared among themselves (for a historical archive).")
     var baseline = false
