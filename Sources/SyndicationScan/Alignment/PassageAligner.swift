@@ -65,11 +65,16 @@ public struct PassageAligner: Sendable {
     ///
     /// - Complexity: O(shared shingle postings), through an inverted index of `b`.
     public func seeds(_ a: DocumentProfile, _ b: DocumentProfile) -> [Seed] {
+        seeds(a, b, windows: false)
+    }
+
+    func seeds(_ a: DocumentProfile, _ b: DocumentProfile, windows: Bool) -> [Seed] {
         let postings = ShinglePostings(b)
         let weights = LazyWordWeights(a, b)
         var counts = [Int32](repeating: 0, count: b.sentences.count)
         var touched: [Int] = []
         var result: [Seed] = []
+        var candidates: [(Int, Int, Int)] = []
         for (i, left) in a.sentences.enumerated() where !left.isExcluded {
             touched.removeAll(keepingCapacity: true)
             for shingle in left.shingles {
@@ -83,11 +88,72 @@ public struct PassageAligner: Sendable {
                 let shared = Int(counts[j])
                 counts[j] = 0
                 let right = b.sentences[j]
-                if let seed = seed(i, left, j, right, shared: shared, weights: weights) { result.append(seed) }
+                if let seed = seed(i, left, j, right, shared: shared, weights: weights) {
+                    result.append(seed)
+                } else if windows && !right.isExcluded && 10 * shared >= min(left.shingles.count, right.shingles.count) {
+                    candidates.append((i, j, shared))
+                }
             }
+        }
+        if windows && !candidates.isEmpty {
+            result = windowSeeds(candidates, existing: result, a, b, weights: weights)
         }
         return result
     }
+
+    /// Least tf-isf cosine of two windows of ``windowSpan`` consecutive sentences for a window
+    /// seed (see ``align(_:_:)``).
+    public var windowCosine: Double = 0.4
+    /// Sentences per window of a window seed.
+    public var windowSpan: Int = 2
+
+    /// Seeds from windows of ``windowSpan`` sentences starting at or just before each candidate
+    /// sentence pair (one that shares a tenth of its character shingles), added to `existing`.
+    func windowSeeds(
+        _ candidates: [(Int, Int, Int)], existing: [Seed], _ a: DocumentProfile, _ b: DocumentProfile,
+        weights: LazyWordWeights
+    ) -> [Seed] {
+        var seen = Set(existing.map { SeedKey(first: $0.first, second: $0.second) })
+        var added: [Seed] = []
+        func window(_ profile: DocumentProfile, _ start: Int) -> (words: [UInt64], count: Int, unquoted: Bool)? {
+            var words: [UInt64] = []
+            var count = 0
+            var unquoted = true
+            for index in start..<min(profile.sentences.count, start + windowSpan) {
+                let sentence = profile.sentences[index]
+                if sentence.isExcluded { break }
+                words += sentence.words
+                count += sentence.wordCount
+                unquoted = unquoted && sentence.proseWordCount == sentence.wordCount
+            }
+            guard count >= 8 else { return nil }
+            return (SortedHashSet.make(words), count, unquoted)
+        }
+        for (i, j, _) in candidates {
+            for (da, db) in [(0, 0), (-1, -1), (-1, 0), (0, -1)] {
+                let startA = i + da, startB = j + db
+                guard startA >= 0, startB >= 0,
+                      let left = window(a, startA), let right = window(b, startB),
+                      left.unquoted && right.unquoted else { continue }
+                let (cosine, dice) = weights.value.similarity(left.words, right.words)
+                guard cosine >= windowCosine && dice >= windowCosine * 0.8 else { continue }
+                for offset in 0..<windowSpan {
+                    let p = startA + offset, q = startB + offset
+                    guard p < a.sentences.count, q < b.sentences.count,
+                          !a.sentences[p].isExcluded, !b.sentences[q].isExcluded,
+                          seen.insert(SeedKey(first: p, second: q)).inserted else { continue }
+                    let shared = SortedHashSet.intersectionCount(a.sentences[p].shingles, b.sentences[q].shingles)
+                    let union = a.sentences[p].shingles.count + b.sentences[q].shingles.count - shared
+                    added.append(Seed(first: p, second: q, similarity: union == 0 ? 0 : Double(shared) / Double(union), isProse: true))
+                }
+                break
+            }
+        }
+        guard !added.isEmpty else { return existing }
+        return (existing + added).sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+    }
+
+    struct SeedKey: Hashable { var first: Int; var second: Int }
 
     func seed(
         _ i: Int, _ left: DocumentProfile.Sentence, _ j: Int, _ right: DocumentProfile.Sentence,
@@ -131,8 +197,22 @@ public struct PassageAligner: Sendable {
 
     /// The aligned passages of two documents: copy (verbatim, edited, rewritten) and shared
     /// quotations, sorted by position in `a`.
+    ///
+    /// Where no sentence pair seeds a copy passage (short copy whose sentences were shuffled,
+    /// split or translated apart), a second pass also seeds on windows of ``windowSpan``
+    /// consecutive sentences whose pooled words reach tf-isf cosine ``windowCosine`` — a
+    /// sentence-boundary-free view of the same words, after Sanchez-Perez, Sidorov & Gelbukh
+    /// (2014). Its passages face the same filters (word Dice, 25-word minimum downstream);
+    /// it runs only when the first pass found no copy, so it never stretches a found passage.
     public func align(_ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
-        let seeds = seeds(a, b)
+        let found = align(a, b, windows: false)
+        guard !found.contains(where: \.kind.isCopy) else { return found }
+        let windowed = align(a, b, windows: true)
+        return windowed.contains(where: \.kind.isCopy) ? windowed : found
+    }
+
+    func align(_ a: DocumentProfile, _ b: DocumentProfile, windows: Bool) -> [AlignedPassage] {
+        let seeds = seeds(a, b, windows: windows)
         guard !seeds.isEmpty else { return [] }
         let groups = extend(seeds).map(Self.strongestMatches)
         // Strongest groups claim their sentences first.
