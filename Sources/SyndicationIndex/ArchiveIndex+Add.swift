@@ -238,19 +238,23 @@ extension ArchiveIndex {
                 counts[LineOutlet(key: BlobCoding.sql(key), outlet: document.outlet ?? ""), default: 0] += 1
             }
         }
-        func insertSorted(_ entries: [(Int64, Int64)], _ sql: String) throws {
-            try IntegerStatement(sql, db).run(pairs: entries.sorted(by: { $0 < $1 }))
+        func insertSorted(_ entries: [(Int64, Int64)], _ head: String) throws {
+            try IntegerStatement.insert(pairs: entries.sorted(by: { $0 < $1 }), head: head, db)
         }
-        try insertSorted(bands, "INSERT OR IGNORE INTO band_key(key, document) VALUES (?, ?)")
-        try insertSorted(passages, "INSERT OR IGNORE INTO passage_key(key, document_sentence) VALUES (?, ?)")
-        try insertSorted(lines, "INSERT OR IGNORE INTO line_posting(key, document) VALUES (?, ?)")
-        let count = try IntegerStatement("""
-            INSERT INTO line_count(key, outlet, documents) VALUES (?, ?, ?)
-            ON CONFLICT(key, outlet) DO UPDATE SET documents = documents + excluded.documents
-            """, db)
+        try insertSorted(bands, "INSERT OR IGNORE INTO band_key(key, document)")
+        try insertSorted(passages, "INSERT OR IGNORE INTO passage_key(key, document_sentence)")
+        try insertSorted(lines, "INSERT OR IGNORE INTO line_posting(key, document)")
+        var countRows: [DatabaseValue] = []
+        countRows.reserveCapacity(counts.count * 3)
         for (line, documents) in counts.sorted(by: { ($0.key.key, $0.key.outlet) < ($1.key.key, $1.key.outlet) }) {
-            try count.run(line.key, line.outlet, Int64(documents))
+            countRows.append(line.key.databaseValue)
+            countRows.append(line.outlet.databaseValue)
+            countRows.append(Int64(documents).databaseValue)
         }
+        // Each (key, outlet) occurs once in `counts`, so no statement updates a row it inserted.
+        try IntegerStatement.insert(
+            countRows, width: 3, head: "INSERT INTO line_count(key, outlet, documents)",
+            tail: "ON CONFLICT(key, outlet) DO UPDATE SET documents = documents + excluded.documents", db)
         return rowids
     }
 
