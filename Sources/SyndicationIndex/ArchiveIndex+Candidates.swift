@@ -18,7 +18,8 @@ extension ArchiveIndex {
     /// of at most ``IndexParameters/lshMaximumBucketSize`` documents; a shared line held by
     /// fewer than `ScanParameters.boilerplateDocumentCount` documents; or at least
     /// ``IndexParameters/FingerprintSettings/minimumCollisions`` distinct sentence pairs in
-    /// shared fingerprint buckets of at most
+    /// buckets of their own or in passage order (`PassageFingerprints.pointsAtCopy`) in shared
+    /// fingerprint buckets of at most
     /// ``IndexParameters/FingerprintSettings/maximumBucketSize`` sentences. Bucket sizes count
     /// the document itself, in the index or not, so a query sees the buckets it would see
     /// once added.
@@ -57,16 +58,21 @@ extension ArchiveIndex {
                 result[position].formUnion(found)
             }
             var sentencePairs: [Int64: Set<UInt64>] = [:]
+            var rarePairs: [Int64: Set<UInt64>] = [:]
             for entry in lookup.passageKeys {
                 guard let found = passages[entry.key], found.count + extra <= passageLimit else { continue }
                 for holder in found {
                     let document = holder >> IndexSchema.sentenceBits
                     guard document != lookup.rowid else { continue }
                     let sentence = UInt64(holder & ((1 << IndexSchema.sentenceBits) - 1))
-                    sentencePairs[document, default: []].insert(UInt64(UInt32(bitPattern: entry.sentence)) << 32 | sentence)
+                    let pair = UInt64(UInt32(bitPattern: entry.sentence)) << 32 | sentence
+                    sentencePairs[document, default: []].insert(pair)
+                    if found.count + extra == 2 { rarePairs[document, default: []].insert(pair) }
                 }
             }
-            for (document, pairs) in sentencePairs where pairs.count >= parameters.fingerprints.minimumCollisions {
+            for (document, pairs) in sentencePairs where stages.fingerprints.pointsAtCopy(
+                pairs.sorted().map { (UInt32($0 >> 32), UInt32($0 & 0xFFFF_FFFF)) },
+                rareCollisions: rarePairs[document]?.count ?? 0) {
                 result[position].insert(document)
             }
             if let rowid = lookup.rowid { result[position].remove(rowid) }

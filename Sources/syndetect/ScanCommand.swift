@@ -4,6 +4,7 @@ import SyndicationReport
 import SyndicationScan
 
 extension ReportFormat: ExpressibleByArgument {}
+extension CandidateScope: ExpressibleByArgument {}
 
 /// `syndetect scan CORPUS...`: find reuse in a corpus and report it.
 struct ScanCommand: ParsableCommand {
@@ -26,6 +27,12 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Also write report.md, report.html and report.json into this directory.")
     var reportDir: String?
 
+    @Option(help: ArgumentHelp(
+        "Which copy to look for: passages (whole, partial and reworded copy) or documents "
+            + "(near-duplicates of whole texts only, as dedup tools do; faster).",
+        valueName: "passages|documents"))
+    var candidates: CandidateScope = .passages
+
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
@@ -40,6 +47,7 @@ struct ScanCommand: ParsableCommand {
             }
         }
         var scanner = CorpusScanner(parameters: parameters, progress: progress)
+        scanner.candidateScope = candidates
         // Texts are only needed for the excerpts of Markdown and HTML reports.
         scanner.keepsTexts = reportDir != nil || format != .json
         let source = documentSource(for: corpus)

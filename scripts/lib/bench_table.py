@@ -36,6 +36,7 @@ def timed_scan(syndetect, corpus, threads, report_path):
     rss_file = report_path + ".rss"
     cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", rss_file, syndetect, "scan", corpus,
            "--format", "json", "--quiet", "--threads", str(threads)]
+    cmd += os.environ.get("SYNDETECT_SCAN_ARGS", "").split()  # e.g. "--candidates documents"
     with open(report_path, "w") as out:
         start = time.perf_counter()
         run(cmd, stdout=out)

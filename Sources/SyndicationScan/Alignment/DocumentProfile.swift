@@ -26,6 +26,9 @@ public struct DocumentProfile: Sendable {
         public var wordCount: Int { tokens.count }
     }
 
+    /// Most words of a title line; headlines are shorter (WireBench dev titles: at most 13 words).
+    public static let titleWordLimit = 20
+
     /// The document's id.
     public var id: String
     /// The analysed text.
@@ -52,7 +55,10 @@ public struct DocumentProfile: Sendable {
         let quotations = QuotationFinder.quotations(in: text.scalars)
         self.quotations = quotations
         var titleLine: TextSpan?
-        if let first = text.lines.first {
+        // A first line of more than ``titleWordLimit`` words is prose, whatever the title says:
+        // a reader that takes a plain-text file's first line as its title would otherwise hide
+        // a whole paragraph (or a one-line document) from alignment.
+        if let first = text.lines.first, text.tokenRange(in: first).count <= Self.titleWordLimit {
             let line = text.text(of: first)
             if let title, !title.isEmpty, Self.sameWords(line, title) { titleLine = first }
         }
@@ -60,9 +66,11 @@ public struct DocumentProfile: Sendable {
         let shingling = Shingling(unit: .characters, size: shingleSize, seed: 0xC4A2)
         // Short lines that are not sentences (headlines, datelines, menus) and site notices
         // (cookie banners, copyright footers) are furniture: they neither seed an alignment nor
-        // count as prose, shared or not.
+        // count as prose, shared or not. Short lines in a list are content (``ListRuns``).
+        let listLines = ListRuns.listLines(in: text, boilerplate: boilerplate)
         let furniture = text.lines.filter {
-            BoilerplateDetector.isFurniture($0, in: text) || SiteNotice.isNotice($0, in: text)
+            !listLines.contains($0)
+                && (BoilerplateDetector.isFurniture($0, in: text) || SiteNotice.isNotice($0, in: text))
         }
         var furnitureCursor = 0
         // Where a dateline ends, by the offset of the line it opens.
@@ -74,7 +82,7 @@ public struct DocumentProfile: Sendable {
         var quoteCursor = 0
         var sentences: [Sentence] = []
         var proseLength = 0
-        for span in text.sentences {
+        for span in ListRuns.segments(of: text, listLines: listLines) {
             var tokens = text.tokenRange(in: span)
             if let textStart = datelineEnds[span.start] {
                 // A dateline is a credit, not copy: the sentence's words start after it.

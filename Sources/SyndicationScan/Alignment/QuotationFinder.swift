@@ -3,10 +3,20 @@ import SyndicationEngine
 /// Finds direct quotations: text between double quotation marks, marks included.
 ///
 /// News copy often breaks quotation marks (a spinner drops a closing mark; a scraper mixes
-/// straight and curly glyphs), so the finder is forgiving: a quotation never crosses a line
-/// break; an opening curly mark met inside an open quotation closes the open one there; and a
-/// straight mark closes an open quotation. Single quotation marks are left alone, since they
-/// cannot be told from apostrophes reliably.
+/// straight and curly glyphs; a quotation running over several paragraphs reopens each one
+/// without closing the last), so the finder is forgiving:
+/// - a quotation never crosses a line break;
+/// - an opening curly mark met inside an open quotation closes the open one there, and a
+///   curly quotation left open runs to the end of its line;
+/// - a straight mark (`"`) is read by its shape: after a space and before a word it opens
+///   (`say "yes`), after a word and before a space or punctuation it closes (`yes",`); an
+///   opening-shaped mark inside an open quotation closes that one and opens another (a
+///   paragraph's quotation that was never closed), a closing-shaped mark with nothing open is
+///   a stray mark (inches, `12" pipe`), and a straight quotation never closed is no quotation:
+///   a lone straight mark says nothing about where quoted words end, and treating the rest of
+///   the line as quoted would hide copied prose.
+///
+/// Single quotation marks are left alone, since they cannot be told from apostrophes reliably.
 public enum QuotationFinder {
     /// The longest quotation accepted, in code points. An opening mark whose closing mark lies
     /// farther away is a stray mark (or a quote opening an unmarked long passage), and the text
@@ -20,21 +30,61 @@ public enum QuotationFinder {
         candidates(in: scalars).filter { $0.length <= maximumLength }
     }
 
+    /// How a straight quotation mark stands between its neighbours.
+    enum Shape: Equatable {
+        /// After a space (or an opening bracket, a dash) and before a word: `say "yes`.
+        case opening
+        /// After a word and before a space or punctuation: `yes", she`.
+        case closing
+        /// Spaces or words on both sides.
+        case either
+    }
+
+    /// The shape of the straight mark at `index`.
+    static func shape(at index: Int, in scalars: [Unicode.Scalar]) -> Shape {
+        func isSpace(_ position: Int) -> Bool {
+            position < 0 || position >= scalars.count || scalars[position].properties.isWhitespace
+        }
+        func opensBefore(_ position: Int) -> Bool {
+            guard position >= 0 else { return false }
+            switch scalars[position] {
+            case "(", "[", "{", "-", "\u{2013}", "\u{2014}": return true
+            default: return false
+            }
+        }
+        func punctuationAfter(_ position: Int) -> Bool {
+            guard position < scalars.count else { return true }
+            switch scalars[position] {
+            case ".", ",", ";", ":", "!", "?", ")", "]", "}", "-", "\u{2013}", "\u{2014}", "\u{2026}": return true
+            default: return false
+            }
+        }
+        let spaceBefore = isSpace(index - 1) || opensBefore(index - 1)
+        let spaceAfter = isSpace(index + 1) || punctuationAfter(index + 1)
+        if spaceBefore && !spaceAfter { return .opening }
+        if !spaceBefore && spaceAfter { return .closing }
+        return .either
+    }
+
     static func candidates(in scalars: [Unicode.Scalar]) -> [TextSpan] {
         var result: [TextSpan] = []
         var openAt: Int?
+        var openedStraight = false
+        /// Ends the open quotation, if any, where it was left open at `index`.
+        func endUnclosed(at index: Int) {
+            if let start = openAt, index > start + 1, !openedStraight {
+                result.append(TextSpan(start: start, end: index))
+            }
+            openAt = nil
+        }
         for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "\n", "\r", "\u{2028}", "\u{2029}":
-                if let start = openAt, index > start + 1 {
-                    result.append(TextSpan(start: start, end: index))
-                }
-                openAt = nil
+                endUnclosed(at: index)
             case "\u{201C}", "\u{201E}", "\u{00AB}":
-                if let start = openAt, index > start + 1 {
-                    result.append(TextSpan(start: start, end: index))
-                }
+                endUnclosed(at: index)
                 openAt = index
+                openedStraight = false
             case "\u{201D}", "\u{00BB}":
                 if let start = openAt {
                     result.append(TextSpan(start: start, end: index + 1))
@@ -43,19 +93,25 @@ public enum QuotationFinder {
                 // A closing mark with no opening one is ignored: guessing where it began
                 // would turn prose into quotation.
             case "\"":
+                let shape = shape(at: index, in: scalars)
                 if let start = openAt {
-                    result.append(TextSpan(start: start, end: index + 1))
-                    openAt = nil
-                } else {
+                    if shape == .opening {
+                        endUnclosed(at: index)
+                        openAt = index
+                        openedStraight = true
+                    } else {
+                        result.append(TextSpan(start: start, end: index + 1))
+                        openAt = nil
+                    }
+                } else if shape != .closing {
                     openAt = index
+                    openedStraight = true
                 }
             default:
                 break
             }
         }
-        if let start = openAt, scalars.count > start + 1 {
-            result.append(TextSpan(start: start, end: scalars.count))
-        }
+        endUnclosed(at: scalars.count)
         return result
     }
 }

@@ -6,8 +6,9 @@ extension CorpusScanner {
     struct Sketches {
         /// Band keys by position (empty for copies and empty signatures).
         var bandKeys: [[UInt64]]
-        /// Sentence-fingerprint keys by position (empty for copies).
-        var passageKeys: [[(key: UInt64, sentence: Int32)]]
+        /// Sentence-fingerprint keys of every representative, by key range, in memory up to
+        /// a budget and in temporary files past it.
+        var passageKeys: SentenceKeyStore
     }
 
     /// What verification keeps of each document it analysed.
@@ -72,13 +73,14 @@ extension CorpusScanner {
     /// The MinHash signature candidate generation bands: over the document's word shingles
     /// outside its template lines, so that a template shared by many pages does not make
     /// them candidates of each other. Verification scores use the whole text's signature.
-    func candidateSignature(_ text: AnalyzedText, template: [TextSpan], hasher: MinHasher) -> MinHashSignature {
+    ///
+    /// Without template lines it is the whole text's signature, which ``DocumentSketcher``
+    /// makes from `raw`, the text's bytes (equal by construction to the general path).
+    func candidateSignature(
+        _ text: AnalyzedText, raw: String, template: [TextSpan], hasher: MinHasher, sketcher: DocumentSketcher
+    ) -> MinHashSignature {
         let shingling = parameters.documentShingling
-        guard !template.isEmpty else {
-            // The whole text's signature: the one place a raw-bytes sketcher (equal by
-            // construction to this expression) can take over.
-            return hasher.signature(of: SortedHashSet.make(shingling.hashes(of: text)))
-        }
+        guard !template.isEmpty else { return sketcher.signature(of: raw) }
         var hashes: [UInt64] = []
         var runStart = 0
         for span in template {
@@ -97,9 +99,12 @@ extension CorpusScanner {
     ) -> Sketches {
         let threads = parameters.threads
         let hasher = MinHasher(parameters: minhashParameters)
+        let sketcher = DocumentSketcher(parameters: minhashParameters)
+        let findsPassages = candidateScope == .passages
         let banding = bandIndex
         var sketches = Sketches(
-            bandKeys: Array(repeating: [], count: census.count), passageKeys: Array(repeating: [], count: census.count))
+            bandKeys: Array(repeating: [], count: census.count),
+            passageKeys: SentenceKeyStore(memoryLimit: fingerprintMemoryLimit))
         var record = 0
         var done = 0
         report(.sketching(done: 0, total: census.count))
@@ -109,20 +114,27 @@ extension CorpusScanner {
             let work = ParallelWork.map(count: batch.count, threads: threads) { index -> ([UInt64], [(key: UInt64, sentence: Int32)])? in
                 let position = positions[index]
                 guard position >= 0, census.representative[position] == position else { return nil }
+                let slots = census.lines(of: position)
+                if !findsPassages, !lines.hasTemplateLine(in: slots) {
+                    // Near-duplicates only, no template to leave out: straight from the bytes.
+                    return (banding.parameters.bandKeys(of: sketcher.signature(of: batch[index].document.text)), [])
+                }
                 let text = AnalyzedText(batch[index].document.text)
                 let lineKeys = BoilerplateDetector.lineKeys(of: text)
-                let slots = census.lines(of: position)
                 guard lineKeys.count == slots.count else { return nil }
                 let boilerplate = lines.boilerplate(lines: lineKeys, slots: slots)
                 let template = boilerplate.filter(\.isTemplate).map(\.span)
-                let bands = banding.parameters.bandKeys(of: candidateSignature(text, template: template, hasher: hasher))
+                let bands = banding.parameters.bandKeys(
+                    of: candidateSignature(
+                        text, raw: batch[index].document.text, template: template, hasher: hasher, sketcher: sketcher))
+                guard findsPassages else { return (bands, []) }
                 let profile = profile(census.documents[position], text: text, boilerplate: boilerplate)
                 return (bands, fingerprints.keys(of: profile, common: common))
             }
             for (position, result) in zip(positions, work) {
                 guard let result else { continue }
                 sketches.bandKeys[position] = result.0
-                sketches.passageKeys[position] = result.1
+                sketches.passageKeys.append(document: Int32(position), keys: result.1, bandCount: fingerprints.bandCount)
             }
             done += batch.count
             report(.sketching(done: done, total: census.count))
@@ -137,7 +149,12 @@ extension CorpusScanner {
         counts: inout CandidateCounts, warnings: inout [Diagnostic]
     ) -> [CandidatePair] {
         let lsh = bandIndex.candidatePairs(keys: sketches.bandKeys)
-        let passages = fingerprints.candidatePairs(keys: sketches.passageKeys)
+        let passages = fingerprints.candidatePairs(sketches.passageKeys, threads: parameters.threads)
+        sketches.passageKeys.removeFiles()
+        if let problem = sketches.passageKeys.spillError {
+            warnings.append(Diagnostic(
+                file: "scan", message: "sentence fingerprints were kept in memory: \(problem)"))
+        }
         counts.lsh = lsh.pairs.count
         counts.sharedLines = lines.sharedLinePairs.count
         counts.passages = passages.pairs.count
@@ -156,7 +173,14 @@ extension CorpusScanner {
                     + "sentences were skipped (\(passages.skippedDocuments.count) documents had a sentence in one, such as "
                     + "'\(census.documents[passages.skippedDocuments[0]].id)'); sentences that common do not point at copy"))
         }
-        var all = lsh.pairs + lines.sharedLinePairs + passages.pairs
+        if candidateScope == .documents {
+            counts.sharedLines = 0
+            warnings.append(Diagnostic(
+                file: "scan",
+                message: "candidates came from document-level MinHash LSH only (candidate scope 'documents'): "
+                    + "near-duplicates of whole texts were looked for, partial and reworded copy was not"))
+        }
+        var all = lsh.pairs + (candidateScope == .passages ? lines.sharedLinePairs : []) + passages.pairs
         all.sort()
         var unique: [CandidatePair] = []
         unique.reserveCapacity(all.count)
@@ -173,40 +197,56 @@ extension CorpusScanner {
         let verifier = PairVerifier(parameters: parameters)
         var findings: [PairFinding] = []
         var facts: [Int: DocumentFacts] = [:]
-        var cache: [Int: PreparedDocument] = [:]
-        var start = 0
+        // A block nested-loop join: positions fall in blocks of half a batch; the pairs of
+        // one (row block, column block) tile are verified with both blocks' documents at hand,
+        // tiles in row order, so a row block is analysed once per row, not once per batch of
+        // pairs that happens to touch it.
+        let involved = Set(candidates.flatMap { [$0.first, $0.second] }).count
+        let batchSize = max(2, verificationBatchSize)
+        let blockSize = involved <= batchSize ? Int.max : max(1, batchSize / 2)
+        let tiled = candidates.sorted {
+            ($0.first / blockSize, $0.second / blockSize, $0.first, $0.second)
+                < ($1.first / blockSize, $1.second / blockSize, $1.first, $1.second)
+        }
+        var row: (block: Int, documents: [Int: PreparedDocument]) = (-1, [:])
+        var column: (block: Int, documents: [Int: PreparedDocument]) = (-1, [:])
+        var done = 0
         report(.verifying(done: 0, total: candidates.count))
-        while start < candidates.count {
-            var needed = Set<Int>()
-            var end = start
-            while end < candidates.count {
-                let pair = candidates[end]
-                let adds = (needed.contains(pair.first) ? 0 : 1) + (needed.contains(pair.second) ? 0 : 1)
-                if needed.count + adds > max(2, verificationBatchSize), end > start { break }
-                needed.insert(pair.first)
-                needed.insert(pair.second)
+        var start = 0
+        while start < tiled.count {
+            let rowBlock = tiled[start].first / blockSize, columnBlock = tiled[start].second / blockSize
+            var end = start + 1
+            while end < tiled.count, tiled[end].first / blockSize == rowBlock, tiled[end].second / blockSize == columnBlock {
                 end += 1
             }
-            let missing = needed.filter { cache[$0] == nil }.sorted()
-            var batch: [Int: PreparedDocument] = [:]
-            for position in needed where cache[position] != nil { batch[position] = cache[position] }
-            for (position, prepared) in zip(missing, prepare(missing, census, lines, source)) {
-                batch[position] = prepared
-                facts[position] = DocumentFacts(credits: prepared.credits)
+            if row.block != rowBlock { row = column.block == rowBlock ? column : (rowBlock, [:]) }
+            if column.block != columnBlock { column = (columnBlock, [:]) }
+            let tile = tiled[start..<end]
+            let missingRow = Set(tile.map(\.first) + (rowBlock == columnBlock ? tile.map(\.second) : []))
+                .filter { row.documents[$0] == nil }.sorted()
+            let missingColumn = rowBlock == columnBlock
+                ? [] : Set(tile.map(\.second)).filter { column.documents[$0] == nil }.sorted()
+            let prepared = prepare(missingRow + missingColumn, census, lines, source)
+            for (index, position) in (missingRow + missingColumn).enumerated() {
+                facts[position] = DocumentFacts(credits: prepared[index].credits)
+                if index < missingRow.count { row.documents[position] = prepared[index] } else { column.documents[position] = prepared[index] }
             }
-            // Verified in slices, so that progress moves between batches too.
+            let other = rowBlock == columnBlock ? row.documents : column.documents
+            let rowDocuments = row.documents
+            // Verified in slices, so that progress moves within a tile too.
             var slice = start
             while slice < end {
-                let pairs = candidates[slice..<min(end, slice + 1_024)]
+                let pairs = tiled[slice..<min(end, slice + 1_024)]
                 let found = ParallelWork.map(count: pairs.count, threads: parameters.threads) { index in
                     let pair = pairs[pairs.startIndex + index]
-                    return verifier.verify(batch[pair.first]!, batch[pair.second]!)
+                    return verifier.verify(rowDocuments[pair.first]!, other[pair.second]!)
                 }
                 findings += found.compactMap { $0 }
                 slice = pairs.endIndex
-                report(.verifying(done: slice, total: candidates.count))
+                done += pairs.count
+                report(.verifying(done: done, total: candidates.count))
             }
-            cache = batch
+            if rowBlock == columnBlock { column = (-1, [:]) }
             start = end
         }
         // Copies of small groups share their representative's findings.

@@ -12,10 +12,15 @@ import SyndicationEngine
 ///    make every page a candidate of every other) and the sentence fingerprints
 ///    (``PassageFingerprints``) for reworded copy.
 /// 4. **Candidates**: LSH (``BandIndex``), documents sharing a rare line, and sentence
-///    fingerprints — never all pairs. Buckets over their caps are skipped and *reported* in
-///    the report's warnings.
-/// 5. **Verify** (in bounded batches): only documents in a candidate pair are read again and
-///    analysed in full; exact scores, aligned passages, relation.
+///    fingerprints that point at copy (``PassageFingerprints/pointsAtCopy(_:rareCollisions:)``)
+///    — never all pairs. Sentence keys are joined partition by partition, spilled to
+///    temporary files past a memory budget (``SentenceKeyStore``). Buckets over their caps
+///    are skipped and *reported* in the report's warnings. ``candidateScope`` can narrow
+///    this to document LSH alone (near-duplicates).
+/// 5. **Verify** (in bounded tiles): only documents in a candidate pair are read again and
+///    analysed in full, a block of positions against another (a block nested-loop join, at
+///    most ``verificationBatchSize`` documents at once); exact scores, aligned passages,
+///    relation.
 /// 6. **Provenance**: direction, credit, clusters and origins (``ProvenanceResolver``).
 ///
 /// The result does not depend on the thread count or the order of the input.
@@ -35,6 +40,12 @@ public struct CorpusScanner: Sendable {
     public var verificationBatchSize: Int = 4_096
     /// LSH buckets holding more documents than this are skipped (and reported).
     public var lshBucketLimit: Int = 1_000
+    /// Which rules propose candidate pairs; ``CandidateScope/documents`` looks for
+    /// near-duplicates only (and says so in the report's warnings).
+    public var candidateScope: CandidateScope = .passages
+    /// Bytes of sentence-fingerprint keys held in memory before they go to temporary files
+    /// (``SentenceKeyStore``); the result does not depend on it.
+    public var fingerprintMemoryLimit: Int = 256 << 20
     /// How copy groups (identical texts) are reported.
     var copyGroups = CopyGroups()
 
@@ -105,14 +116,16 @@ public struct CorpusScanner: Sendable {
         let detector = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount)
         let lines = LineCensus(census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount)
         let fingerprints = PassageFingerprints()
-        let common = commonShingles(census, lines, source, fingerprints)
-        let sketches = sketch(census, lines, source, fingerprints: fingerprints, common: common)
-
-        report(.findingCandidates)
+        let common = candidateScope == .passages ? commonShingles(census, lines, source, fingerprints) : []
         var counts = CandidateCounts()
         counts.copies = census.count - census.representatives.count
         var warnings = census.warnings
-        let candidates = candidatePairs(census, lines, sketches, fingerprints: fingerprints, counts: &counts, warnings: &warnings)
+        let candidates: [CandidatePair]
+        do {  // The sketches (and their temporary files) go once the candidates are known.
+            let sketches = sketch(census, lines, source, fingerprints: fingerprints, common: common)
+            report(.findingCandidates)
+            candidates = candidatePairs(census, lines, sketches, fingerprints: fingerprints, counts: &counts, warnings: &warnings)
+        }
 
         let verified = verify(candidates, census, lines, source)
         let (copyFindings, copyWarning) = copyPairs(census, lines, source, verified: verified)

@@ -106,6 +106,11 @@ struct LineCensus: Sendable {
         self.sharedLinePairs = unique
     }
 
+    /// Whether any line at `slots` (one document's census range) is a template line.
+    func hasTemplateLine(in slots: Range<Int>) -> Bool {
+        marks[slots].contains(.template)
+    }
+
     /// The boilerplate lines of one document as ``BoilerplateDetector/boilerplate(in:)`` gives
     /// them, from its lines (``BoilerplateDetector/lineKeys(of:)``) and census range.
     func boilerplate(lines: [(key: UInt64, span: TextSpan)], slots: Range<Int>) -> [BoilerplateLine] {

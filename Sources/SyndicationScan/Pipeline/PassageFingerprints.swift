@@ -9,7 +9,8 @@ import SyndicationEngine
 /// sentences of a sample of the corpus, such as `the p` or ` said`), which make unrelated
 /// sentences collide. Its ``bandCount`` bands of ``rowsPerBand`` minima are bucket keys; two
 /// documents are candidates when at least ``minimumCollisions`` distinct sentence pairs
-/// collide. A sentence pair of character-shingle Jaccard *s* collides with probability
+/// collide in buckets of their own, or in the same order near one another in both documents
+/// (``pointsAtCopy(_:rareCollisions:)``). A sentence pair of character-shingle Jaccard *s* collides with probability
 /// 1 − (1 − *s*^*r*)^*b* (Indyk & Motwani 1998; Broder 1997).
 public struct PassageFingerprints: Sendable {
     /// Bands per sentence.
@@ -26,6 +27,9 @@ public struct PassageFingerprints: Sendable {
     public var maximumBucketSize: Int = 64
     /// Documents sampled to find common shingles.
     public var sampleSize: Int = 4000
+    /// How far apart (in sentences, in both documents) colliding sentences may lie and still
+    /// count together toward ``minimumCollisions`` (``isPassage(_:)``); nil: anywhere.
+    public var maximumSentenceGap: Int? = 4
 
     /// Fingerprints with the default settings.
     public init() {}
@@ -76,42 +80,135 @@ public struct PassageFingerprints: Sendable {
     public func candidatePairs(
         keys: [[(key: UInt64, sentence: Int32)]]
     ) -> (pairs: [CandidatePair], skippedBuckets: Int, skippedDocuments: [Int]) {
-        var entries: [(key: UInt64, document: Int32, sentence: Int32)] = []
-        entries.reserveCapacity(keys.reduce(0) { $0 + $1.count })
-        for (document, list) in keys.enumerated() {
-            for entry in list { entries.append((entry.key, Int32(document), entry.sentence)) }
-        }
-        entries.sort { ($0.key, $0.document, $0.sentence) < ($1.key, $1.document, $1.sentence) }
-        var collisions: [UInt64] = []  // (first << 32 | second) per colliding sentence pair
-        var sentencePairs: [(UInt64, UInt64)] = []
-        var buckets = CappedBuckets(maximumSize: maximumBucketSize)
-        buckets.forEachBucket(in: entries, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
-            for i in bucket.indices {
-                for j in (i + 1)..<bucket.endIndex where bucket[i].document != bucket[j].document {
-                    let pair = UInt64(UInt32(bucket[i].document)) << 32 | UInt64(UInt32(bucket[j].document))
-                    let sentences = UInt64(UInt32(bucket[i].sentence)) << 32 | UInt64(UInt32(bucket[j].sentence))
-                    sentencePairs.append((pair, sentences))
+        let store = SentenceKeyStore(partitionCount: 1, memoryLimit: .max)
+        for (document, list) in keys.enumerated() { store.append(document: Int32(document), keys: list, bandCount: bandCount) }
+        let result = candidatePairs(store, threads: 1)
+        return (result.pairs, result.skippedBuckets, result.skippedDocuments)
+    }
+
+    /// What the sentence-fingerprint stage found.
+    struct Candidates {
+        /// Pairs of documents sharing a passage, sorted.
+        var pairs: [CandidatePair]
+        /// Buckets over ``PassageFingerprints/maximumBucketSize``.
+        var skippedBuckets: Int
+        /// Documents with a sentence in a skipped bucket, ascending.
+        var skippedDocuments: [Int]
+        /// Colliding sentence pairs counted (after de-duplicating across bands).
+        var sentencePairs: Int
+    }
+
+    /// The candidate pairs of the keys in `store`, joined partition by partition (`threads`
+    /// partitions at a time): in each bucket of at most ``maximumBucketSize`` sentences,
+    /// every two sentences of different documents collide; sentences colliding in band 0
+    /// are counted there only (unless a later band's bucket holds just the two), so an
+    /// identical sentence pair counts once rather than once per band. Documents whose
+    /// collisions point at copy (``pointsAtCopy(_:rareCollisions:)``) are candidates.
+    func candidatePairs(_ store: SentenceKeyStore, threads: Int) -> Candidates {
+        let maximumBucketSize = self.maximumBucketSize
+        var sentencePairs: [(documents: UInt64, sentences: UInt64)] = []
+        var skippedBuckets = 0
+        var skippedDocuments = Set<Int32>()
+        var partition = 0
+        let width = max(1, threads <= 0 ? ParallelWork.coreCount : threads)
+        while partition < store.partitionCount {
+            let group = partition..<min(store.partitionCount, partition + width)
+            let found = ParallelWork.map(count: group.count, threads: width) { offset in
+                var records = store.records(of: group.lowerBound + offset)
+                records.sort { ($0.key, $0.document, $0.sentence) < ($1.key, $1.document, $1.sentence) }
+                var pairs: [(documents: UInt64, sentences: UInt64)] = []
+                var buckets = CappedBuckets(maximumSize: maximumBucketSize)
+                buckets.forEachBucket(in: records, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
+                    let isFirstBand = bucket[bucket.startIndex].key == bucket[bucket.startIndex].firstBandKey
+                    let isRare = bucket.count == 2
+                    for i in bucket.indices {
+                        for j in (i + 1)..<bucket.endIndex where bucket[i].document != bucket[j].document {
+                            if !isFirstBand, !isRare, bucket[i].firstBandKey == bucket[j].firstBandKey { continue }
+                            let documents = UInt64(UInt32(bucket[i].document)) << 32 | UInt64(UInt32(bucket[j].document))
+                            let sentences = UInt64(UInt32(bucket[i].sentence)) << 33 | UInt64(UInt32(bucket[j].sentence)) << 1
+                            pairs.append((documents, sentences | (isRare ? 1 : 0)))
+                        }
+                    }
                 }
+                return (pairs, buckets)
             }
+            for (pairs, buckets) in found {
+                sentencePairs += pairs
+                skippedBuckets += buckets.skippedBuckets
+                skippedDocuments.formUnion(buckets.skippedDocuments)
+            }
+            partition = group.upperBound
         }
         sentencePairs.sort { $0 < $1 }
-        var previous: (UInt64, UInt64)?
-        for entry in sentencePairs where previous.map({ $0 != entry }) ?? true {
-            collisions.append(entry.0)
-            previous = entry
-        }
         var result: [CandidatePair] = []
-        var index = 0
-        while index < collisions.count {
-            var next = index + 1
-            while next < collisions.count, collisions[next] == collisions[index] { next += 1 }
-            if next - index >= minimumCollisions {
-                result.append(CandidatePair(
-                    unordered: Int(collisions[index] >> 32), Int(collisions[index] & 0xFFFF_FFFF)))
+        var counted = 0
+        var start = 0
+        var chain: [(UInt32, UInt32)] = []
+        while start < sentencePairs.count {
+            var end = start + 1
+            while end < sentencePairs.count, sentencePairs[end].documents == sentencePairs[start].documents { end += 1 }
+            chain.removeAll(keepingCapacity: true)
+            var rare = 0
+            for index in start..<end {
+                let sentences = sentencePairs[index].sentences
+                // Sorted: a pair's common (flag 0) and rare (flag 1) collisions are neighbours.
+                if index + 1 < end, sentencePairs[index + 1].sentences >> 1 == sentences >> 1 { continue }
+                chain.append((UInt32(truncatingIfNeeded: sentences >> 33), UInt32(truncatingIfNeeded: (sentences >> 1) & 0xFFFF_FFFF)))
+                rare += Int(sentences & 1)
             }
-            index = next
+            counted += chain.count
+            if pointsAtCopy(chain, rareCollisions: rare) {
+                let documents = sentencePairs[start].documents
+                result.append(CandidatePair(unordered: Int(documents >> 32), Int(documents & 0xFFFF_FFFF)))
+            }
+            start = end
         }
-        return (result, buckets.skippedBuckets, buckets.skippedDocumentNumbers)
+        return Candidates(
+            pairs: result, skippedBuckets: skippedBuckets,
+            skippedDocuments: skippedDocuments.map { Int($0) }.sorted(), sentencePairs: counted)
+    }
+
+    /// Whether two documents whose colliding sentence pairs are `pairs` (sorted, distinct;
+    /// see ``isPassage(_:)``) are candidates, `rareCollisions` of those pairs having collided
+    /// in a bucket holding just the two sentences: when ``minimumCollisions`` collisions are
+    /// rare, or when they form a passage.
+    ///
+    /// A sentence only two documents share links them wherever it stands (two articles
+    /// quoting one speaker); a sentence many documents share is a stock sentence unless its
+    /// neighbours come along, as inverse document frequency discounts common words (Spärck
+    /// Jones 1972).
+    public func pointsAtCopy(_ pairs: [(UInt32, UInt32)], rareCollisions: Int) -> Bool {
+        rareCollisions >= max(1, minimumCollisions) || isPassage(pairs)
+    }
+
+    /// Whether the colliding sentence pairs of two documents, (sentence of one, sentence of
+    /// the other) sorted and distinct, point at a shared passage: at least
+    /// ``minimumCollisions`` of them form a chain in which each next pair comes later in
+    /// *both* documents by at most ``maximumSentenceGap`` sentences. With no gap set, any
+    /// ``minimumCollisions`` distinct pairs do.
+    ///
+    /// Copied text, however edited, keeps its sentences in order and together; articles that
+    /// merely draw on one pool of stock sentences share them scattered. The same idea makes
+    /// alignment tools chain nearby seed matches before aligning (passim: Smith, Cordell &
+    /// Mullen 2015; BLAST's two-hit rule: Altschul et al. 1997).
+    ///
+    /// - Complexity: O(*n* · *w*) for *n* pairs and *w* pairs within the gap of one another.
+    public func isPassage(_ pairs: [(UInt32, UInt32)]) -> Bool {
+        guard pairs.count >= minimumCollisions else { return false }
+        guard let gap = maximumSentenceGap.map(UInt32.init) else { return true }
+        if minimumCollisions <= 1 { return !pairs.isEmpty }
+        var length = [Int](repeating: 1, count: pairs.count)
+        for p in pairs.indices {
+            var q = p - 1
+            while q >= 0, pairs[q].0 + gap >= pairs[p].0 {
+                if pairs[q].0 < pairs[p].0, pairs[q].1 < pairs[p].1, pairs[q].1 + gap >= pairs[p].1 {
+                    length[p] = max(length[p], length[q] + 1)
+                    if length[p] >= minimumCollisions { return true }
+                }
+                q -= 1
+            }
+        }
+        return false
     }
 
     /// A 64-bit finaliser (the MurmurHash3 fmix64 constants).

@@ -23,10 +23,12 @@ public struct PairVerifier: Sendable {
         // A copy passage shorter than the least copy a pair needs is chance resemblance (a
         // stock phrase, two sentences on the same subject), even beside real copy: Sanchez-Perez
         // et al. (2014) likewise drop short passages. Dropped passages do not count towards it.
-        var passages = aligner.align(a.profile, b.profile).filter { passage in
+        // Passages that passed on their own may then be joined into one condensed copy (a
+        // summary); joining never makes a pair out of passages too short to count.
+        var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile).filter { passage in
             !passage.kind.isCopy || min(a.profile.proseWords(in: passage.a), b.profile.proseWords(in: passage.b))
                 >= parameters.minimumCopyWords
-        }
+        })
         let copy = passages.filter(\.kind.isCopy)
         let copyWordsA = copy.reduce(0) { $0 + a.profile.proseWords(in: $1.a) }
         let copyWordsB = copy.reduce(0) { $0 + b.profile.proseWords(in: $1.b) }

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import SyndicationEngine
+@testable import SyndicationScan
+
+/// The candidate stage at scale: sentence keys spilled to temporary files, the passage rule
+/// for sentence collisions, and the near-duplicates-only scope.
+@Suite struct CandidateStageTests {
+    static let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    static func read(_ name: String) -> CorpusReadResult {
+        CorpusReader().read([fixtures.appendingPathComponent(name).path])
+    }
+
+    static func encoded(_ report: ScanReport) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(report)
+    }
+
+    @Test(arguments: ["wirebench-slice", "seeds", "behaviours"])
+    func spilledSentenceKeysGiveTheSameReport(fixture: String) throws {
+        let read = Self.read(fixture)
+        var parameters = ScanParameters()
+        parameters.threads = 1
+        let inMemory = CorpusScanner(parameters: parameters).scan(read.documents, warnings: read.warnings)
+        parameters.threads = 2
+        var spilling = CorpusScanner(parameters: parameters)
+        spilling.fingerprintMemoryLimit = 0  // every batch goes to disk
+        let spilled = spilling.scan(read.documents, warnings: read.warnings)
+        #expect(try Self.encoded(spilled.report) == Self.encoded(inMemory.report))
+        #expect(spilled.candidateCounts == inMemory.candidateCounts)
+        #expect(inMemory.candidateCounts.passages > 0)
+    }
+
+    @Test func storeSpillsReadsBackAndCleansUp() throws {
+        let store = SentenceKeyStore(partitionCount: 4, memoryLimit: 0)
+        var added: [SentenceKeyStore.Record] = []
+        for document in 0..<50 {
+            var keys: [(key: UInt64, sentence: Int32)] = []
+            for sentence in 0..<3 {
+                let first = UInt64(document % 7) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(sentence)
+                for band in 0..<2 {
+                    let key = PassageFingerprints.mix(first &+ UInt64(band))
+                    keys.append((key, Int32(sentence)))
+                }
+            }
+            store.append(document: Int32(document), keys: keys, bandCount: 2)
+            for index in Swift.stride(from: 0, to: keys.count, by: 2) {
+                for band in 0..<2 {
+                    added.append(.init(key: keys[index + band].key, firstBandKey: keys[index].key, document: Int32(document), sentence: keys[index].sentence))
+                }
+            }
+        }
+        #expect(store.hasSpilled)
+        let directory = try #require(store.directory)
+        #expect(FileManager.default.fileExists(atPath: directory))
+        // Nothing is left by name in the directory: files are unlinked once open.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        func order(_ records: [SentenceKeyStore.Record]) -> [String] {
+            records.map { "\($0.key) \($0.firstBandKey) \($0.document) \($0.sentence)" }.sorted()
+        }
+        var read: [SentenceKeyStore.Record] = []
+        for partition in 0..<store.partitionCount {
+            let records = store.records(of: partition)
+            #expect(records.allSatisfy { store.partition(of: $0.key) == partition })
+            read += records
+        }
+        #expect(order(read) == order(added))
+        store.removeFiles()
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
+    @Test func collisionsCountOnlyInPassageOrder() {
+        let rule = PassageFingerprints()
+        #expect(rule.minimumCollisions == 2 && rule.maximumSentenceGap == 4)
+        // Two sentences in a row in both documents: a passage.
+        #expect(rule.isPassage([(3, 10), (4, 11)]))
+        // Near in both, with sentences left out or inserted between.
+        #expect(rule.isPassage([(3, 10), (7, 12)]))
+        // Far apart in one document: stock sentences, not a passage.
+        #expect(!rule.isPassage([(3, 10), (4, 30)]))
+        #expect(!rule.isPassage([(3, 10), (20, 11)]))
+        // Reversed order in one document.
+        #expect(!rule.isPassage([(3, 11), (4, 10)]))
+        // One sentence matching two: not two sentences of each.
+        #expect(!rule.isPassage([(3, 10), (3, 11)]))
+        #expect(!rule.isPassage([(3, 10)]))
+        // A chain found among scattered pairs.
+        #expect(rule.isPassage([(0, 50), (1, 3), (9, 9), (12, 11), (40, 0)]))
+        // Sentences only the two documents share count wherever they stand (shared quotes).
+        #expect(rule.pointsAtCopy([(3, 10), (20, 11)], rareCollisions: 2))
+        #expect(!rule.pointsAtCopy([(3, 10), (20, 11)], rareCollisions: 1))
+        #expect(rule.pointsAtCopy([(3, 10), (4, 11)], rareCollisions: 0))
+        var anywhere = rule
+        anywhere.maximumSentenceGap = nil
+        #expect(anywhere.isPassage([(3, 10), (20, 11)]))
+        #expect(anywhere.isPassage([(3, 10), (3, 11)]))
+        var three = rule
+        three.minimumCollisions = 3
+        #expect(!three.isPassage([(3, 10), (4, 11)]))
+        #expect(three.isPassage([(3, 10), (4, 11), (6, 12)]))
+        #expect(!three.isPassage([(3, 10), (4, 11), (6, 30)]))
+    }
+
+    @Test func documentScopeLooksForNearDuplicatesOnlyAndSaysSo() throws {
+        let read = Self.read("wirebench-slice")
+        var parameters = ScanParameters()
+        parameters.threads = 2
+        let full = CorpusScanner(parameters: parameters).scan(read.documents, warnings: read.warnings)
+        var scanner = CorpusScanner(parameters: parameters)
+        scanner.candidateScope = .documents
+        let near = scanner.scan(read.documents, warnings: read.warnings)
+        #expect(near.candidateCounts.passages == 0 && near.candidateCounts.sharedLines == 0)
+        #expect(near.candidateCounts.lsh == full.candidateCounts.lsh)
+        #expect(near.report.warnings.contains { $0.message.contains("document-level MinHash LSH only") })
+        #expect(!full.report.warnings.contains { $0.message.contains("document-level MinHash LSH only") })
+        let fullPairs = Set(full.report.pairs.map { [$0.a, $0.b] })
+        #expect(!near.report.pairs.isEmpty)
+        #expect(near.report.pairs.count < full.report.pairs.count)
+        #expect(near.report.pairs.allSatisfy { fullPairs.contains([$0.a, $0.b]) })
+        parameters.threads = 1
+        var serial = CorpusScanner(parameters: parameters)
+        serial.candidateScope = .documents
+        #expect(try Self.encoded(serial.scan(read.documents, warnings: read.warnings).report) == Self.encoded(near.report))
+    }
+}
