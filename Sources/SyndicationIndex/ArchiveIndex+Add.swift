@@ -30,6 +30,7 @@ extension ArchiveIndex {
         var sha256: String
         var outlet: String?
         var summary: Data
+        /// The signature it is banded by (``IncrementalScan/candidateSignature(of:)``).
         var minhash: [UInt64]
         var simhash: UInt64
         var bandKeys: [UInt64]
@@ -198,10 +199,12 @@ extension ArchiveIndex {
             published: document.published?.original, sha256: sha256, length: prepared.profile.text.scalars.count,
             credits: prepared.credits, origin: document.origin)
         let summary = (try? encoder.encode(record)) ?? Data()
+        // Banded as the scan bands it: outside its template lines (`IndexParameters.lshSignature`).
+        let banded = stages.candidateSignature(of: prepared)
         return IndexedDocument(
             id: document.id, sha256: sha256, outlet: document.outlet, summary: summary,
-            minhash: analysis.minhash.values, simhash: analysis.simhash.fingerprint,
-            bandKeys: parameters.lsh.bandKeys(of: analysis.minhash),
+            minhash: banded.values, simhash: analysis.simhash.fingerprint,
+            bandKeys: parameters.lsh.bandKeys(of: banded),
             passageKeys: stages.passageKeys(of: prepared, common: common).filter {
                 $0.sentence >= 0 && $0.sentence < 1 << IndexSchema.sentenceBits
             },
