@@ -30,6 +30,7 @@ extension ArchiveIndex {
         var sha256: String
         var outlet: String?
         var summary: Data
+        /// The signature it is banded by (``IncrementalScan/candidateSignature(of:)``).
         var minhash: [UInt64]
         var simhash: UInt64
         var bandKeys: [UInt64]
@@ -198,10 +199,12 @@ extension ArchiveIndex {
             published: document.published?.original, sha256: sha256, length: prepared.profile.text.scalars.count,
             credits: prepared.credits, origin: document.origin)
         let summary = (try? encoder.encode(record)) ?? Data()
+        // Banded as the scan bands it: outside its template lines (`IndexParameters.lshSignature`).
+        let banded = stages.candidateSignature(of: prepared)
         return IndexedDocument(
             id: document.id, sha256: sha256, outlet: document.outlet, summary: summary,
-            minhash: analysis.minhash.values, simhash: analysis.simhash.fingerprint,
-            bandKeys: parameters.lsh.bandKeys(of: analysis.minhash),
+            minhash: banded.values, simhash: analysis.simhash.fingerprint,
+            bandKeys: parameters.lsh.bandKeys(of: banded),
             passageKeys: stages.passageKeys(of: prepared, common: common).filter {
                 $0.sentence >= 0 && $0.sentence < 1 << IndexSchema.sentenceBits
             },
@@ -238,19 +241,23 @@ extension ArchiveIndex {
                 counts[LineOutlet(key: BlobCoding.sql(key), outlet: document.outlet ?? ""), default: 0] += 1
             }
         }
-        func insertSorted(_ entries: [(Int64, Int64)], _ sql: String) throws {
-            try IntegerStatement(sql, db).run(pairs: entries.sorted(by: { $0 < $1 }))
+        func insertSorted(_ entries: [(Int64, Int64)], _ head: String) throws {
+            try IntegerStatement.insert(pairs: entries.sorted(by: { $0 < $1 }), head: head, db)
         }
-        try insertSorted(bands, "INSERT OR IGNORE INTO band_key(key, document) VALUES (?, ?)")
-        try insertSorted(passages, "INSERT OR IGNORE INTO passage_key(key, document_sentence) VALUES (?, ?)")
-        try insertSorted(lines, "INSERT OR IGNORE INTO line_posting(key, document) VALUES (?, ?)")
-        let count = try IntegerStatement("""
-            INSERT INTO line_count(key, outlet, documents) VALUES (?, ?, ?)
-            ON CONFLICT(key, outlet) DO UPDATE SET documents = documents + excluded.documents
-            """, db)
+        try insertSorted(bands, "INSERT OR IGNORE INTO band_key(key, document)")
+        try insertSorted(passages, "INSERT OR IGNORE INTO passage_key(key, document_sentence)")
+        try insertSorted(lines, "INSERT OR IGNORE INTO line_posting(key, document)")
+        var countRows: [DatabaseValue] = []
+        countRows.reserveCapacity(counts.count * 3)
         for (line, documents) in counts.sorted(by: { ($0.key.key, $0.key.outlet) < ($1.key.key, $1.key.outlet) }) {
-            try count.run(line.key, line.outlet, Int64(documents))
+            countRows.append(line.key.databaseValue)
+            countRows.append(line.outlet.databaseValue)
+            countRows.append(Int64(documents).databaseValue)
         }
+        // Each (key, outlet) occurs once in `counts`, so no statement updates a row it inserted.
+        try IntegerStatement.insert(
+            countRows, width: 3, head: "INSERT INTO line_count(key, outlet, documents)",
+            tail: "ON CONFLICT(key, outlet) DO UPDATE SET documents = documents + excluded.documents", db)
         return rowids
     }
 

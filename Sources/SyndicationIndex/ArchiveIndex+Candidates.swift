@@ -31,24 +31,22 @@ extension ArchiveIndex {
         // keys with more holders are kept (with one or more when a query looks up).
         let fewestHolders = keys.contains { $0.rowid == nil } ? 1 : 2
         /// Holders of each distinct key of `lists`, fetched in key order, at most `limit`.
-        func holders(_ lists: [[UInt64]], sql: String, limit: Int) throws -> [UInt64: [Int64]] {
-            let statement = try IntegerStatement(sql, db)
+        func holders(_ lists: [[UInt64]], column: String, table: String, limit: Int) throws -> [UInt64: [Int64]] {
             var found: [UInt64: [Int64]] = [:]
-            var holders: [Int64] = []
-            for key in Set(lists.joined()).sorted(by: { BlobCoding.sql($0) < BlobCoding.sql($1) }) {
-                try statement.integers(BlobCoding.sql(key), Int64(limit), into: &holders)
-                if holders.count >= fewestHolders { found[key] = holders }
+            let sorted = Set(lists.joined()).map(BlobCoding.sql).sorted()
+            try IntegerStatement.firstRows(of: sorted, column: column, table: table, limit: limit, db) { key, holders in
+                if holders.count >= fewestHolders { found[BlobCoding.unsigned(key)] = holders }
             }
             return found
         }
         let bandLimit = parameters.lshMaximumBucketSize
-        let bands = try holders(keys.map(\.bandKeys), sql: "SELECT document FROM band_key WHERE key = ? LIMIT ?", limit: bandLimit + 1)
+        let bands = try holders(keys.map(\.bandKeys), column: "document", table: "band_key", limit: bandLimit + 1)
         let lineLimit = parameters.scan.boilerplateDocumentCount
-        let lines = try holders(keys.map(\.lineKeys), sql: "SELECT document FROM line_posting WHERE key = ? LIMIT ?", limit: lineLimit)
+        let lines = try holders(keys.map(\.lineKeys), column: "document", table: "line_posting", limit: lineLimit)
         let passageLimit = parameters.fingerprints.maximumBucketSize
         let passages = try holders(
-            keys.map { $0.passageKeys.map(\.key) },
-            sql: "SELECT document_sentence FROM passage_key WHERE key = ? LIMIT ?", limit: passageLimit + 1)
+            keys.map { $0.passageKeys.map(\.key) }, column: "document_sentence", table: "passage_key",
+            limit: passageLimit + 1)
         for (position, lookup) in keys.enumerated() {
             let extra = lookup.rowid == nil ? 1 : 0
             for key in lookup.bandKeys {

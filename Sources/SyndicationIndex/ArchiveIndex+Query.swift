@@ -44,7 +44,7 @@ extension ArchiveIndex {
             // An article indexed with this text is looked up as the indexed document.
             let lookups = zip(analyses, queried).enumerated().map { position, item in
                 LookupKeys(
-                    rowid: indexedAs[position], bandKeys: parameters.lsh.bandKeys(of: item.0.minhash),
+                    rowid: indexedAs[position], bandKeys: parameters.lsh.bandKeys(of: stages.candidateSignature(of: item.1)),
                     passageKeys: stages.passageKeys(of: item.1, common: common), lineKeys: item.0.lineKeys)
             }
             let partnersOf = try candidates(of: lookups, db).map { $0.sorted() }

@@ -9,6 +9,8 @@ import SyndicationScan
 public struct IndexParameters: Codable, Hashable, Sendable {
     /// The index format this build writes.
     public static let currentFormat = "syndetect-index/1"
+    /// The ``lshSignature`` this build uses: the words outside template lines.
+    public static let bandedOutsideTemplate = "outside-template-lines"
 
     /// The index format tag.
     public var format: String
@@ -20,6 +22,10 @@ public struct IndexParameters: Codable, Hashable, Sendable {
     public var lsh: LSHParameters
     /// Document LSH buckets holding more documents than this yield no candidates.
     public var lshMaximumBucketSize: Int
+    /// What the document LSH bands: ``bandedOutsideTemplate``, the signature of a document's
+    /// words outside its template lines, as `CorpusScanner` bands it. Indexes made before this
+    /// setting existed banded whole texts; they lack it and are refused on open (rebuild them).
+    public var lshSignature: String
     /// The sentence-fingerprint settings.
     public var fingerprints: FingerprintSettings
 
@@ -33,6 +39,7 @@ public struct IndexParameters: Codable, Hashable, Sendable {
         self.minhashFormatVersion = MinHashParameters.currentFormatVersion
         self.lsh = stages.lshParameters
         self.lshMaximumBucketSize = 1_000
+        self.lshSignature = Self.bandedOutsideTemplate
         self.fingerprints = FingerprintSettings(stages.fingerprints)
     }
 
@@ -76,6 +83,7 @@ public struct IndexParameters: Codable, Hashable, Sendable {
         case minhashFormatVersion = "minhash_format_version"
         case lsh
         case lshMaximumBucketSize = "lsh_maximum_bucket_size"
+        case lshSignature = "lsh_signature"
         case fingerprints
     }
 

@@ -9,7 +9,8 @@ import GRDB
 ///   (`AUTOINCREMENT`): a changed document is deleted and inserted anew, so nothing computed
 ///   for its old text can attach to the new one. It holds the id, SHA-256 of the text, the
 ///   report summary (title, outlet, URL, time, credits, origin) as JSON, the MinHash
-///   signature and SimHash, its sentence-fingerprint keys and line keys (so that replacing
+///   signature its band keys come from (over its words outside template lines, as the scan
+///   bands documents: `IndexParameters.lshSignature`) and SimHash, its sentence-fingerprint keys and line keys (so that replacing
 ///   it removes exactly what it added), and the scan that first compared it (null while
 ///   pending).
 /// - `document_text`: each document's full text, which verification and reports need; kept

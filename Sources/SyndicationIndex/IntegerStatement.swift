@@ -1,82 +1,98 @@
 import GRDB
-import GRDBSQLite
 
-/// One prepared statement of integer (and text) parameters run for many rows, binding and
-/// reading through SQLite's C API: the posting tables take and answer hundreds of rows per
-/// document, and GRDB's argument arrays and cursors cost allocations and dynamic casts per
-/// row, more than SQLite's own work.
-struct IntegerStatement {
-    private let statement: Statement
-    private let connection: SQLiteConnection?
+/// Integer rows written and read in bulk through GRDB's statements. The posting tables take
+/// and answer hundreds of rows per document, and GRDB's arguments and cursors cost
+/// allocations and checks per statement execution, so writes put many rows in one statement
+/// (a multi-row `VALUES` list) and reads look many keys up in one statement.
+enum IntegerStatement {
+    /// Keys looked up in one statement: a `UNION ALL` of this many terms stays below
+    /// SQLite's default limit of 500 compound terms.
+    static let keysPerStatement = 100
 
-    /// A writer for `sql`, whose parameters are all integers, on `db` (a cached statement).
-    init(_ sql: String, _ db: Database) throws {
-        statement = try db.cachedStatement(sql: sql)
-        connection = db.sqliteConnection
-    }
-
-    /// Runs the statement with the parameters `values` (as many as it has).
-    func run(_ values: Int64...) throws {
-        try run(values)
-    }
-
-    /// Runs the statement with the parameters `values` (as many as it has).
-    func run(_ values: [Int64]) throws {
-        let raw = statement.sqliteStatement
-        for (index, value) in values.enumerated() { sqlite3_bind_int64(raw, Int32(index + 1), value) }
-        try step(raw)
-    }
-
-    /// Runs the statement with two parameters, once per element of `rows`, in order.
-    func run(pairs rows: [(Int64, Int64)]) throws {
-        let raw = statement.sqliteStatement
-        for row in rows {
-            sqlite3_bind_int64(raw, 1, row.0)
-            sqlite3_bind_int64(raw, 2, row.1)
-            try step(raw)
-        }
-    }
-
-    /// Runs the statement with the parameters integer, text, integer (a line count row).
-    func run(_ first: Int64, _ text: String, _ third: Int64) throws {
-        let raw = statement.sqliteStatement
-        sqlite3_bind_int64(raw, 1, first)
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        _ = text.utf8CString.withUnsafeBufferPointer { sqlite3_bind_text(raw, 2, $0.baseAddress, -1, transient) }
-        sqlite3_bind_int64(raw, 3, third)
-        try step(raw)
-    }
-
-    /// The first column of every row the statement returns for the parameters `first` and
-    /// `second`, as integers, appended to `values` (cleared first).
-    func integers(_ first: Int64, _ second: Int64, into values: inout [Int64]) throws {
-        values.removeAll(keepingCapacity: true)
-        let raw = statement.sqliteStatement
-        sqlite3_bind_int64(raw, 1, first)
-        sqlite3_bind_int64(raw, 2, second)
-        while true {
-            let code = sqlite3_step(raw)
-            if code == SQLITE_ROW {
-                values.append(sqlite3_column_int64(raw, 0))
-                continue
+    /// For each key of `keys` with rows in `table`, the key and the values of `column` of its
+    /// first `limit` rows (`SELECT column FROM table WHERE key = ? LIMIT limit`), passed to
+    /// `body` once per key, keys in the order given. Keys are looked up ``keysPerStatement``
+    /// at a time, each in a `UNION ALL` term of its own so that each keeps its own limit.
+    ///
+    /// - Complexity: O(`keys.count` × log(rows) + rows returned), in
+    ///   `keys.count / keysPerStatement + 1` statement executions.
+    static func firstRows(
+        of keys: [Int64], column: String, table: String, limit: Int, _ db: Database,
+        _ body: (Int64, [Int64]) throws -> Void
+    ) throws {
+        let term = "SELECT * FROM (SELECT key, \(column) FROM \(table) WHERE key = ? LIMIT \(limit))"
+        var values: [Int64] = []
+        var start = 0
+        while start < keys.count {
+            let count = min(keysPerStatement, keys.count - start)
+            let sql = Array(repeating: term, count: count).joined(separator: " UNION ALL ")
+            let statement = count == keysPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            statement.setUncheckedArguments(StatementArguments(keys[start..<(start + count)]))
+            let rows = try Row.fetchCursor(statement)
+            var current: Int64?
+            while let row = try rows.next() {
+                let key: Int64 = row[0]
+                if key != current {
+                    if let current { try body(current, values) }
+                    current = key
+                    values.removeAll(keepingCapacity: true)
+                }
+                values.append(row[1])
             }
-            guard code == SQLITE_DONE else {
-                let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-                sqlite3_reset(raw)
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-            }
-            break
+            if let current { try body(current, values) }
+            start += count
         }
-        sqlite3_reset(raw)
     }
 
-    private func step(_ raw: SQLiteStatement) throws {
-        let code = sqlite3_step(raw)
-        guard code == SQLITE_DONE || code == SQLITE_ROW else {
-            let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-            sqlite3_reset(raw)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    /// Rows in one statement: 256 rows of up to 3 values stay far below SQLite's 32,766
+    /// parameters, and spread GRDB's per-statement cost so it no longer shows beside SQLite's
+    /// own work.
+    static let rowsPerStatement = 256
+
+    /// Inserts `values`, read as consecutive rows of `width` values, in order, with
+    /// `"\(head) VALUES (?, …), (?, …), … \(tail)"`: full statements of
+    /// ``rowsPerStatement`` rows (one cached statement) and one shorter statement for the rest.
+    /// Rows are inserted in the order given, as one statement per row would insert them.
+    ///
+    /// - Complexity: O(`values.count`), in `values.count / (width × rowsPerStatement) + 1`
+    ///   statement executions.
+    static func insert(
+        _ values: [DatabaseValue], width: Int, head: String, tail: String = "", _ db: Database
+    ) throws {
+        precondition(width > 0 && values.count % width == 0, "values must hold whole rows")
+        let rowCount = values.count / width
+        let placeholders = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        func sql(_ rows: Int) -> String {
+            head + " VALUES " + Array(repeating: placeholders, count: rows).joined(separator: ", ") + " " + tail
         }
-        sqlite3_reset(raw)
+        var start = 0
+        while start < rowCount {
+            let rows = min(rowsPerStatement, rowCount - start)
+            // The full-size statement is reused by every batch; a remainder's size varies,
+            // so it is compiled for this call only instead of filling the statement cache.
+            let statement = rows == rowsPerStatement
+                ? try db.cachedStatement(sql: sql(rows)) : try db.makeStatement(sql: sql(rows))
+            statement.setUncheckedArguments(StatementArguments(values[(start * width)..<((start + rows) * width)]))
+            try statement.execute()
+            start += rows
+        }
+    }
+
+    /// Inserts two-integer `rows`, in order, with `head` (see ``insert(_:width:head:tail:_:)``),
+    /// ``rowsPerStatement`` rows at a time.
+    static func insert(pairs rows: [(Int64, Int64)], head: String, _ db: Database) throws {
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(min(rows.count, rowsPerStatement) * 2)
+        var start = 0
+        while start < rows.count {
+            let end = min(start + rowsPerStatement, rows.count)
+            values.removeAll(keepingCapacity: true)
+            for row in rows[start..<end] {
+                values.append(row.0.databaseValue)
+                values.append(row.1.databaseValue)
+            }
+            try insert(values, width: 2, head: head, db)
+            start = end
+        }
     }
 }

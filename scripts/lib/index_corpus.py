@@ -24,11 +24,12 @@ import json
 import random
 import sys
 
+from pseudo_news import make_vocabulary, variant
+
 archive_count, batch_count, prefix = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 seed = int(sys.argv[4]) if len(sys.argv) > 4 else 7
 setup = random.Random(seed)
-letters = "abcdefghijklmnopqrstuvwxyz"
-vocabulary = ["".join(setup.choice(letters) for _ in range(setup.randint(2, 9))) for _ in range(50_000)]
+vocabulary = make_vocabulary(setup)
 outlets = [f"Outlet {number:02d}" for number in range(40)]
 
 
@@ -44,20 +45,6 @@ def original(number):
     return f"Headline number {number} {rng.choice(vocabulary)}\n" + "\n".join(paragraphs) + "\n"
 
 
-def variant(text, rng):
-    kind = rng.random()
-    lines = text.split("\n")
-    if kind < 0.5:
-        words = text.split(" ")
-        for _ in range(int(len(words) * rng.uniform(0.05, 0.15))):
-            words[rng.randrange(len(words))] = rng.choice(vocabulary)
-        return " ".join(words)
-    if kind < 0.8:
-        keep = max(2, int(len(lines) * rng.uniform(0.5, 0.9)))
-        return "\n".join(lines[:keep]) + "\n"
-    return text + "Copyright the publisher. All rights reserved.\n"
-
-
 def write(path, ids, truth):
     rng = random.Random(seed + len(ids))
     originals = []  # (number of the original, id) of this file so far
@@ -68,7 +55,7 @@ def write(path, ids, truth):
                 originals.append(identifier)
             else:
                 source = rng.choice(pool) if kind == "archive" else rng.choice(originals)
-                text = variant(original(source[1]), rng)
+                text = variant(original(source[1]), rng, vocabulary)
                 truth.write(f"{identifier[0]}\t{source[0]}\n")
             record = {"id": identifier[0], "outlet": outlets[rng.randrange(len(outlets))], "text": text}
             out.write(json.dumps(record) + "\n")

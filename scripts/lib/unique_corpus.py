@@ -14,10 +14,11 @@ import json
 import random
 import sys
 
+from pseudo_news import make_vocabulary, variant
+
 count, out = int(sys.argv[1]), sys.argv[2]
 rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 7)
-letters = "abcdefghijklmnopqrstuvwxyz"
-vocabulary = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 9))) for _ in range(50_000)]
+vocabulary = make_vocabulary(rng)
 
 
 def sentence():
@@ -30,20 +31,6 @@ def article(index):
     return f"Headline number {index} {rng.choice(vocabulary)}\n" + "\n".join(paragraphs) + "\n"
 
 
-def variant(text):
-    kind = rng.random()
-    lines = text.split("\n")
-    if kind < 0.5:
-        words = text.split(" ")
-        for _ in range(int(len(words) * rng.uniform(0.05, 0.15))):
-            words[rng.randrange(len(words))] = rng.choice(vocabulary)
-        return " ".join(words)
-    if kind < 0.8:
-        keep = max(2, int(len(lines) * rng.uniform(0.5, 0.9)))
-        return "\n".join(lines[:keep]) + "\n"
-    return text + "Copyright the publisher. All rights reserved.\n"
-
-
 bases = int(count * 0.7)
 texts = []
 with open(out, "w") as f:
@@ -52,5 +39,5 @@ with open(out, "w") as f:
             text = article(index)
             texts.append(text)
         else:
-            text = variant(rng.choice(texts))
+            text = variant(rng.choice(texts), rng, vocabulary)
         f.write(json.dumps({"id": f"u{index:07d}", "text": text}) + "\n")

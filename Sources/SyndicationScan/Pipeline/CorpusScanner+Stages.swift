@@ -70,26 +70,17 @@ extension CorpusScanner {
         return fingerprints.commonShingles(profiles)
     }
 
-    /// The MinHash signature candidate generation bands: over the document's word shingles
-    /// outside its template lines, so that a template shared by many pages does not make
-    /// them candidates of each other. Verification scores use the whole text's signature.
+    /// The MinHash signature candidate generation bands (``CandidateSignature``): over the
+    /// document's word shingles outside its template lines.
     ///
     /// Without template lines it is the whole text's signature, which ``DocumentSketcher``
     /// makes from `raw`, the text's bytes (equal by construction to the general path).
     func candidateSignature(
         _ text: AnalyzedText, raw: String, template: [TextSpan], hasher: MinHasher, sketcher: DocumentSketcher
     ) -> MinHashSignature {
-        let shingling = parameters.documentShingling
-        guard !template.isEmpty else { return sketcher.signature(of: raw) }
-        var hashes: [UInt64] = []
-        var runStart = 0
-        for span in template {
-            let tokens = text.tokenRange(in: span)
-            if tokens.lowerBound > runStart { hashes += shingling.hashes(of: text, tokens: runStart..<tokens.lowerBound) }
-            runStart = max(runStart, tokens.upperBound)
-        }
-        if runStart < text.tokens.count { hashes += shingling.hashes(of: text, tokens: runStart..<text.tokens.count) }
-        return hasher.signature(of: SortedHashSet.make(hashes))
+        CandidateSignature.make(
+            text, template: template, shingling: parameters.documentShingling, hasher: hasher,
+            whole: { sketcher.signature(of: raw) })
     }
 
     /// The second pass: band keys and sentence keys of every representative.

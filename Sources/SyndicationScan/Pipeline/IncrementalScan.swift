@@ -89,6 +89,16 @@ public struct IncrementalScan: Sendable {
         return analysis.analysis.prepared(boilerplate: detector.boilerplate(of: page, counts: counts), parameters: parameters)
     }
 
+    /// The signature `document` is banded by for document LSH candidates, by the rule
+    /// ``CorpusScanner`` uses: over its word shingles outside its template lines (its whole
+    /// signature when it has none). Given the counts of the whole corpus, its band keys equal
+    /// the scan's.
+    public func candidateSignature(of document: PreparedDocument) -> MinHashSignature {
+        CandidateSignature.make(
+            document.profile.text, template: document.profile.boilerplate, shingling: parameters.documentShingling,
+            hasher: MinHasher(parameters: minhashParameters), whole: { document.minhash })
+    }
+
     /// The sentence-fingerprint keys of `document`, leaving out `common` shingles.
     public func passageKeys(of document: PreparedDocument, common: Set<UInt64>) -> [(key: UInt64, sentence: Int32)] {
         fingerprints.keys(of: document.profile, common: common)
