@@ -152,4 +152,24 @@ import SyndicationEngine
             #expect(PassageAligner.joinedCondensations(passages) == passages)
         }
     }
+
+    /// Copy whose words were shuffled across sentence boundaries (each copied sentence takes a
+    /// quarter of every source sentence): no sentence pair seeds, two-sentence windows do.
+    @Test func copyShuffledAcrossSentencesIsFoundByWindowSeeds() throws {
+        let finding = try #require(try AlignmentFixtureTests.compare("window-source.txt", "window-copy.txt"))
+        #expect(finding.relation.isReuse)
+        let copy = try AlignmentFixtureTests.copy("window-source.txt", "window-copy.txt")
+        #expect(copy.count == 1)
+        func profile(_ name: String) throws -> DocumentProfile {
+            let text = try AlignmentFixtureTests.text(name)
+            return DocumentProfile(
+                id: name, text: AnalyzedText(text), boilerplate: [],
+                title: text.split(separator: "\n").first.map(String.init), shingleSize: 5)
+        }
+        let a = try profile("window-source.txt"), b = try profile("window-copy.txt")
+        #expect(PassageAligner().align(a, b).contains { $0.kind.isCopy })
+        var withoutWindows = PassageAligner()
+        withoutWindows.windowCosine = 2
+        #expect(!withoutWindows.align(a, b).contains { $0.kind.isCopy })
+    }
 }
