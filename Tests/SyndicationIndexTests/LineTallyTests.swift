@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SyndicationIndex
+import SyndicationEngine
 
 /// The flat line tally of an add and the blob encodings: what they sum and decode must be
 /// what the dictionaries and byte loops they replaced gave.
@@ -24,14 +25,19 @@ struct LineTallyTests {
     }
 
     @Test func matchesADictionaryTallyOnRandomInput() {
-        var generator = SeededGenerator(state: 42)
+        // Deterministic input: XXH3 of a counter.
+        var counter: UInt64 = 0
+        func next() -> UInt64 {
+            counter += 1
+            return withUnsafeBytes(of: counter) { XXHash.hash64($0, seed: 42) }
+        }
         var tally = LineTally()
         var expected: [UInt64: [String: Int]] = [:]
         let outlets = ["A", "B", "", "C"]
         for _ in 0..<500 {
-            let outlet = outlets[Int(generator.next() % 4)]
-            let change: Int32 = generator.next() % 5 == 0 ? -1 : 1
-            let keys = Array(Set((0..<Int(generator.next() % 8)).map { _ in generator.next() % 64 }))
+            let outlet = outlets[Int(next() % 4)]
+            let change: Int32 = next() % 5 == 0 ? -1 : 1
+            let keys = Array(Set((0..<Int(next() % 8)).map { _ in next() % 64 }))
             tally.count(keys, outlet: outlet.isEmpty ? nil : outlet, change: change)
             for key in keys { expected[key, default: [:]][outlet, default: 0] += Int(change) }
         }
@@ -50,17 +56,5 @@ struct LineTallyTests {
         let decoded = BlobCoding.passageKeys(BlobCoding.data(keys))
         #expect(decoded.map(\.key) == keys.map(\.key) && decoded.map(\.sentence) == keys.map(\.sentence))
         #expect(BlobCoding.data(keys).count == 36)
-    }
-
-    /// A small deterministic generator (SplitMix64).
-    struct SeededGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
