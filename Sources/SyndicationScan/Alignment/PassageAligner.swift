@@ -65,10 +65,15 @@ public struct PassageAligner: Sendable {
     ///
     /// - Complexity: O(shared shingle postings), through an inverted index of `b`.
     public func seeds(_ a: DocumentProfile, _ b: DocumentProfile) -> [Seed] {
-        seeds(a, b, windows: false)
+        seeding(a, b).seeds
     }
 
-    func seeds(_ a: DocumentProfile, _ b: DocumentProfile, windows: Bool) -> [Seed] {
+    /// The seeds of `a` and `b`; the sentence pairs that share a tenth of their character
+    /// shingles without seeding (where ``windowSeeds(_:existing:_:_:weights:)`` looks); and the
+    /// pair's word weights, so that a second pass reuses all three.
+    func seeding(
+        _ a: DocumentProfile, _ b: DocumentProfile
+    ) -> (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights) {
         let postings = ShinglePostings(b)
         let weights = LazyWordWeights(a, b)
         var counts = [Int32](repeating: 0, count: b.sentences.count)
@@ -90,15 +95,12 @@ public struct PassageAligner: Sendable {
                 let right = b.sentences[j]
                 if let seed = seed(i, left, j, right, shared: shared, weights: weights) {
                     result.append(seed)
-                } else if windows && !right.isExcluded && 10 * shared >= min(left.shingles.count, right.shingles.count) {
+                } else if !right.isExcluded && 10 * shared >= min(left.shingles.count, right.shingles.count) {
                     candidates.append((i, j, shared))
                 }
             }
         }
-        if windows && !candidates.isEmpty {
-            result = windowSeeds(candidates, existing: result, a, b, weights: weights)
-        }
-        return result
+        return (result, candidates, weights)
     }
 
     /// Least tf-isf cosine of two windows of ``windowSpan`` consecutive sentences for a window
@@ -205,14 +207,17 @@ public struct PassageAligner: Sendable {
     /// (2014). Its passages face the same filters (word Dice, 25-word minimum downstream);
     /// it runs only when the first pass found no copy, so it never stretches a found passage.
     public func align(_ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
-        let found = align(a, b, windows: false)
-        guard !found.contains(where: \.kind.isCopy) else { return found }
-        let windowed = align(a, b, windows: true)
+        let first = seeding(a, b)
+        let found = passages(first.seeds, a, b)
+        guard !found.contains(where: \.kind.isCopy), !first.nearMisses.isEmpty else { return found }
+        let widened = windowSeeds(first.nearMisses, existing: first.seeds, a, b, weights: first.weights)
+        guard widened.count > first.seeds.count else { return found }
+        let windowed = passages(widened, a, b)
         return windowed.contains(where: \.kind.isCopy) ? windowed : found
     }
 
-    func align(_ a: DocumentProfile, _ b: DocumentProfile, windows: Bool) -> [AlignedPassage] {
-        let seeds = seeds(a, b, windows: windows)
+    /// The passages that `seeds` (of `a` and `b`, sorted) extend to.
+    func passages(_ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
         guard !seeds.isEmpty else { return [] }
         let groups = extend(seeds).map(Self.strongestMatches)
         // Strongest groups claim their sentences first.
