@@ -76,6 +76,30 @@ import Testing
             #expect(SortedHashSet.containment(of: sortedA, in: sortedB) == Double(a.intersection(b).count) / Double(a.count))
         }
     }
+
+    /// The distribution sort behind `make` against the standard sort, at every size around
+    /// its switch points, on uniform hashes, small values (all in bucket 0: the fallback),
+    /// heavy repeats and values in one narrow top-bit band.
+    @Test func makeSortsAndDeduplicatesAnyInput() {
+        var state: UInt64 = 0x5EED
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            return XXHash.hash64(withUnsafeBytes(of: state) { Array($0) }, seed: 7)
+        }
+        let sizes = Array(0...70) + [100, 127, 128, 129, 1_000, 4_097, 70_000, 140_000]
+        let shapes: [(String, () -> UInt64)] = [
+            ("uniform", { next() }),
+            ("small", { next() % 1_000 }),
+            ("repeats", { next() % 5 << 60 }),
+            ("band", { 0xABCD_0000_0000_0000 | next() >> 20 }),
+        ]
+        for size in sizes {
+            for (name, value) in shapes {
+                let hashes = (0..<size).map { _ in value() }
+                #expect(SortedHashSet.make(hashes) == Set(hashes).sorted(), "\(name), \(size) hashes")
+            }
+        }
+    }
 }
 
 @Suite struct SoftWrapTests {
