@@ -62,6 +62,26 @@ import Testing
     }
 }
 
+@Suite struct ScalarDecodingTests {
+    /// `AnalyzedText.scalars(of:)` decodes like `String.unicodeScalars` for code points of every
+    /// UTF-8 width, at every offset around its eight-byte ASCII steps, and for bridged-looking
+    /// inputs repaired from bad bytes.
+    @Test func decodesLikeUnicodeScalars() {
+        let pieces = ["a", "Z", " ", "\n", "é", "ß", "€", "—", "東", "서", "👍", "🇩🇪", "\u{0301}", "\u{10FFFF}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}"]
+        var state: UInt64 = 7
+        for length in 0...120 {
+            var text = ""
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += (state >> 60) < 10 ? "plain" : pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(AnalyzedText.scalars(of: text) == Array(text.unicodeScalars), "\(text.debugDescription)")
+        }
+        let repaired = String(decoding: [0x61, 0xFF, 0xC3, 0x28, 0xE2, 0x82, 0x62, 0xF0, 0x9F, 0x98], as: UTF8.self)
+        #expect(AnalyzedText.scalars(of: repaired) == Array(repaired.unicodeScalars))
+    }
+}
+
 @Suite struct SortedHashSetTests {
     @Test func setOperationsMatchSwiftSets() {
         var generator = SystemRandomNumberGenerator()

@@ -23,7 +23,7 @@ struct CensusLines {
     ///
     /// - Complexity: O(*n*) in the text's length.
     init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = AnalyzedText.scalars(of: text)
         length = scalars.count
         var keys: [UInt64] = []
         var isFurniture: [Bool] = []
@@ -40,6 +40,15 @@ struct CensusLines {
                     let separator = folded.count
                     if !folded.isEmpty { folded.append(0x20) }
                     let wordStart = folded.count
+                    if buffer[start..<index].allSatisfy({ $0.isASCII }) {
+                        // ASCII folds byte by byte, as in ``TokenNormalizer/appendFolded(_:_:to:)``.
+                        for scalar in buffer[start..<index] {
+                            let byte = UInt8(truncatingIfNeeded: scalar.value)
+                            folded.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                        }
+                        words += 1
+                        continue
+                    }
                     TokenNormalizer.appendFolded(buffer, start..<index, to: &folded)
                     // A word of marks only folds to nothing; it and its separator go.
                     if folded.count == wordStart { folded.removeSubrange(separator...) } else { words += 1 }
