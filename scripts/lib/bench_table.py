@@ -189,7 +189,8 @@ def main():
         print("Clock: CPU seconds (BENCH_CPU_CLOCK=1): the peers' stage times and rates are CPU seconds of the "
               "harness's processes; syndetect's speed-ups are on its CPU seconds (user + system).")
     print()
-    print("Signatures (MinHash-128 unless noted), one thread")
+    print("Signatures (MinHash-128 unless noted), one thread"
+          + (" (sketch-bench's rates are wall-clock, the peers' CPU: not comparable in this mode)" if CPU_CLOCK else ""))
     print()
     print("| contender | from | docs/s | MB/s | vs rensa-r |")
     print("|---|---|---:|---:|---:|")

@@ -17,10 +17,11 @@ import SyndicationEngine
 ///    temporary files past a memory budget (``SentenceKeyStore``). Buckets over their caps
 ///    are skipped and *reported* in the report's warnings. ``candidateScope`` can narrow
 ///    this to document LSH alone (near-duplicates).
-/// 5. **Verify** (in bounded tiles): only documents in a candidate pair are read again and
-///    analysed in full, a block of positions against another (a block nested-loop join, at
-///    most ``verificationBatchSize`` documents at once); exact scores, aligned passages,
-///    relation.
+/// 5. **Verify** (in bounded batches): only documents in a candidate pair are read again and
+///    analysed in full; connected components of the candidate graph that fit half a batch are
+///    verified whole (each document analysed once), larger ones a block of positions against
+///    another (a block nested-loop join, at most ``verificationBatchSize`` documents at once);
+///    exact scores, aligned passages, relation.
 /// 6. **Provenance**: direction, credit, clusters and origins (``ProvenanceResolver``).
 ///
 /// The result does not depend on the thread count or the order of the input.
