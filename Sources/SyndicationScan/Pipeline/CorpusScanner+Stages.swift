@@ -79,12 +79,18 @@ extension CorpusScanner {
         let texts = source.documents(at: sample.map { census.locations[$0] }, threads: parameters.threads)
         let analysed = ParallelWork.map(count: sample.count, threads: parameters.threads) { index in
             let text = AnalyzedText(texts[index].text)
-            let boilerplate = lines.boilerplate(lines: BoilerplateDetector.lineKeys(of: text), slots: census.lines(of: sample[index]))
-            return (profile: profile(census.documents[sample[index]], text: text, boilerplate: boilerplate), boilerplate: boilerplate)
+            let lineKeys = BoilerplateDetector.lineKeys(of: text)
+            let slots = census.lines(of: sample[index])
+            let boilerplate = lines.boilerplate(lines: lineKeys, slots: slots)
+            return (profile: profile(census.documents[sample[index]], text: text, boilerplate: boilerplate),
+                    boilerplate: boilerplate, matchesCensus: lineKeys.count == slots.count)
         }
         var result = AnalysedSample(common: fingerprints.commonShingles(analysed.map(\.profile)))
         if sample.count == representatives.count {
-            result.documents = Dictionary(uniqueKeysWithValues: zip(sample, analysed))
+            // A text that no longer has the census's lines is left to the sketch pass, which skips it.
+            for (position, document) in zip(sample, analysed) where document.matchesCensus {
+                result.documents[position] = (document.profile, document.boilerplate)
+            }
         }
         return result
     }
