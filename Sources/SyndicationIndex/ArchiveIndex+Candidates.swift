@@ -37,11 +37,12 @@ extension ArchiveIndex {
         func holders(_ lists: [[UInt64]], kind: PostingKind) throws -> HolderTable {
             var sorted = lists.joined().map(BlobCoding.sql)
             sorted.sort()
-            return try PostingRuns.holders(of: Self.distinct(sorted), kind: kind, removed: removed, db)
+            return try PostingRuns.holders(
+                of: Self.distinct(sorted), kind: kind, removed: removed, minimumHolders: fewestHolders, db)
         }
         func lookUp(_ table: HolderTable, _ key: UInt64) -> ArraySlice<Int64>? {
             let holders = table.holders(BlobCoding.sql(key))
-            return holders.count >= fewestHolders ? holders : nil
+            return holders.isEmpty ? nil : holders
         }
         let bandLimit = parameters.lshMaximumBucketSize
         let bands = try holders(keys.map(\.bandKeys), kind: .band)

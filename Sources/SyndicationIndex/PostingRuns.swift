@@ -204,9 +204,11 @@ enum PostingRuns {
     }
 
     /// The postings of `kind` whose key is one of `keys` (sorted, distinct), from every run,
-    /// leaving out removed document versions: a seek per block that holds one of the keys,
+    /// leaving out removed document versions and keys with fewer than `minimumHolders`: a seek per block that holds one of the keys,
     /// so a few keys read a few blocks per run and many keys read each block once.
-    static func holders(of keys: [Int64], kind: PostingKind, removed: Set<Int64>, _ db: Database) throws -> HolderTable {
+    static func holders(
+        of keys: [Int64], kind: PostingKind, removed: Set<Int64>, minimumHolders: Int = 1, _ db: Database
+    ) throws -> HolderTable {
         var found: [Posting] = []
         guard !keys.isEmpty else { return HolderTable(found) }
         let statement = try db.cachedStatement(sql: """
@@ -250,7 +252,7 @@ enum PostingRuns {
             }
         }
         found.sort()
-        return HolderTable(found)
+        return HolderTable(found, minimumHolders: minimumHolders)
     }
 
     /// The postings of `kind` of the documents `documents` (sorted rowids), from the runs
@@ -343,35 +345,39 @@ enum PostingRuns {
     }
 }
 
-/// The postings found for a set of keys, grouped by key, for lookups by binary search.
+/// The postings found for a set of keys, grouped by key, keeping only keys with at least a
+/// given number of holders (a key whose one holder is the document looking it up pairs
+/// nothing), found by hashing: a day's millions of lookups into a table of millions of keys
+/// would miss the cache at every step of a binary search.
 struct HolderTable {
-    /// The distinct keys found, sorted.
-    private(set) var keys: [Int64] = []
+    private var groups: [Int64: Int] = [:]
     private var starts: [Int] = []
     private var values: [Int64] = []
 
-    /// Groups `postings` (sorted).
-    init(_ postings: [Posting]) {
-        values.reserveCapacity(postings.count)
-        for posting in postings {
-            if keys.last != posting.key {
-                keys.append(posting.key)
+    /// Groups `postings` (sorted), keeping keys with `minimumHolders` or more postings.
+    init(_ postings: [Posting], minimumHolders: Int = 1) {
+        var index = 0
+        while index < postings.count {
+            let key = postings[index].key
+            var end = index + 1
+            while end < postings.count && postings[end].key == key { end += 1 }
+            if end - index >= minimumHolders {
+                groups[key] = starts.count
                 starts.append(values.count)
+                for position in index..<end { values.append(postings[position].value) }
             }
-            values.append(posting.value)
+            index = end
         }
         starts.append(values.count)
     }
 
-    /// The values held under `key`, in order; empty when there are none.
+    /// The distinct keys kept.
+    var count: Int { groups.count }
+
+    /// The values held under `key`, in order; empty when there are none (or too few).
     func holders(_ key: Int64) -> ArraySlice<Int64> {
-        var low = 0, high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        guard low < keys.count && keys[low] == key else { return [] }
-        return values[starts[low]..<starts[low + 1]]
+        guard let group = groups[key] else { return [] }
+        return values[starts[group]..<starts[group + 1]]
     }
 }
 

@@ -33,6 +33,7 @@ struct PostingRunsTests {
                 result.append(Posting(key: key, value: document << 20 | Int64(generator.next() % 300)))
             }
             result.append(Posting(key: 42, value: document << 20))
+            if document <= 2 { result.append(Posting(key: 43, value: document << 20 | 1)) }
         }
         return ArchiveIndex.distinct(result.sorted())
     }
@@ -69,7 +70,7 @@ struct PostingRunsTests {
         #expect(try queue.read { db in try PostingRuns.allPostings(.passage, db) }.sorted() == all)
 
         // Lookups of some keys, present and absent, against a brute-force grouping.
-        var keys = Set([Int64(42), 41, Int64.min, Int64.max])
+        var keys = Set([Int64(42), 43, 41, Int64.min, Int64.max])
         for _ in 0..<300 { keys.insert(all[Int(generator.next() % UInt64(all.count))].key) }
         let sortedKeys = keys.sorted()
         let table = try queue.read { db in try PostingRuns.holders(of: sortedKeys, kind: .passage, removed: [], db) }
@@ -78,6 +79,16 @@ struct PostingRunsTests {
         }
         #expect(table.holders(42).count == 6_300)
         #expect(table.holders(41).isEmpty)
+        // Keys with fewer holders than asked for are left out.
+        let shared = try queue.read { db in
+            try PostingRuns.holders(of: sortedKeys, kind: .passage, removed: [], minimumHolders: 3, db)
+        }
+        for key in sortedKeys {
+            let expected = all.filter { $0.key == key }.map(\.value)
+            #expect(Array(shared.holders(key)) == (expected.count >= 3 ? expected : []), "\(key)")
+        }
+        #expect(table.holders(43).count == 2 && shared.holders(43).isEmpty)
+        #expect(shared.count < table.count)
 
         // Removed documents: skipped by lookups, dropped by a merge.
         let removed: Set<Int64> = [3, 700, 701, 6_300]
