@@ -207,8 +207,8 @@ extension ArchiveIndex {
     }
 
     /// Adds of up to this many new or changed documents analyse each text once, keeping the
-    /// analyses (about 40 KB per 2.4 KB article) from the line census to the batch that
-    /// writes them; larger adds analyse twice rather than hold them all.
+    /// analyses from the line census to the batch that writes them (a 20,000-article add of
+    /// 2.4 KB articles peaked at 1.1 GB); larger adds analyse twice rather than hold them all.
     static let analysesKept = 25_000
 
     /// Everything the index keeps of `document` (whose analysis is `analysis`), prepared with
