@@ -172,4 +172,37 @@ import SyndicationEngine
         withoutWindows.windowCosine = 2
         #expect(!withoutWindows.align(a, b).contains { $0.kind.isCopy })
     }
+
+    /// Verbatim copy glued onto the end of the page's own half-sentence, and ending part-way
+    /// through a source sentence: the passage is the copied words on both sides, not the
+    /// whole sentences around them.
+    @Test func verbatimCopyIsTrimmedToTheCopiedWords() throws {
+        let copy = try AlignmentFixtureTests.copy("glued-copy.txt", "glued-source.txt")
+        #expect(copy.count == 1)
+        let passage = try #require(copy.first)
+        #expect(passage.a.hasPrefix("The harbour master said on Monday"))
+        #expect(passage.a.hasSuffix("by another forty metres"))
+        #expect(passage.b.hasPrefix("The harbour master said on Monday"))
+        #expect(passage.b.hasSuffix("by another forty metres"))
+    }
+
+    /// Reworded copy shares a word trigram here and there: its passage keeps whole sentences.
+    @Test func rewordedCopyKeepsItsSentences() throws {
+        func profile(_ name: String) throws -> DocumentProfile {
+            let text = try AlignmentFixtureTests.text(name)
+            return DocumentProfile(
+                id: name, text: AnalyzedText(text), boilerplate: [],
+                title: text.split(separator: "\n").first.map(String.init), shingleSize: 5)
+        }
+        let source = try profile("glued-source.txt")
+        let sourceTrigrams = PassageAligner.edgeShingles(1...3, source)
+        for (name, trimmed) in [("glued-copy.txt", true), ("glued-reworded.txt", false)] {
+            let copy = try profile(name)
+            // The title line, the glued sentence and two more, then the page's own last line.
+            #expect(copy.sentences.count == 5)
+            let span = copy.sentences[1].span.union(copy.sentences[3].span)
+            let result = PassageAligner.trimmedToVerbatim(span, 1...3, in: copy, sharing: sourceTrigrams)
+            #expect((result != span) == trimmed, "\(name)")
+        }
+    }
 }

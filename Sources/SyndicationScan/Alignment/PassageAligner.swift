@@ -19,6 +19,9 @@ import SyndicationEngine
 ///    character shingles than a seed must share half its distinct words
 ///    (``minimumWordDice``); a passage whose every seed is driven by quoted words alone is a
 ///    shared quotation, not copy.
+/// 4. **Ends**: a copy passage whose words are copied verbatim is trimmed to the words the
+///    two sides share, so a copy glued into the middle of a sentence does not carry the rest
+///    of that sentence with it (``trimmedToVerbatim(_:_:in:sharing:)``).
 public struct PassageAligner: Sendable {
     /// Least passage similarity of a `verbatim` passage.
     public static let verbatimSimilarity = 0.97
@@ -418,6 +421,10 @@ public struct PassageAligner: Sendable {
         if isQuote {
             spanA = Self.narrowToQuotations(spanA, a.quotations)
             spanB = Self.narrowToQuotations(spanB, b.quotations)
+        } else {
+            let edgesA = Self.edgeShingles(rangeA, a), edgesB = Self.edgeShingles(rangeB, b)
+            spanA = Self.trimmedToVerbatim(spanA, rangeA, in: a, sharing: edgesB)
+            spanB = Self.trimmedToVerbatim(spanB, rangeB, in: b, sharing: edgesA)
         }
         // Similarity of the prose the passage spans: a sentence one side dropped counts as an
         // edit; furniture inside it (an advertisement or "Related: …" line) does not.
