@@ -209,11 +209,13 @@ public struct PassageAligner: Sendable {
     public func align(_ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
         let first = seeding(a, b)
         let found = passages(first.seeds, a, b)
-        guard !found.contains(where: \.kind.isCopy), !first.nearMisses.isEmpty else { return found }
+        guard !found.contains(where: \.kind.isCopy), !first.nearMisses.isEmpty else {
+            return condensedCopies(found, seeds: first.seeds, a, b)
+        }
         let widened = windowSeeds(first.nearMisses, existing: first.seeds, a, b, weights: first.weights)
-        guard widened.count > first.seeds.count else { return found }
+        guard widened.count > first.seeds.count else { return condensedCopies(found, seeds: first.seeds, a, b) }
         let windowed = passages(widened, a, b)
-        return windowed.contains(where: \.kind.isCopy) ? windowed : found
+        return condensedCopies(windowed.contains(where: \.kind.isCopy) ? windowed : found, seeds: first.seeds, a, b)
     }
 
     /// The passages that `seeds` (of `a` and `b`, sorted) extend to.
