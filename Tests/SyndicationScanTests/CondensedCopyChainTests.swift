@@ -91,6 +91,30 @@ import SyndicationEngine
     }
 }
 
+extension CondensedCopyChainTests {
+    @Test func weakOrContradictedSeedsMakeNoCondensedCopy() throws {
+        let digest = try Self.profile(Self.digest), source = try Self.profile(Self.source)
+        let summary = try ["The Millbrook reservoir has", "A hosepipe ban covering", "Environmental groups blamed", "Forecasters expect"]
+            .map { try Self.sentence($0, in: digest) }
+        let summarised = try ["The board confirmed on Tuesday", "Officials announced a hosepipe", "Environmental groups blamed", "Forecasters expect"]
+            .map { try Self.sentence($0, in: source) }
+        func seeds(_ similarity: Double) -> [PassageAligner.Seed] {
+            zip(summary, summarised).map { PassageAligner.Seed(first: $0.0, second: $0.1, similarity: similarity, isProse: true) }
+        }
+        let aligner = PassageAligner()
+        let found = aligner.condensedCopies([], seeds: seeds(0.3), digest, source)
+        #expect(found.count == 1)
+        #expect(found.first.map { digest.text.text(of: $0.a).hasPrefix("The Millbrook reservoir") } == true)
+        // Seeds under the similarity floor (word-cosine seeds between reworded sentences).
+        #expect(aligner.condensedCopies([], seeds: seeds(PassageAligner.condensedSeedSimilarity - 0.05), digest, source).isEmpty)
+        // A copy passage aligning the summary's second sentence elsewhere in the report (after
+        // the last summarised sentence) contradicts the chain: only that passage is left.
+        let elsewhere = AlignedPassage(
+            a: digest.sentences[summary[1]].span, b: source.sentences[summarised[3] + 1].span, kind: .rewritten, similarity: 0.5)
+        #expect(aligner.condensedCopies([elsewhere], seeds: seeds(0.3), digest, source) == [elsewhere])
+    }
+}
+
 /// The source side of a condensed copy reaches a mean step further at both ends, within the
 /// paragraph.
 @Suite struct CondensedCopyWideningTests {
