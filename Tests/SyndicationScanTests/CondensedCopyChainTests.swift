@@ -140,3 +140,21 @@ extension CondensedCopyChainTests {
         #expect(PassageAligner.widened(1...1, by: 40, in: profile) == 1...1)
     }
 }
+
+/// `Fixtures/alignment/teaser-*.txt`: a copy of a report's first four paragraphs, then a share
+/// line, a "Related articles" line and a teaser that the report's page also carries after its
+/// own share line. The copy and the teaser are close in the copy and 1,200 code points apart in
+/// the report, but furniture separates them in the copy: they are two passages, not one
+/// condensed copy spanning the report's eight uncopied paragraphs.
+@Suite struct CondensedCopyGapTests {
+    @Test func furnitureBetweenTwoPassagesKeepsThemApart() throws {
+        let copy = try AlignmentFixtureTests.copy("teaser-copy.txt", "teaser-source.txt")
+        #expect(copy.count == 2)
+        #expect(copy.first.map { $0.a.hasPrefix("The harbour board voted") && $0.a.hasSuffix("evening sailings.") } == true)
+        #expect(copy.first.map { $0.b.hasSuffix("evening sailings.") } == true)
+        #expect(copy.last.map { $0.a.hasPrefix("The trust that owns the lighthouse") } == true)
+        let finding = try #require(try AlignmentFixtureTests.compare("teaser-copy.txt", "teaser-source.txt"))
+        // The report's eight uncopied paragraphs are not covered.
+        #expect(finding.coverage["teaser-source.txt"].map { $0 < 0.5 } == true)
+    }
+}

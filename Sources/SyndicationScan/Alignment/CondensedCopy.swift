@@ -19,7 +19,19 @@ extension PassageAligner {
     /// align summaries with a larger gap on the source side); without joining, one summary is
     /// reported as two or three short passages. Other passages are returned as they are.
     /// `passages` must be sorted by position in the first document.
-    public static func joinedCondensations(_ passages: [AlignedPassage]) -> [AlignedPassage] {
+    ///
+    /// Given the documents' profiles, two passages are not joined where furniture or
+    /// boilerplate separates them in the document that keeps them close (a summary is one
+    /// stretch of prose; a copy's last paragraph and a "Related articles" teaser are not), or
+    /// boilerplate separates them in the other.
+    public static func joinedCondensations(
+        _ passages: [AlignedPassage], _ a: DocumentProfile? = nil, _ b: DocumentProfile? = nil
+    ) -> [AlignedPassage] {
+        func separated(_ profile: DocumentProfile?, _ from: Int, _ to: Int, furniture: Bool) -> Bool {
+            guard let profile, from < to else { return false }
+            let gap = TextSpan(start: from, end: to)
+            return profile.sentences.contains { ($0.isBoilerplate || (furniture && $0.isExcluded)) && $0.span.overlap(with: gap) > 0 }
+        }
         var result: [AlignedPassage] = []
         for passage in passages {
             guard passage.kind.isCopy, let index = result.lastIndex(where: \.kind.isCopy) else {
@@ -29,8 +41,11 @@ extension PassageAligner {
             let last = result[index]
             let gapA = passage.a.start - last.a.end, gapB = passage.b.start - last.b.end
             let inOrder = gapA >= 0 && gapB >= 0
-            let condensed = (gapA <= condensedNearGap && gapB <= condensedFarGap)
-                || (gapB <= condensedNearGap && gapA <= condensedFarGap)
+            let nearA = gapA <= condensedNearGap && gapB <= condensedFarGap
+            let nearB = gapB <= condensedNearGap && gapA <= condensedFarGap
+            let condensed = (nearA || nearB)
+                && !separated(a, last.a.end, passage.a.start, furniture: nearA)
+                && !separated(b, last.b.end, passage.b.start, furniture: nearB)
             var joined = last
             joined.a = last.a.union(passage.a)
             joined.b = last.b.union(passage.b)
