@@ -19,7 +19,56 @@ public struct AnalyzedText: Sendable {
     ///
     /// - Complexity: O(*n*) in the length of the text.
     public init(_ text: String) {
-        self.init(scalars: Array(text.unicodeScalars))
+        self.init(scalars: Self.scalars(of: text))
+    }
+
+    /// The code points of `text`, equal to `Array(text.unicodeScalars)`, decoded in one pass
+    /// over its UTF-8 bytes (which a `String` holds well-formed) into an array of their count.
+    ///
+    /// - Complexity: O(*n*) in the byte count.
+    public static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, initialized in
+                var read = 0
+                var write = 0
+                let count = bytes.count
+                while read < count {
+                    // Eight ASCII bytes at a time, the common case.
+                    if read &+ 8 <= count {
+                        let chunk = UnsafeRawPointer(bytes.baseAddress! + read).loadUnaligned(as: UInt64.self)
+                        if chunk & 0x8080_8080_8080_8080 == 0 {
+                            for offset in 0..<8 {
+                                scalars[write &+ offset] = Unicode.Scalar(bytes[read &+ offset])
+                            }
+                            read &+= 8
+                            write &+= 8
+                            continue
+                        }
+                    }
+                    let lead = UInt32(bytes[read])
+                    let value: UInt32
+                    if lead < 0x80 {
+                        value = lead
+                        read &+= 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[read &+ 1] & 0x3F)
+                        read &+= 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[read &+ 1] & 0x3F) << 6 | UInt32(bytes[read &+ 2] & 0x3F)
+                        read &+= 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[read &+ 1] & 0x3F) << 12
+                            | UInt32(bytes[read &+ 2] & 0x3F) << 6 | UInt32(bytes[read &+ 3] & 0x3F)
+                        read &+= 4
+                    }
+                    // Well-formed UTF-8 decodes to scalar values only.
+                    scalars[write] = Unicode.Scalar(value).unsafelyUnwrapped
+                    write &+= 1
+                }
+                initialized = write
+            }
+        }
     }
 
     /// Analyses text already decoded into code points.

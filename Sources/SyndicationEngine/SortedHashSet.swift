@@ -2,17 +2,88 @@
 /// set in syndetect: compact, cache-friendly and cheap to intersect.
 public enum SortedHashSet {
     /// Sorts `hashes` and removes repeats.
+    ///
+    /// Hashes are close to uniform, so they are sorted by distribution (Knuth, TAOCP vol. 3,
+    /// §5.2.5): one counting pass by the top bits spreads them over one or two hashes per
+    /// bucket, and insertion sort puts each short bucket in order, in expected O(*n*) time.
+    /// Skewed input stays correct, only slower (each bucket is still insertion-sorted; a
+    /// bucket past ``distributionBucketLimit`` hashes falls back to the standard sort).
+    ///
+    /// - Complexity: expected O(*n*) for hashes of a good hash function, O(*n* log *n*) at worst.
     public static func make(_ hashes: [UInt64]) -> [UInt64] {
         guard hashes.count > 1 else { return hashes }
-        var sorted = hashes
-        sorted.sort()
-        var write = 1
-        for read in 1..<sorted.count where sorted[read] != sorted[write - 1] {
-            sorted[write] = sorted[read]
-            write += 1
+        if hashes.count <= 32 {
+            var sorted = hashes
+            let write = sorted.withUnsafeMutableBufferPointer { buffer -> Int in
+                insertionSort(buffer)
+                return removeRepeats(buffer)
+            }
+            sorted.removeSubrange(write...)
+            return sorted
         }
+        let count = hashes.count
+        // 2^bits buckets, the largest power of two not above the count (at most 2^16).
+        let bits = Swift.min(16, Swift.max(1, (Int.bitWidth - count.leadingZeroBitCount) - 1))
+        let shift = UInt64(64 - bits)
+        let bucketCount = 1 << bits
+        var sorted = [UInt64](unsafeUninitializedCapacity: count) { output, initialized in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: bucketCount + 1) { starts in
+                starts.initialize(repeating: 0)
+                hashes.withUnsafeBufferPointer { input in
+                    for hash in input { starts[Int(truncatingIfNeeded: hash >> shift) &+ 1] &+= 1 }
+                    for bucket in 0..<bucketCount { starts[bucket &+ 1] &+= starts[bucket] }
+                    for hash in input {
+                        let bucket = Int(truncatingIfNeeded: hash >> shift)
+                        (output.baseAddress! + starts[bucket]).initialize(to: hash)
+                        starts[bucket] &+= 1
+                    }
+                }
+                // `starts[b]` is now the end of bucket b, which is where bucket b + 1 starts.
+                var start = 0
+                for bucket in 0..<bucketCount {
+                    let end = starts[bucket]
+                    if end &- start > 1 {
+                        var slice = UnsafeMutableBufferPointer(rebasing: output[start..<end])
+                        if slice.count <= distributionBucketLimit { insertionSort(slice) } else { slice.sort() }
+                    }
+                    start = end
+                }
+            }
+            initialized = count
+        }
+        let write = sorted.withUnsafeMutableBufferPointer { removeRepeats($0) }
         sorted.removeSubrange(write...)
         return sorted
+    }
+
+    /// The most hashes one bucket of ``make(_:)`` insertion-sorts; larger ones (from skewed
+    /// input) take the standard sort.
+    static let distributionBucketLimit = 32
+
+    /// Sorts a short buffer in place.
+    @inline(__always)
+    private static func insertionSort(_ buffer: UnsafeMutableBufferPointer<UInt64>) {
+        guard buffer.count > 1 else { return }
+        for index in 1..<buffer.count {
+            let value = buffer[index]
+            var hole = index
+            while hole > 0, buffer[hole &- 1] > value {
+                buffer[hole] = buffer[hole &- 1]
+                hole &-= 1
+            }
+            buffer[hole] = value
+        }
+    }
+
+    /// Keeps the first of each run of equal values of a sorted buffer; returns how many remain.
+    @inline(__always)
+    private static func removeRepeats(_ buffer: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        var write = 1
+        for read in 1..<buffer.count where buffer[read] != buffer[write &- 1] {
+            buffer[write] = buffer[read]
+            write &+= 1
+        }
+        return write
     }
 
     /// The number of hashes both sorted sets hold.

@@ -83,9 +83,21 @@ extension ArchiveIndex {
         guard !work.isEmpty else { return summary }
         progress?(.counting(work.count))
 
-        // Line counts over the index plus this add (less the versions it replaces).
-        let lineKeys = ParallelWork.map(count: work.count, threads: threads) { position in
-            IncrementalScan.lineKeys(of: documents[work[position]].text)
+        // Line counts over the index plus this add (less the versions it replaces). An add of
+        // up to `analysesKept` documents analyses each once and keeps the analyses until its
+        // batch is written; a larger one (an archive) takes only the line keys first, and
+        // analyses each document again when its batch is prepared.
+        var analyses: [IncrementalScan.DocumentAnalysis?] = []
+        let lineKeys: [[UInt64]]
+        if work.count <= Self.analysesKept {
+            analyses = ParallelWork.map(count: work.count, threads: threads) { position in
+                stages.analyse(documents[work[position]])
+            }
+            lineKeys = analyses.map { $0!.lineKeys }
+        } else {
+            lineKeys = ParallelWork.map(count: work.count, threads: threads) { position in
+                IncrementalScan.lineKeys(of: documents[work[position]].text)
+            }
         }
         var tally = LineTally()
         for (position, keys) in lineKeys.enumerated() {
@@ -127,7 +139,9 @@ extension ArchiveIndex {
             let step = max(1, work.count / stages.fingerprints.sampleSize)
             let sample = Array(Swift.stride(from: 0, to: work.count, by: step))
             let prepared = ParallelWork.map(count: sample.count, threads: threads) { position in
-                stages.prepare(stages.analyse(documents[work[sample[position]]]), counts: counts)
+                stages.prepare(
+                    analyses.isEmpty ? stages.analyse(documents[work[sample[position]]]) : analyses[sample[position]]!,
+                    counts: counts)
             }
             common = stages.commonShingles(prepared)
         }
@@ -136,8 +150,15 @@ extension ArchiveIndex {
         var baselineScan: Int64?
         for start in Swift.stride(from: 0, to: work.count, by: max(1, batchSize)) {
             let batch = Array(work[start..<min(work.count, start + max(1, batchSize))])
+            let kept = analyses.isEmpty ? [] : Array(analyses[start..<(start + batch.count)])
             let ready = ParallelWork.map(count: batch.count, threads: threads) { position in
-                indexed(documents[batch[position]], sha256: hashes[batch[position]], counts: counts, common: common)
+                let document = documents[batch[position]]
+                return indexed(
+                    document, analysis: kept.isEmpty ? stages.analyse(document) : kept[position]!,
+                    sha256: hashes[batch[position]], counts: counts, common: common)
+            }
+            if !analyses.isEmpty {
+                for position in start..<(start + batch.count) { analyses[position] = nil }
             }
             let now = Self.timestamp()
             try pool.write { db in
@@ -185,11 +206,17 @@ extension ArchiveIndex {
         return IncrementalScan.LineCounts(documents: total, documentsByOutlet: known)
     }
 
-    /// Everything the index keeps of `document`, prepared with `counts` and `common`.
+    /// Adds of up to this many new or changed documents analyse each text once, keeping the
+    /// analyses (about 40 KB per 2.4 KB article) from the line census to the batch that
+    /// writes them; larger adds analyse twice rather than hold them all.
+    static let analysesKept = 25_000
+
+    /// Everything the index keeps of `document` (whose analysis is `analysis`), prepared with
+    /// `counts` and `common`.
     func indexed(
-        _ document: Document, sha256: String, counts: (UInt64) -> IncrementalScan.LineCounts, common: Set<UInt64>
+        _ document: Document, analysis: IncrementalScan.DocumentAnalysis, sha256: String,
+        counts: (UInt64) -> IncrementalScan.LineCounts, common: Set<UInt64>
     ) -> IndexedDocument {
-        let analysis = stages.analyse(document)
         let prepared = stages.prepare(analysis, counts: counts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -211,42 +238,49 @@ extension ArchiveIndex {
             lineKeys: analysis.lineKeys, text: document.text)
     }
 
-    /// Writes documents with their keys and counts. Keys are inserted in key order, so a
-    /// batch walks each posting B-tree once instead of jumping about it.
+    /// Writes documents with their keys and counts. Each kind of posting is written as one
+    /// new sorted run (`PostingRuns`), and runs are merged when a size class fills, all in
+    /// the caller's transaction.
     @discardableResult
     func insert(_ documents: [IndexedDocument], addedAt: String, _ db: Database) throws -> [Int64] {
         var rowids: [Int64] = []
-        var bands: [(Int64, Int64)] = [], passages: [(Int64, Int64)] = [], lines: [(Int64, Int64)] = []
+        var bands: [Posting] = [], passages: [Posting] = [], lines: [Posting] = []
         var counts: [LineOutlet: Int] = [:]
         let row = try db.cachedStatement(sql: """
-            INSERT INTO document(id, sha256, outlet, summary, minhash, simhash, passage_keys, line_keys, added_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO document(id, sha256, outlet, summary, minhash, simhash, line_keys, added_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let text = try db.cachedStatement(sql: "INSERT INTO document_text(document, text) VALUES (?, ?)")
         for document in documents {
             try row.execute(arguments: [
                 document.id, document.sha256, document.outlet, String(decoding: document.summary, as: UTF8.self),
                 BlobCoding.data(document.minhash), BlobCoding.sql(document.simhash),
-                BlobCoding.data(document.passageKeys), BlobCoding.data(document.lineKeys), addedAt,
+                BlobCoding.data(document.lineKeys), addedAt,
             ])
             let rowid = db.lastInsertedRowID
             rowids.append(rowid)
             try text.execute(arguments: [rowid, document.text])
-            for key in document.bandKeys { bands.append((BlobCoding.sql(key), rowid)) }
+            for key in document.bandKeys { bands.append(Posting(key: BlobCoding.sql(key), value: rowid)) }
             for entry in document.passageKeys {
-                passages.append((BlobCoding.sql(entry.key), rowid << IndexSchema.sentenceBits | Int64(entry.sentence)))
+                passages.append(Posting(
+                    key: BlobCoding.sql(entry.key), value: rowid << IndexSchema.sentenceBits | Int64(entry.sentence)))
             }
             for key in document.lineKeys {
-                lines.append((BlobCoding.sql(key), rowid))
+                lines.append(Posting(key: BlobCoding.sql(key), value: rowid))
                 counts[LineOutlet(key: BlobCoding.sql(key), outlet: document.outlet ?? ""), default: 0] += 1
             }
         }
-        func insertSorted(_ entries: [(Int64, Int64)], _ head: String) throws {
-            try IntegerStatement.insert(pairs: entries.sorted(by: { $0 < $1 }), head: head, db)
+        for (kind, postings) in [(PostingKind.band, bands), (.line, lines), (.passage, passages)] {
+            var sorted = postings
+            sorted.sort()
+            try PostingRuns.write(Self.distinct(sorted), kind: kind, db)
+            try PostingRuns.compact(kind, db)
         }
-        try insertSorted(bands, "INSERT OR IGNORE INTO band_key(key, document)")
-        try insertSorted(passages, "INSERT OR IGNORE INTO passage_key(key, document_sentence)")
-        try insertSorted(lines, "INSERT OR IGNORE INTO line_posting(key, document)")
+        // A removed version's record goes once no run can hold its postings.
+        try db.execute(sql: """
+            DELETE FROM removed_document WHERE NOT EXISTS (SELECT 1 FROM posting_run
+            WHERE posting_run.first_document <= removed_document.rowid AND posting_run.last_document >= removed_document.rowid)
+            """)
         var countRows: [DatabaseValue] = []
         countRows.reserveCapacity(counts.count * 3)
         for (line, documents) in counts.sorted(by: { ($0.key.key, $0.key.outlet) < ($1.key.key, $1.key.outlet) }) {
@@ -261,30 +295,28 @@ extension ArchiveIndex {
         return rowids
     }
 
+    /// `sorted` without repeats.
+    static func distinct<T: Equatable>(_ sorted: [T]) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(sorted.count)
+        for element in sorted where result.last != element { result.append(element) }
+        return result
+    }
+
     /// A line key and an outlet (`""` for unknown).
     struct LineOutlet: Hashable {
         var key: Int64
         var outlet: String
     }
 
-    /// Removes one document version with everything it added: keys, postings and counts
-    /// explicitly, its text, pairs and cluster memberships by cascade.
+    /// Removes one document version: its line counts explicitly, its text, pairs and cluster
+    /// memberships by cascade. Its postings stay in their runs, recorded in
+    /// `removed_document` so that lookups skip them and merges drop them.
     func removeDocument(_ rowid: Int64, _ db: Database) throws {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT outlet, minhash, passage_keys, line_keys FROM document WHERE rowid = ?", arguments: [rowid])
+        guard let row = try Row.fetchOne(db, sql: "SELECT outlet, line_keys FROM document WHERE rowid = ?", arguments: [rowid])
         else { return }
         let outlet: String = row[0] ?? ""
-        let signature = MinHashSignature(parameters: stages.minhashParameters, values: BlobCoding.integers(row[1]))
-        for key in parameters.lsh.bandKeys(of: signature) {
-            try db.execute(sql: "DELETE FROM band_key WHERE key = ? AND document = ?", arguments: [BlobCoding.sql(key), rowid])
-        }
-        for entry in BlobCoding.passageKeys(row[2]) {
-            try db.execute(
-                sql: "DELETE FROM passage_key WHERE key = ? AND document_sentence = ?",
-                arguments: [BlobCoding.sql(entry.key), rowid << IndexSchema.sentenceBits | Int64(entry.sentence)])
-        }
-        for key in BlobCoding.integers(row[3]) {
-            try db.execute(sql: "DELETE FROM line_posting WHERE key = ? AND document = ?", arguments: [BlobCoding.sql(key), rowid])
+        for key in BlobCoding.integers(row[1]) {
             try db.execute(
                 sql: "UPDATE line_count SET documents = documents - 1 WHERE key = ? AND outlet = ?",
                 arguments: [BlobCoding.sql(key), outlet])
@@ -292,6 +324,7 @@ extension ArchiveIndex {
                 sql: "DELETE FROM line_count WHERE key = ? AND outlet = ? AND documents <= 0",
                 arguments: [BlobCoding.sql(key), outlet])
         }
+        try db.execute(sql: "INSERT OR IGNORE INTO removed_document(rowid) VALUES (?)", arguments: [rowid])
         try db.execute(sql: "DELETE FROM document WHERE rowid = ?", arguments: [rowid])
     }
 }

@@ -24,43 +24,46 @@ extension ArchiveIndex {
     /// the document itself, in the index or not, so a query sees the buckets it would see
     /// once added.
     ///
-    /// Each distinct key is looked up once, in key order, however many documents have it.
+    /// Each distinct key is looked up once, in key order, however many documents have it:
+    /// a pass over the blocks of each run that hold one (`PostingRuns.holders(of:kind:removed:_:)`).
     func candidates(of keys: [LookupKeys], _ db: Database) throws -> [Set<Int64>] {
         var result = [Set<Int64>](repeating: [], count: keys.count)
         // A key whose one holder is the indexed document looking it up pairs nothing: only
         // keys with more holders are kept (with one or more when a query looks up).
         let fewestHolders = keys.contains { $0.rowid == nil } ? 1 : 2
-        /// Holders of each distinct key of `lists`, fetched in key order, at most `limit`.
-        func holders(_ lists: [[UInt64]], column: String, table: String, limit: Int) throws -> [UInt64: [Int64]] {
-            var found: [UInt64: [Int64]] = [:]
-            let sorted = Set(lists.joined()).map(BlobCoding.sql).sorted()
-            try IntegerStatement.firstRows(of: sorted, column: column, table: table, limit: limit, db) { key, holders in
-                if holders.count >= fewestHolders { found[BlobCoding.unsigned(key)] = holders }
-            }
-            return found
+        let removed = try PostingRuns.removedDocuments(db)
+        /// Holders of each distinct key of `lists`, from every run: one pass over the runs
+        /// however many documents share a key.
+        func holders(_ lists: [[UInt64]], kind: PostingKind) throws -> HolderTable {
+            var sorted = lists.joined().map(BlobCoding.sql)
+            sorted.sort()
+            return try PostingRuns.holders(
+                of: Self.distinct(sorted), kind: kind, removed: removed, minimumHolders: fewestHolders, db)
+        }
+        func lookUp(_ table: HolderTable, _ key: UInt64) -> ArraySlice<Int64>? {
+            let holders = table.holders(BlobCoding.sql(key))
+            return holders.isEmpty ? nil : holders
         }
         let bandLimit = parameters.lshMaximumBucketSize
-        let bands = try holders(keys.map(\.bandKeys), column: "document", table: "band_key", limit: bandLimit + 1)
+        let bands = try holders(keys.map(\.bandKeys), kind: .band)
         let lineLimit = parameters.scan.boilerplateDocumentCount
-        let lines = try holders(keys.map(\.lineKeys), column: "document", table: "line_posting", limit: lineLimit)
+        let lines = try holders(keys.map(\.lineKeys), kind: .line)
         let passageLimit = parameters.fingerprints.maximumBucketSize
-        let passages = try holders(
-            keys.map { $0.passageKeys.map(\.key) }, column: "document_sentence", table: "passage_key",
-            limit: passageLimit + 1)
+        let passages = try holders(keys.map { $0.passageKeys.map(\.key) }, kind: .passage)
         for (position, lookup) in keys.enumerated() {
             let extra = lookup.rowid == nil ? 1 : 0
             for key in lookup.bandKeys {
-                guard let found = bands[key], found.count + extra <= bandLimit else { continue }
+                guard let found = lookUp(bands, key), found.count + extra <= bandLimit else { continue }
                 result[position].formUnion(found)
             }
             for key in lookup.lineKeys {
-                guard let found = lines[key], found.count + extra < lineLimit else { continue }
+                guard let found = lookUp(lines, key), found.count + extra < lineLimit else { continue }
                 result[position].formUnion(found)
             }
             var sentencePairs: [Int64: Set<UInt64>] = [:]
             var rarePairs: [Int64: Set<UInt64>] = [:]
             for entry in lookup.passageKeys {
-                guard let found = passages[entry.key], found.count + extra <= passageLimit else { continue }
+                guard let found = lookUp(passages, entry.key), found.count + extra <= passageLimit else { continue }
                 for holder in found {
                     let document = holder >> IndexSchema.sentenceBits
                     guard document != lookup.rowid else { continue }

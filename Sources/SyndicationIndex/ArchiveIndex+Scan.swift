@@ -50,9 +50,12 @@ extension ArchiveIndex {
         guard !pending.isEmpty || !dirty.isEmpty else { return run }
         run.documents = pending.count
         var findings: [(a: Int64, b: Int64, finding: PairFinding)] = []
+        // Every pending document's candidates in one pass over the posting runs.
+        let candidates = try pool.read { db in try pendingCandidates(pending, db) }
         for start in Swift.stride(from: 0, to: pending.count, by: max(1, chunkSize)) {
             let chunk = Array(pending[start..<min(pending.count, start + max(1, chunkSize))])
-            let (found, candidateCount) = try compare(chunk, alreadyCompared: Set(pending[..<start]), threads: threads)
+            let (found, candidateCount) = try compare(
+                chunk, candidates: candidates, alreadyCompared: Set(pending[..<start]), threads: threads)
             findings += found
             run.candidates += candidateCount
             progress?(.compared(start + chunk.count, of: pending.count))
@@ -97,24 +100,36 @@ extension ArchiveIndex {
         return run
     }
 
-    /// Finds and verifies the candidates of the pending documents `chunk`, leaving out pairs
-    /// with a pending document of an earlier chunk (verified there).
+    /// The candidates of each pending document (`pending`: rowids, sorted), found together:
+    /// band keys from the stored signatures, line keys from the rows, sentence keys from the
+    /// posting runs that hold pending documents.
+    func pendingCandidates(_ pending: [Int64], _ db: Database) throws -> [Int64: Set<Int64>] {
+        let passages = try PostingRuns.postings(of: pending, kind: .passage, db)
+        let mask = (Int64(1) << IndexSchema.sentenceBits) - 1
+        let keysStatement = try db.cachedStatement(sql: "SELECT minhash, line_keys FROM document WHERE rowid = ?")
+        var lookups: [LookupKeys] = []
+        for rowid in pending {
+            guard let row = try Row.fetchOne(keysStatement, arguments: [rowid]) else { continue }
+            let signature = MinHashSignature(parameters: stages.minhashParameters, values: BlobCoding.integers(row[0]))
+            lookups.append(LookupKeys(
+                rowid: rowid, bandKeys: parameters.lsh.bandKeys(of: signature),
+                passageKeys: (passages[rowid] ?? []).map { (BlobCoding.unsigned($0.key), Int32($0.value & mask)) },
+                lineKeys: BlobCoding.integers(row[1])))
+        }
+        var result: [Int64: Set<Int64>] = [:]
+        for (lookup, found) in zip(lookups, try candidates(of: lookups, db)) { result[lookup.rowid!] = found }
+        return result
+    }
+
+    /// Verifies the candidates of the pending documents `chunk`, leaving out pairs with a
+    /// pending document of an earlier chunk (verified there).
     func compare(
-        _ chunk: [Int64], alreadyCompared: Set<Int64>, threads: Int
+        _ chunk: [Int64], candidates: [Int64: Set<Int64>], alreadyCompared: Set<Int64>, threads: Int
     ) throws -> (findings: [(a: Int64, b: Int64, finding: PairFinding)], candidates: Int) {
         let (pairs, documents, counts) = try pool.read { db -> ([(Int64, Int64)], [Int64: StoredDocument], [UInt64: IncrementalScan.LineCounts]) in
-            let keysStatement = try db.cachedStatement(sql: "SELECT minhash, passage_keys, line_keys FROM document WHERE rowid = ?")
-            var lookups: [LookupKeys] = []
-            for rowid in chunk {
-                guard let row = try Row.fetchOne(keysStatement, arguments: [rowid]) else { continue }
-                let signature = MinHashSignature(parameters: stages.minhashParameters, values: BlobCoding.integers(row[0]))
-                lookups.append(LookupKeys(
-                    rowid: rowid, bandKeys: parameters.lsh.bandKeys(of: signature),
-                    passageKeys: BlobCoding.passageKeys(row[1]), lineKeys: BlobCoding.integers(row[2])))
-            }
             var pairs = Set<Int64Pair>()
-            for (lookup, found) in zip(lookups, try candidates(of: lookups, db)) {
-                for other in found where !alreadyCompared.contains(other) { pairs.insert(Int64Pair(lookup.rowid!, other)) }
+            for rowid in chunk {
+                for other in candidates[rowid] ?? [] where !alreadyCompared.contains(other) { pairs.insert(Int64Pair(rowid, other)) }
             }
             let involved = Set(pairs.flatMap { [$0.first, $0.second] })
             let documents = try storedDocuments(involved.sorted(), db)

@@ -19,9 +19,9 @@ extension ArchiveIndex {
         public var reusePairs: Int
         /// Current clusters.
         public var clusters: Int
-        /// Document LSH band keys.
+        /// Document LSH band postings stored (with those of replaced versions not yet merged away).
         public var bandKeys: Int
-        /// Sentence-fingerprint keys.
+        /// Sentence-fingerprint postings stored (likewise).
         public var passageKeys: Int
         /// Distinct line keys counted for boilerplate.
         public var lineKeys: Int
@@ -72,8 +72,8 @@ extension ArchiveIndex {
                 pairs: try count("SELECT COUNT(*) FROM pair"),
                 reusePairs: try count("SELECT COUNT(*) FROM pair WHERE is_reuse = 1"),
                 clusters: try count("SELECT COUNT(*) FROM cluster WHERE retired IS NULL"),
-                bandKeys: try count("SELECT COUNT(*) FROM band_key"),
-                passageKeys: try count("SELECT COUNT(*) FROM passage_key"),
+                bandKeys: try PostingRuns.storedCount(.band, db),
+                passageKeys: try PostingRuns.storedCount(.passage, db),
                 lineKeys: try count("SELECT COUNT(DISTINCT key) FROM line_count"),
                 fileBytes: bytes,
                 bytesPerDocument: documents > 0 ? bytes / Int64(documents) : 0,
@@ -98,11 +98,8 @@ extension ArchiveIndex {
     public func contentDigest() throws -> String {
         try pool.read { db in
             let queries = [
-                "SELECT 'document', id, sha256, outlet, summary, hex(minhash), simhash, hex(passage_keys), hex(line_keys) FROM document",
+                "SELECT 'document', id, sha256, outlet, summary, hex(minhash), simhash, hex(line_keys) FROM document",
                 "SELECT 'text', d.id, t.text FROM document_text t JOIN document d ON d.rowid = t.document",
-                "SELECT 'band', b.key, d.id FROM band_key b JOIN document d ON d.rowid = b.document",
-                "SELECT 'passage', p.key, d.id, p.document_sentence & \((1 << IndexSchema.sentenceBits) - 1) FROM passage_key p JOIN document d ON d.rowid = p.document_sentence >> \(IndexSchema.sentenceBits)",
-                "SELECT 'line', l.key, d.id FROM line_posting l JOIN document d ON d.rowid = l.document",
                 "SELECT 'count', key, outlet, documents FROM line_count",
                 "SELECT 'setting', name, hex(value) FROM setting",
             ]
@@ -110,6 +107,18 @@ extension ArchiveIndex {
             for sql in queries {
                 for row in try Row.fetchAll(db, sql: sql) {
                     lines.append(row.databaseValues.map { $0.description }.joined(separator: "\t"))
+                }
+            }
+            let ids = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT rowid, id FROM document").map {
+                ($0[0] as Int64, $0[1] as String)
+            })
+            let mask = (Int64(1) << IndexSchema.sentenceBits) - 1
+            for kind in PostingKind.allCases {
+                for posting in try PostingRuns.allPostings(kind, db) {
+                    let id = ids[kind.document(posting.value)] ?? "?"
+                    lines.append(kind == .passage
+                        ? "passage\t\(posting.key)\t\(id)\t\(posting.value & mask)"
+                        : "\(kind == .band ? "band" : "line")\t\(posting.key)\t\(id)")
                 }
             }
             lines.sort()

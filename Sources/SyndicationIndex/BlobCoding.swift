@@ -21,29 +21,6 @@ enum BlobCoding {
         }
     }
 
-    /// Sentence-fingerprint keys as 12 bytes each: the key, then the sentence index.
-    static func data(_ keys: [(key: UInt64, sentence: Int32)]) -> Data {
-        var data = Data(count: keys.count * 12)
-        data.withUnsafeMutableBytes { bytes in
-            for (index, entry) in keys.enumerated() {
-                bytes.storeBytes(of: entry.key.littleEndian, toByteOffset: index * 12, as: UInt64.self)
-                bytes.storeBytes(of: UInt32(bitPattern: entry.sentence).littleEndian, toByteOffset: index * 12 + 8, as: UInt32.self)
-            }
-        }
-        return data
-    }
-
-    /// The keys of a blob made by ``data(_:)-(...)``.
-    static func passageKeys(_ data: Data) -> [(key: UInt64, sentence: Int32)] {
-        data.withUnsafeBytes { bytes in
-            (0..<bytes.count / 12).map { index in
-                let key = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 12, as: UInt64.self))
-                let sentence = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 12 + 8, as: UInt32.self))
-                return (key, Int32(bitPattern: sentence))
-            }
-        }
-    }
-
     /// A `UInt64` as the SQLite integer that stores it.
     static func sql(_ value: UInt64) -> Int64 { Int64(bitPattern: value) }
 

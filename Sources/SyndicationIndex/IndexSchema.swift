@@ -10,17 +10,20 @@ import GRDB
 ///   for its old text can attach to the new one. It holds the id, SHA-256 of the text, the
 ///   report summary (title, outlet, URL, time, credits, origin) as JSON, the MinHash
 ///   signature its band keys come from (over its words outside template lines, as the scan
-///   bands documents: `IndexParameters.lshSignature`) and SimHash, its sentence-fingerprint keys and line keys (so that replacing
-///   it removes exactly what it added), and the scan that first compared it (null while
+///   bands documents: `IndexParameters.lshSignature`) and SimHash, its line keys (so that
+///   replacing it removes exactly the line counts it added), and the scan that first compared it (null while
 ///   pending).
 /// - `document_text`: each document's full text, which verification and reports need; kept
 ///   in the index so a scan never depends on the corpus files still being where they were.
-/// - `band_key`: document LSH band keys → document (`WITHOUT ROWID`, keyed by band key).
-/// - `passage_key`: sentence-fingerprint keys → document and sentence, packed as
-///   `document << 20 | sentence` (`WITHOUT ROWID`).
-/// - `line_posting`: line key → document, for rare shared lines; `line_count`: documents
-///   carrying a line, per outlet (`''` for documents of unknown outlet) — the boilerplate
-///   statistics.
+/// - `posting_run`, `posting_block` (v2): the posting lists from document LSH band keys,
+///   line keys and sentence-fingerprint keys (the latter to `document << 20 | sentence`) as
+///   log-structured sorted runs of blocks (`PostingRuns`); `removed_document`: document
+///   versions replaced since, whose postings lookups skip and merges drop. (v1 kept them in
+///   three B-trees keyed by random keys, `band_key`, `passage_key` and `line_posting`, and
+///   the sentence keys a second time in `document.passage_keys`; migration `v2` moves them
+///   into runs.)
+/// - `line_count`: documents carrying a line, per outlet (`''` for documents of unknown
+///   outlet) — the boilerplate statistics.
 /// - `scan`: one row per `index scan` that compared documents.
 /// - `pair`: verified pairs (rowids, `a` the smaller id): the verifier's finding as report
 ///   JSON, the relation, direction and credit provenance last gave it, and the scan that
@@ -118,9 +121,45 @@ enum IndexSchema {
                 CREATE INDEX cluster_member_document ON cluster_member(document);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Log-structured posting runs (`PostingRuns`) in place of the three posting
+            // B-trees keyed by random keys, and sentence keys stored once (in the runs).
+            try db.execute(sql: """
+                CREATE TABLE posting_run (
+                    rowid INTEGER PRIMARY KEY,
+                    kind INTEGER NOT NULL,
+                    entries INTEGER NOT NULL,
+                    first_document INTEGER NOT NULL,
+                    last_document INTEGER NOT NULL
+                );
+                CREATE INDEX posting_run_kind ON posting_run(kind);
+                CREATE TABLE posting_block (
+                    rowid INTEGER PRIMARY KEY,
+                    run INTEGER NOT NULL,
+                    last_key INTEGER NOT NULL,
+                    entries BLOB NOT NULL
+                );
+                CREATE UNIQUE INDEX posting_block_run ON posting_block(run, last_key);
+                CREATE TABLE removed_document (
+                    rowid INTEGER PRIMARY KEY
+                );
+                """)
+            // A v1 index's postings become one run per kind (the tables are in key order).
+            for (kind, table, column) in [
+                (PostingKind.band, "band_key", "document"), (.line, "line_posting", "document"),
+                (.passage, "passage_key", "document_sentence"),
+            ] {
+                var writer = try PostingRuns.RunWriter(kind: kind, db)
+                let rows = try Row.fetchCursor(db, sql: "SELECT key, \(column) FROM \(table) ORDER BY key, \(column)")
+                while let row = try rows.next() { try writer.append(Posting(key: row[0], value: row[1])) }
+                try writer.finish()
+                try db.execute(sql: "DROP TABLE \(table)")
+            }
+            try db.execute(sql: "ALTER TABLE document DROP COLUMN passage_keys")
+        }
         return migrator
     }
 
-    /// Bits of a `passage_key.document_sentence` value that hold the sentence index.
+    /// Bits of a sentence posting's value that hold the sentence index.
     static let sentenceBits = 20
 }

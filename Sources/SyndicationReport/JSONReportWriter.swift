@@ -6,6 +6,11 @@ import SyndicationScan
 /// The output is stable byte for byte: keys sorted, two-space indentation, `/` left unescaped,
 /// a trailing newline, and every `Double` rounded to at most four decimals before encoding so
 /// that `0.1 + 0.2` is written `0.3`, never `0.30000000000000004`.
+///
+/// The report is written piece by piece (``write(_:to:)``): the top-level fields from a
+/// skeleton without documents, pairs or clusters, then each document, pair and cluster
+/// encoded on its own and indented into place. So writing a million-document report holds one
+/// element's JSON at a time, not the whole document (616 MB, several copies, at a million).
 public enum JSONReportWriter {
     /// The number of decimals every `Double` in the JSON keeps.
     public static let decimals = 4
@@ -15,10 +20,88 @@ public enum JSONReportWriter {
     /// - Throws: `EncodingError.invalidValue` when a score is NaN or infinite.
     /// - Complexity: O(*n*) in the size of the report.
     public static func render(_ report: ScanReport) throws -> String {
+        var json = ""
+        try write(report, to: &json)
+        return json
+    }
+
+    /// Writes the report to `output` as ``render(_:)`` would return it, one document, pair or
+    /// cluster at a time.
+    ///
+    /// - Throws: `EncodingError.invalidValue` when a score is NaN or infinite; what was
+    ///   written before the bad value stays written.
+    /// - Complexity: O(*n*) time in the size of the report; memory beyond `output` is the
+    ///   largest single element's JSON.
+    public static func write<Output: TextOutputStream>(_ report: ScanReport, to output: inout Output) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(report.roundedForOutput(decimals: decimals))
-        return compactingEmptyContainers(String(decoding: data, as: UTF8.self)) + "\n"
+        var skeleton = report
+        skeleton.documents = []
+        skeleton.pairs = []
+        skeleton.clusters = []
+        let top = compactingEmptyContainers(
+            String(decoding: try encoder.encode(skeleton.roundedForOutput(decimals: decimals)), as: UTF8.self))
+        for line in top.split(separator: "\n", omittingEmptySubsequences: false) {
+            let (key, comma) = Self.emptyArrayKey(line)
+            switch key {
+            case "documents" where !report.documents.isEmpty:
+                try writeArray("documents", report.documents, comma: comma, encoder: encoder, to: &output)
+            case "pairs" where !report.pairs.isEmpty:
+                try writeArray("pairs", report.pairs, comma: comma, encoder: encoder, to: &output) {
+                    $0.roundedForOutput(decimals: decimals)
+                }
+            case "clusters" where !report.clusters.isEmpty:
+                try writeArray("clusters", report.clusters, comma: comma, encoder: encoder, to: &output)
+            default:
+                output.write(String(line))
+                output.write("\n")
+            }
+        }
+    }
+
+    /// The key of a top-level line `  "key" : []` (with or without a trailing comma), and
+    /// whether it has the comma; nil for any other line. A JSON string holds no raw line
+    /// break, so a line indented by exactly two spaces is one of the top-level object's.
+    static func emptyArrayKey(_ line: Substring) -> (key: String?, comma: Bool) {
+        let prefix = "  \""
+        let suffix = "\" : []"
+        var body = line
+        let comma = body.hasSuffix(",")
+        if comma { body = body.dropLast() }
+        guard body.hasPrefix(prefix), body.hasSuffix(suffix), !body.dropFirst(prefix.count).hasPrefix(" ") else {
+            return (nil, false)
+        }
+        let key = body.dropFirst(prefix.count).dropLast(suffix.count)
+        return (key.contains("\"") ? nil : String(key), comma)
+    }
+
+    /// Writes `  "key" : [` … `  ]` with each element encoded alone, its empty containers
+    /// compacted and every line indented by four spaces, as pretty printing the whole report
+    /// would place it.
+    private static func writeArray<Element: Encodable, Output: TextOutputStream>(
+        _ key: String, _ elements: [Element], comma: Bool, encoder: JSONEncoder, to output: inout Output,
+        preparing prepare: (Element) -> Element = { $0 }
+    ) throws {
+        output.write("  \"\(key)\" : [\n")
+        for (index, element) in elements.enumerated() {
+            let json = compactingEmptyContainers(
+                String(decoding: try encoder.encode(prepare(element)), as: UTF8.self))
+            output.write(indented(json, by: 4))
+            output.write(index == elements.count - 1 ? "\n" : ",\n")
+        }
+        output.write(comma ? "  ],\n" : "  ]\n")
+    }
+
+    /// `text` with `width` spaces before each of its lines.
+    static func indented(_ text: String, by width: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + text.utf8.count / 8 + width)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\n") { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width)) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `{` or `[` followed by white space holding a line break and then `}` or `]` becomes `{}`
@@ -58,23 +141,29 @@ extension ScanReport {
         copy.parameters.lshThreshold = round(parameters.lshThreshold)
         copy.parameters.confidenceZ = round(parameters.confidenceZ)
         copy.parameters.sentenceSeedThreshold = round(parameters.sentenceSeedThreshold)
-        copy.pairs = pairs.map { pair in
-            var pair = pair
-            pair.scores.jaccard = round(pair.scores.jaccard)
-            pair.scores.containmentAInB = round(pair.scores.containmentAInB)
-            pair.scores.containmentBInA = round(pair.scores.containmentBInA)
-            pair.scores.minhash.estimate = round(pair.scores.minhash.estimate)
-            pair.scores.minhash.lower = round(pair.scores.minhash.lower)
-            pair.scores.minhash.upper = round(pair.scores.minhash.upper)
-            pair.coverage = pair.coverage.mapValues(round)
-            pair.passages = pair.passages.map { passage in
-                var passage = passage
-                passage.similarity = round(passage.similarity)
-                return passage
-            }
-            return pair
-        }
+        copy.pairs = pairs.map { $0.roundedForOutput(decimals: decimals) }
         return copy
+    }
+}
+
+extension PairFinding {
+    /// The pair with every `Double` rounded to `decimals` places.
+    func roundedForOutput(decimals: Int) -> PairFinding {
+        var pair = self
+        let round = { (value: Double) in value.roundedForOutput(decimals: decimals) }
+        pair.scores.jaccard = round(scores.jaccard)
+        pair.scores.containmentAInB = round(scores.containmentAInB)
+        pair.scores.containmentBInA = round(scores.containmentBInA)
+        pair.scores.minhash.estimate = round(scores.minhash.estimate)
+        pair.scores.minhash.lower = round(scores.minhash.lower)
+        pair.scores.minhash.upper = round(scores.minhash.upper)
+        pair.coverage = coverage.mapValues(round)
+        pair.passages = passages.map { passage in
+            var passage = passage
+            passage.similarity = round(passage.similarity)
+            return passage
+        }
+        return pair
     }
 }
 

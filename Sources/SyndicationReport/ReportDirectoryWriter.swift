@@ -26,6 +26,14 @@ public struct ReportDirectoryWriter: Sendable {
     /// Writes `contents` as `name` (a plain file name) into the directory, atomically.
     @discardableResult
     public func write(_ contents: String, as name: String) throws -> URL {
+        try write(as: name) { $0.write(contents) }
+    }
+
+    /// Writes what `body` sends to the stream as `name` (a plain file name) into the
+    /// directory, atomically: into a temporary file as it comes, renamed into place when
+    /// `body` returns. When `body` throws, the temporary file is removed and the error passed on.
+    @discardableResult
+    public func write(as name: String, _ body: (inout FileOutputStream) throws -> Void) throws -> URL {
         guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
             throw WriteError(description: "\(name): a report name must be a plain file name")
         }
@@ -44,17 +52,29 @@ public struct ReportDirectoryWriter: Sendable {
             throw WriteError(description: "\(target.path): is a directory")
         }
         let temporary = directory.appendingPathComponent(".\(name).tmp-\(getpid())")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        guard descriptor >= 0 else {
+            throw WriteError(description: "\(target.path): cannot write (\(String(cString: strerror(errno))))")
+        }
+        var isOpen = true
+        defer { if isOpen { close(descriptor) } }
         do {
-            try Data(contents.utf8).write(to: temporary)
+            var stream = FileOutputStream(descriptor: descriptor)
+            try body(&stream)
+            try stream.flush()
+            isOpen = false
+            if close(descriptor) != 0 {
+                throw WriteError(description: "\(target.path): cannot write (\(String(cString: strerror(errno))))")
+            }
             if rename(temporary.path, target.path) != 0 {
                 throw WriteError(description: "\(target.path): cannot rename the finished report into place (errno \(errno))")
             }
-        } catch let error as WriteError {
+        } catch let error as FileOutputStream.WriteError {
             try? manager.removeItem(at: temporary)
-            throw error
+            throw WriteError(description: "\(target.path): cannot write (\(error))")
         } catch {
             try? manager.removeItem(at: temporary)
-            throw WriteError(description: "\(target.path): cannot write (\(error.localizedDescription))")
+            throw error
         }
         return target
     }

@@ -21,31 +21,41 @@ public enum SHA256 {
 
     /// The 32-byte SHA-256 digest of `bytes`.
     public static func digest(of bytes: some Collection<UInt8>) -> [UInt8] {
-        var state = initialState
-        var block = [UInt8](repeating: 0, count: 64)
-        var filled = 0
-        var length: UInt64 = 0
-        for byte in bytes {
-            block[filled] = byte
-            filled += 1
-            length &+= 1
-            if filled == 64 {
-                compress(&state, block)
-                filled = 0
+        if let digest = bytes.withContiguousStorageIfAvailable({ digest(of: UnsafeRawBufferPointer($0)) }) {
+            return digest
+        }
+        return Array(bytes).withUnsafeBytes { digest(of: $0) }
+    }
+
+    /// The 32-byte SHA-256 digest of the bytes at `bytes`: whole blocks straight from them,
+    /// the last partial block and the padding from a copy.
+    static func digest(of bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        var state: [UInt32] = initialState
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            state.withUnsafeMutableBufferPointer { state in
+                let whole = bytes.count / 64 * 64
+                var offset = 0
+                while offset < whole {
+                    compress(state, UnsafeRawPointer(bytes.baseAddress!) + offset, schedule)
+                    offset += 64
+                }
+                // Padding: 0x80, zeros to 56 mod 64, then the bit length big-endian.
+                withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+                    tail.initializeMemory(as: UInt8.self, repeating: 0)
+                    let rest = bytes.count - whole
+                    if rest > 0 { tail.baseAddress!.copyMemory(from: bytes.baseAddress! + whole, byteCount: rest) }
+                    tail[rest] = 0x80
+                    let blocks = rest + 1 > 56 ? 2 : 1
+                    let bitLength = UInt64(bytes.count) &* 8
+                    for index in 0..<8 {
+                        tail[blocks * 64 - 8 + index] = UInt8(truncatingIfNeeded: bitLength >> (56 - 8 * index))
+                    }
+                    for block in 0..<blocks {
+                        compress(state, UnsafeRawPointer(tail.baseAddress!) + block * 64, schedule)
+                    }
+                }
             }
         }
-        // Padding: 0x80, zeros to 56 mod 64, then the bit length big-endian.
-        block[filled] = 0x80
-        filled += 1
-        if filled > 56 {
-            for index in filled..<64 { block[index] = 0 }
-            compress(&state, block)
-            filled = 0
-        }
-        for index in filled..<56 { block[index] = 0 }
-        let bitLength = length &* 8
-        for index in 0..<8 { block[56 + index] = UInt8(truncatingIfNeeded: bitLength >> (56 - 8 * index)) }
-        compress(&state, block)
         var result: [UInt8] = []
         result.reserveCapacity(32)
         for word in state {
@@ -74,12 +84,14 @@ public enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    /// One application of the compression function to a 64-byte block (FIPS 180-4 §6.2.2).
-    private static func compress(_ state: inout [UInt32], _ block: [UInt8]) {
-        var schedule = [UInt32](repeating: 0, count: 64)
+    /// One application of the compression function to the 64-byte block at `block`
+    /// (FIPS 180-4 §6.2.2), with `schedule` as scratch for the 64-word message schedule.
+    private static func compress(
+        _ state: UnsafeMutableBufferPointer<UInt32>, _ block: UnsafeRawPointer,
+        _ schedule: UnsafeMutableBufferPointer<UInt32>
+    ) {
         for index in 0..<16 {
-            schedule[index] = UInt32(block[4 * index]) << 24 | UInt32(block[4 * index + 1]) << 16
-                | UInt32(block[4 * index + 2]) << 8 | UInt32(block[4 * index + 3])
+            schedule[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))
         }
         for index in 16..<64 {
             let w15 = schedule[index - 15]
@@ -90,21 +102,23 @@ public enum SHA256 {
         }
         var a = state[0], b = state[1], c = state[2], d = state[3]
         var e = state[4], f = state[5], g = state[6], h = state[7]
-        for index in 0..<64 {
-            let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ sum1 &+ choice &+ roundConstants[index] &+ schedule[index]
-            let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = sum0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ temp1
-            d = c
-            c = b
-            b = a
-            a = temp1 &+ temp2
+        roundConstants.withUnsafeBufferPointer { constants in
+            for index in 0..<64 {
+                let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+                let choice = (e & f) ^ (~e & g)
+                let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
+                let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+                let majority = (a & b) ^ (a & c) ^ (b & c)
+                let temp2 = sum0 &+ majority
+                h = g
+                g = f
+                f = e
+                e = d &+ temp1
+                d = c
+                c = b
+                b = a
+                a = temp1 &+ temp2
+            }
         }
         state[0] &+= a
         state[1] &+= b

@@ -62,6 +62,26 @@ import Testing
     }
 }
 
+@Suite struct ScalarDecodingTests {
+    /// `AnalyzedText.scalars(of:)` decodes like `String.unicodeScalars` for code points of every
+    /// UTF-8 width, at every offset around its eight-byte ASCII steps, and for bridged-looking
+    /// inputs repaired from bad bytes.
+    @Test func decodesLikeUnicodeScalars() {
+        let pieces = ["a", "Z", " ", "\n", "é", "ß", "€", "—", "東", "서", "👍", "🇩🇪", "\u{0301}", "\u{10FFFF}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}"]
+        var state: UInt64 = 7
+        for length in 0...120 {
+            var text = ""
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += (state >> 60) < 10 ? "plain" : pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(AnalyzedText.scalars(of: text) == Array(text.unicodeScalars), "\(text.debugDescription)")
+        }
+        let repaired = String(decoding: [0x61, 0xFF, 0xC3, 0x28, 0xE2, 0x82, 0x62, 0xF0, 0x9F, 0x98], as: UTF8.self)
+        #expect(AnalyzedText.scalars(of: repaired) == Array(repaired.unicodeScalars))
+    }
+}
+
 @Suite struct SortedHashSetTests {
     @Test func setOperationsMatchSwiftSets() {
         var generator = SystemRandomNumberGenerator()
@@ -74,6 +94,30 @@ import Testing
             #expect(SortedHashSet.intersectionCount(sortedA, sortedB) == a.intersection(b).count)
             #expect(SortedHashSet.jaccard(sortedA, sortedB) == Double(a.intersection(b).count) / Double(a.union(b).count))
             #expect(SortedHashSet.containment(of: sortedA, in: sortedB) == Double(a.intersection(b).count) / Double(a.count))
+        }
+    }
+
+    /// The distribution sort behind `make` against the standard sort, at every size around
+    /// its switch points, on uniform hashes, small values (all in bucket 0: the fallback),
+    /// heavy repeats and values in one narrow top-bit band.
+    @Test func makeSortsAndDeduplicatesAnyInput() {
+        var state: UInt64 = 0x5EED
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            return XXHash.hash64(withUnsafeBytes(of: state) { Array($0) }, seed: 7)
+        }
+        let sizes = Array(0...70) + [100, 127, 128, 129, 1_000, 4_097, 70_000, 140_000]
+        let shapes: [(String, () -> UInt64)] = [
+            ("uniform", { next() }),
+            ("small", { next() % 1_000 }),
+            ("repeats", { next() % 5 << 60 }),
+            ("band", { 0xABCD_0000_0000_0000 | next() >> 20 }),
+        ]
+        for size in sizes {
+            for (name, value) in shapes {
+                let hashes = (0..<size).map { _ in value() }
+                #expect(SortedHashSet.make(hashes) == Set(hashes).sorted(), "\(name), \(size) hashes")
+            }
         }
     }
 }

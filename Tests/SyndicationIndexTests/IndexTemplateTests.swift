@@ -80,11 +80,9 @@ struct IndexTemplateTests {
         let documents = Self.corpus()
         let index = try ArchiveIndex(path: try IndexTestSupport.indexPath(), create: true)
         _ = try index.add(documents)
-        let stored = try index.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT d.id, b.key FROM band_key b JOIN document d ON d.rowid = b.document")
-        }
+        let stored = try index.pool.read { db in try IndexTestSupport.postings(.band, db) }
         var keys: [String: Set<Int64>] = [:]
-        for row in stored { keys[row[0] as String, default: []].insert(row[1]) }
+        for posting in stored { keys[posting.id, default: []].insert(posting.key) }
         // Pages sharing only their template share no band: their bodies differ.
         let courier = documents.filter { $0.id.hasPrefix("courier") }.map { keys[$0.id] ?? [] }
         #expect(courier.allSatisfy { !$0.isEmpty })

@@ -26,11 +26,8 @@ enum IndexTestSupport {
     static func contents(_ index: ArchiveIndex) throws -> [String: [String]] {
         try index.pool.read { db in
             let queries = [
-                "document": "SELECT id, sha256, outlet, summary, hex(minhash), simhash, hex(passage_keys), hex(line_keys) FROM document",
+                "document": "SELECT id, sha256, outlet, summary, hex(minhash), simhash, hex(line_keys) FROM document",
                 "document_text": "SELECT d.id, t.text FROM document_text t JOIN document d ON d.rowid = t.document",
-                "band_key": "SELECT b.key, d.id FROM band_key b JOIN document d ON d.rowid = b.document",
-                "passage_key": "SELECT p.key, d.id, p.document_sentence & 1048575 FROM passage_key p JOIN document d ON d.rowid = p.document_sentence >> 20",
-                "line_posting": "SELECT l.key, d.id FROM line_posting l JOIN document d ON d.rowid = l.document",
                 "line_count": "SELECT key, outlet, documents FROM line_count",
                 "setting": "SELECT name, hex(value) FROM setting",
             ]
@@ -38,7 +35,23 @@ enum IndexTestSupport {
             for (table, sql) in queries {
                 result[table] = try GRDB.Row.fetchAll(db, sql: sql).map { $0.description }.sorted()
             }
+            for (kind, name) in [(PostingKind.band, "band_key"), (.passage, "passage_key"), (.line, "line_posting")] {
+                result[name] = try postings(kind, db).map { "\($0.key) \($0.id) \($0.sentence)" }.sorted()
+            }
             return result
+        }
+    }
+
+    /// The live postings of `kind` (those lookups see), by document id and sentence (0 for
+    /// kinds without one).
+    static func postings(_ kind: PostingKind, _ db: Database) throws -> [(key: Int64, id: String, sentence: Int64)] {
+        let ids = Dictionary(uniqueKeysWithValues: try GRDB.Row.fetchAll(db, sql: "SELECT rowid, id FROM document").map {
+            ($0[0] as Int64, $0[1] as String)
+        })
+        let mask = (Int64(1) << IndexSchema.sentenceBits) - 1
+        return try PostingRuns.allPostings(kind, db).map { posting in
+            (posting.key, ids[kind.document(posting.value)] ?? "<removed \(kind.document(posting.value))>",
+             kind == .passage ? posting.value & mask : 0)
         }
     }
 }

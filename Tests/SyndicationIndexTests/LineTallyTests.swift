@@ -52,9 +52,5 @@ struct LineTallyTests {
         let values: [UInt64] = [0, 1, .max, 0x0123_4567_89AB_CDEF, 1 << 63]
         #expect(BlobCoding.integers(BlobCoding.data(values)) == values)
         #expect(BlobCoding.data(values).prefix(16) == Data([0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]))
-        let keys: [(key: UInt64, sentence: Int32)] = [(.max, 0), (7, 1_048_575), (1 << 40, -1)]
-        let decoded = BlobCoding.passageKeys(BlobCoding.data(keys))
-        #expect(decoded.map(\.key) == keys.map(\.key) && decoded.map(\.sentence) == keys.map(\.sentence))
-        #expect(BlobCoding.data(keys).count == 36)
     }
 }

@@ -58,4 +58,84 @@ import Testing
     @Test func rendersTheSameBytesTwice() throws {
         #expect(try JSONReportWriter.render(ReportFixture.report) == JSONReportWriter.render(ReportFixture.report))
     }
+
+    /// The report encoded in one piece, as the writer did before it streamed: the reference
+    /// the streamed output must equal byte for byte.
+    static func wholeDocument(_ report: ScanReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(report.roundedForOutput(decimals: JSONReportWriter.decimals))
+        return JSONReportWriter.compactingEmptyContainers(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// The fixture with some of its arrays emptied and the document count set or not.
+    static var variants: [ScanReport] {
+        var variants: [ScanReport] = []
+        for mask in 0..<16 {
+            var report = ReportFixture.report
+            if mask & 1 != 0 { report.documents = [] }
+            if mask & 2 != 0 { report.pairs = [] }
+            if mask & 4 != 0 { report.clusters = [] }
+            if mask & 8 != 0 { report.documentCount = 1_000_000; report.warnings = [] }
+            variants.append(report)
+        }
+        var single = ReportFixture.report
+        single.documents = Array(single.documents.prefix(1))
+        single.pairs = Array(single.pairs.prefix(1))
+        single.clusters = Array(single.clusters.prefix(1))
+        variants.append(single)
+        return variants
+    }
+
+    @Test(arguments: 0..<17)
+    func streamedOutputEqualsTheWholeDocumentEncoding(_ variant: Int) throws {
+        let report = Self.variants[variant]
+        let streamed = try JSONReportWriter.render(report)
+        #expect(streamed == (try Self.wholeDocument(report)))
+        #expect(try JSONDecoder().decode(ScanReport.self, from: Data(streamed.utf8)) == report.roundedForOutput(decimals: 4))
+    }
+
+    @Test func onlyTopLevelEmptyArraysAreSlots() {
+        #expect(JSONReportWriter.emptyArrayKey("  \"pairs\" : [],") == ("pairs", true))
+        #expect(JSONReportWriter.emptyArrayKey("  \"clusters\" : []") == ("clusters", false))
+        #expect(JSONReportWriter.emptyArrayKey("    \"pairs\" : [],").key == nil)
+        #expect(JSONReportWriter.emptyArrayKey("  \"pairs\" : [1],").key == nil)
+        #expect(JSONReportWriter.emptyArrayKey("  \"format\" : \"syndetect-report/1\",").key == nil)
+    }
+
+    @Test func fileStreamWritesInSmallBuffersTheSameBytes() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("syndetect-json-stream-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = ReportDirectoryWriter(directory: directory.path, inputs: [])
+        let url = try writer.write(as: "report.json") { stream in
+            var small = FileOutputStream(descriptor: stream.descriptor, capacity: 7)
+            try JSONReportWriter.write(ReportFixture.report, to: &small)
+            try small.flush()
+        }
+        let written = try String(contentsOf: url, encoding: .utf8)
+        #expect(written == (try JSONReportWriter.render(ReportFixture.report)))
+    }
+
+    @Test func aFailedStreamLeavesNoFile() throws {
+        struct Stop: Error {}
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("syndetect-json-stream-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = ReportDirectoryWriter(directory: directory.path, inputs: [])
+        #expect(throws: Stop.self) {
+            try writer.write(as: "report.json") { stream in
+                stream.write("{ half a report")
+                throw Stop()
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test func aClosedDescriptorIsAWriteError() {
+        var stream = FileOutputStream(descriptor: -1, capacity: 4)
+        stream.write("more than four bytes")
+        #expect(stream.failure == EBADF)
+        #expect(throws: FileOutputStream.WriteError.self) { try stream.flush() }
+    }
 }

@@ -219,4 +219,39 @@ import SyndicationEngine
         let text = AnalyzedText(line)
         #expect(!SiteNotice.isNotice(text.lines[0], in: text))
     }
+
+    /// The byte comparison over the folded stream agrees with matching the folded words one
+    /// by one, on generated lines of phrase words, near misses ("cookie" against "cookies"),
+    /// capitals, punctuation and non-ASCII words, and on lines past 60 words.
+    @Test func byteMatchingAgreesWithWordMatching() {
+        func wordMatch(_ line: TextSpan, _ text: AnalyzedText) -> Bool {
+            let tokens = text.tokenRange(in: line)
+            guard !tokens.isEmpty, tokens.count <= 60 else { return false }
+            let words = tokens.map { text.foldedWord($0) }
+            return SiteNotice.phrases.contains { phrase in
+                words.indices.contains { start in
+                    start + phrase.count <= words.count && Array(words[start..<(start + phrase.count)]) == phrase
+                }
+            }
+        }
+        let vocabulary = Array(Set(SiteNotice.phrases.flatMap { $0 })).sorted()
+            + ["Cookie", "COOKIES", "cookie", "newsletters", "ourselves", "in", "the", "Straße", "ﬁnal", "—", ",", ".", "\u{2019}"]
+        var state: UInt64 = 42
+        var found = 0
+        for length in 1...90 {
+            for _ in 0..<4 {
+                var words: [String] = []
+                for _ in 0..<length {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    words.append(vocabulary[Int(state >> 33) % vocabulary.count])
+                }
+                let text = AnalyzedText(words.joined(separator: " "))
+                guard let line = text.lines.first else { continue }
+                let expected = wordMatch(line, text)
+                if expected { found += 1 }
+                #expect(SiteNotice.isNotice(line, in: text) == expected, "\(words)")
+            }
+        }
+        #expect(found > 20)
+    }
 }

@@ -33,4 +33,15 @@ import Testing
         let message = [UInt8](repeating: UInt8(ascii: "a"), count: length)
         #expect(SHA256.hexDigest(of: message) == expected)
     }
+
+    /// Contiguous bytes are hashed in place, other collections through a copy: both agree at
+    /// every length over three blocks (whole blocks, one- and two-block padding).
+    @Test func contiguousAndOtherCollectionsAgree() {
+        for length in 0...200 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ length) }
+            let lazy = (0..<length).lazy.map { UInt8(truncatingIfNeeded: $0 &* 37 &+ length) }
+            #expect(SHA256.digest(of: bytes) == SHA256.digest(of: lazy), "\(length) bytes")
+            #expect(SHA256.digest(of: bytes).count == 32)
+        }
+    }
 }

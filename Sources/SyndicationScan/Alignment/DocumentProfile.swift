@@ -106,12 +106,14 @@ public struct DocumentProfile: Sendable {
             var prose: [UInt64] = []
             var proseWords = 0
             var runStart: Int?
+            var isQuoted = false
             var cursor = quoteCursor
             for token in tokens {
                 let start = Int(text.tokens[token].start)
                 while cursor < quotations.count, quotations[cursor].end <= start { cursor += 1 }
                 let quoted = cursor < quotations.count && quotations[cursor].start <= start
                 if quoted {
+                    isQuoted = true
                     if let first = runStart {
                         prose += shingling.hashes(of: text, tokens: first..<token)
                         runStart = nil
@@ -121,11 +123,13 @@ public struct DocumentProfile: Sendable {
                     if runStart == nil { runStart = token }
                 }
             }
-            if let first = runStart { prose += shingling.hashes(of: text, tokens: first..<tokens.upperBound) }
+            // A sentence with no quoted word is all prose: its prose shingles are its shingles.
+            let shingles = SortedHashSet.make(shingling.hashes(of: text, tokens: tokens))
+            if isQuoted, let first = runStart { prose += shingling.hashes(of: text, tokens: first..<tokens.upperBound) }
             let sentence = Sentence(
                 span: span, tokens: tokens,
-                shingles: SortedHashSet.make(shingling.hashes(of: text, tokens: tokens)),
-                proseShingles: SortedHashSet.make(prose), proseWordCount: proseWords,
+                shingles: shingles,
+                proseShingles: isQuoted ? SortedHashSet.make(prose) : shingles, proseWordCount: proseWords,
                 words: SortedHashSet.make(Shingling(unit: .words, size: 1, seed: 0x3D).hashes(of: text, tokens: tokens)),
                 isExcluded: isBoilerplate || isTitle || isFurniture, isBoilerplate: isBoilerplate)
             sentences.append(sentence)

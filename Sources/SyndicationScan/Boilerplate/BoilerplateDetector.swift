@@ -53,11 +53,14 @@ public struct BoilerplateDetector: Sendable {
             let first = Int(text.tokens[tokens.lowerBound].foldedStart)
             let last = Int(text.tokens[tokens.upperBound - 1].foldedEnd)
             let key = text.folded.withUnsafeBytes {
-                XXHash.hash64(UnsafeRawBufferPointer(rebasing: $0[first..<last]), seed: 0xB011)
+                XXHash.hash64(UnsafeRawBufferPointer(rebasing: $0[first..<last]), seed: lineKeySeed)
             }
             return (key, line)
         }
     }
+
+    /// The XXH3 seed of line keys.
+    static let lineKeySeed: UInt64 = 0xB011
 
     /// Whether a frequent line is spread like a template rather than like a syndicated story.
     ///
@@ -94,13 +97,19 @@ public struct BoilerplateDetector: Sendable {
     /// (headlines, datelines, bylines, menu items, "Last updated: 9 Mar 2005, 14:49 GMT"), or
     /// at most three words whatever its ending.
     public static func isFurniture(_ line: TextSpan, in text: AnalyzedText, wordLimit: Int = 12) -> Bool {
-        let words = text.tokenRange(in: line).count
+        text.scalars.withUnsafeBufferPointer { isFurniture(line, in: $0, words: text.tokenRange(in: line).count, wordLimit: wordLimit) }
+    }
+
+    /// ``isFurniture(_:in:wordLimit:)`` for a line of `scalars` that holds `words` words.
+    static func isFurniture(
+        _ line: TextSpan, in scalars: UnsafeBufferPointer<Unicode.Scalar>, words: Int, wordLimit: Int = 12
+    ) -> Bool {
         guard words <= wordLimit else { return false }
         var end = line.end - 1
-        while end > line.start, SentenceSplitterCloser.isCloser(text.scalars[end]) { end -= 1 }
-        let last = text.scalars[end]
+        while end > line.start, SentenceSplitterCloser.isCloser(scalars[end]) { end -= 1 }
+        let last = scalars[end]
         let endsSentence = (last == "." || last == "!" || last == "?")
-            && !(end >= line.start + 2 && text.scalars[end - 1] == "." && text.scalars[end - 2] == ".")
+            && !(end >= line.start + 2 && scalars[end - 1] == "." && scalars[end - 2] == ".")
         return !endsSentence || words <= 3
     }
 

@@ -20,18 +20,34 @@ public enum SiteNotice {
         ["share", "this", "story"], ["share", "this", "article"], ["download", "the", "app"],
     ]
 
-    static let firstWords = Set(phrases.map { $0[0] })
+    /// Each phrase as the folded stream holds it: its words' UTF-8 bytes joined by single spaces.
+    static let phraseBytes: [[UInt8]] = phrases.map { Array($0.joined(separator: " ").utf8) }
 
     /// Whether the line holds one of the notice phrases (and is not long prose: at most 60 words).
     public static func isNotice(_ line: TextSpan, in text: AnalyzedText) -> Bool {
         let tokens = text.tokenRange(in: line)
         guard !tokens.isEmpty, tokens.count <= 60 else { return false }
-        let words = tokens.map { text.foldedWord($0) }
-        for start in words.indices where firstWords.contains(words[start]) {
-            for phrase in phrases where phrase[0] == words[start] && start + phrase.count <= words.count {
-                if Array(words[start..<(start + phrase.count)]) == phrase { return true }
+        // The folded stream puts exactly one space between consecutive words and none inside
+        // one, so k words match a phrase of k words exactly when the bytes from the first's
+        // start to the last's end equal the phrase's joined bytes.
+        return text.folded.withUnsafeBufferPointer { folded in
+            for start in tokens {
+                let from = Int(text.tokens[start].foldedStart)
+                for (phrase, bytes) in zip(phrases, phraseBytes) where start + phrase.count <= tokens.upperBound {
+                    let to = Int(text.tokens[start + phrase.count - 1].foldedEnd)
+                    guard to - from == bytes.count, folded[from] == bytes[0] else { continue }
+                    if bytes.withUnsafeBufferPointer({ memoryEqual(folded.baseAddress! + from, $0.baseAddress!, count: $0.count) }) {
+                        return true
+                    }
+                }
             }
+            return false
         }
-        return false
+    }
+
+    /// Whether `count` bytes at `lhs` and `rhs` are equal.
+    private static func memoryEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, count: Int) -> Bool {
+        for index in 0..<count where lhs[index] != rhs[index] { return false }
+        return true
     }
 }

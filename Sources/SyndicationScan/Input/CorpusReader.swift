@@ -222,9 +222,15 @@ public struct CorpusReader: Sendable {
             warnings.append(Diagnostic(file: path, message: "the file is empty or holds only white space; it was skipped"))
             return nil
         }
+        return Document(id: fileID(path), title: firstLine(of: text), text: text, origin: origin)
+    }
+
+    /// The id a text file's document gets: its name without the extension (the whole name
+    /// when that leaves nothing).
+    static func fileID(_ path: String) -> String {
         let name = (path as NSString).lastPathComponent
         let stem = (name as NSString).deletingPathExtension
-        return Document(id: stem.isEmpty ? name : stem, title: firstLine(of: text), text: text, origin: origin)
+        return stem.isEmpty ? name : stem
     }
 
     /// A file's decoded text, or nil (with a warning) when it cannot be read or is binary.

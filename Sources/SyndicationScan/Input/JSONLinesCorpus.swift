@@ -88,7 +88,8 @@ public struct JSONLinesCorpus: DocumentSource {
         return head.count == 2 && ((head.first == 0xFF && head.last == 0xFE) || (head.first == 0xFE && head.last == 0xFF))
     }
 
-    private func read(
+    /// Reads the file `path`, the input numbered `input`, handing its documents to `body`.
+    func read(
         _ path: String, input: Int32, threads: Int, warnings: inout [Diagnostic], _ body: ([SourceRecord]) -> Void
     ) {
         var isDirectory: ObjCBool = false
@@ -214,15 +215,4 @@ public struct JSONLinesCorpus: DocumentSource {
         }
         body(records)
     }
-}
-
-/// The source for a scan's inputs: JSON Lines files are streamed (``JSONLinesCorpus``);
-/// anything else (folders, CSV manifests, text files, or a mix) is read whole by
-/// ``CorpusReader``.
-public func documentSource(for paths: [String]) -> any DocumentSource {
-    if !paths.isEmpty, paths.allSatisfy(JSONLinesCorpus.accepts) {
-        return JSONLinesCorpus(paths: paths)
-    }
-    let read = CorpusReader().read(paths)
-    return DocumentList(read.documents, warnings: read.warnings)
 }

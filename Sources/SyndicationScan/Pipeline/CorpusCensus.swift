@@ -141,12 +141,11 @@ struct CorpusCensus: Sendable {
         var isFurniture: [Bool]
 
         init(_ document: Document) {
-            let text = AnalyzedText(document.text)
-            let lines = BoilerplateDetector.lineKeys(of: text)
+            let lines = CensusLines(document.text)
             digest = TextDigest(document.text)
-            length = text.scalars.count
-            lineKeys = lines.map(\.key)
-            isFurniture = lines.map { BoilerplateDetector.isFurniture($0.span, in: text) }
+            length = lines.length
+            lineKeys = lines.keys
+            isFurniture = lines.isFurniture
         }
     }
 }

@@ -9,6 +9,20 @@ extension CorpusScanner {
         /// Sentence-fingerprint keys of every representative, by key range, in memory up to
         /// a budget and in temporary files past it.
         var passageKeys: SentenceKeyStore
+        /// The credits of representatives the pass analysed in full, when the report lists
+        /// every document (so they need not be analysed again for the list).
+        var facts: [Int: DocumentFacts] = [:]
+    }
+
+    /// The analysed sample that common shingles were found in, kept for the sketch pass when
+    /// it is every representative (a corpus of at most ``PassageFingerprints/sampleSize``):
+    /// the sample is held whole to count its shingles anyway, and the pass need not analyse
+    /// those texts a second time.
+    struct AnalysedSample {
+        /// The common shingles.
+        var common: Set<UInt64>
+        /// Each kept representative's profile and boilerplate lines, by position.
+        var documents: [Int: (profile: DocumentProfile, boilerplate: [BoilerplateLine])] = [:]
     }
 
     /// What verification keeps of each document it analysed.
@@ -54,20 +68,25 @@ extension CorpusScanner {
             title: document.title, shingleSize: parameters.sentenceShingleSize)
     }
 
-    /// Shingles too common to fingerprint, from an evenly spread sample of representatives.
+    /// Shingles too common to fingerprint, from an evenly spread sample of representatives;
+    /// the sample's analyses too when it is every representative.
     func commonShingles(
         _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource, _ fingerprints: PassageFingerprints
-    ) -> Set<UInt64> {
+    ) -> AnalysedSample {
         let representatives = census.representatives
         let stride = max(1, representatives.count / fingerprints.sampleSize)
         let sample = Swift.stride(from: 0, to: representatives.count, by: stride).map { representatives[$0] }
         let texts = source.documents(at: sample.map { census.locations[$0] }, threads: parameters.threads)
-        let profiles = ParallelWork.map(count: sample.count, threads: parameters.threads) { index in
+        let analysed = ParallelWork.map(count: sample.count, threads: parameters.threads) { index in
             let text = AnalyzedText(texts[index].text)
             let boilerplate = lines.boilerplate(lines: BoilerplateDetector.lineKeys(of: text), slots: census.lines(of: sample[index]))
-            return profile(census.documents[sample[index]], text: text, boilerplate: boilerplate)
+            return (profile: profile(census.documents[sample[index]], text: text, boilerplate: boilerplate), boilerplate: boilerplate)
         }
-        return fingerprints.commonShingles(profiles)
+        var result = AnalysedSample(common: fingerprints.commonShingles(analysed.map(\.profile)))
+        if sample.count == representatives.count {
+            result.documents = Dictionary(uniqueKeysWithValues: zip(sample, analysed))
+        }
+        return result
     }
 
     /// The MinHash signature candidate generation bands (``CandidateSignature``): over the
@@ -86,13 +105,16 @@ extension CorpusScanner {
     /// The second pass: band keys and sentence keys of every representative.
     func sketch(
         _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource,
-        fingerprints: PassageFingerprints, common: Set<UInt64>
+        fingerprints: PassageFingerprints, sample: AnalysedSample
     ) -> Sketches {
         let threads = parameters.threads
         let hasher = MinHasher(parameters: minhashParameters)
         let sketcher = DocumentSketcher(parameters: minhashParameters)
         let findsPassages = candidateScope == .passages
         let banding = bandIndex
+        let common = sample.common
+        let keepsFacts = census.count <= documentListLimit
+        let detector = CreditDetector()
         var sketches = Sketches(
             bandKeys: Array(repeating: [], count: census.count),
             passageKeys: SentenceKeyStore(memoryLimit: fingerprintMemoryLimit))
@@ -102,30 +124,41 @@ extension CorpusScanner {
         _ = source.readAll(threads: threads) { batch in
             let positions = batch.indices.map { census.positionOfRecord[record + $0] }
             record += batch.count
-            let work = ParallelWork.map(count: batch.count, threads: threads) { index -> ([UInt64], [(key: UInt64, sentence: Int32)])? in
+            typealias Sketch = (bands: [UInt64], keys: [(key: UInt64, sentence: Int32)], facts: DocumentFacts?)
+            let work = ParallelWork.map(count: batch.count, threads: threads) { index -> Sketch? in
                 let position = positions[index]
                 guard position >= 0, census.representative[position] == position else { return nil }
                 let slots = census.lines(of: position)
                 if !findsPassages, !lines.hasTemplateLine(in: slots) {
                     // Near-duplicates only, no template to leave out: straight from the bytes.
-                    return (banding.parameters.bandKeys(of: sketcher.signature(of: batch[index].document.text)), [])
+                    return (banding.parameters.bandKeys(of: sketcher.signature(of: batch[index].document.text)), [], nil)
                 }
-                let text = AnalyzedText(batch[index].document.text)
-                let lineKeys = BoilerplateDetector.lineKeys(of: text)
-                guard lineKeys.count == slots.count else { return nil }
-                let boilerplate = lines.boilerplate(lines: lineKeys, slots: slots)
+                let text: AnalyzedText
+                let boilerplate: [BoilerplateLine]
+                var analysed: DocumentProfile?
+                if let kept = sample.documents[position] {
+                    (text, boilerplate, analysed) = (kept.profile.text, kept.boilerplate, kept.profile)
+                } else {
+                    text = AnalyzedText(batch[index].document.text)
+                    let lineKeys = BoilerplateDetector.lineKeys(of: text)
+                    guard lineKeys.count == slots.count else { return nil }
+                    boilerplate = lines.boilerplate(lines: lineKeys, slots: slots)
+                }
                 let template = boilerplate.filter(\.isTemplate).map(\.span)
                 let bands = banding.parameters.bandKeys(
                     of: candidateSignature(
                         text, raw: batch[index].document.text, template: template, hasher: hasher, sketcher: sketcher))
-                guard findsPassages else { return (bands, []) }
-                let profile = profile(census.documents[position], text: text, boilerplate: boilerplate)
-                return (bands, fingerprints.keys(of: profile, common: common))
+                let facts = keepsFacts
+                    ? DocumentFacts(credits: Self.credits(in: text, boilerplate: boilerplate, detector: detector)) : nil
+                guard findsPassages else { return (bands, [], facts) }
+                let profile = analysed ?? profile(census.documents[position], text: text, boilerplate: boilerplate)
+                return (bands, fingerprints.keys(of: profile, common: common), facts)
             }
             for (position, result) in zip(positions, work) {
                 guard let result else { continue }
-                sketches.bandKeys[position] = result.0
-                sketches.passageKeys.append(document: Int32(position), keys: result.1, bandCount: fingerprints.bandCount)
+                sketches.bandKeys[position] = result.bands
+                sketches.passageKeys.append(document: Int32(position), keys: result.keys, bandCount: fingerprints.bandCount)
+                if let facts = result.facts { sketches.facts[position] = facts }
             }
             done += batch.count
             report(.sketching(done: done, total: census.count))
@@ -182,27 +215,59 @@ extension CorpusScanner {
 
     /// Verifies `candidates` in batches of at most ``verificationBatchSize`` documents read
     /// again and analysed in full; copies of a representative share its findings.
+    ///
+    /// Connected components of the candidate graph that fit a batch are packed into batches
+    /// whole, so each of their documents is analysed once (near-duplicate candidates are
+    /// mostly pairs and small groups); the pairs of larger components go through tiles.
     func verify(
         _ candidates: [CandidatePair], _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource
     ) -> Verified {
         let verifier = PairVerifier(parameters: parameters)
         var findings: [PairFinding] = []
         var facts: [Int: DocumentFacts] = [:]
+        let batchSize = max(2, verificationBatchSize)
+        var done = 0
+        report(.verifying(done: 0, total: candidates.count))
+        /// Verifies `pairs` with `documents` at hand, in slices so that progress moves.
+        func verifyPairs(_ pairs: ArraySlice<CandidatePair>, _ rows: [Int: PreparedDocument], _ columns: [Int: PreparedDocument]) {
+            var slice = pairs.startIndex
+            while slice < pairs.endIndex {
+                let part = pairs[slice..<min(pairs.endIndex, slice + 1_024)]
+                let found = ParallelWork.map(count: part.count, threads: parameters.threads) { index in
+                    let pair = part[part.startIndex + index]
+                    return verifier.verify(rows[pair.first]!, columns[pair.second]!)
+                }
+                findings += found.compactMap { $0 }
+                slice = part.endIndex
+                done += part.count
+                report(.verifying(done: done, total: candidates.count))
+            }
+        }
+        // Components are packed into half a batch: what one tile holds of a row or a column block.
+        let (batches, larger) = Self.packComponents(candidates, documentCount: census.count, limit: max(2, batchSize / 2))
+        for batch in batches {
+            let positions = Set(batch.flatMap { [$0.first, $0.second] }).sorted()
+            let prepared = prepare(positions, census, lines, source)
+            var documents: [Int: PreparedDocument] = [:]
+            documents.reserveCapacity(positions.count)
+            for (position, document) in zip(positions, prepared) {
+                facts[position] = DocumentFacts(credits: document.credits)
+                documents[position] = document
+            }
+            verifyPairs(batch[...], documents, documents)
+        }
         // A block nested-loop join: positions fall in blocks of half a batch; the pairs of
         // one (row block, column block) tile are verified with both blocks' documents at hand,
         // tiles in row order, so a row block is analysed once per row, not once per batch of
         // pairs that happens to touch it.
-        let involved = Set(candidates.flatMap { [$0.first, $0.second] }).count
-        let batchSize = max(2, verificationBatchSize)
+        let involved = Set(larger.flatMap { [$0.first, $0.second] }).count
         let blockSize = involved <= batchSize ? Int.max : max(1, batchSize / 2)
-        let tiled = candidates.sorted {
+        let tiled = larger.sorted {
             ($0.first / blockSize, $0.second / blockSize, $0.first, $0.second)
                 < ($1.first / blockSize, $1.second / blockSize, $1.first, $1.second)
         }
         var row: (block: Int, documents: [Int: PreparedDocument]) = (-1, [:])
         var column: (block: Int, documents: [Int: PreparedDocument]) = (-1, [:])
-        var done = 0
-        report(.verifying(done: 0, total: candidates.count))
         var start = 0
         while start < tiled.count {
             let rowBlock = tiled[start].first / blockSize, columnBlock = tiled[start].second / blockSize
@@ -222,21 +287,7 @@ extension CorpusScanner {
                 facts[position] = DocumentFacts(credits: prepared[index].credits)
                 if index < missingRow.count { row.documents[position] = prepared[index] } else { column.documents[position] = prepared[index] }
             }
-            let other = rowBlock == columnBlock ? row.documents : column.documents
-            let rowDocuments = row.documents
-            // Verified in slices, so that progress moves within a tile too.
-            var slice = start
-            while slice < end {
-                let pairs = tiled[slice..<min(end, slice + 1_024)]
-                let found = ParallelWork.map(count: pairs.count, threads: parameters.threads) { index in
-                    let pair = pairs[pairs.startIndex + index]
-                    return verifier.verify(rowDocuments[pair.first]!, other[pair.second]!)
-                }
-                findings += found.compactMap { $0 }
-                slice = pairs.endIndex
-                done += pairs.count
-                report(.verifying(done: done, total: candidates.count))
-            }
+            verifyPairs(tile, row.documents, rowBlock == columnBlock ? row.documents : column.documents)
             if rowBlock == columnBlock { column = (-1, [:]) }
             start = end
         }
@@ -262,6 +313,61 @@ extension CorpusScanner {
             findings += expanded
         }
         return Verified(findings: findings, facts: facts)
+    }
+
+    /// Splits `candidates` (positions below `documentCount`) by connected component: the
+    /// pairs of components of at most `limit` documents, packed into batches of at most
+    /// `limit` documents in order of each component's least position, and the pairs of
+    /// larger components, in no particular order.
+    ///
+    /// - Complexity: O(*p* α(*n*) + *p* log *p*) for *p* pairs (union–find, Tarjan 1975).
+    static func packComponents(
+        _ candidates: [CandidatePair], documentCount: Int, limit: Int
+    ) -> (batches: [[CandidatePair]], rest: [CandidatePair]) {
+        guard !candidates.isEmpty else { return ([], []) }
+        var parent = [Int32](repeating: -1, count: documentCount)
+        func root(_ position: Int) -> Int {
+            var node = position
+            while parent[node] >= 0 { node = Int(parent[node]) }
+            var walk = position
+            while parent[walk] >= 0 {
+                let next = Int(parent[walk])
+                parent[walk] = Int32(node)
+                walk = next
+            }
+            return node
+        }
+        // A root holds minus its component's document count; the smaller root joins the larger.
+        for pair in candidates {
+            let a = root(pair.first), b = root(pair.second)
+            guard a != b else { continue }
+            let (big, small) = parent[a] <= parent[b] ? (a, b) : (b, a)
+            parent[big] += parent[small]
+            parent[small] = Int32(big)
+        }
+        var byRoot: [Int: [CandidatePair]] = [:]
+        var rest: [CandidatePair] = []
+        for pair in candidates {
+            let component = root(pair.first)
+            if Int(-parent[component]) > limit { rest.append(pair) } else { byRoot[component, default: []].append(pair) }
+        }
+        let components = byRoot.values.map { pairs in
+            (least: pairs.reduce(Int.max) { min($0, $1.first) }, size: Set(pairs.flatMap { [$0.first, $0.second] }).count, pairs: pairs)
+        }.sorted { $0.least < $1.least }
+        var batches: [[CandidatePair]] = []
+        var current: [CandidatePair] = []
+        var documents = 0
+        for component in components {
+            if documents + component.size > limit, !current.isEmpty {
+                batches.append(current)
+                current = []
+                documents = 0
+            }
+            current += component.pairs
+            documents += component.size
+        }
+        if !current.isEmpty { batches.append(current) }
+        return (batches, rest)
     }
 
     /// The verbatim pairs of each copy group: every copy with its representative, and, in
@@ -319,13 +425,17 @@ extension CorpusScanner {
         return ParallelWork.map(count: positions.count, threads: parameters.threads) { index in
             let text = AnalyzedText(texts[index].text)
             let boilerplate = lines.boilerplate(
-                lines: BoilerplateDetector.lineKeys(of: text), slots: census.lines(of: positions[index])).map(\.span)
-            let credits = detector.credits(in: text).map { credit -> Credit in
-                var credit = credit
-                credit.inBoilerplate = boilerplate.contains { $0.overlap(with: credit.span) > 0 }
-                return credit
-            }
-            return DocumentFacts(credits: credits)
+                lines: BoilerplateDetector.lineKeys(of: text), slots: census.lines(of: positions[index]))
+            return DocumentFacts(credits: Self.credits(in: text, boilerplate: boilerplate, detector: detector))
+        }
+    }
+
+    /// The credits of `text`, marked when they stand in its `boilerplate` lines.
+    static func credits(in text: AnalyzedText, boilerplate: [BoilerplateLine], detector: CreditDetector) -> [Credit] {
+        detector.credits(in: text).map { credit -> Credit in
+            var credit = credit
+            credit.inBoilerplate = boilerplate.contains { $0.span.overlap(with: credit.span) > 0 }
+            return credit
         }
     }
 }

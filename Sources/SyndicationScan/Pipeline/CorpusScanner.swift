@@ -116,13 +116,15 @@ public struct CorpusScanner: Sendable {
         let detector = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount)
         let lines = LineCensus(census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount)
         let fingerprints = PassageFingerprints()
-        let common = candidateScope == .passages ? commonShingles(census, lines, source, fingerprints) : []
         var counts = CandidateCounts()
         counts.copies = census.count - census.representatives.count
         var warnings = census.warnings
         let candidates: [CandidatePair]
-        do {  // The sketches (and their temporary files) go once the candidates are known.
-            let sketches = sketch(census, lines, source, fingerprints: fingerprints, common: common)
+        var sketchFacts: [Int: DocumentFacts] = [:]
+        do {  // The sample, the sketches (and their temporary files) go once the candidates are known.
+            let sample = candidateScope == .passages ? commonShingles(census, lines, source, fingerprints) : AnalysedSample(common: [])
+            let sketches = sketch(census, lines, source, fingerprints: fingerprints, sample: sample)
+            sketchFacts = sketches.facts
             report(.findingCandidates)
             candidates = candidatePairs(census, lines, sketches, fingerprints: fingerprints, counts: &counts, warnings: &warnings)
         }
@@ -137,7 +139,7 @@ public struct CorpusScanner: Sendable {
         let inFindings = Set(findings.flatMap { [$0.a, $0.b] })
         let positionOf = Dictionary(uniqueKeysWithValues: census.documents.enumerated().map { ($1.id, $0) })
         let memberPositions = inFindings.compactMap { positionOf[$0] }.sorted()
-        var facts = verified.facts
+        var facts = verified.facts.merging(sketchFacts) { verified, _ in verified }
         let listed = census.count <= documentListLimit ? Array(0..<census.count) : memberPositions
         let missing = Set(listed.map { census.representative[$0] }).filter { facts[$0] == nil }.sorted()
         for (position, fact) in zip(missing, creditFacts(missing, census, lines, source)) { facts[position] = fact }
