@@ -28,7 +28,7 @@ public struct PairVerifier: Sendable {
         var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile).filter { passage in
             !passage.kind.isCopy || min(a.profile.proseWords(in: passage.a), b.profile.proseWords(in: passage.b))
                 >= parameters.minimumCopyWords
-        })
+        }, a.profile, b.profile)
         let copy = passages.filter(\.kind.isCopy)
         let copyWordsA = copy.reduce(0) { $0 + a.profile.proseWords(in: $1.a) }
         let copyWordsB = copy.reduce(0) { $0 + b.profile.proseWords(in: $1.b) }

@@ -1,0 +1,287 @@
+import SyndicationEngine
+
+/// Condensed copy: one document keeps a few sentences of a long passage of the other side by
+/// side (a summary, an abstract, a digest paragraph).
+extension PassageAligner {
+    /// Most code points between two passages in the document where a condensed copy (a
+    /// summary) keeps them together.
+    public static let condensedNearGap = 300
+    /// Most code points between the same two passages in the document they condense.
+    public static let condensedFarGap = 2_500
+    /// Least ratio of the longer side to the shorter of two passages joined as a condensation.
+    public static let condensedRatio = 2.0
+
+    /// Copy passages joined where one document condenses the other: two passages, in the same
+    /// order in both documents, that lie at most ``condensedNearGap`` code points apart in one
+    /// and at most ``condensedFarGap`` apart in the other, with the joined passage at least
+    /// ``condensedRatio`` times longer on one side than on the other. A summary keeps a few
+    /// sentences of a long passage next to each other (Sanchez-Perez, Sidorov & Gelbukh 2014
+    /// align summaries with a larger gap on the source side); without joining, one summary is
+    /// reported as two or three short passages. Other passages are returned as they are.
+    /// `passages` must be sorted by position in the first document.
+    ///
+    /// Given the documents' profiles, two passages are not joined where furniture or
+    /// boilerplate separates them in the document that keeps them close (a summary is one
+    /// stretch of prose; a copy's last paragraph and a "Related articles" teaser are not), or
+    /// boilerplate separates them in the other.
+    public static func joinedCondensations(
+        _ passages: [AlignedPassage], _ a: DocumentProfile? = nil, _ b: DocumentProfile? = nil
+    ) -> [AlignedPassage] {
+        func separated(_ profile: DocumentProfile?, _ from: Int, _ to: Int, furniture: Bool) -> Bool {
+            guard let profile, from < to else { return false }
+            let gap = TextSpan(start: from, end: to)
+            return profile.sentences.contains { ($0.isBoilerplate || (furniture && $0.isExcluded)) && $0.span.overlap(with: gap) > 0 }
+        }
+        var result: [AlignedPassage] = []
+        for passage in passages {
+            guard passage.kind.isCopy, let index = result.lastIndex(where: \.kind.isCopy) else {
+                result.append(passage)
+                continue
+            }
+            let last = result[index]
+            let gapA = passage.a.start - last.a.end, gapB = passage.b.start - last.b.end
+            let inOrder = gapA >= 0 && gapB >= 0
+            let nearA = gapA <= condensedNearGap && gapB <= condensedFarGap
+            let nearB = gapB <= condensedNearGap && gapA <= condensedFarGap
+            let condensed = (nearA || nearB)
+                && !separated(a, last.a.end, passage.a.start, furniture: nearA)
+                && !separated(b, last.b.end, passage.b.start, furniture: nearB)
+            var joined = last
+            joined.a = last.a.union(passage.a)
+            joined.b = last.b.union(passage.b)
+            let longer = Double(max(joined.a.length, joined.b.length))
+            let shorter = Double(max(1, min(joined.a.length, joined.b.length)))
+            guard inOrder, condensed, longer >= condensedRatio * shorter else {
+                result.append(passage)
+                continue
+            }
+            let lengthLast = Double(last.a.length), lengthNew = Double(passage.a.length)
+            joined.similarity = (last.similarity * lengthLast + passage.similarity * lengthNew)
+                / max(1, lengthLast + lengthNew)
+            joined.kind = joined.similarity >= verbatimSimilarity ? .verbatim
+                : joined.similarity >= editedSimilarity ? .edited : .rewritten
+            result[index] = joined
+        }
+        return result
+    }
+}
+
+extension PassageAligner {
+    /// Least seeded sentences on the condensed side of a condensed copy found from seeds.
+    public static let condensedChainLength = 3
+    /// Most sentence positions from one seeded sentence of a condensed copy to the next on the
+    /// condensed side (2: one unseeded sentence between them at most).
+    public static let condensedSentenceStep = 2
+    /// Most code points between two consecutive seeds' sentences on the condensed document's
+    /// source side.
+    public static let condensedSourceGap = 3_000
+    /// Least share of the condensed side's sentences, from the first seeded one to the last,
+    /// that seed.
+    public static let condensedDensity = 0.6
+    /// Least steps of a chain that condense (advance at least ``condensedRatio`` times further
+    /// on the source side than on the condensed side), and their least share of all steps.
+    public static let condensedSteps = 2
+    /// See ``condensedSteps``.
+    public static let condensedStepShare = 0.5
+    /// Least character-shingle Jaccard of a chain's seeds: a summary sentence keeps some of its
+    /// source sentence's wording, while seeds found by word cosine alone (0.1 and below) are
+    /// what reports on one subject share (PAN 2013 no obfuscation: 0.9364 with them, 0.9368
+    /// without; summary 0.515 and 0.485).
+    public static let condensedSeedSimilarity = 0.15
+
+    /// `passages` with condensed copies found from `seeds`: a summary keeps a few sentences of a
+    /// long passage, each rewritten, side by side, so its seeds lie a sentence apart in the
+    /// summary and many sentences apart in the source — too far apart for the extension
+    /// (``maximumGap``), and each too short for the 25-word passage minimum on its own.
+    ///
+    /// A condensed copy is a chain of prose seeds (character-shingle Jaccard at least
+    /// ``condensedSeedSimilarity``), in the same order in both documents, with
+    /// - at least ``condensedChainLength`` seeded sentences on the condensed side, at most
+    ///   ``condensedSentenceStep`` positions apart, no furniture or boilerplate between them,
+    ///   and at least ``condensedDensity`` of the sentences they span seeded;
+    /// - on the other side, at most ``condensedSourceGap`` code points from one seed's sentence
+    ///   to the next, and no boilerplate between them;
+    /// - at least ``condensedSteps`` steps (and ``condensedStepShare`` of them) that advance
+    ///   ``condensedRatio`` times further on the source side than on the condensed side, and a
+    ///   source span ``condensedRatio`` times longer than the condensed span.
+    /// Two reports on one subject share a sentence or two, not a run of consecutive sentences
+    /// each matching, in order, prose spread over the other; verbatim copy advances sentence
+    /// for sentence and is left to the extension. Sanchez-Perez, Sidorov & Gelbukh (2014)
+    /// likewise align summaries with a larger gap on the source side.
+    ///
+    /// A seed with one sentence inside a copy passage and the other outside it contradicts that
+    /// passage and is ignored. Copy passages a condensed copy overlaps in both documents become
+    /// part of it; one that it overlaps in one document only contradicts it, and the chain is
+    /// dropped. The source side reaches a mean step further at both ends (see
+    /// ``widened(_:by:in:)``).
+    func condensedCopies(
+        _ passages: [AlignedPassage], seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile
+    ) -> [AlignedPassage] {
+        let copies = passages.filter(\.kind.isCopy)
+        let prose = seeds.filter { seed in
+            seed.isProse && seed.similarity >= Self.condensedSeedSimilarity && !copies.contains { passage in
+                (a.sentences[seed.first].span.overlap(with: passage.a) > 0)
+                    != (b.sentences[seed.second].span.overlap(with: passage.b) > 0)
+            }
+        }
+        guard prose.count >= Self.condensedChainLength else { return passages }
+        var chains: [(rangeA: ClosedRange<Int>, rangeB: ClosedRange<Int>, seeds: [Seed], shortIsA: Bool, step: Double)] = []
+        for shortIsA in [true, false] {
+            let links = prose.map { shortIsA ? (short: $0.first, long: $0.second) : (short: $0.second, long: $0.first) }
+            let long = shortIsA ? b : a
+            for chain in Self.condensedChains(links, short: shortIsA ? a : b, long: long) {
+                let shortRange = links[chain[0]].short...links[chain[chain.count - 1]].short
+                let longRange = links[chain[0]].long...links[chain[chain.count - 1]].long
+                let rangeA = shortIsA ? shortRange : longRange, rangeB = shortIsA ? longRange : shortRange
+                guard !chains.contains(where: { $0.rangeA.overlaps(rangeA) || $0.rangeB.overlaps(rangeB) }) else { continue }
+                let step = Double(long.sentences[longRange.upperBound].span.start - long.sentences[longRange.lowerBound].span.start)
+                    / Double(chain.count - 1)
+                chains.append((rangeA, rangeB, chain.map { prose[$0] }, shortIsA, step))
+            }
+        }
+        guard !chains.isEmpty else { return passages }
+        var result = passages
+        for chain in chains {
+            var rangeA = chain.rangeA, rangeB = chain.rangeB
+            let spanA = a.sentences[rangeA.lowerBound].span.union(a.sentences[rangeA.upperBound].span)
+            let spanB = b.sentences[rangeB.lowerBound].span.union(b.sentences[rangeB.upperBound].span)
+            let overlapping = result.indices.filter {
+                result[$0].kind.isCopy && (result[$0].a.overlap(with: spanA) > 0 || result[$0].b.overlap(with: spanB) > 0)
+            }
+            // A copy passage that overlaps the chain in one document only aligns that prose
+            // elsewhere: the chain contradicts it and is dropped. So is a chain over verbatim
+            // copy, which the extension aligns sentence for sentence (a chain there only adds
+            // weak seeds around it). Other passages it overlaps in both become part of it.
+            guard overlapping.allSatisfy({
+                result[$0].kind != .verbatim && result[$0].a.overlap(with: spanA) > 0 && result[$0].b.overlap(with: spanB) > 0
+            }) else { continue }
+            for index in overlapping {
+                guard let coveredA = Self.sentenceRange(of: result[index].a, in: a),
+                      let coveredB = Self.sentenceRange(of: result[index].b, in: b) else { continue }
+                rangeA = min(rangeA.lowerBound, coveredA.lowerBound)...max(rangeA.upperBound, coveredA.upperBound)
+                rangeB = min(rangeB.lowerBound, coveredB.lowerBound)...max(rangeB.upperBound, coveredB.upperBound)
+            }
+            for index in overlapping.reversed() { result.remove(at: index) }
+            // The first and last summary sentences each stand for about one step of the source
+            // too: the source side reaches a mean step further at both ends, within its
+            // paragraphs and short of other copy passages.
+            let long = chain.shortIsA ? b : a
+            let longRange = chain.shortIsA ? rangeB : rangeA
+            let others = result.filter(\.kind.isCopy).map { chain.shortIsA ? $0.b : $0.a }
+            func taken(_ index: Int) -> Bool { others.contains { $0.overlap(with: long.sentences[index].span) > 0 } }
+            let widened = Self.widened(longRange, by: chain.step, in: long)
+            var lower = widened.lowerBound, upper = widened.upperBound
+            if let last = (lower..<longRange.lowerBound).last(where: taken) { lower = last + 1 }
+            if let first = (longRange.upperBound + 1..<upper + 1).first(where: taken) { upper = first - 1 }
+            if chain.shortIsA { rangeB = lower...upper } else { rangeA = lower...upper }
+            result.append(passage(chain.seeds, rangeA, rangeB, a, b))
+        }
+        return Self.mergedOverlaps(result)
+    }
+
+    /// `range` with the sentences of `profile` that lie within `distance` code points before or
+    /// after it, in the same line (paragraph) and not excluded.
+    static func widened(_ range: ClosedRange<Int>, by distance: Double, in profile: DocumentProfile) -> ClosedRange<Int> {
+        let sentences = profile.sentences
+        func line(of index: Int) -> TextSpan? {
+            profile.text.lines.first { $0.start <= sentences[index].span.start && sentences[index].span.start < $0.end }
+        }
+        var lower = range.lowerBound, upper = range.upperBound
+        if let first = line(of: lower) {
+            let start = sentences[lower].span.start
+            while lower > 0, !sentences[lower - 1].isExcluded, sentences[lower - 1].span.start >= first.start,
+                  Double(start - sentences[lower - 1].span.start) <= distance {
+                lower -= 1
+            }
+        }
+        if let last = line(of: upper) {
+            let end = sentences[upper].span.end
+            while upper + 1 < sentences.count, !sentences[upper + 1].isExcluded, sentences[upper + 1].span.end <= last.end,
+                  Double(sentences[upper + 1].span.end - end) <= distance {
+                upper += 1
+            }
+        }
+        return lower...upper
+    }
+
+    /// The sentences that `span` overlaps, or nil when it overlaps none.
+    static func sentenceRange(of span: TextSpan, in profile: DocumentProfile) -> ClosedRange<Int>? {
+        guard let first = profile.sentences.firstIndex(where: { $0.span.overlap(with: span) > 0 }),
+              let last = profile.sentences.lastIndex(where: { $0.span.overlap(with: span) > 0 }) else { return nil }
+        return first...last
+    }
+
+    /// The condensed copies among `links` (sentence pairs of a condensed document `short` and
+    /// its source `long`), as indices into `links` in chain order; chains share no sentence.
+    ///
+    /// The longest chain ending at each link, by dynamic programming over links sorted by
+    /// position in `short`; among chains of one length, the most compact on the source side
+    /// first.
+    /// - Complexity: O(links × links within ``condensedSentenceStep`` sentences).
+    static func condensedChains(
+        _ links: [(short: Int, long: Int)], short: DocumentProfile, long: DocumentProfile
+    ) -> [[Int]] {
+        let order = links.indices.sorted { (links[$0].short, links[$0].long) < (links[$1].short, links[$1].long) }
+        // Per link (in `order`): the length of the longest chain ending there, where that chain
+        // starts on the long side, and the link before it.
+        var length = [Int](repeating: 1, count: order.count)
+        var start = [Int](repeating: 0, count: order.count)
+        var previous = [Int](repeating: -1, count: order.count)
+        for t in order.indices {
+            let current = links[order[t]]
+            start[t] = current.long
+            var u = t - 1
+            while u >= 0, current.short - links[order[u]].short <= condensedSentenceStep {
+                defer { u -= 1 }
+                let before = links[order[u]]
+                guard before.short < current.short, before.long < current.long,
+                      long.sentences[current.long].span.start - long.sentences[before.long].span.end <= condensedSourceGap,
+                      !(before.short + 1..<current.short).contains(where: { short.sentences[$0].isExcluded }),
+                      !(before.long + 1..<current.long).contains(where: { long.sentences[$0].isBoilerplate })
+                else { continue }
+                if length[u] + 1 > length[t] || (length[u] + 1 == length[t] && start[u] > start[t]) {
+                    length[t] = length[u] + 1
+                    start[t] = start[u]
+                    previous[t] = u
+                }
+            }
+        }
+        var used = Set<Int>()
+        var chains: [[Int]] = []
+        let ranked = order.indices.sorted {
+            (-length[$0], links[order[$0]].long - start[$0], $0) < (-length[$1], links[order[$1]].long - start[$1], $1)
+        }
+        for t in ranked {
+            guard length[t] >= condensedChainLength else { break }
+            var chain: [Int] = []
+            var u = t
+            while u >= 0 { chain.append(u); u = previous[u] }
+            chain.reverse()
+            let members = chain.map { links[order[$0]] }
+            guard !members.contains(where: { used.contains($0.short) }),
+                  isCondensation(members, short: short, long: long) else { continue }
+            for member in members { used.insert(member.short) }
+            chains.append(chain.map { order[$0] })
+        }
+        return chains
+    }
+
+    /// Whether a chain of sentence pairs (in order in both documents) reads as `short`
+    /// condensing `long` (see ``condensedCopies(_:seeds:_:_:)``).
+    static func isCondensation(
+        _ chain: [(short: Int, long: Int)], short: DocumentProfile, long: DocumentProfile
+    ) -> Bool {
+        let first = chain[0], last = chain[chain.count - 1]
+        let shortSentences = (first.short...last.short).filter { !short.sentences[$0].isExcluded }.count
+        guard Double(chain.count) >= condensedDensity * Double(max(1, shortSentences)) else { return false }
+        let shortLength = short.sentences[last.short].span.end - short.sentences[first.short].span.start
+        let longLength = long.sentences[last.long].span.end - long.sentences[first.long].span.start
+        guard Double(longLength) >= condensedRatio * Double(shortLength) else { return false }
+        let condensing = zip(chain, chain.dropFirst()).filter { before, next in
+            let advanceShort = short.sentences[next.short].span.start - short.sentences[before.short].span.start
+            let advanceLong = long.sentences[next.long].span.start - long.sentences[before.long].span.start
+            return Double(advanceLong) >= condensedRatio * Double(advanceShort)
+        }.count
+        return condensing >= condensedSteps && Double(condensing) >= condensedStepShare * Double(chain.count - 1)
+    }
+}
