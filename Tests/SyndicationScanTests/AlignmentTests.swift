@@ -134,6 +134,55 @@ import SyndicationEngine
         // Plain connected components would have made one cluster of all six.
     }
 
+    /// A pair with one copy passage at `a` in the first document and `b` in the second.
+    static func pair(
+        _ a: String, _ b: String, coverage: (Double, Double), copy: (a: Range<Int>, b: Range<Int>), relation: Relation
+    ) -> PairFinding {
+        var pair = Self.pair(a, b, coverage: coverage, relation: relation)
+        pair.passages = [AlignedPassage(
+            a: TextSpan(start: copy.a.lowerBound, end: copy.a.upperBound),
+            b: TextSpan(start: copy.b.lowerBound, end: copy.b.upperBound), kind: .verbatim, similarity: 1)]
+        return pair
+    }
+
+    @Test func aRoundUpPageKeepsTheRelationOfItsMainStory() {
+        // "page" is a verbatim copy of "copy" and also shares one stray paragraph each with
+        // two unrelated stories: it carries copy of three groups in different parts of its
+        // text, so it is taken for a round-up. Its pairs with the strays are partial; its
+        // pair with its full copy still covers all of it and stays verbatim.
+        let members = ["page", "copy", "stray1", "stray2"].map { Self.member($0) }
+        let pairs = [
+            Self.pair("page", "copy", coverage: (1, 1), copy: (0..<1_000, 0..<1_000), relation: .verbatim),
+            Self.pair("page", "stray1", coverage: (0.2, 0.3), copy: (0..<200, 400..<600), relation: .edited),
+            Self.pair("page", "stray2", coverage: (0.2, 0.3), copy: (600..<800, 0..<200), relation: .edited),
+        ]
+        let resolved = ProvenanceResolver().resolve(pairs: pairs, members: members).pairs
+        let relation = Dictionary(uniqueKeysWithValues: resolved.map { ($0.b, $0.relation) })
+        #expect(relation == ["copy": .verbatim, "stray1": .partial, "stray2": .partial])
+    }
+
+    @Test func aPageMostlyOneStoryWithAParagraphOfAnotherIsPartialWithBoth() {
+        // Its main partner's copy leaves out the paragraph it took from the second story.
+        let members = ["merged", "main", "second"].map { Self.member($0) }
+        let pairs = [
+            Self.pair("merged", "main", coverage: (0.85, 1), copy: (0..<850, 0..<850), relation: .verbatim),
+            Self.pair("merged", "second", coverage: (0.15, 0.2), copy: (850..<1_000, 100..<250), relation: .verbatim),
+        ]
+        let resolved = ProvenanceResolver().resolve(pairs: pairs, members: members).pairs
+        #expect(resolved.map(\.relation) == [.partial, .partial])
+    }
+
+    @Test func aRoundUpOfTwoStoriesIsPartialWithBoth() {
+        // The round-up holds story one in its first half and story two in its second.
+        let members = ["roundup", "one", "two"].map { Self.member($0) }
+        let pairs = [
+            Self.pair("roundup", "one", coverage: (0.5, 1), copy: (0..<500, 0..<500), relation: .verbatim),
+            Self.pair("roundup", "two", coverage: (0.5, 1), copy: (500..<1_000, 0..<500), relation: .verbatim),
+        ]
+        let resolved = ProvenanceResolver().resolve(pairs: pairs, members: members).pairs
+        #expect(resolved.map(\.relation) == [.partial, .partial])
+    }
+
     @Test func clusterIDsDoNotDependOnOrder() {
         #expect(ReuseClustering.identifier(members: ["b", "a"]) == ReuseClustering.identifier(members: ["a", "b"]))
         #expect(ReuseClustering.identifier(members: ["a", "b"]) != ReuseClustering.identifier(members: ["a", "c"]))

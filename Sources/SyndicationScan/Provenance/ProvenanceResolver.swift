@@ -82,11 +82,11 @@ public struct ProvenanceResolver: Sendable {
                 id: ReuseClustering.identifier(members: ids), origin: origin.map { members[$0].id },
                 externalSource: external, members: ids))
         }
-        let roundUps = Self.roundUpPages(pairs: pairs, index: index, clusterOf: clusterOf)
+        let roundUps = Self.roundUpPages(pairs: pairs, members: members, index: index, clusterOf: clusterOf)
         let resolved = pairs.map { pair -> PairFinding in
             guard pair.relation.isReuse, let a = index[pair.a], let b = index[pair.b] else { return pair }
             var pair = pair
-            if roundUps.contains(a) || roundUps.contains(b) { pair.relation = .partial }
+            if Self.coversPartOfARoundUp(pair, roundUps) { pair.relation = .partial }
             let cluster = clusterOf[a].flatMap { clusterOf[b] == $0 ? clusters[$0] : nil }
             var source: Int?
             if let origin = cluster?.origin, let originIndex = index[origin], originIndex == a || originIndex == b {
@@ -126,11 +126,35 @@ public struct ProvenanceResolver: Sendable {
         return nil
     }
 
-    /// Pages that carry copy of more than one story in different parts of their text: a
-    /// round-up shares only part of itself with each source, so its reuse pairs are `partial`.
-    /// (The source of the second story also has partners in two clusters, but the copy it
-    /// shares with both lies in the same part of its text.)
-    static func roundUpPages(pairs: [PairFinding], index: [String: Int], clusterOf: [Int: Int]) -> Set<Int> {
+    /// Whether `pair` shares only part of what a round-up page among its two documents
+    /// shares with anyone (`roundUps`: ``roundUpPages(pairs:index:clusterOf:)``), which makes
+    /// it `partial`. A pair whose copy holds at least ``mainStoryShare`` of all the copy on
+    /// the page is the page's main story: its other partners' passages lie inside it (a stock
+    /// paragraph its copy carries too), and it keeps its relation.
+    static func coversPartOfARoundUp(_ pair: PairFinding, _ roundUps: [String: [TextSpan]]) -> Bool {
+        let copy = pair.passages.filter(\.kind.isCopy)
+        for (id, spans) in [(pair.a, copy.map(\.a)), (pair.b, copy.map(\.b))] {
+            guard let all = roundUps[id] else { continue }
+            let total = all.reduce(0) { $0 + $1.length }
+            var held = 0
+            for span in TextSpan.merged(spans) { for region in all { held += span.overlap(with: region) } }
+            if Double(held) < mainStoryShare * Double(total) { return true }
+        }
+        return false
+    }
+
+    /// The share of all the copy on a round-up page that one pair must hold to keep its
+    /// relation (``coversPartOfARoundUp(_:_:)``).
+    static let mainStoryShare = 0.9
+
+    /// Pages that carry copy of more than one story in different parts of their text, by id,
+    /// with all the copy each shares with anyone (merged spans): a round-up shares only part
+    /// of itself with each source, so those of its reuse pairs are `partial`. (The source of
+    /// the second story also has partners in two clusters, but the copy it shares with both
+    /// lies in the same part of its text.)
+    static func roundUpPages(
+        pairs: [PairFinding], members: [Member], index: [String: Int], clusterOf: [Int: Int]
+    ) -> [String: [TextSpan]] {
         // Per document, per partner group, the spans of its own text that are copy.
         var regions: [Int: [Int: [TextSpan]]] = [:]
         for pair in pairs where pair.relation.isReuse {
@@ -140,7 +164,7 @@ public struct ProvenanceResolver: Sendable {
             regions[a, default: [:]][clusterOf[b] ?? -1 - b, default: []] += copy.map(\.a)
             regions[b, default: [:]][clusterOf[a] ?? -1 - a, default: []] += copy.map(\.b)
         }
-        var result = Set<Int>()
+        var result: [String: [TextSpan]] = [:]
         for (document, groups) in regions where groups.count >= 2 {
             let merged = groups.values.map { TextSpan.merged($0) }
             let sizes = merged.map { $0.reduce(0) { $0 + $1.length } }
@@ -149,7 +173,7 @@ public struct ProvenanceResolver: Sendable {
                     var shared = 0
                     for left in merged[i] { for right in merged[j] { shared += left.overlap(with: right) } }
                     if Double(shared) < 0.5 * Double(min(sizes[i], sizes[j])) {
-                        result.insert(document)
+                        result[members[document].id] = TextSpan.merged(groups.values.flatMap { $0 })
                         break search
                     }
                 }
