@@ -145,42 +145,46 @@ import SyndicationEngine
         return pair
     }
 
+    /// The relations the resolver gives `pairs`, by the pair's two ids ("a–b"); each story
+    /// in `stories` also has a full copy ("story·copy"), so that it forms a cluster of its own.
+    static func relations(_ pairs: [PairFinding], stories: [String]) -> [String: Relation] {
+        let copies = stories.map { Self.pair($0, $0 + "·copy", coverage: (1, 1), copy: (0..<500, 0..<500), relation: .verbatim) }
+        let ids = Set((pairs + copies).flatMap { [$0.a, $0.b] }).sorted()
+        let resolved = ProvenanceResolver().resolve(pairs: pairs + copies, members: ids.map { Self.member($0) }).pairs
+        return Dictionary(uniqueKeysWithValues: resolved.prefix(pairs.count).map { ("\($0.a)–\($0.b)", $0.relation) })
+    }
+
     @Test func aRoundUpPageKeepsTheRelationOfItsMainStory() {
-        // "page" is a verbatim copy of "copy" and also shares one stray paragraph each with
-        // two unrelated stories: it carries copy of three groups in different parts of its
-        // text, so it is taken for a round-up. Its pairs with the strays are partial; its
-        // pair with its full copy still covers all of it and stays verbatim.
-        let members = ["page", "copy", "stray1", "stray2"].map { Self.member($0) }
+        // "page" is a verbatim copy of "main" and also shares one stray paragraph each with
+        // two other stories: it carries copy of three stories in different parts of its text,
+        // so it is taken for a round-up. Its pairs with the strays are partial; its pair with
+        // its full copy holds all the copy on the page and stays verbatim.
         let pairs = [
-            Self.pair("page", "copy", coverage: (1, 1), copy: (0..<1_000, 0..<1_000), relation: .verbatim),
-            Self.pair("page", "stray1", coverage: (0.2, 0.3), copy: (0..<200, 400..<600), relation: .edited),
+            Self.pair("page", "main", coverage: (1, 1), copy: (0..<1_000, 0..<1_000), relation: .verbatim),
+            Self.pair("page", "stray1", coverage: (0.2, 0.3), copy: (0..<200, 100..<300), relation: .edited),
             Self.pair("page", "stray2", coverage: (0.2, 0.3), copy: (600..<800, 0..<200), relation: .edited),
         ]
-        let resolved = ProvenanceResolver().resolve(pairs: pairs, members: members).pairs
-        let relation = Dictionary(uniqueKeysWithValues: resolved.map { ($0.b, $0.relation) })
-        #expect(relation == ["copy": .verbatim, "stray1": .partial, "stray2": .partial])
+        #expect(Self.relations(pairs, stories: ["main", "stray1", "stray2"])
+            == ["page–main": .verbatim, "page–stray1": .partial, "page–stray2": .partial])
     }
 
     @Test func aPageMostlyOneStoryWithAParagraphOfAnotherIsPartialWithBoth() {
         // Its main partner's copy leaves out the paragraph it took from the second story.
-        let members = ["merged", "main", "second"].map { Self.member($0) }
         let pairs = [
             Self.pair("merged", "main", coverage: (0.85, 1), copy: (0..<850, 0..<850), relation: .verbatim),
-            Self.pair("merged", "second", coverage: (0.15, 0.2), copy: (850..<1_000, 100..<250), relation: .verbatim),
+            Self.pair("merged", "second", coverage: (0.15, 0.3), copy: (850..<1_000, 100..<250), relation: .verbatim),
         ]
-        let resolved = ProvenanceResolver().resolve(pairs: pairs, members: members).pairs
-        #expect(resolved.map(\.relation) == [.partial, .partial])
+        #expect(Self.relations(pairs, stories: ["main", "second"])
+            == ["merged–main": .partial, "merged–second": .partial])
     }
 
     @Test func aRoundUpOfTwoStoriesIsPartialWithBoth() {
         // The round-up holds story one in its first half and story two in its second.
-        let members = ["roundup", "one", "two"].map { Self.member($0) }
         let pairs = [
             Self.pair("roundup", "one", coverage: (0.5, 1), copy: (0..<500, 0..<500), relation: .verbatim),
             Self.pair("roundup", "two", coverage: (0.5, 1), copy: (500..<1_000, 0..<500), relation: .verbatim),
         ]
-        let resolved = ProvenanceResolver().resolve(pairs: pairs, members: members).pairs
-        #expect(resolved.map(\.relation) == [.partial, .partial])
+        #expect(Self.relations(pairs, stories: ["one", "two"]) == ["roundup–one": .partial, "roundup–two": .partial])
     }
 
     @Test func clusterIDsDoNotDependOnOrder() {
