@@ -148,21 +148,13 @@ public struct CorpusReader: Sendable {
                 if let file = row.file {
                     let relative = Self.normalizedRelativePath(file)
                     index = byRelativePath[relative]
-                    if index == nil, !known.contains(relative) {
-                        let exists = FileManager.default.fileExists(atPath: Self.join(root, relative))
-                        warnings.append(Diagnostic(
-                            file: manifestPath, line: row.line,
-                            message: exists
-                                ? "this row names '\(file)', which is not a .txt or .md file of the folder; the row was ignored"
-                                : "this row names '\(file)', which does not exist; the row was ignored"))
+                    if index == nil, let warning = row.unmatchedFileWarning(
+                        file, relative: relative, root: root, known: known, manifestPath: manifestPath) {
+                        warnings.append(warning)
                     }
                 } else if let id = row.id {
                     index = byID[id]
-                    if index == nil {
-                        warnings.append(Diagnostic(
-                            file: manifestPath, line: row.line,
-                            message: "this row's id '\(id)' matches no file of the folder; the row was ignored"))
-                    }
+                    if index == nil { warnings.append(row.unmatchedIDWarning(id, manifestPath: manifestPath)) }
                 } else {
                     index = nil
                 }

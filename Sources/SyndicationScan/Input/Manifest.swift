@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `manifest.csv`: per-file metadata with columns `id`, `file`, `outlet`, `url`, `published`
 /// and `title`, in any order and any subset, as long as `id` or `file` is there to say which
 /// document a row is about. Other columns are ignored; empty cells say nothing.
@@ -80,5 +82,23 @@ extension Manifest.Row {
                     message: "'\(published)' is not an ISO-8601 date or time; the document is kept without a publication time"))
             }
         }
+    }
+
+    /// The warning for a row that names `file` (at `relative` in the folder `root`) when no
+    /// readable file of the folder matches it, or nil when the file is one of `known` (a file
+    /// the walk found, which says its own problem).
+    func unmatchedFileWarning(_ file: String, relative: String, root: String, known: Set<String>, manifestPath: String) -> Diagnostic? {
+        guard !known.contains(relative) else { return nil }
+        let exists = FileManager.default.fileExists(atPath: CorpusReader.join(root, relative))
+        return Diagnostic(
+            file: manifestPath, line: line,
+            message: exists
+                ? "this row names '\(file)', which is not a .txt or .md file of the folder; the row was ignored"
+                : "this row names '\(file)', which does not exist; the row was ignored")
+    }
+
+    /// The warning for a row whose `id` matches no file of the folder.
+    func unmatchedIDWarning(_ id: String, manifestPath: String) -> Diagnostic {
+        Diagnostic(file: manifestPath, line: line, message: "this row's id '\(id)' matches no file of the folder; the row was ignored")
     }
 }

@@ -123,21 +123,13 @@ extension StreamedCorpus {
                 if let file = row.file {
                     let relative = CorpusReader.normalizedRelativePath(file)
                     matched = indexOfFile[relative].map { readable[$0] } ?? false
-                    if !matched, !known.contains(relative) {
-                        let exists = FileManager.default.fileExists(atPath: CorpusReader.join(root, relative))
-                        warnings.append(Diagnostic(
-                            file: manifestPath, line: row.line,
-                            message: exists
-                                ? "this row names '\(file)', which is not a .txt or .md file of the folder; the row was ignored"
-                                : "this row names '\(file)', which does not exist; the row was ignored"))
+                    if !matched, let warning = row.unmatchedFileWarning(
+                        file, relative: relative, root: root, known: known, manifestPath: manifestPath) {
+                        warnings.append(warning)
                     }
                 } else if let id = row.id {
                     matched = firstReadableWithID[id] != nil
-                    if !matched {
-                        warnings.append(Diagnostic(
-                            file: manifestPath, line: row.line,
-                            message: "this row's id '\(id)' matches no file of the folder; the row was ignored"))
-                    }
+                    if !matched { warnings.append(row.unmatchedIDWarning(id, manifestPath: manifestPath)) }
                 } else {
                     matched = false
                 }
