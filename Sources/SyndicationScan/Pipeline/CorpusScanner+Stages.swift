@@ -438,9 +438,14 @@ extension CorpusScanner {
 
     /// The credits of `text`, marked when they stand in its `boilerplate` lines.
     static func credits(in text: AnalyzedText, boilerplate: [BoilerplateLine], detector: CreditDetector) -> [Credit] {
-        detector.credits(in: text).map { credit -> Credit in
+        marked(detector.credits(in: text), inBoilerplate: boilerplate.map(\.span))
+    }
+
+    /// `credits`, each marked when it overlaps one of the `boilerplate` spans.
+    static func marked(_ credits: [Credit], inBoilerplate boilerplate: [TextSpan]) -> [Credit] {
+        credits.map { credit -> Credit in
             var credit = credit
-            credit.inBoilerplate = boilerplate.contains { $0.span.overlap(with: credit.span) > 0 }
+            credit.inBoilerplate = boilerplate.contains { $0.overlap(with: credit.span) > 0 }
             return credit
         }
     }

@@ -245,11 +245,7 @@ struct Analysis: Sendable {
             title: document.title, shingleSize: parameters.sentenceShingleSize)
         let spans = Set(boilerplate)
         let boilerplateLines = self.lines.filter { spans.contains($0.span) }
-        let marked = credits.map { credit -> Credit in
-            var credit = credit
-            credit.inBoilerplate = boilerplate.contains { $0.overlap(with: credit.span) > 0 }
-            return credit
-        }
+        let marked = CorpusScanner.marked(credits, inBoilerplate: boilerplate)
         return PreparedDocument(
             document: document, shingles: shingles, minhash: minhash, simhash: simhash, profile: profile,
             boilerplateLines: boilerplateLines, credits: marked)
