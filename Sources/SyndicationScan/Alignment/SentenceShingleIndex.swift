@@ -44,50 +44,68 @@ public struct SentenceShingleIndex: Sendable {
         let bits = Swift.min(16, Swift.max(1, (Int.bitWidth - total.leadingZeroBitCount) - 1))
         let shift = UInt64(64 - bits)
         let bucketCount = 1 << bits
-        var starts = [Int](repeating: 0, count: bucketCount + 1)
-        for sentence in profile.sentences where !sentence.isExcluded {
-            for hash in sentence.shingles { starts[Int(truncatingIfNeeded: hash >> shift) &+ 1] &+= 1 }
-        }
-        for bucket in 0..<bucketCount { starts[bucket &+ 1] &+= starts[bucket] }
-        var hashes = [UInt64](repeating: 0, count: total)
-        var owners = [Int32](repeating: 0, count: total)
-        for (index, sentence) in profile.sentences.enumerated() where !sentence.isExcluded {
-            for hash in sentence.shingles {
-                let bucket = Int(truncatingIfNeeded: hash >> shift)
-                hashes[starts[bucket]] = hash
-                owners[starts[bucket]] = Int32(index)
-                starts[bucket] &+= 1
-            }
-        }
-        var start = 0
-        for bucket in 0..<bucketCount {
-            let end = starts[bucket]
-            if end &- start > 1 {
-                for index in (start &+ 1)..<end {
-                    let hash = hashes[index], owner = owners[index]
-                    var hole = index
-                    while hole > start, hashes[hole &- 1] > hash {
-                        hashes[hole] = hashes[hole &- 1]
-                        owners[hole] = owners[hole &- 1]
-                        hole &-= 1
+        var distinct: [UInt64] = []
+        var masks: [UInt64] = []
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: bucketCount + 1) { starts in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: total) { hashes in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: total) { owners in
+                    starts.initialize(repeating: 0)
+                    for sentence in profile.sentences where !sentence.isExcluded {
+                        sentence.shingles.withUnsafeBufferPointer { shingles in
+                            for hash in shingles { starts[Int(truncatingIfNeeded: hash >> shift) &+ 1] &+= 1 }
+                        }
                     }
-                    hashes[hole] = hash
-                    owners[hole] = owner
+                    for bucket in 0..<bucketCount { starts[bucket &+ 1] &+= starts[bucket] }
+                    for (index, sentence) in profile.sentences.enumerated() where !sentence.isExcluded {
+                        let owner = Int32(truncatingIfNeeded: index)
+                        sentence.shingles.withUnsafeBufferPointer { shingles in
+                            for hash in shingles {
+                                let bucket = Int(truncatingIfNeeded: hash >> shift)
+                                let slot = starts[bucket]
+                                hashes[slot] = hash
+                                owners[slot] = owner
+                                starts[bucket] = slot &+ 1
+                            }
+                        }
+                    }
+                    // `starts[b]` is now the end of bucket b, which is where bucket b + 1 starts.
+                    var start = 0
+                    for bucket in 0..<bucketCount {
+                        let end = starts[bucket]
+                        if end &- start > 1 {
+                            for index in (start &+ 1)..<end {
+                                let hash = hashes[index], owner = owners[index]
+                                var hole = index
+                                while hole > start, hashes[hole &- 1] > hash {
+                                    hashes[hole] = hashes[hole &- 1]
+                                    owners[hole] = owners[hole &- 1]
+                                    hole &-= 1
+                                }
+                                hashes[hole] = hash
+                                owners[hole] = owner
+                            }
+                        }
+                        start = end
+                    }
+                    var distinctCount = 0
+                    for index in 0..<total where index == 0 || hashes[index] != hashes[index &- 1] { distinctCount &+= 1 }
+                    masks = [UInt64](repeating: 0, count: distinctCount &* words)
+                    distinct = [UInt64](unsafeUninitializedCapacity: distinctCount) { output, initialized in
+                        masks.withUnsafeMutableBufferPointer { masks in
+                            var write = -1
+                            for index in 0..<total {
+                                if index == 0 || hashes[index] != hashes[index &- 1] {
+                                    write &+= 1
+                                    output[write] = hashes[index]
+                                }
+                                let owner = Int(owners[index])
+                                masks[write &* words &+ owner >> 6] |= 1 << UInt64(owner & 63)
+                            }
+                        }
+                        initialized = distinctCount
+                    }
                 }
             }
-            start = end
-        }
-        var distinct: [UInt64] = []
-        distinct.reserveCapacity(total)
-        var masks: [UInt64] = []
-        masks.reserveCapacity(total * words)
-        for index in 0..<total {
-            if index == 0 || hashes[index] != hashes[index &- 1] {
-                distinct.append(hashes[index])
-                for _ in 0..<words { masks.append(0) }
-            }
-            let owner = Int(owners[index])
-            masks[(distinct.count &- 1) &* words &+ owner >> 6] |= 1 << UInt64(owner & 63)
         }
         shingles = distinct
         sentenceBits = masks
@@ -110,8 +128,12 @@ public struct SentenceShingleIndex: Sendable {
                             var i = 0, j = 0
                             while i < left.count && j < right.count {
                                 let x = left[i], y = right[j]
-                                if x < y { i &+= 1; continue }
-                                if y < x { j &+= 1; continue }
+                                // Branch-free steps: which side advances is a coin toss.
+                                guard x == y else {
+                                    i &+= x < y ? 1 : 0
+                                    j &+= y < x ? 1 : 0
+                                    continue
+                                }
                                 for wordA in 0..<wordsA {
                                     var maskA = bitsA[i &* wordsA &+ wordA]
                                     while maskA != 0 {
