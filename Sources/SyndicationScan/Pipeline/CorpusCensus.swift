@@ -8,8 +8,10 @@ import SyndicationEngine
 /// depends on the order of the input. Documents whose texts are identical (same SHA-256)
 /// form a copy group analysed once, through its first member, the *representative*. The pass
 /// groups texts by a cheap ``TextKey`` and then confirms each group with the SHA-256 of its
-/// members' texts, read again; the report's digests are made for the documents it lists
-/// (``digests(at:in:threads:)``), not for every document of a large corpus.
+/// members' texts, read again. SHA-256 digests are made in the pass for the first documents
+/// read, up to a limit (a corpus that small lists every document in its report), and later,
+/// read again, only for the documents a larger corpus's report lists
+/// (``digests(at:in:threads:)``).
 struct CorpusCensus: Sendable {
     /// Metadata of each document (its `text` is empty), by position.
     var documents: [Document] = []
@@ -17,6 +19,8 @@ struct CorpusCensus: Sendable {
     var locations: [RecordLocation] = []
     /// A key of each text's UTF-8 bytes that identical texts share (``TextKey``), by position.
     var textKeys: [TextKey] = []
+    /// SHA-256 of the texts the pass digested (the first records read, up to its limit), by position.
+    var knownDigests: [Int: TextDigest] = [:]
     /// Each text's length in code points, by position.
     var lengths: [Int] = []
     /// Where each document's lines start in ``lineKeys`` (one more entry than documents).
@@ -41,16 +45,22 @@ struct CorpusCensus: Sendable {
     /// The line range of the document at `position` in the flat line arrays.
     func lines(of position: Int) -> Range<Int> { lineStarts[position]..<lineStarts[position + 1] }
 
-    /// Reads `source` once, keeping the census of every document.
+    /// Reads `source` once, keeping the census of every document, with the SHA-256 of the
+    /// first `digestLimit` records read.
     static func take(
-        of source: some DocumentSource, threads: Int, progress: (Int) -> Void
+        of source: some DocumentSource, threads: Int, digestLimit: Int = 0, progress: (Int) -> Void
     ) -> CorpusCensus {
         var raw = CorpusCensus()
         var files: [String] = []
         var lines: [Int?] = []
+        var digests: [Int: TextDigest] = [:]
         let readWarnings = source.readAll(threads: threads) { batch in
+            let first = raw.documents.count
             let entries = ParallelWork.map(count: batch.count, threads: threads) { index in
-                Entry(batch[index].document)
+                Entry(batch[index].document, digested: first + index < digestLimit)
+            }
+            for (index, entry) in entries.enumerated() {
+                if let digest = entry.digest { digests[first + index] = digest }
             }
             for (record, entry) in zip(batch, entries) {
                 var document = record.document
@@ -104,6 +114,7 @@ struct CorpusCensus: Sendable {
             census.documents.append(raw.documents[index])
             census.locations.append(raw.locations[index])
             census.textKeys.append(raw.textKeys[index])
+            if let digest = digests[index] { census.knownDigests[position] = digest }
             census.lengths.append(raw.lengths[index])
             let range = raw.lines(of: index)
             census.lineKeys += raw.lineKeys[range]
@@ -134,6 +145,7 @@ struct CorpusCensus: Sendable {
         guard !members.isEmpty else { return }
         let positions = members.sorted()
         let digests = self.digests(at: positions, in: source, threads: threads)
+        for (position, digest) in zip(positions, digests) { knownDigests[position] = digest }
         // Ascending positions: the first member of a key group with a given digest leads it.
         var firstOf: [Int: [TextDigest: Int]] = [:]
         for (position, digest) in zip(positions, digests) {
@@ -145,19 +157,20 @@ struct CorpusCensus: Sendable {
         }
     }
 
-    /// The SHA-256 digests of the texts at `positions`, read again from `source`, a few
-    /// thousand at a time.
+    /// The SHA-256 digests of the texts at `positions`: those the census made, and the rest
+    /// from the texts read again from `source`, a few thousand at a time.
     func digests(at positions: [Int], in source: some DocumentSource, threads: Int) -> [TextDigest] {
-        var result: [TextDigest] = []
-        result.reserveCapacity(positions.count)
+        let missing = positions.filter { knownDigests[$0] == nil }
+        var found: [Int: TextDigest] = [:]
         var start = 0
-        while start < positions.count {
-            let part = positions[start..<min(positions.count, start + 4_096)]
+        while start < missing.count {
+            let part = missing[start..<min(missing.count, start + 4_096)]
             let texts = source.documents(at: part.map { locations[$0] }, threads: threads)
-            result += ParallelWork.map(count: texts.count, threads: threads) { TextDigest(texts[$0].text) }
+            let digests = ParallelWork.map(count: texts.count, threads: threads) { TextDigest(texts[$0].text) }
+            for (position, digest) in zip(part, digests) { found[position] = digest }
             start = part.endIndex
         }
-        return result
+        return positions.map { knownDigests[$0] ?? found[$0]! }
     }
 
     /// The copy groups of more than one document: representative, then its copies, ascending.
@@ -172,13 +185,15 @@ struct CorpusCensus: Sendable {
     /// One document's census entry, computed on a worker thread.
     struct Entry {
         var textKey: TextKey
+        var digest: TextDigest?
         var length: Int
         var lineKeys: [UInt64]
         var isFurniture: [Bool]
 
-        init(_ document: Document) {
+        init(_ document: Document, digested: Bool) {
             let lines = CensusLines(document.text)
             textKey = TextKey(document.text)
+            digest = digested ? TextDigest(document.text) : nil
             length = lines.length
             lineKeys = lines.keys
             isFurniture = lines.isFurniture

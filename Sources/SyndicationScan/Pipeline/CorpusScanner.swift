@@ -113,7 +113,9 @@ public struct CorpusScanner: Sendable {
     ) rethrows -> Outcome {
         let threads = parameters.threads
         report(.reading(documents: 0))
-        let census = CorpusCensus.take(of: source, threads: threads) { report(.reading(documents: $0)) }
+        let census = CorpusCensus.take(of: source, threads: threads, digestLimit: documentListLimit) {
+            report(.reading(documents: $0))
+        }
         try afterReading(census.warnings, census.count)
         let detector = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount)
         let lines = LineCensus(census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount)
