@@ -26,8 +26,8 @@ extension ArchiveIndex {
     ///
     /// Each distinct key is looked up once, in key order, however many documents have it:
     /// a pass over the blocks of each run that hold one (`PostingRuns.holders(of:kind:removed:_:)`).
-    func candidates(of keys: [LookupKeys], _ db: Database) throws -> [Set<Int64>] {
-        var result = [Set<Int64>](repeating: [], count: keys.count)
+    /// The documents' candidates are then gathered on `threads` threads (0: all cores).
+    func candidates(of keys: [LookupKeys], threads: Int = 0, _ db: Database) throws -> [Set<Int64>] {
         // A key whose one holder is the indexed document looking it up pairs nothing: only
         // keys with more holders are kept (with one or more when a query looks up).
         let fewestHolders = keys.contains { $0.rowid == nil } ? 1 : 2
@@ -50,15 +50,17 @@ extension ArchiveIndex {
         let lines = try holders(keys.map(\.lineKeys), kind: .line)
         let passageLimit = parameters.fingerprints.maximumBucketSize
         let passages = try holders(keys.map { $0.passageKeys.map(\.key) }, kind: .passage)
-        for (position, lookup) in keys.enumerated() {
+        return ParallelWork.map(count: keys.count, threads: threads) { position -> Set<Int64> in
+            let lookup = keys[position]
+            var result = Set<Int64>()
             let extra = lookup.rowid == nil ? 1 : 0
             for key in lookup.bandKeys {
                 guard let found = lookUp(bands, key), found.count + extra <= bandLimit else { continue }
-                result[position].formUnion(found)
+                result.formUnion(found)
             }
             for key in lookup.lineKeys {
                 guard let found = lookUp(lines, key), found.count + extra < lineLimit else { continue }
-                result[position].formUnion(found)
+                result.formUnion(found)
             }
             var sentencePairs: [Int64: Set<UInt64>] = [:]
             var rarePairs: [Int64: Set<UInt64>] = [:]
@@ -76,11 +78,11 @@ extension ArchiveIndex {
             for (document, pairs) in sentencePairs where stages.fingerprints.pointsAtCopy(
                 pairs.sorted().map { (UInt32($0 >> 32), UInt32($0 & 0xFFFF_FFFF)) },
                 rareCollisions: rarePairs[document]?.count ?? 0) {
-                result[position].insert(document)
+                result.insert(document)
             }
-            if let rowid = lookup.rowid { result[position].remove(rowid) }
+            if let rowid = lookup.rowid { result.remove(rowid) }
+            return result
         }
-        return result
     }
 
     /// A stored document: as read, as the report summarises it, and its line keys.

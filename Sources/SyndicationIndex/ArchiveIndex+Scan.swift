@@ -51,7 +51,7 @@ extension ArchiveIndex {
         run.documents = pending.count
         var findings: [(a: Int64, b: Int64, finding: PairFinding)] = []
         // Every pending document's candidates in one pass over the posting runs.
-        let candidates = try pool.read { db in try pendingCandidates(pending, db) }
+        let candidates = try pool.read { db in try pendingCandidates(pending, threads: threads, db) }
         for start in Swift.stride(from: 0, to: pending.count, by: max(1, chunkSize)) {
             let chunk = Array(pending[start..<min(pending.count, start + max(1, chunkSize))])
             let (found, candidateCount) = try compare(
@@ -103,7 +103,7 @@ extension ArchiveIndex {
     /// The candidates of each pending document (`pending`: rowids, sorted), found together:
     /// band keys from the stored signatures, line keys from the rows, sentence keys from the
     /// posting runs that hold pending documents.
-    func pendingCandidates(_ pending: [Int64], _ db: Database) throws -> [Int64: Set<Int64>] {
+    func pendingCandidates(_ pending: [Int64], threads: Int, _ db: Database) throws -> [Int64: Set<Int64>] {
         let passages = try PostingRuns.postings(of: pending, kind: .passage, db)
         let mask = (Int64(1) << IndexSchema.sentenceBits) - 1
         let keysStatement = try db.cachedStatement(sql: "SELECT minhash, line_keys FROM document WHERE rowid = ?")
@@ -117,7 +117,7 @@ extension ArchiveIndex {
                 lineKeys: BlobCoding.integers(row[1])))
         }
         var result: [Int64: Set<Int64>] = [:]
-        for (lookup, found) in zip(lookups, try candidates(of: lookups, db)) { result[lookup.rowid!] = found }
+        for (lookup, found) in zip(lookups, try candidates(of: lookups, threads: threads, db)) { result[lookup.rowid!] = found }
         return result
     }
 

@@ -61,7 +61,7 @@ struct PostingRunsTests {
         let blocks = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT entries FROM posting_block").filter { row in
                 var block = PostingBlock()
-                block.decode(row[0])
+                try block.decode(row[0])
                 #expect(block.count <= PostingRuns.blockEntries || Set(block.keys.suffix(block.count - PostingRuns.blockEntries + 1)).count == 1)
                 return block.keys.contains(42)
             }.count
