@@ -62,26 +62,56 @@ extension ArchiveIndex {
                 guard let found = lookUp(lines, key), found.count + extra < lineLimit else { continue }
                 result.formUnion(found)
             }
-            var sentencePairs: [Int64: Set<UInt64>] = [:]
-            var rarePairs: [Int64: Set<UInt64>] = [:]
+            // Sentence pairs (its sentence, theirs) with each other document, as a flat list
+            // sorted once: a dictionary of sets per document cost more than the lookups.
+            var hits: [SentenceHit] = []
             for entry in lookup.passageKeys {
                 guard let found = lookUp(passages, entry.key), found.count + extra <= passageLimit else { continue }
+                let rare = found.count + extra == 2
                 for holder in found {
                     let document = holder >> IndexSchema.sentenceBits
                     guard document != lookup.rowid else { continue }
                     let sentence = UInt64(holder & ((1 << IndexSchema.sentenceBits) - 1))
-                    let pair = UInt64(UInt32(bitPattern: entry.sentence)) << 32 | sentence
-                    sentencePairs[document, default: []].insert(pair)
-                    if found.count + extra == 2 { rarePairs[document, default: []].insert(pair) }
+                    hits.append(SentenceHit(
+                        document: document, pair: UInt64(UInt32(bitPattern: entry.sentence)) << 32 | sentence, rare: rare))
                 }
             }
-            for (document, pairs) in sentencePairs where stages.fingerprints.pointsAtCopy(
-                pairs.sorted().map { (UInt32($0 >> 32), UInt32($0 & 0xFFFF_FFFF)) },
-                rareCollisions: rarePairs[document]?.count ?? 0) {
-                result.insert(document)
+            hits.sort()
+            var start = 0
+            var pairs: [(UInt32, UInt32)] = []
+            while start < hits.count {
+                let document = hits[start].document
+                var end = start
+                var rareCount = 0
+                pairs.removeAll(keepingCapacity: true)
+                while end < hits.count && hits[end].document == document {
+                    // Equal pairs are adjacent: count each once, rare when any finding was.
+                    let pair = hits[end].pair
+                    var rare = false
+                    while end < hits.count && hits[end].document == document && hits[end].pair == pair {
+                        rare = rare || hits[end].rare
+                        end += 1
+                    }
+                    pairs.append((UInt32(pair >> 32), UInt32(pair & 0xFFFF_FFFF)))
+                    if rare { rareCount += 1 }
+                }
+                if stages.fingerprints.pointsAtCopy(pairs, rareCollisions: rareCount) { result.insert(document) }
+                start = end
             }
             if let rowid = lookup.rowid { result.remove(rowid) }
             return result
+        }
+    }
+
+    /// A sentence of a looked-up document (high half of `pair`) sharing a fingerprint bucket
+    /// with a sentence of `document` (low half); `rare` when the bucket held only the two.
+    struct SentenceHit: Comparable {
+        var document: Int64
+        var pair: UInt64
+        var rare: Bool
+
+        static func < (lhs: SentenceHit, rhs: SentenceHit) -> Bool {
+            lhs.document != rhs.document ? lhs.document < rhs.document : lhs.pair < rhs.pair
         }
     }
 
