@@ -28,17 +28,27 @@ extension ArchiveIndex {
     /// a pass over the blocks of each run that hold one (`PostingRuns.holders(of:kind:removed:_:)`).
     /// The documents' candidates are then gathered on `threads` threads (0: all cores).
     func candidates(of keys: [LookupKeys], threads: Int = 0, _ db: Database) throws -> [Set<Int64>] {
+        let removed = try PostingRuns.removedDocuments(db)
+        return try candidates(of: keys, threads: threads) { sorted, kind, fewestHolders in
+            try PostingRuns.holders(of: sorted, kind: kind, removed: removed, minimumHolders: fewestHolders, db)
+        }
+    }
+
+    /// The candidates of each of `keys` as above, with the holders of the sorted, distinct
+    /// keys of a kind, less keys with fewer holders than asked, from `holdersOf`.
+    func candidates(
+        of keys: [LookupKeys], threads: Int,
+        holdersOf: (_ sorted: [Int64], _ kind: PostingKind, _ fewestHolders: Int) throws -> HolderTable
+    ) throws -> [Set<Int64>] {
         // A key whose one holder is the indexed document looking it up pairs nothing: only
         // keys with more holders are kept (with one or more when a query looks up).
         let fewestHolders = keys.contains { $0.rowid == nil } ? 1 : 2
-        let removed = try PostingRuns.removedDocuments(db)
         /// Holders of each distinct key of `lists`, from every run: one pass over the runs
         /// however many documents share a key.
         func holders(_ lists: [[UInt64]], kind: PostingKind) throws -> HolderTable {
             var sorted = lists.joined().map(BlobCoding.sql)
             sorted.sort()
-            return try PostingRuns.holders(
-                of: Self.distinct(sorted), kind: kind, removed: removed, minimumHolders: fewestHolders, db)
+            return try holdersOf(Self.distinct(sorted), kind, fewestHolders)
         }
         func lookUp(_ table: HolderTable, _ key: UInt64) -> ArraySlice<Int64>? {
             let holders = table.holders(BlobCoding.sql(key))

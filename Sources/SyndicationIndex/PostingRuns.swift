@@ -217,14 +217,25 @@ enum PostingRuns {
     static func holders(
         of keys: [Int64], kind: PostingKind, removed: Set<Int64>, minimumHolders: Int = 1, _ db: Database
     ) throws -> HolderTable {
+        var found = try postings(of: keys[...], kind: kind, in: try runs(kind, db), removed: removed, db)
+        found.sort()
+        return HolderTable(found, minimumHolders: minimumHolders)
+    }
+
+    /// The postings in `runs` (of `kind`) whose key is one of `keys` (sorted, distinct),
+    /// leaving out removed document versions, in no particular order: a seek per block that
+    /// holds one of the keys.
+    static func postings(
+        of keys: ArraySlice<Int64>, kind: PostingKind, in runs: [Run], removed: Set<Int64>, _ db: Database
+    ) throws -> [Posting] {
         var found: [Posting] = []
-        guard !keys.isEmpty else { return HolderTable(found) }
+        guard !keys.isEmpty else { return found }
         let statement = try db.cachedStatement(sql: """
             SELECT last_key, entries FROM posting_block WHERE run = ? AND last_key >= ? ORDER BY last_key LIMIT 1
             """)
-        for run in try runs(kind, db) {
-            var position = 0
-            while position < keys.count {
+        for run in runs {
+            var position = keys.startIndex
+            while position < keys.endIndex {
                 statement.setUncheckedArguments([run.rowid, keys[position]])
                 // A cursor's row reads the blob in place (no copy of the block).
                 let rows = try Row.fetchCursor(statement)
@@ -238,7 +249,7 @@ enum PostingRuns {
                         // Keys and wanted keys are both sorted: one walk through each.
                         var cursor = block.keys()
                         var current = cursor.next()
-                        while position < keys.count && keys[position] <= blockLast {
+                        while position < keys.endIndex && keys[position] <= blockLast {
                             let wanted = keys[position]
                             while let key = current, key < wanted { current = cursor.next() }
                             while let key = current, key == wanted {
@@ -254,8 +265,16 @@ enum PostingRuns {
                 }
             }
         }
-        found.sort()
-        return HolderTable(found, minimumHolders: minimumHolders)
+        return found
+    }
+
+    /// Whether every run of `runs` is still stored: runs never change once written, so
+    /// lookups in several read transactions equal lookups in one if each transaction still
+    /// sees the runs it reads (a merge committed in between may have removed some).
+    static func exist(_ runs: [Run], _ db: Database) throws -> Bool {
+        guard !runs.isEmpty else { return true }
+        let list = runs.map { String($0.rowid) }.joined(separator: ",")
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM posting_run WHERE rowid IN (\(list))") == runs.count
     }
 
     /// The postings of `kind` of the documents `documents` (sorted rowids), from the runs
