@@ -28,7 +28,7 @@ extension ArchiveIndex {
         /// Bytes of the database file and its write-ahead log.
         public var fileBytes: Int64
         /// Bytes of the file's free pages (left by merges, replaced documents or a migration;
-        /// later adds reuse them, `VACUUM` returns them).
+        /// later adds reuse them, ``ArchiveIndex/compact()`` returns them).
         public var freeBytes: Int64
         /// Bytes per document.
         public var bytesPerDocument: Int64

@@ -12,11 +12,14 @@ struct IndexCommand: ParsableCommand {
             add indexes new and changed documents (unchanged ones are skipped by SHA-256); scan \
             compares what was added since the last scan with the whole index and reports the new \
             pairs and cluster changes; query shows what in the archive an article reuses or is \
-            reused by; stats prints counts and sizes. The index is one SQLite file (write-ahead \
+            reused by; stats prints counts and sizes; compact rewrites the file without its free pages. The index is one SQLite file (write-ahead \
             log): reports and queries run while an add is running, and a killed add keeps every \
             batch it committed.
             """,
-        subcommands: [IndexAddCommand.self, IndexScanCommand.self, IndexQueryCommand.self, IndexStatsCommand.self]
+        subcommands: [
+            IndexAddCommand.self, IndexScanCommand.self, IndexQueryCommand.self, IndexStatsCommand.self,
+            IndexCompactCommand.self,
+        ]
     )
 }
 
