@@ -98,8 +98,8 @@ public struct AnalyzedText: Sendable {
                     start: Int32(start), end: Int32(index),
                     foldedStart: Int32(foldedStart), foldedEnd: Int32(folded.count)))
             }
-            sentences = SentenceSplitter.sentences(in: buffer)
             lines = SentenceSplitter.lines(in: buffer)
+            sentences = SentenceSplitter.sentences(in: buffer, lines: lines)
         }
         self.tokens = tokens
         self.folded = folded

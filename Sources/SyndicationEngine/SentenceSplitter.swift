@@ -60,8 +60,15 @@ public enum SentenceSplitter {
     ///
     /// - Complexity: O(*n*) in the code-point count.
     public static func sentences(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [TextSpan] {
+        sentences(in: scalars, lines: lines(in: scalars))
+    }
+
+    /// Code-point spans of the sentences of `scalars`, given its ``lines(in:)``.
+    ///
+    /// - Complexity: O(*n*) in the code-point count.
+    public static func sentences(in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan]) -> [TextSpan] {
         var result: [TextSpan] = []
-        for line in lines(in: scalars) {
+        for line in lines {
             var sentenceStart = line.start
             var index = line.start
             while index < line.end {
@@ -71,12 +78,12 @@ public enum SentenceSplitter {
                 while after < line.end, isTerminal(scalars[after]) || isCloser(scalars[after]) {
                     after += 1
                 }
-                guard after < line.end, scalars[after].properties.isWhitespace else {
+                guard after < line.end, isWhitespace(scalars[after]) else {
                     index = after
                     continue
                 }
                 var next = after
-                while next < line.end, scalars[next].properties.isWhitespace { next += 1 }
+                while next < line.end, isWhitespace(scalars[next]) { next += 1 }
                 if next < line.end, canStartSentence(scalars[next]),
                    !(scalar == "." && isAbbreviation(scalars, before: index, lineStart: sentenceStart))
                 {
@@ -88,6 +95,15 @@ public enum SentenceSplitter {
             if let span = trimmed(scalars, sentenceStart, line.end) { result.append(span) }
         }
         return result
+    }
+
+    /// Whether `scalar` has the Unicode White_Space property (answered without a property
+    /// lookup for ASCII, where it is tab to carriage return and space).
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
@@ -141,8 +157,8 @@ public enum SentenceSplitter {
     ) -> TextSpan? {
         var start = start
         var end = end
-        while start < end, scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        while start < end, isWhitespace(scalars[start]) { start += 1 }
+        while end > start, isWhitespace(scalars[end - 1]) { end -= 1 }
         return start < end ? TextSpan(start: start, end: end) : nil
     }
 }

@@ -23,6 +23,19 @@ public enum SiteNotice {
     /// Each phrase as the folded stream holds it: its words' UTF-8 bytes joined by single spaces.
     static let phraseBytes: [[UInt8]] = phrases.map { Array($0.joined(separator: " ").utf8) }
 
+    /// The phrases by the first byte of their first word, as bit sets (bit *k*: phrase *k*):
+    /// most words start with a byte no phrase does, and the rest are compared with two or three
+    /// phrases, not all.
+    static let phrasesByFirstByte: [UInt32] = {
+        precondition(phrases.count <= 32)
+        var table = [UInt32](repeating: 0, count: 256)
+        for (index, bytes) in phraseBytes.enumerated() { table[Int(bytes[0])] |= 1 << UInt32(index) }
+        return table
+    }()
+
+    /// The number of words of each phrase.
+    static let phraseWordCounts: [Int] = phrases.map(\.count)
+
     /// Whether the line holds one of the notice phrases (and is not long prose: at most 60 words).
     public static func isNotice(_ line: TextSpan, in text: AnalyzedText) -> Bool {
         let tokens = text.tokenRange(in: line)
@@ -30,12 +43,18 @@ public enum SiteNotice {
         // The folded stream puts exactly one space between consecutive words and none inside
         // one, so k words match a phrase of k words exactly when the bytes from the first's
         // start to the last's end equal the phrase's joined bytes.
+        let byFirstByte = Self.phrasesByFirstByte, wordCounts = Self.phraseWordCounts, allBytes = Self.phraseBytes
         return text.folded.withUnsafeBufferPointer { folded in
             for start in tokens {
                 let from = Int(text.tokens[start].foldedStart)
-                for (phrase, bytes) in zip(phrases, phraseBytes) where start + phrase.count <= tokens.upperBound {
-                    let to = Int(text.tokens[start + phrase.count - 1].foldedEnd)
-                    guard to - from == bytes.count, folded[from] == bytes[0] else { continue }
+                var candidates = byFirstByte[Int(folded[from])]
+                while candidates != 0 {
+                    let index = candidates.trailingZeroBitCount
+                    candidates &= candidates &- 1
+                    guard start + wordCounts[index] <= tokens.upperBound else { continue }
+                    let bytes = allBytes[index]
+                    let to = Int(text.tokens[start + wordCounts[index] - 1].foldedEnd)
+                    guard to - from == bytes.count else { continue }
                     if bytes.withUnsafeBufferPointer({ memoryEqual(folded.baseAddress! + from, $0.baseAddress!, count: $0.count) }) {
                         return true
                     }

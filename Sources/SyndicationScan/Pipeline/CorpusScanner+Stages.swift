@@ -44,7 +44,8 @@ extension CorpusScanner {
             maximumBucketSize: lshBucketLimit)
     }
 
-    /// Reads the documents at `positions` again and analyses them in full.
+    /// Reads the documents at `positions` again and analyses them in full, with their sentence
+    /// shingles indexed for alignment.
     func prepare(
         _ positions: [Int], _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource
     ) -> [PreparedDocument] {
@@ -57,7 +58,10 @@ extension CorpusScanner {
             document.text = texts[index].text
             let analysis = Analysis(document, parameters: parameters, hasher: hasher, detector: detector)
             let boilerplate = lines.boilerplate(lines: analysis.lines, slots: census.lines(of: positions[index]))
-            return analysis.prepared(boilerplate: boilerplate, parameters: parameters)
+            var prepared = analysis.prepared(boilerplate: boilerplate, parameters: parameters)
+            // Built once per document, for every pair it stands in.
+            prepared.shingleIndex = SentenceShingleIndex(prepared.profile)
+            return prepared
         }
     }
 

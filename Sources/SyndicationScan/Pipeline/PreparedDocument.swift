@@ -17,6 +17,9 @@ public struct PreparedDocument: Sendable {
     public var boilerplateLines: [(key: UInt64, span: TextSpan)]
     /// The attributions found in its text.
     public var credits: [Credit]
+    /// Its profile's sentence shingles, indexed for alignment (nil for a document of more than
+    /// ``SentenceShingleIndex/sentenceLimit`` sentences, or when not built).
+    public var shingleIndex: SentenceShingleIndex? = nil
 
     /// The document's id.
     public var id: String { document.id }

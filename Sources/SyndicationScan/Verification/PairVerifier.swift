@@ -25,7 +25,7 @@ public struct PairVerifier: Sendable {
         // et al. (2014) likewise drop short passages. Dropped passages do not count towards it.
         // Passages that passed on their own may then be joined into one condensed copy (a
         // summary); joining never makes a pair out of passages too short to count.
-        var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile).filter { passage in
+        var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile, indexes: (a.shingleIndex, b.shingleIndex)).filter { passage in
             !passage.kind.isCopy || min(a.profile.proseWords(in: passage.a), b.profile.proseWords(in: passage.b))
                 >= parameters.minimumCopyWords
         }, a.profile, b.profile)

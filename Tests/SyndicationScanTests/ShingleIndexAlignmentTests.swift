@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+import SyndicationEngine
+@testable import SyndicationScan
+
+/// ``PassageAligner/align(_:_:indexes:)`` (seeds through ``SentenceShingleIndex``, what a scan
+/// uses) gives the same passages as ``PassageAligner/align(_:_:)`` (seeds through
+/// ``ShinglePostings``), pair by pair: over the fixture texts and generated copies of them —
+/// verbatim, with words substituted, dropped and inserted, sentences shuffled, truncated,
+/// with lines of their own or boilerplate added — and over documents past 64 sentences.
+@Suite struct ShingleIndexAlignmentTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// The texts of the fixture folders, in name order.
+    static func fixtureTexts() throws -> [String] {
+        var texts: [String] = []
+        for folder in ["alignment", "behaviours", "seeds", "wirebench-slice", "injection"] {
+            let directory = root.appendingPathComponent(folder)
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".txt") }.sorted()
+            for name in names {
+                texts.append(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+            }
+        }
+        return texts
+    }
+
+    /// A deterministic generator (SplitMix64), so a failure reproduces.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// A copy of `text` changed the way syndicated copies are.
+    static func variant(of text: String, kind: Int, using generator: inout Generator) -> String {
+        var lines = text.components(separatedBy: "\n")
+        let vocabulary = ["council", "river", "said", "the", "officials", "market", "Monday", "growth", "report", "new"]
+        switch kind {
+        case 0:
+            return text
+        case 1, 2:  // Word edits at 5 % or 25 %.
+            let rate = kind == 1 ? 0.05 : 0.25
+            lines = lines.map { line in
+                var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+                var index = 0
+                while index < words.count {
+                    if Double.random(in: 0..<1, using: &generator) < rate {
+                        switch Int.random(in: 0..<3, using: &generator) {
+                        case 0: words[index] = vocabulary.randomElement(using: &generator)!
+                        case 1: words.remove(at: index); continue
+                        default: words.insert(vocabulary.randomElement(using: &generator)!, at: index); index += 1
+                        }
+                    }
+                    index += 1
+                }
+                return words.joined(separator: " ")
+            }
+        case 3:  // Lines shuffled.
+            lines.shuffle(using: &generator)
+        case 4:  // Truncated.
+            lines = Array(lines.prefix(max(1, lines.count * Int.random(in: 4...9, using: &generator) / 10)))
+        case 5:  // Lines of its own before and after.
+            lines = ["Breaking news from our correspondent in the field today.", "Read more:"] + lines
+                + ["Sign up to our daily newsletter for the top stories every morning.", "All rights reserved."]
+        default:  // A sentence repeated, another rewritten.
+            if let line = lines.randomElement(using: &generator) { lines.insert(line, at: lines.count / 2) }
+            if !lines.isEmpty { lines[0] = "An entirely different opening sentence replaces the first one here." }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The profile of `text`, its first line taken as the title, and every third line marked as
+    /// boilerplate when `boilerplate` is set.
+    static func profile(_ text: String, id: String, boilerplate: Bool) -> DocumentProfile {
+        let analysed = AnalyzedText(text)
+        let spans = boilerplate ? analysed.lines.enumerated().filter { $0.offset % 3 == 2 }.map(\.element) : []
+        let title = text.split(separator: "\n").first.map(String.init)
+        return DocumentProfile(id: id, text: analysed, boilerplate: spans, title: title, shingleSize: 5)
+    }
+
+    static func expectSameAlignment(_ a: DocumentProfile, _ b: DocumentProfile, _ label: String) {
+        let aligner = PassageAligner()
+        let expected = aligner.align(a, b)
+        let indexed = aligner.align(a, b, indexes: (SentenceShingleIndex(a), SentenceShingleIndex(b)))
+        #expect(indexed == expected, "\(label)")
+    }
+
+    @Test func indexedSeedsAlignFixturesAndTheirCopiesAsThePostingsDo() throws {
+        let texts = try Self.fixtureTexts()
+        #expect(texts.count >= 50)
+        var generator = Generator(state: 42)
+        var pairs = 0
+        var copyPairs = 0
+        for (index, text) in texts.enumerated() {
+            for kind in 0..<7 {
+                let copy = Self.variant(of: text, kind: kind, using: &generator)
+                let boilerplate = (index + kind) % 4 == 0
+                let a = Self.profile(text, id: "a", boilerplate: boilerplate)
+                let b = Self.profile(copy, id: "b", boilerplate: boilerplate && kind % 2 == 0)
+                Self.expectSameAlignment(a, b, "fixture \(index), variant \(kind)")
+                Self.expectSameAlignment(b, a, "variant \(kind) of fixture \(index), reversed")
+                if PassageAligner().align(a, b).contains(where: \.kind.isCopy) { copyPairs += 1 }
+                pairs += 2
+            }
+            // And with the next fixture: unrelated texts, or texts on one subject.
+            let other = texts[(index + 1) % texts.count]
+            Self.expectSameAlignment(
+                Self.profile(text, id: "a", boilerplate: false), Self.profile(other, id: "b", boilerplate: false),
+                "fixtures \(index) and \(index + 1)")
+            pairs += 1
+        }
+        #expect(pairs > 500)
+        // The comparison covers copy, not only pairs that share nothing.
+        #expect(copyPairs > texts.count * 4)
+    }
+
+    @Test func indexedSeedsAlignLongDocumentsAsThePostingsDo() throws {
+        let texts = try Self.fixtureTexts()
+        // Past 64 sentences (bit sets of several words), and past the index's sentence limit.
+        let long = texts.prefix(12).joined(separator: "\n")
+        let longer = texts.joined(separator: "\n")
+        var generator = Generator(state: 7)
+        let edited = Self.variant(of: long, kind: 1, using: &generator)
+        let a = Self.profile(long, id: "a", boilerplate: false)
+        let b = Self.profile(edited, id: "b", boilerplate: true)
+        #expect(a.sentences.count > 64)
+        #expect(SentenceShingleIndex(a) != nil)
+        Self.expectSameAlignment(a, b, "long, edited")
+        Self.expectSameAlignment(b, Self.profile(texts[3], id: "c", boilerplate: false), "long and short")
+        let c = Self.profile(longer, id: "c", boilerplate: false)
+        #expect(c.sentences.count > SentenceShingleIndex.sentenceLimit)
+        #expect(SentenceShingleIndex(c) == nil)
+        // Without an index on one side, the postings are used.
+        #expect(PassageAligner().align(c, a, indexes: (nil, SentenceShingleIndex(a))) == PassageAligner().align(c, a))
+    }
+
+    @Test func theIndexCountsEachSentencePairsSharedShingles() {
+        let a = DocumentProfile(
+            id: "a", text: AnalyzedText("""
+                The council met on Monday to discuss the bridge over the river. Nothing else happened at the meeting that day.
+                Engineers said the steel frame had been tested against floods and high winds during the long winter months.
+                """), boilerplate: [], title: nil, shingleSize: 5)
+        let b = DocumentProfile(
+            id: "b", text: AnalyzedText("""
+                A different opening line entirely, about the weather in the hills and the valleys.
+                The council met on Monday to discuss the bridge over the river. Engineers tested the frame.
+                """), boilerplate: [], title: nil, shingleSize: 5)
+        guard let indexA = SentenceShingleIndex(a), let indexB = SentenceShingleIndex(b) else {
+            Issue.record("no index")
+            return
+        }
+        let counts = indexA.sharedCounts(with: indexB)
+        #expect(counts.count == a.sentences.count * b.sentences.count)
+        for i in a.sentences.indices {
+            for j in b.sentences.indices {
+                let expected = a.sentences[i].isExcluded || b.sentences[j].isExcluded
+                    ? 0 : SortedHashSet.intersectionCount(a.sentences[i].shingles, b.sentences[j].shingles)
+                #expect(Int(counts[i * b.sentences.count + j]) == expected, "sentences \(i), \(j)")
+            }
+        }
+        #expect(counts.contains { $0 > 0 })
+    }
+}
