@@ -125,7 +125,7 @@ import SyndicationEngine
     @Test func indexedSeedsAlignLongDocumentsAsThePostingsDo() throws {
         let texts = try Self.fixtureTexts()
         // Past 64 sentences (bit sets of several words), and past the index's sentence limit.
-        let long = texts.prefix(12).joined(separator: "\n")
+        let long = texts.prefix(15).joined(separator: "\n")
         let longer = texts.joined(separator: "\n")
         var generator = Generator(state: 7)
         let edited = Self.variant(of: long, kind: 1, using: &generator)

@@ -3,7 +3,7 @@ import SyndicationEngine
 /// A document prepared for passage alignment: its sentences with their character-shingle
 /// sets, which words are quoted, and which lines are page furniture.
 public struct DocumentProfile: Sendable {
-    /// One sentence's alignment features.
+    /// One sentence's alignment features (or one piece's, of a sentence cut by ``SentencePieces``).
     public struct Sentence: Sendable {
         /// Where the sentence stands in the original text.
         public var span: TextSpan
@@ -44,10 +44,11 @@ public struct DocumentProfile: Sendable {
     /// Code points of prose: sentences that are neither boilerplate, furniture nor the title line.
     public var proseLength: Int
 
-    /// Profiles `text`, given its boilerplate lines and (optionally) its title.
+    /// Profiles `text`, given its boilerplate lines and (optionally) its title; sentences of
+    /// more than `maximumSentenceWords` words align as pieces (``SentencePieces``).
     public init(
         id: String, text: AnalyzedText, boilerplate: [TextSpan], title: String?,
-        shingleSize: Int
+        shingleSize: Int, maximumSentenceWords: Int = SentencePieces.maximumWords
     ) {
         self.id = id
         self.text = text
@@ -82,6 +83,7 @@ public struct DocumentProfile: Sendable {
         var quoteCursor = 0
         var sentences: [Sentence] = []
         var proseLength = 0
+        var segments: [(span: TextSpan, tokens: Range<Int>)] = []
         for span in ListRuns.segments(of: text, listLines: listLines) {
             var tokens = text.tokenRange(in: span)
             if let textStart = datelineEnds[span.start] {
@@ -89,6 +91,10 @@ public struct DocumentProfile: Sendable {
                 tokens = textStart < span.end ? text.tokenRange(in: TextSpan(start: textStart, end: span.end)) : 0..<0
             }
             guard !tokens.isEmpty else { continue }
+            // A run-on sentence aligns as pieces of sentence length (``SentencePieces``).
+            segments += SentencePieces.pieces(of: span, tokens: tokens, in: text, maximumWords: maximumSentenceWords)
+        }
+        for (span, tokens) in segments {
             while boilerplateCursor < boilerplate.count, boilerplate[boilerplateCursor].end <= span.start {
                 boilerplateCursor += 1
             }
