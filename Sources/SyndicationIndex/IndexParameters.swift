@@ -59,6 +59,13 @@ public struct IndexParameters: Codable, Hashable, Sendable {
         public var maximumBucketSize: Int
         /// Documents sampled to find common shingles.
         public var sampleSize: Int
+        /// Sentences of more words than this are fingerprinted as pieces
+        /// (``SentencePieces/maximumWords``), and their postings number the pieces. Indexes
+        /// made before sentences were cut lack this setting and are refused on open: their
+        /// keys and sentence numbers differ for every long sentence (rebuild them).
+        public var sentencePieceWords: Int
+        /// Words per piece of a cut sentence (``SentencePieces/pieceWords``).
+        public var pieceWords: Int
 
         /// The settings of `fingerprints`.
         public init(_ fingerprints: PassageFingerprints) {
@@ -69,12 +76,15 @@ public struct IndexParameters: Codable, Hashable, Sendable {
             minimumCollisions = fingerprints.minimumCollisions
             maximumBucketSize = fingerprints.maximumBucketSize
             sampleSize = fingerprints.sampleSize
+            sentencePieceWords = SentencePieces.maximumWords
+            pieceWords = SentencePieces.pieceWords
         }
 
         enum CodingKeys: String, CodingKey {
             case bandCount = "band_count", rowsPerBand = "rows_per_band", minimumWords = "minimum_words"
             case commonShingleShare = "common_shingle_share", minimumCollisions = "minimum_collisions"
             case maximumBucketSize = "maximum_bucket_size", sampleSize = "sample_size"
+            case sentencePieceWords = "sentence_piece_words", pieceWords = "piece_words"
         }
     }
 

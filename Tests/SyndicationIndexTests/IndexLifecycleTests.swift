@@ -144,6 +144,27 @@ struct IndexLifecycleTests {
         _ = try ArchiveIndex(path: path, parameters: IndexParameters(scan: scan))
     }
 
+    /// An index made before long sentences were cut into pieces holds keys and sentence
+    /// numbers of whole sentences: opening it is refused, naming the setting it lacks.
+    @Test func anIndexOfWholeSentencesIsRefused() throws {
+        let path = try IndexTestSupport.indexPath()
+        _ = try ArchiveIndex(path: path, create: true)
+        try DatabaseQueue(path: path).write { db in
+            let stored = try #require(try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'parameters'"))
+            var object = try #require(try JSONSerialization.jsonObject(with: stored) as? [String: Any])
+            var fingerprints = try #require(object["fingerprints"] as? [String: Any])
+            #expect(fingerprints.removeValue(forKey: "sentence_piece_words") as? Int == SentencePieces.maximumWords)
+            #expect(fingerprints.removeValue(forKey: "piece_words") as? Int == SentencePieces.pieceWords)
+            object["fingerprints"] = fingerprints
+            let older = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            try db.execute(sql: "UPDATE setting SET value = ? WHERE name = 'parameters'", arguments: [older])
+        }
+        #expect { try ArchiveIndex(path: path) } throws: { error in
+            guard case IndexError.parameterMismatch(path, let lines)? = error as? IndexError else { return false }
+            return lines.contains { $0.contains("sentence_piece_words") && $0.contains("absent") && $0.contains("\(SentencePieces.maximumWords)") }
+        }
+    }
+
     @Test func whatIsNotAnIndexIsRefused() throws {
         let path = try IndexTestSupport.indexPath()
         #expect(throws: IndexError.missing(path)) { try ArchiveIndex(path: path) }
