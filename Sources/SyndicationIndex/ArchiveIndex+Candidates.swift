@@ -26,19 +26,29 @@ extension ArchiveIndex {
     ///
     /// Each distinct key is looked up once, in key order, however many documents have it:
     /// a pass over the blocks of each run that hold one (`PostingRuns.holders(of:kind:removed:_:)`).
-    func candidates(of keys: [LookupKeys], _ db: Database) throws -> [Set<Int64>] {
-        var result = [Set<Int64>](repeating: [], count: keys.count)
+    /// The documents' candidates are then gathered on `threads` threads (0: all cores).
+    func candidates(of keys: [LookupKeys], threads: Int = 0, _ db: Database) throws -> [Set<Int64>] {
+        let removed = try PostingRuns.removedDocuments(db)
+        return try candidates(of: keys, threads: threads) { sorted, kind, fewestHolders in
+            try PostingRuns.holders(of: sorted, kind: kind, removed: removed, minimumHolders: fewestHolders, db)
+        }
+    }
+
+    /// The candidates of each of `keys` as above, with the holders of the sorted, distinct
+    /// keys of a kind, less keys with fewer holders than asked, from `holdersOf`.
+    func candidates(
+        of keys: [LookupKeys], threads: Int,
+        holdersOf: (_ sorted: [Int64], _ kind: PostingKind, _ fewestHolders: Int) throws -> HolderTable
+    ) throws -> [Set<Int64>] {
         // A key whose one holder is the indexed document looking it up pairs nothing: only
         // keys with more holders are kept (with one or more when a query looks up).
         let fewestHolders = keys.contains { $0.rowid == nil } ? 1 : 2
-        let removed = try PostingRuns.removedDocuments(db)
         /// Holders of each distinct key of `lists`, from every run: one pass over the runs
         /// however many documents share a key.
         func holders(_ lists: [[UInt64]], kind: PostingKind) throws -> HolderTable {
             var sorted = lists.joined().map(BlobCoding.sql)
             sorted.sort()
-            return try PostingRuns.holders(
-                of: Self.distinct(sorted), kind: kind, removed: removed, minimumHolders: fewestHolders, db)
+            return try holdersOf(Self.distinct(sorted), kind, fewestHolders)
         }
         func lookUp(_ table: HolderTable, _ key: UInt64) -> ArraySlice<Int64>? {
             let holders = table.holders(BlobCoding.sql(key))
@@ -50,37 +60,69 @@ extension ArchiveIndex {
         let lines = try holders(keys.map(\.lineKeys), kind: .line)
         let passageLimit = parameters.fingerprints.maximumBucketSize
         let passages = try holders(keys.map { $0.passageKeys.map(\.key) }, kind: .passage)
-        for (position, lookup) in keys.enumerated() {
+        return ParallelWork.map(count: keys.count, threads: threads) { position -> Set<Int64> in
+            let lookup = keys[position]
+            var result = Set<Int64>()
             let extra = lookup.rowid == nil ? 1 : 0
             for key in lookup.bandKeys {
                 guard let found = lookUp(bands, key), found.count + extra <= bandLimit else { continue }
-                result[position].formUnion(found)
+                result.formUnion(found)
             }
             for key in lookup.lineKeys {
                 guard let found = lookUp(lines, key), found.count + extra < lineLimit else { continue }
-                result[position].formUnion(found)
+                result.formUnion(found)
             }
-            var sentencePairs: [Int64: Set<UInt64>] = [:]
-            var rarePairs: [Int64: Set<UInt64>] = [:]
+            // Sentence pairs (its sentence, theirs) with each other document, as a flat list
+            // sorted once: a dictionary of sets per document cost more than the lookups.
+            var hits: [SentenceHit] = []
             for entry in lookup.passageKeys {
                 guard let found = lookUp(passages, entry.key), found.count + extra <= passageLimit else { continue }
+                let rare = found.count + extra == 2
                 for holder in found {
                     let document = holder >> IndexSchema.sentenceBits
                     guard document != lookup.rowid else { continue }
                     let sentence = UInt64(holder & ((1 << IndexSchema.sentenceBits) - 1))
-                    let pair = UInt64(UInt32(bitPattern: entry.sentence)) << 32 | sentence
-                    sentencePairs[document, default: []].insert(pair)
-                    if found.count + extra == 2 { rarePairs[document, default: []].insert(pair) }
+                    hits.append(SentenceHit(
+                        document: document, pair: UInt64(UInt32(bitPattern: entry.sentence)) << 32 | sentence, rare: rare))
                 }
             }
-            for (document, pairs) in sentencePairs where stages.fingerprints.pointsAtCopy(
-                pairs.sorted().map { (UInt32($0 >> 32), UInt32($0 & 0xFFFF_FFFF)) },
-                rareCollisions: rarePairs[document]?.count ?? 0) {
-                result[position].insert(document)
+            hits.sort()
+            var start = 0
+            var pairs: [(UInt32, UInt32)] = []
+            while start < hits.count {
+                let document = hits[start].document
+                var end = start
+                var rareCount = 0
+                pairs.removeAll(keepingCapacity: true)
+                while end < hits.count && hits[end].document == document {
+                    // Equal pairs are adjacent: count each once, rare when any finding was.
+                    let pair = hits[end].pair
+                    var rare = false
+                    while end < hits.count && hits[end].document == document && hits[end].pair == pair {
+                        rare = rare || hits[end].rare
+                        end += 1
+                    }
+                    pairs.append((UInt32(pair >> 32), UInt32(pair & 0xFFFF_FFFF)))
+                    if rare { rareCount += 1 }
+                }
+                if stages.fingerprints.pointsAtCopy(pairs, rareCollisions: rareCount) { result.insert(document) }
+                start = end
             }
-            if let rowid = lookup.rowid { result[position].remove(rowid) }
+            if let rowid = lookup.rowid { result.remove(rowid) }
+            return result
         }
-        return result
+    }
+
+    /// A sentence of a looked-up document (high half of `pair`) sharing a fingerprint bucket
+    /// with a sentence of `document` (low half); `rare` when the bucket held only the two.
+    struct SentenceHit: Comparable {
+        var document: Int64
+        var pair: UInt64
+        var rare: Bool
+
+        static func < (lhs: SentenceHit, rhs: SentenceHit) -> Bool {
+            lhs.document != rhs.document ? lhs.document < rhs.document : lhs.pair < rhs.pair
+        }
     }
 
     /// A stored document: as read, as the report summarises it, and its line keys.

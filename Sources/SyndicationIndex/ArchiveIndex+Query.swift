@@ -47,7 +47,7 @@ extension ArchiveIndex {
                     rowid: indexedAs[position], bandKeys: parameters.lsh.bandKeys(of: stages.candidateSignature(of: item.1)),
                     passageKeys: stages.passageKeys(of: item.1, common: common), lineKeys: item.0.lineKeys)
             }
-            let partnersOf = try candidates(of: lookups, db).map { $0.sorted() }
+            let partnersOf = try candidates(of: lookups, threads: threads, db).map { $0.sorted() }
             let involved = Set(partnersOf.joined())
             let stored = try storedDocuments(involved.sorted(), db).filter { !queriedIds.contains($0.value.summary.id) }
             let storedCounts = try countsWithArticles(stored.values.flatMap(\.lineKeys))

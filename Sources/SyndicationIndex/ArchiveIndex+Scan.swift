@@ -51,7 +51,7 @@ extension ArchiveIndex {
         run.documents = pending.count
         var findings: [(a: Int64, b: Int64, finding: PairFinding)] = []
         // Every pending document's candidates in one pass over the posting runs.
-        let candidates = try pool.read { db in try pendingCandidates(pending, db) }
+        let candidates = try pendingCandidates(pending, threads: threads)
         for start in Swift.stride(from: 0, to: pending.count, by: max(1, chunkSize)) {
             let chunk = Array(pending[start..<min(pending.count, start + max(1, chunkSize))])
             let (found, candidateCount) = try compare(
@@ -103,7 +103,55 @@ extension ArchiveIndex {
     /// The candidates of each pending document (`pending`: rowids, sorted), found together:
     /// band keys from the stored signatures, line keys from the rows, sentence keys from the
     /// posting runs that hold pending documents.
-    func pendingCandidates(_ pending: [Int64], _ db: Database) throws -> [Int64: Set<Int64>] {
+    ///
+    /// The keys of a kind are looked up in `threads` × 2 parts of the key range at once, each
+    /// part in a read transaction of its own on its own connection (a day's lookups read
+    /// every block of every run, and a single connection reads them one at a time). Runs never
+    /// change once written, so this finds what one transaction would unless a merge removed
+    /// a run meanwhile; then the whole lookup is done again in one transaction.
+    func pendingCandidates(_ pending: [Int64], threads: Int) throws -> [Int64: Set<Int64>] {
+        let (lookups, removed, runs) = try pool.read { db in
+            (try pendingLookups(pending, db), try PostingRuns.removedDocuments(db),
+             try Dictionary(uniqueKeysWithValues: PostingKind.allCases.map { ($0, try PostingRuns.runs($0, db)) }))
+        }
+        let workers = threads <= 0 ? ParallelWork.coreCount : threads
+        struct RunsChanged: Error {}
+        do {
+            let found = try candidates(of: lookups, threads: threads) { sorted, kind, fewestHolders in
+                let kindRuns = runs[kind] ?? []
+                let parts = workers <= 1 ? 1 : max(1, min(workers * 2, sorted.count / 1_024))
+                let results = ParallelWork.map(count: parts, threads: workers) { part -> Result<[Posting], any Error> in
+                    let slice = sorted[(sorted.count * part / parts)..<(sorted.count * (part + 1) / parts)]
+                    return Result {
+                        try pool.read { db in
+                            guard try PostingRuns.exist(kindRuns, db) else { throw RunsChanged() }
+                            return try PostingRuns.postings(of: slice, kind: kind, in: kindRuns, removed: removed, db)
+                        }
+                    }
+                }
+                var postings: [Posting] = []
+                for result in results { postings += try result.get() }
+                postings.sort()
+                return HolderTable(postings, minimumHolders: fewestHolders)
+            }
+            var result: [Int64: Set<Int64>] = [:]
+            for (lookup, candidates) in zip(lookups, found) { result[lookup.rowid!] = candidates }
+            return result
+        } catch is RunsChanged {
+            return try pool.read { db in try pendingCandidates(pending, threads: threads, db) }
+        }
+    }
+
+    /// ``pendingCandidates(_:threads:)`` in one read transaction.
+    func pendingCandidates(_ pending: [Int64], threads: Int, _ db: Database) throws -> [Int64: Set<Int64>] {
+        let lookups = try pendingLookups(pending, db)
+        var result: [Int64: Set<Int64>] = [:]
+        for (lookup, found) in zip(lookups, try candidates(of: lookups, threads: threads, db)) { result[lookup.rowid!] = found }
+        return result
+    }
+
+    /// The keys each pending document is looked up by.
+    func pendingLookups(_ pending: [Int64], _ db: Database) throws -> [LookupKeys] {
         let passages = try PostingRuns.postings(of: pending, kind: .passage, db)
         let mask = (Int64(1) << IndexSchema.sentenceBits) - 1
         let keysStatement = try db.cachedStatement(sql: "SELECT minhash, line_keys FROM document WHERE rowid = ?")
@@ -116,9 +164,7 @@ extension ArchiveIndex {
                 passageKeys: (passages[rowid] ?? []).map { (BlobCoding.unsigned($0.key), Int32($0.value & mask)) },
                 lineKeys: BlobCoding.integers(row[1])))
         }
-        var result: [Int64: Set<Int64>] = [:]
-        for (lookup, found) in zip(lookups, try candidates(of: lookups, db)) { result[lookup.rowid!] = found }
-        return result
+        return lookups
     }
 
     /// Verifies the candidates of the pending documents `chunk`, leaving out pairs with a

@@ -27,6 +27,9 @@ extension ArchiveIndex {
         public var lineKeys: Int
         /// Bytes of the database file and its write-ahead log.
         public var fileBytes: Int64
+        /// Bytes of the file's free pages (left by merges, replaced documents or a migration;
+        /// later adds reuse them, `VACUUM` returns them).
+        public var freeBytes: Int64
         /// Bytes per document.
         public var bytesPerDocument: Int64
         /// Bytes per table and index (SQLite's `dbstat`), when the SQLite library has it.
@@ -44,6 +47,7 @@ extension ArchiveIndex {
             case passageKeys = "passage_keys"
             case lineKeys = "line_keys"
             case fileBytes = "file_bytes"
+            case freeBytes = "free_bytes"
             case bytesPerDocument = "bytes_per_document"
             case tableBytes = "table_bytes"
         }
@@ -76,6 +80,7 @@ extension ArchiveIndex {
                 passageKeys: try PostingRuns.storedCount(.passage, db),
                 lineKeys: try count("SELECT COUNT(DISTINCT key) FROM line_count"),
                 fileBytes: bytes,
+                freeBytes: try Int64(count("PRAGMA freelist_count") * count("PRAGMA page_size")),
                 bytesPerDocument: documents > 0 ? bytes / Int64(documents) : 0,
                 tableBytes: tables)
         }

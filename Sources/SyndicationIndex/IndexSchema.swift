@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The index's tables, created and upgraded by GRDB migrations (one per schema version, never
@@ -149,7 +150,8 @@ enum IndexSchema {
                 (PostingKind.band, "band_key", "document"), (.line, "line_posting", "document"),
                 (.passage, "passage_key", "document_sentence"),
             ] {
-                var writer = try PostingRuns.RunWriter(kind: kind, db)
+                // Blocks as v2 wrote them; migration `v3` packs them.
+                var writer = try PostingRuns.RunWriter(kind: kind, format: .fixed, db)
                 let rows = try Row.fetchCursor(db, sql: "SELECT key, \(column) FROM \(table) ORDER BY key, \(column)")
                 while let row = try rows.next() { try writer.append(Posting(key: row[0], value: row[1])) }
                 try writer.finish()
@@ -157,7 +159,40 @@ enum IndexSchema {
             }
             try db.execute(sql: "ALTER TABLE document DROP COLUMN passage_keys")
         }
+        migrator.registerMigration("v3") { db in
+            // Posting blocks packed into bit fields (`PostingBlock`): the same postings, under
+            // the same runs and last keys, in about half the bytes.
+            try repackPostingBlocks(db)
+        }
         return migrator
+    }
+
+    /// Rewrites every posting block of the v2 format in the packed one, a thousand at a time
+    /// in rowid order (no statement updates the table it is reading).
+    static func repackPostingBlocks(_ db: Database) throws {
+        let kinds = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT rowid, kind FROM posting_run").map {
+            ($0[0] as Int64, $0[1] as Int)
+        })
+        let select = try db.makeStatement(sql: "SELECT rowid, run, entries FROM posting_block WHERE rowid > ? ORDER BY rowid LIMIT 1000")
+        let update = try db.makeStatement(sql: "UPDATE posting_block SET entries = ? WHERE rowid = ?")
+        var after = Int64.min
+        var block = PostingBlock()
+        while true {
+            var repacked: [(rowid: Int64, entries: Data)] = []
+            let rows = try Row.fetchCursor(select, arguments: [after])
+            while let row = try rows.next() {
+                let run: Int64 = row[1]
+                guard let kind = kinds[run].flatMap(PostingKind.init(rawValue:)) else {
+                    throw DatabaseError(message: "posting block \(row[0] as Int64) belongs to no posting run")
+                }
+                try row.withUnsafeData(atIndex: 2) { data in try block.decode(data ?? Data(), format: .fixed) }
+                let postings = zip(block.keys, block.values).map { Posting(key: $0, value: $1) }
+                repacked.append((row[0], PostingBlock.encode(postings, lowBits: Int(kind.sentenceBits))))
+            }
+            guard let last = repacked.last else { return }
+            for entry in repacked { try update.execute(arguments: [entry.entries, entry.rowid]) }
+            after = last.rowid
+        }
     }
 
     /// Bits of a sentence posting's value that hold the sentence index.

@@ -81,14 +81,18 @@ enum PostingRuns {
         let run: Int64
         let db: Database
         let kind: PostingKind
+        let format: PostingBlock.Format
         var buffer: [Posting] = []
         var count = 0
         var firstDocument = Int64.max
         var lastDocument = Int64.min
 
-        init(kind: PostingKind, _ db: Database) throws {
+        /// A writer of a new run of `kind` whose blocks are encoded in `format` (the v2
+        /// migration writes the v2 format, which the v3 migration then packs).
+        init(kind: PostingKind, format: PostingBlock.Format = .packed, _ db: Database) throws {
             self.db = db
             self.kind = kind
+            self.format = format
             try db.execute(
                 sql: "INSERT INTO posting_run(kind, entries, first_document, last_document) VALUES (?, 0, 0, 0)",
                 arguments: [kind.rawValue])
@@ -111,7 +115,7 @@ enum PostingRuns {
         private mutating func flush() throws {
             guard let last = buffer.last else { return }
             let statement = try db.cachedStatement(sql: "INSERT INTO posting_block(run, last_key, entries) VALUES (?, ?, ?)")
-            try statement.execute(arguments: [run, last.key, PostingBlock.encode(buffer)])
+            try statement.execute(arguments: [run, last.key, PostingBlock.encode(buffer, lowBits: Int(kind.sentenceBits), format: format)])
             buffer.removeAll(keepingCapacity: true)
         }
 
@@ -181,7 +185,11 @@ enum PostingRuns {
                 return false
             }
             let last: Int64 = row[0]
-            try row.withUnsafeData(atIndex: 1) { data in block.decode(data ?? Data()) }
+            do {
+                try row.withUnsafeData(atIndex: 1) { data in try block.decode(data ?? Data()) }
+            } catch is PostingBlockError {
+                throw PostingBlockError(run: run, lastKey: last)
+            }
             nextKey = last == Int64.max ? nil : last + 1
             index = 0
             return true
@@ -209,41 +217,47 @@ enum PostingRuns {
     static func holders(
         of keys: [Int64], kind: PostingKind, removed: Set<Int64>, minimumHolders: Int = 1, _ db: Database
     ) throws -> HolderTable {
+        var found = try postings(of: keys[...], kind: kind, in: try runs(kind, db), removed: removed, db)
+        found.sort()
+        return HolderTable(found, minimumHolders: minimumHolders)
+    }
+
+    /// The postings in `runs` (of `kind`) whose key is one of `keys` (sorted, distinct),
+    /// leaving out removed document versions, in no particular order: a seek per block that
+    /// holds one of the keys.
+    static func postings(
+        of keys: ArraySlice<Int64>, kind: PostingKind, in runs: [Run], removed: Set<Int64>, _ db: Database
+    ) throws -> [Posting] {
         var found: [Posting] = []
-        guard !keys.isEmpty else { return HolderTable(found) }
+        guard !keys.isEmpty else { return found }
         let statement = try db.cachedStatement(sql: """
             SELECT last_key, entries FROM posting_block WHERE run = ? AND last_key >= ? ORDER BY last_key LIMIT 1
             """)
-        for run in try runs(kind, db) {
-            var position = 0
-            while position < keys.count {
+        for run in runs {
+            var position = keys.startIndex
+            while position < keys.endIndex {
                 statement.setUncheckedArguments([run.rowid, keys[position]])
                 // A cursor's row reads the blob in place (no copy of the block).
                 let rows = try Row.fetchCursor(statement)
                 guard let row = try rows.next() else { break }
                 let blockLast: Int64 = row[0]
                 try row.withUnsafeData(atIndex: 1) { data in
-                    (data ?? Data()).withUnsafeBytes { bytes in
-                        let count = bytes.count / 16
-                        func key(_ index: Int) -> Int64 {
-                            Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: Int64.self))
+                    try (data ?? Data()).withUnsafeBytes { bytes in
+                        guard let block = PackedBlockReader(bytes) else {
+                            throw PostingBlockError(run: run.rowid, lastKey: blockLast)
                         }
-                        var entry = 0
-                        while position < keys.count && keys[position] <= blockLast {
+                        // Keys and wanted keys are both sorted: one walk through each.
+                        var cursor = block.keys()
+                        var current = cursor.next()
+                        while position < keys.endIndex && keys[position] <= blockLast {
                             let wanted = keys[position]
-                            // Keys are sorted: skip to the wanted one by binary search.
-                            var low = entry, high = count
-                            while low < high {
-                                let middle = (low + high) / 2
-                                if key(middle) < wanted { low = middle + 1 } else { high = middle }
-                            }
-                            entry = low
-                            while entry < count && key(entry) == wanted {
-                                let value = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: (count + entry) * 8, as: Int64.self))
+                            while let key = current, key < wanted { current = cursor.next() }
+                            while let key = current, key == wanted {
+                                let value = block.value(cursor.index)
                                 if removed.isEmpty || !removed.contains(kind.document(value)) {
                                     found.append(Posting(key: wanted, value: value))
                                 }
-                                entry += 1
+                                current = cursor.next()
                             }
                             position += 1
                         }
@@ -251,8 +265,16 @@ enum PostingRuns {
                 }
             }
         }
-        found.sort()
-        return HolderTable(found, minimumHolders: minimumHolders)
+        return found
+    }
+
+    /// Whether every run of `runs` is still stored: runs never change once written, so
+    /// lookups in several read transactions equal lookups in one if each transaction still
+    /// sees the runs it reads (a merge committed in between may have removed some).
+    static func exist(_ runs: [Run], _ db: Database) throws -> Bool {
+        guard !runs.isEmpty else { return true }
+        let list = runs.map { String($0.rowid) }.joined(separator: ",")
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM posting_run WHERE rowid IN (\(list))") == runs.count
     }
 
     /// The postings of `kind` of the documents `documents` (sorted rowids), from the runs
@@ -378,47 +400,5 @@ struct HolderTable {
     func holders(_ key: Int64) -> ArraySlice<Int64> {
         guard let group = groups[key] else { return [] }
         return values[starts[group]..<starts[group + 1]]
-    }
-}
-
-/// A block of a run: its postings' keys, then their values, each as 8 bytes little-endian.
-struct PostingBlock {
-    private(set) var keys: [Int64] = []
-    private(set) var values: [Int64] = []
-
-    var count: Int { keys.count }
-
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
-
-    /// `postings` as a blob.
-    static func encode(_ postings: [Posting]) -> Data {
-        let count = postings.count
-        var data = Data(count: count * 16)
-        data.withUnsafeMutableBytes { bytes in
-            for (index, posting) in postings.enumerated() {
-                bytes.storeBytes(of: posting.key.littleEndian, toByteOffset: index * 8, as: Int64.self)
-                bytes.storeBytes(of: posting.value.littleEndian, toByteOffset: (count + index) * 8, as: Int64.self)
-            }
-        }
-        return data
-    }
-
-    /// Replaces the block's postings with those of `data` (made by ``encode(_:)``).
-    mutating func decode(_ data: Data) {
-        let count = data.count / 16
-        removeAll()
-        keys.reserveCapacity(count)
-        values.reserveCapacity(count)
-        data.withUnsafeBytes { bytes in
-            for index in 0..<count {
-                keys.append(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: Int64.self)))
-            }
-            for index in 0..<count {
-                values.append(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: (count + index) * 8, as: Int64.self)))
-            }
-        }
     }
 }

@@ -56,6 +56,9 @@ struct IndexStatsCommand: ParsableCommand {
             "line keys       \(statistics.lineKeys)",
             "file size       \(statistics.fileBytes) bytes (\(statistics.bytesPerDocument) per document)",
         ]
+        if statistics.freeBytes > 0 {
+            lines.append("free pages      \(statistics.freeBytes) bytes (reused by later adds; VACUUM returns them)")
+        }
         for (name, bytes) in statistics.tableBytes.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) where bytes > 4096 {
             lines.append("  \(name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(bytes) bytes")
         }

@@ -2,12 +2,14 @@ import Foundation
 import Synchronization
 import SyndicationScan
 
-/// With `SYNDETECT_TIMINGS=1` in the environment, the wall time and peak memory of each scan
-/// stage on standard error, for measuring where a scan's time goes.
+/// With `SYNDETECT_TIMINGS=1` in the environment, the wall time, CPU time (user + system, all
+/// threads) and peak memory of each scan stage on standard error, for measuring where a scan's
+/// time goes.
 final class StageTimings: Sendable {
     private struct State {
         var stage = "reading"
         var start = Date()
+        var cpuStart = StageTimings.cpuSeconds()
     }
 
     private let state = Mutex(State())
@@ -32,11 +34,22 @@ final class StageTimings: Sendable {
         state.withLock { state in
             guard stage != state.stage else { return }
             let now = Date()
+            let cpu = Self.cpuSeconds()
             let seconds = String(format: "%.2f", now.timeIntervalSince(state.start))
-            printError("timing: \(state.stage) \(seconds) s, peak RSS \(Self.peakMegabytes()) MB\(note)")
+            let cpuSeconds = String(format: "%.2f", cpu - state.cpuStart)
+            printError("timing: \(state.stage) \(seconds) s, CPU \(cpuSeconds) s, peak RSS \(Self.peakMegabytes()) MB\(note)")
             state.stage = stage
             state.start = now
+            state.cpuStart = cpu
         }
+    }
+
+    /// The process's CPU time so far, user and system, in seconds (getrusage).
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// The process's peak resident set so far, from /proc/self/status (VmHWM).

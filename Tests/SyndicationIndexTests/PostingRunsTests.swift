@@ -61,7 +61,7 @@ struct PostingRunsTests {
         let blocks = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT entries FROM posting_block").filter { row in
                 var block = PostingBlock()
-                block.decode(row[0])
+                try block.decode(row[0])
                 #expect(block.count <= PostingRuns.blockEntries || Set(block.keys.suffix(block.count - PostingRuns.blockEntries + 1)).count == 1)
                 return block.keys.contains(42)
             }.count
@@ -78,6 +78,21 @@ struct PostingRunsTests {
             #expect(Array(table.holders(key)) == all.filter { $0.key == key }.map(\.value), "\(key)")
         }
         #expect(table.holders(42).count == 6_300)
+        // Looked up in parts of the key range (as a scan does on several connections), the
+        // same postings; `exist` tells whether the runs read are still stored.
+        let parts = try queue.read { db -> [Posting] in
+            let runs = try PostingRuns.runs(.passage, db)
+            #expect(try PostingRuns.exist(runs, db))
+            var missing = runs
+            missing[0].rowid = 1_000_000
+            #expect(try !PostingRuns.exist(missing, db))
+            var found: [Posting] = []
+            for bounds in [0..<1, 1..<100, 100..<sortedKeys.count] {
+                found += try PostingRuns.postings(of: sortedKeys[bounds], kind: .passage, in: runs, removed: [], db)
+            }
+            return found.sorted()
+        }
+        #expect(parts == all.filter { keys.contains($0.key) })
         #expect(table.holders(41).isEmpty)
         // Keys with fewer holders than asked for are left out.
         let shared = try queue.read { db in

@@ -137,6 +137,20 @@ import SyndicationEngine
         #expect(mirrored == [Self.passage(0..<2300, 0..<450)])
     }
 
+    @Test func twoExcerptsCopiedOneForOneStayApart() {
+        // Two passages each copied one for one, one of them longer than a summary keeps,
+        // side by side in `a` and 2,000 code points apart in `b`: two excerpts.
+        let excerpts = [Self.passage(0..<600, 0..<600), Self.passage(650..<850, 2600..<2800)]
+        #expect(PassageAligner.joinedCondensations(excerpts) == excerpts)
+        #expect(PassageAligner.areExcerpts(excerpts[0], excerpts[1]))
+        // Sentences a summary keeps one for one (an extractive summary) are still joined.
+        let kept = [Self.passage(0..<200, 0..<200), Self.passage(250..<450, 2000..<2200)]
+        #expect(PassageAligner.joinedCondensations(kept) == [Self.passage(0..<450, 0..<2200)])
+        // So is a long passage beside one that condenses its part of the source.
+        let condensing = [Self.passage(0..<600, 0..<600), Self.passage(650..<850, 2600..<3400)]
+        #expect(PassageAligner.joinedCondensations(condensing) == [Self.passage(0..<850, 0..<3400)])
+    }
+
     @Test func otherPassagesStayApart() {
         let separate: [[AlignedPassage]] = [
             // Far apart in both documents.

@@ -158,3 +158,47 @@ extension CondensedCopyChainTests {
         #expect(finding.coverage["teaser-source.txt"].map { $0 < 0.5 } == true)
     }
 }
+
+/// A strong condensation (source span three times the summary's or more) reaches two mean
+/// steps further at both ends of the source; a weaker one, one.
+@Suite struct CondensedCopyReachTests {
+    /// One paragraph of 20 sentences of 43–44 code points.
+    static let report = (1...20).map { "Report line \($0) tells of the long dry summer." }.joined(separator: " ")
+    /// Three summary sentences of about 30 code points: the report's chain below spans
+    /// 7 sentences (about 320 code points), over three times the summary's 90.
+    static let terse = "Intro words stand here first.\n\nTerse one says it all. Terse two says it all. Terse three says it all.\n"
+    /// The same with sentences of about 50 code points: a condensation, but under 3 to 1.
+    static let fuller = """
+        Intro words stand here first.
+
+        Fuller one says rather more about it all here. Fuller two says rather more about it all here. \
+        Fuller three says rather more about it all here.
+
+        """
+
+    static func profile(_ text: String) -> DocumentProfile {
+        DocumentProfile(id: "t", text: AnalyzedText(text), boilerplate: [], title: nil, shingleSize: 5)
+    }
+
+    /// The sentences of `long` that the condensed copy of `short` (seeds: its sentences 1–3 to
+    /// the report's sentences 6, 9 and 12, three apart) covers.
+    static func covered(_ short: DocumentProfile, _ long: DocumentProfile) throws -> ClosedRange<Int> {
+        let seeds = [(1, 6), (2, 9), (3, 12)].map { PassageAligner.Seed(first: $0.0, second: $0.1, similarity: 0.3, isProse: true) }
+        let found = PassageAligner().condensedCopies([], seeds: seeds, short, long)
+        #expect(found.count == 1)
+        let passage = try #require(found.first)
+        return try #require(PassageAligner.sentenceRange(of: passage.b, in: long))
+    }
+
+    @Test func aStrongCondensationReachesTwoStepsFurther() throws {
+        let long = Self.profile(Self.report)
+        #expect(long.sentences.count == 20)
+        let terse = Self.profile(Self.terse), fuller = Self.profile(Self.fuller)
+        #expect(terse.sentences.count == 4 && fuller.sentences.count == 4)
+        // A mean step of three sentences (133 code points): six sentences further before the
+        // chain, five after it (sentences 10 and on are a code point longer).
+        #expect(try Self.covered(terse, long) == 0...17)
+        // Under 3 to 1: one step, three sentences before and two after.
+        #expect(try Self.covered(fuller, long) == 3...14)
+    }
+}

@@ -158,6 +158,13 @@ public struct DecodedText: Hashable, Sendable {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight ASCII bytes at a time, the common case.
+            if count - index >= 8,
+               UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
             let length: Int

@@ -1,18 +1,26 @@
 import SyndicationEngine
 
 /// What the first pass over a corpus keeps of each document: its metadata, where to read it
-/// again, its digest and length, and the keys of its lines (for boilerplate); never its text.
+/// again, a key of its text and its length, and the keys of its lines (for boilerplate);
+/// never its text.
 ///
 /// Documents are numbered by *position*: their rank in id order, so that nothing downstream
 /// depends on the order of the input. Documents whose texts are identical (same SHA-256)
-/// form a copy group analysed once, through its first member, the *representative*.
+/// form a copy group analysed once, through its first member, the *representative*. The pass
+/// groups texts by a cheap ``TextKey`` and then confirms each group with the SHA-256 of its
+/// members' texts, read again. SHA-256 digests are made in the pass for the first documents
+/// read, up to a limit (a corpus that small lists every document in its report), and later,
+/// read again, only for the documents a larger corpus's report lists
+/// (``digests(at:in:threads:)``).
 struct CorpusCensus: Sendable {
     /// Metadata of each document (its `text` is empty), by position.
     var documents: [Document] = []
     /// Where each document lies in the source, by position.
     var locations: [RecordLocation] = []
-    /// SHA-256 of each text's UTF-8 bytes, by position.
-    var digests: [TextDigest] = []
+    /// A key of each text's UTF-8 bytes that identical texts share (``TextKey``), by position.
+    var textKeys: [TextKey] = []
+    /// SHA-256 of the texts the pass digested (the first records read, up to its limit), by position.
+    var knownDigests: [Int: TextDigest] = [:]
     /// Each text's length in code points, by position.
     var lengths: [Int] = []
     /// Where each document's lines start in ``lineKeys`` (one more entry than documents).
@@ -37,23 +45,29 @@ struct CorpusCensus: Sendable {
     /// The line range of the document at `position` in the flat line arrays.
     func lines(of position: Int) -> Range<Int> { lineStarts[position]..<lineStarts[position + 1] }
 
-    /// Reads `source` once, keeping the census of every document.
+    /// Reads `source` once, keeping the census of every document, with the SHA-256 of the
+    /// first `digestLimit` records read.
     static func take(
-        of source: some DocumentSource, threads: Int, progress: (Int) -> Void
+        of source: some DocumentSource, threads: Int, digestLimit: Int = 0, progress: (Int) -> Void
     ) -> CorpusCensus {
         var raw = CorpusCensus()
         var files: [String] = []
         var lines: [Int?] = []
+        var digests: [Int: TextDigest] = [:]
         let readWarnings = source.readAll(threads: threads) { batch in
+            let first = raw.documents.count
             let entries = ParallelWork.map(count: batch.count, threads: threads) { index in
-                Entry(batch[index].document)
+                Entry(batch[index].document, digested: first + index < digestLimit)
+            }
+            for (index, entry) in entries.enumerated() {
+                if let digest = entry.digest { digests[first + index] = digest }
             }
             for (record, entry) in zip(batch, entries) {
                 var document = record.document
                 document.text = ""
                 raw.documents.append(document)
                 raw.locations.append(record.location)
-                raw.digests.append(entry.digest)
+                raw.textKeys.append(entry.textKey)
                 raw.lengths.append(entry.length)
                 raw.lineKeys += entry.lineKeys
                 raw.lineIsFurniture += entry.isFurniture
@@ -99,29 +113,64 @@ struct CorpusCensus: Sendable {
             census.positionOfRecord[index] = position
             census.documents.append(raw.documents[index])
             census.locations.append(raw.locations[index])
-            census.digests.append(raw.digests[index])
+            census.textKeys.append(raw.textKeys[index])
+            if let digest = digests[index] { census.knownDigests[position] = digest }
             census.lengths.append(raw.lengths[index])
             let range = raw.lines(of: index)
             census.lineKeys += raw.lineKeys[range]
             census.lineIsFurniture += raw.lineIsFurniture[range]
             census.lineStarts.append(census.lineKeys.count)
         }
-        census.groupCopies()
+        census.groupCopies(source, threads: threads)
         return census
     }
 
-    /// Sets ``representative``: the first position of each group of identical texts.
-    mutating func groupCopies() {
+    /// Sets ``representative``: the first position of each group of identical texts. Texts
+    /// are grouped by ``TextKey``, and the members of each group of more than one are read
+    /// again and kept together only when their SHA-256 digests agree.
+    mutating func groupCopies(_ source: some DocumentSource, threads: Int) {
         representative = Array(0..<count)
-        var firstWith: [TextDigest: Int] = [:]
+        var firstWith: [TextKey: Int] = [:]
         firstWith.reserveCapacity(count)
+        var members = Set<Int>()
         for position in 0..<count {
-            if let first = firstWith[digests[position]] {
+            if let first = firstWith[textKeys[position]] {
                 representative[position] = first
+                members.insert(first)
+                members.insert(position)
             } else {
-                firstWith[digests[position]] = position
+                firstWith[textKeys[position]] = position
             }
         }
+        guard !members.isEmpty else { return }
+        let positions = members.sorted()
+        let digests = self.digests(at: positions, in: source, threads: threads)
+        for (position, digest) in zip(positions, digests) { knownDigests[position] = digest }
+        // Ascending positions: the first member of a key group with a given digest leads it.
+        var firstOf: [Int: [TextDigest: Int]] = [:]
+        for (position, digest) in zip(positions, digests) {
+            let group = representative[position]
+            if let first = firstOf[group]?[digest] { representative[position] = first } else {
+                firstOf[group, default: [:]][digest] = position
+                representative[position] = position
+            }
+        }
+    }
+
+    /// The SHA-256 digests of the texts at `positions`: those the census made, and the rest
+    /// from the texts read again from `source`, a few thousand at a time.
+    func digests(at positions: [Int], in source: some DocumentSource, threads: Int) -> [TextDigest] {
+        let missing = positions.filter { knownDigests[$0] == nil }
+        var found: [Int: TextDigest] = [:]
+        var start = 0
+        while start < missing.count {
+            let part = missing[start..<min(missing.count, start + 4_096)]
+            let texts = source.documents(at: part.map { locations[$0] }, threads: threads)
+            let digests = ParallelWork.map(count: texts.count, threads: threads) { TextDigest(texts[$0].text) }
+            for (position, digest) in zip(part, digests) { found[position] = digest }
+            start = part.endIndex
+        }
+        return positions.map { knownDigests[$0] ?? found[$0]! }
     }
 
     /// The copy groups of more than one document: representative, then its copies, ascending.
@@ -135,18 +184,33 @@ struct CorpusCensus: Sendable {
 
     /// One document's census entry, computed on a worker thread.
     struct Entry {
-        var digest: TextDigest
+        var textKey: TextKey
+        var digest: TextDigest?
         var length: Int
         var lineKeys: [UInt64]
         var isFurniture: [Bool]
 
-        init(_ document: Document) {
+        init(_ document: Document, digested: Bool) {
             let lines = CensusLines(document.text)
-            digest = TextDigest(document.text)
+            textKey = TextKey(document.text)
+            digest = digested ? TextDigest(document.text) : nil
             length = lines.length
             lineKeys = lines.keys
             isFurniture = lines.isFurniture
         }
+    }
+}
+
+/// A key that identical texts share: XXH3-64 of the UTF-8 bytes and their count. Different
+/// texts share one rarely (about *n*²/2⁶⁵ pairs among *n* texts of one length), and
+/// ``CorpusCensus/groupCopies(_:threads:)`` confirms every shared key with SHA-256.
+struct TextKey: Hashable, Sendable {
+    var hash: UInt64
+    var byteCount: Int
+
+    init(_ text: String) {
+        var text = text
+        (hash, byteCount) = text.withUTF8 { (XXHash.hash64(UnsafeRawBufferPointer($0), seed: 0x5EC7_C0DE), $0.count) }
     }
 }
 

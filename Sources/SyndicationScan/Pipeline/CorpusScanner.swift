@@ -3,8 +3,9 @@ import SyndicationEngine
 /// The whole scan: documents in, a ``ScanReport`` out, in memory bounded by what is found
 /// rather than by the corpus.
 ///
-/// 1. **Census** (first pass, streamed): each document's metadata, SHA-256, length and line
-///    keys; never its text (``CorpusCensus``). Identical texts form copy groups analysed once.
+/// 1. **Census** (first pass, streamed): each document's metadata, a key of its text
+///    (``TextKey``), length and line keys; never its text (``CorpusCensus``). Identical texts
+///    (same key, confirmed by SHA-256) form copy groups analysed once.
 /// 2. **Boilerplate**: lines that recur across the corpus or a site (``LineCensus``, with
 ///    ``BoilerplateDetector``'s rules).
 /// 3. **Sketch** (second pass, streamed): per document, the LSH band keys of a MinHash
@@ -112,7 +113,9 @@ public struct CorpusScanner: Sendable {
     ) rethrows -> Outcome {
         let threads = parameters.threads
         report(.reading(documents: 0))
-        let census = CorpusCensus.take(of: source, threads: threads) { report(.reading(documents: $0)) }
+        let census = CorpusCensus.take(of: source, threads: threads, digestLimit: documentListLimit) {
+            report(.reading(documents: $0))
+        }
         try afterReading(census.warnings, census.count)
         let detector = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount)
         let lines = LineCensus(census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount)
@@ -151,12 +154,13 @@ public struct CorpusScanner: Sendable {
         let corpusOutlets = Set(census.documents.compactMap { $0.outlet.map(ProvenanceResolver.key) })
         let (pairs, resolved) = ProvenanceResolver().resolve(pairs: findings, members: members, corpusOutlets: corpusOutlets)
         let clusters = copyGroups.clusters(resolved, groups: census.copyGroups.map { $0.map { census.documents[$0].id } })
-        let summaries = listed.map { position in
+        let digests = census.digests(at: listed, in: source, threads: threads)
+        let summaries = zip(listed, digests).map { position, digest in
             DocumentSummary(
                 id: census.documents[position].id, title: census.documents[position].title,
                 outlet: census.documents[position].outlet, url: census.documents[position].url,
                 published: census.documents[position].published?.original,
-                sha256: census.digests[position].hex, length: census.lengths[position],
+                sha256: digest.hex, length: census.lengths[position],
                 credits: facts[census.representative[position]]?.credits ?? [],
                 origin: census.documents[position].origin)
         }

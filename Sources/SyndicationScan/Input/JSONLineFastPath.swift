@@ -1,0 +1,223 @@
+/// Reads the common shape of a corpus line — one flat JSON object whose values are strings or
+/// `null` — straight from its UTF-8 bytes, without `JSONDecoder`.
+///
+/// It gives the fields ``JSONLinesReader/Record`` would decode from the same line, or nil
+/// whenever the line is anything else or anything it is not sure of: a value that is a number,
+/// boolean, array or object; a key written with escapes or given twice; an escaped unpaired
+/// surrogate; a bad escape, a raw control character, text after the object. The caller then
+/// decodes the line with `JSONDecoder`, which decides (and words the warning). So the fast path
+/// changes the cost of reading a line, never what is read (`JSONLineFastPathTests` compares the
+/// two on generated and hand-written lines).
+///
+/// The bytes must be valid UTF-8 (the reader checks first): strings are copied between escapes
+/// as they are, so a string's code points are the line's.
+enum JSONLineFastPath {
+    /// The fields of `line`, or nil when the line should go to `JSONDecoder`.
+    ///
+    /// - Complexity: O(*n*) in the line's bytes, 8 bytes at a time between escapes.
+    static func record(_ line: UnsafeBufferPointer<UInt8>) -> JSONLinesReader.Record? {
+        guard let base = line.baseAddress else { return nil }
+        var scanner = Scanner(base: base, count: line.count)
+        return scanner.object()
+    }
+
+    /// A cursor over one line's bytes.
+    private struct Scanner {
+        let base: UnsafePointer<UInt8>
+        let count: Int
+        var index = 0
+
+        init(base: UnsafePointer<UInt8>, count: Int) {
+            self.base = base
+            self.count = count
+        }
+
+        mutating func skipWhitespace() {
+            while index < count {
+                let byte = base[index]
+                guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { return }
+                index += 1
+            }
+        }
+
+        /// Consumes `byte` after white space; false when the next byte is another.
+        mutating func take(_ byte: UInt8) -> Bool {
+            skipWhitespace()
+            guard index < count, base[index] == byte else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func object() -> JSONLinesReader.Record? {
+            var record = JSONLinesReader.Record(
+                id: .absent, text: .absent, outlet: .absent, url: .absent, published: .absent, title: .absent)
+            var seen: UInt8 = 0
+            guard take(0x7B) else { return nil }  // {
+            if !take(0x7D) {  // }
+                while true {
+                    guard take(0x22), let key = plainKey() else { return nil }
+                    guard take(0x3A) else { return nil }  // :
+                    skipWhitespace()
+                    guard index < count else { return nil }
+                    let field: JSONLinesReader.Field
+                    if base[index] == 0x22 {
+                        index += 1
+                        guard let value = string() else { return nil }
+                        field = .string(value)
+                    } else if count - index >= 4, base[index] == 0x6E, base[index + 1] == 0x75,
+                              base[index + 2] == 0x6C, base[index + 3] == 0x6C {  // null
+                        index += 4
+                        field = .absent
+                    } else {
+                        return nil
+                    }
+                    if let key {
+                        // A key given twice: which one counts is JSONDecoder's to say.
+                        guard seen & (1 << key.rawValue) == 0 else { return nil }
+                        seen |= 1 << key.rawValue
+                        switch key {
+                        case .id: record.id = field
+                        case .text: record.text = field
+                        case .outlet: record.outlet = field
+                        case .url: record.url = field
+                        case .published: record.published = field
+                        case .title: record.title = field
+                        }
+                    }
+                    if take(0x2C) { continue }  // ,
+                    guard take(0x7D) else { return nil }
+                    break
+                }
+            }
+            skipWhitespace()
+            return index == count ? record : nil
+        }
+
+        /// The fields the reader keeps, by the bit each sets in `seen`.
+        enum Key: UInt8 {
+            case id, text, outlet, url, published, title
+        }
+
+        /// A key without escapes, after its opening quote: one of ``Key``, or nil inside
+        /// `.some` for any other key; `.none` when the key has an escape or a control byte.
+        mutating func plainKey() -> Key?? {
+            let start = index
+            while index < count {
+                let byte = base[index]
+                if byte == 0x22 { break }
+                if byte == 0x5C || byte < 0x20 { return .none }
+                index += 1
+            }
+            guard index < count else { return .none }
+            let key = UnsafeBufferPointer(start: base + start, count: index - start)
+            index += 1
+            switch key.count {
+            case 2 where key[0] == 0x69 && key[1] == 0x64: return .some(.id)
+            case 3 where key.elementsEqual("url".utf8): return .some(.url)
+            case 4 where key.elementsEqual("text".utf8): return .some(.text)
+            case 5 where key.elementsEqual("title".utf8): return .some(.title)
+            case 6 where key.elementsEqual("outlet".utf8): return .some(.outlet)
+            case 9 where key.elementsEqual("published".utf8): return .some(.published)
+            default: return .some(nil)
+            }
+        }
+
+        /// Whether any byte of the 8 at `offset` is a quote, a backslash or below 0x20
+        /// (SWAR: Mycroft's zero-byte test on each comparison).
+        @inline(__always)
+        func hasSpecialByte(at offset: Int) -> Bool {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+            let quote = zeroByte(word ^ (ones &* 0x22))
+            let backslash = zeroByte(word ^ (ones &* 0x5C))
+            // A byte below 0x20: its top three bits are zero.
+            let control = zeroByte(word & (ones &* 0xE0))
+            return (quote | backslash | control) != 0
+        }
+
+        /// A string value after its opening quote, escapes decoded; nil for what JSONDecoder
+        /// should judge.
+        mutating func string() -> String? {
+            var start = index
+            // The usual value has no escape: find its end and make the string in one go.
+            while true {
+                while count - index >= 8, !hasSpecialByte(at: index) { index += 8 }
+                guard index < count else { return nil }
+                let byte = base[index]
+                if byte == 0x22 {
+                    let value = String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
+                    index += 1
+                    return value
+                }
+                if byte == 0x5C { break }
+                if byte < 0x20 { return nil }
+                index += 1
+            }
+            // Escapes: copy the runs between them into a buffer, decoding each escape.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(count - start)
+            while true {
+                while count - index >= 8, !hasSpecialByte(at: index) { index += 8 }
+                guard index < count else { return nil }
+                let byte = base[index]
+                if byte == 0x22 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+                    index += 1
+                    return String(decoding: bytes, as: UTF8.self)
+                }
+                if byte < 0x20 { return nil }
+                guard byte == 0x5C else { index += 1; continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+                guard index + 1 < count else { return nil }
+                let escaped = base[index + 1]
+                index += 2
+                switch escaped {
+                case 0x22, 0x5C, 0x2F: bytes.append(escaped)
+                case 0x62: bytes.append(0x08)
+                case 0x66: bytes.append(0x0C)
+                case 0x6E: bytes.append(0x0A)
+                case 0x72: bytes.append(0x0D)
+                case 0x74: bytes.append(0x09)
+                case 0x75:
+                    guard let unit = hex4() else { return nil }
+                    var scalar: UInt32 = UInt32(unit)
+                    if unit >= 0xD800, unit < 0xDC00 {
+                        // A high surrogate must be followed by an escaped low one.
+                        guard count - index >= 6, base[index] == 0x5C, base[index + 1] == 0x75 else { return nil }
+                        index += 2
+                        guard let low = hex4(), low >= 0xDC00, low < 0xE000 else { return nil }
+                        scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                    } else if unit >= 0xDC00, unit < 0xE000 {
+                        return nil
+                    }
+                    guard let value = Unicode.Scalar(scalar) else { return nil }
+                    bytes.append(contentsOf: UTF8.encode(value)!)
+                default:
+                    return nil
+                }
+                start = index
+            }
+        }
+
+        /// Four hexadecimal digits as a UTF-16 code unit.
+        mutating func hex4() -> UInt16? {
+            guard count - index >= 4 else { return nil }
+            var unit: UInt16 = 0
+            for offset in 0..<4 {
+                let byte = base[index + offset]
+                let digit: UInt8
+                switch byte {
+                case 0x30...0x39: digit = byte - 0x30
+                case 0x41...0x46: digit = byte - 0x41 + 10
+                case 0x61...0x66: digit = byte - 0x61 + 10
+                default: return nil
+                }
+                unit = unit << 4 | UInt16(digit)
+            }
+            index += 4
+            return unit
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import SyndicationScan
+
+extension JSONLinesReader.Field: Equatable {
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        switch (lhs, rhs) {
+        case (.absent, .absent), (.other, .other): return true
+        case (.string(let a), .string(let b)): return a == b
+        default: return false
+        }
+    }
+}
+
+/// ``JSONLineFastPath`` reads what `JSONDecoder` reads from the same line, or leaves the line to it.
+@Suite struct JSONLineFastPathTests {
+    typealias Record = JSONLinesReader.Record
+
+    /// The fields JSONDecoder gives, or nil when it throws.
+    static func decoded(_ line: String) -> [JSONLinesReader.Field]? {
+        guard let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)) else { return nil }
+        return fields(record)
+    }
+
+    static func fields(_ record: Record) -> [JSONLinesReader.Field] {
+        [record.id, record.text, record.outlet, record.url, record.published, record.title]
+    }
+
+    static func fast(_ line: String) -> [JSONLinesReader.Field]? {
+        Array(line.utf8).withUnsafeBufferPointer { JSONLineFastPath.record($0) }.map(fields)
+    }
+
+    /// Lines of the usual shape: the fast path reads them, and as JSONDecoder does.
+    @Test(arguments: [
+        #"{"id": "doc1", "text": "Plain text."}"#,
+        #"{"id":"a","text":"line one\nline two\t\"quoted\" back\\slash \/ \b\f\r"}"#,
+        #"{"id": "é", "text": "caf\u00e9 \u4e2d\u6587 \ud83d\ude00 raw 😀 한국어", "title": null}"#,
+        #"  { "text" : "x" , "id" : "y" , "outlet": "Wire", "url": "http://a/b", "published": "2024-05-01", "title": "T" }  "#,
+        #"{"id": "x", "text": "t", "extra": "ignored", "lang": "en"}"#,
+        #"{"id": "x", "text": "t", "outlet": null, "url": null}"#,
+        #"{}"#,
+        #"{"id": "", "text": "\u0000 nul"}"#,
+        #"{"id": "x", "text": "12345678901234567890\"12345678\\123456789"}"#,
+    ])
+    func readsTheCommonShape(line: String) throws {
+        let fast = try #require(Self.fast(line), "the fast path left a plain line to JSONDecoder")
+        #expect(fast == Self.decoded(line))
+    }
+
+    /// Lines the fast path must leave to JSONDecoder (which may accept or reject them).
+    @Test(arguments: [
+        #"{"id": 7, "text": "number id"}"#,
+        #"{"id": "x", "text": "t", "count": 3}"#,
+        #"{"id": "x", "text": "t", "tags": ["a"]}"#,
+        #"{"id": "x", "text": "t", "meta": {"a": "b"}}"#,
+        #"{"id": "x", "text": "t", "ok": true}"#,
+        #"{"id": "x", "id": "y", "text": "t"}"#,
+        #"{"i\u0064": "x", "text": "t"}"#,
+        #"{"id": "x", "text": "lone \ud83d surrogate"}"#,
+        #"{"id": "x", "text": "low \ude00 first"}"#,
+        #"{"id": "x", "text": "bad \q escape"}"#,
+        "{\"id\": \"x\", \"text\": \"raw\ttab\"}",
+        #"{"id": "x", "text": "t"} trailing"#,
+        #"{"id": "x", "text": "t",}"#,
+        #"{"id": "x", "text": "unterminated}"#,
+        #"["id", "x"]"#,
+        #""just a string""#,
+        #"{"id": "x" "text": "t"}"#,
+    ])
+    func leavesTheRestToJSONDecoder(line: String) {
+        #expect(Self.fast(line) == nil)
+    }
+
+    /// Generated lines of strings with every escape at every place, around the 8-byte steps:
+    /// whatever the fast path reads equals JSONDecoder's fields, and it reads all of them.
+    @Test func agreesWithJSONDecoderOnGeneratedLines() throws {
+        var generator = SplitMix(state: 20_261_122)
+        let pieces = [
+            "a", "Word ", "é", "中", "😀", "\"", "\\", "/", "\n", "\t", "\r", "\u{08}", "\u{0C}", "\u{01}",
+            "\u{7F}", "\u{2028}", "0123456789", "\u{FFFF}",
+        ]
+        let keys = ["id", "text", "outlet", "url", "published", "title", "other"]
+        var read = 0
+        for _ in 0..<2_000 {
+            var members: [String] = []
+            for key in keys.shuffled(using: &generator) where generator.next() % 3 != 0 {
+                if generator.next() % 8 == 0 {
+                    members.append("\"\(key)\": null")
+                    continue
+                }
+                var value = ""
+                for _ in 0..<Int(generator.next() % 24) { value += pieces[Int(generator.next() % UInt64(pieces.count))] }
+                members.append("\"\(key)\": \(Self.quoted(value, escapingAll: generator.next() % 4 == 0))")
+            }
+            let line = "{" + members.joined(separator: generator.next() % 2 == 0 ? ", " : ",") + "}"
+            let fast = try #require(Self.fast(line), "the fast path left \(line) to JSONDecoder")
+            #expect(fast == Self.decoded(line), "\(line)")
+            read += 1
+        }
+        #expect(read == 2_000)
+    }
+
+    /// `value` as a JSON string: control characters escaped (as \uXXXX or their short form),
+    /// and, when `escapingAll`, every non-ASCII code point as \u escapes (surrogate pairs beyond
+    /// the BMP).
+    static func quoted(_ value: String, escapingAll: Bool) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += escapingAll ? "\\\\" : "\\\\"
+            case "/": out += escapingAll ? "\\/" : "/"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 || (escapingAll && scalar.value >= 0x80) {
+                    for unit in String(scalar).utf16 { out += String(format: "\\u%04X", unit) }
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A small seeded generator (SplitMix64, Steele, Lea & Flood 2014).
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
