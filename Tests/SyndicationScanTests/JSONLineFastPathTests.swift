@@ -74,7 +74,7 @@ extension JSONLinesReader.Field: Equatable {
     /// Generated lines of strings with every escape at every place, around the 8-byte steps:
     /// whatever the fast path reads equals JSONDecoder's fields, and it reads all of them.
     @Test func agreesWithJSONDecoderOnGeneratedLines() throws {
-        var generator = SplitMix(state: 20_261_122)
+        var generator = SeededGenerator(state: 20_261_122)
         let pieces = [
             "a", "Word ", "é", "中", "😀", "\"", "\\", "/", "\n", "\t", "\r", "\u{08}", "\u{0C}", "\u{01}",
             "\u{7F}", "\u{2028}", "0123456789", "\u{FFFF}",
@@ -124,17 +124,5 @@ extension JSONLinesReader.Field: Equatable {
             }
         }
         return out + "\""
-    }
-
-    /// A small seeded generator (SplitMix64, Steele, Lea & Flood 2014).
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -27,20 +27,8 @@ import SyndicationEngine
         return texts
     }
 
-    /// A deterministic generator (SplitMix64), so a failure reproduces.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A copy of `text` changed the way syndicated copies are.
-    static func variant(of text: String, kind: Int, using generator: inout Generator) -> String {
+    static func variant(of text: String, kind: Int, using generator: inout SeededGenerator) -> String {
         var lines = text.components(separatedBy: "\n")
         let vocabulary = ["council", "river", "said", "the", "officials", "market", "Monday", "growth", "report", "new"]
         switch kind {
@@ -96,7 +84,7 @@ import SyndicationEngine
     @Test func indexedSeedsAlignFixturesAndTheirCopiesAsThePostingsDo() throws {
         let texts = try Self.fixtureTexts()
         #expect(texts.count >= 50)
-        var generator = Generator(state: 42)
+        var generator = SeededGenerator(state: 42)
         var pairs = 0
         var copyPairs = 0
         for (index, text) in texts.enumerated() {
@@ -127,7 +115,7 @@ import SyndicationEngine
         // Past 64 sentences (bit sets of several words), and past the index's sentence limit.
         let long = texts.prefix(15).joined(separator: "\n")
         let longer = texts.joined(separator: "\n")
-        var generator = Generator(state: 7)
+        var generator = SeededGenerator(state: 7)
         let edited = Self.variant(of: long, kind: 1, using: &generator)
         let a = Self.profile(long, id: "a", boilerplate: false)
         let b = Self.profile(edited, id: "b", boilerplate: true)

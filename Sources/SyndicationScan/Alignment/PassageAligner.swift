@@ -95,15 +95,25 @@ public struct PassageAligner: Sendable {
             for j in touched {
                 let shared = Int(counts[j])
                 counts[j] = 0
-                let right = b.sentences[j]
-                if let seed = seed(i, left, j, right, shared: shared, weights: weights) {
-                    result.append(seed)
-                } else if !right.isExcluded && 10 * shared >= min(left.shingles.count, right.shingles.count) {
-                    candidates.append((i, j, shared))
-                }
+                judge(i, left, j, b.sentences[j], shared: shared, weights: weights, seeds: &result, nearMisses: &candidates)
             }
         }
         return (result, candidates, weights)
+    }
+
+    /// Judges sentence `i` of one document against sentence `j` of the other, which share
+    /// `shared` character shingles: a seed (``seed(_:_:_:_:shared:weights:)``) joins `seeds`;
+    /// a pair that shares a tenth of the smaller sentence's shingles without seeding joins
+    /// `nearMisses`, where the window pass looks.
+    func judge(
+        _ i: Int, _ left: DocumentProfile.Sentence, _ j: Int, _ right: DocumentProfile.Sentence, shared: Int,
+        weights: LazyWordWeights, seeds: inout [Seed], nearMisses: inout [(Int, Int, Int)]
+    ) {
+        if let seed = seed(i, left, j, right, shared: shared, weights: weights) {
+            seeds.append(seed)
+        } else if !right.isExcluded && 10 * shared >= min(left.shingles.count, right.shingles.count) {
+            nearMisses.append((i, j, shared))
+        }
     }
 
     /// Least tf-isf cosine of two windows of ``windowSpan`` consecutive sentences for a window
@@ -210,7 +220,16 @@ public struct PassageAligner: Sendable {
     /// (2014). Its passages face the same filters (word Dice, 25-word minimum downstream);
     /// it runs only when the first pass found no copy, so it never stretches a found passage.
     public func align(_ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
-        let first = seeding(a, b)
+        aligned(seeding(a, b), a, b)
+    }
+
+    /// The passages of `a` and `b` from their first seeding (``seeding(_:_:)``, or the same
+    /// seeds and near misses found through ``SentenceShingleIndex``): passages from the seeds;
+    /// when they hold no copy, window seeds among the near misses; then condensed copies.
+    func aligned(
+        _ first: (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights),
+        _ a: DocumentProfile, _ b: DocumentProfile
+    ) -> [AlignedPassage] {
         let found = passages(first.seeds, a, b)
         guard !found.contains(where: \.kind.isCopy), !first.nearMisses.isEmpty else {
             return condensedCopies(found, seeds: first.seeds, a, b)

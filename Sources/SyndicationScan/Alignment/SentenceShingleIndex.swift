@@ -170,20 +170,12 @@ extension PassageAligner {
         guard let indexA = indexes.0, let indexB = indexes.1,
               indexA.sentenceCount == a.sentences.count, indexB.sentenceCount == b.sentences.count
         else { return align(a, b) }
-        let first = seeding(a, b, indexes: (indexA, indexB))
-        let found = passages(first.seeds, a, b)
-        guard !found.contains(where: \.kind.isCopy), !first.nearMisses.isEmpty else {
-            return condensedCopies(found, seeds: first.seeds, a, b)
-        }
-        let widened = windowSeeds(first.nearMisses, existing: first.seeds, a, b, weights: first.weights)
-        guard widened.count > first.seeds.count else { return condensedCopies(found, seeds: first.seeds, a, b) }
-        let windowed = passages(widened, a, b)
-        return condensedCopies(windowed.contains(where: \.kind.isCopy) ? windowed : found, seeds: first.seeds, a, b)
+        return aligned(seeding(a, b, indexes: (indexA, indexB)), a, b)
     }
 
     /// ``seeding(_:_:)`` from the shared-shingle counts of the two indexes: for each sentence
     /// of `a` in order, the sentences of `b` it shares a shingle with, in order, each judged by
-    /// ``seed(_:_:_:_:shared:weights:)`` exactly as there.
+    /// ``judge(_:_:_:_:shared:weights:seeds:nearMisses:)`` exactly as there.
     func seeding(
         _ a: DocumentProfile, _ b: DocumentProfile, indexes: (SentenceShingleIndex, SentenceShingleIndex)
     ) -> (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights) {
@@ -195,13 +187,7 @@ extension PassageAligner {
         for (i, left) in a.sentences.enumerated() where !left.isExcluded {
             let row = i * columns
             for j in 0..<columns where counts[row + j] > 0 {
-                let shared = Int(counts[row + j])
-                let right = b.sentences[j]
-                if let seed = seed(i, left, j, right, shared: shared, weights: weights) {
-                    result.append(seed)
-                } else if !right.isExcluded && 10 * shared >= min(left.shingles.count, right.shingles.count) {
-                    candidates.append((i, j, shared))
-                }
+                judge(i, left, j, b.sentences[j], shared: Int(counts[row + j]), weights: weights, seeds: &result, nearMisses: &candidates)
             }
         }
         return (result, candidates, weights)
