@@ -145,11 +145,22 @@ public struct PassageAligner: Sendable {
             guard count >= 8 else { return nil }
             return (SortedHashSet.make(words), count, unquoted)
         }
+        // Each window is made once: near misses next to each other share their windows.
+        var windowsA = [(words: [UInt64], count: Int, unquoted: Bool)??](repeating: nil, count: a.sentences.count)
+        var windowsB = [(words: [UInt64], count: Int, unquoted: Bool)??](repeating: nil, count: b.sentences.count)
+        func window(
+            _ cache: inout [(words: [UInt64], count: Int, unquoted: Bool)??], _ profile: DocumentProfile, _ start: Int
+        ) -> (words: [UInt64], count: Int, unquoted: Bool)? {
+            if let known = cache[start] { return known }
+            let made = window(profile, start)
+            cache[start] = .some(made)
+            return made
+        }
         for (i, j, _) in candidates {
             for (da, db) in [(0, 0), (-1, -1), (-1, 0), (0, -1)] {
                 let startA = i + da, startB = j + db
                 guard startA >= 0, startB >= 0,
-                      let left = window(a, startA), let right = window(b, startB),
+                      let left = window(&windowsA, a, startA), let right = window(&windowsB, b, startB),
                       left.unquoted && right.unquoted else { continue }
                 let (cosine, dice) = weights.value.similarity(left.words, right.words)
                 guard cosine >= windowCosine && dice >= windowCosine * 0.8 else { continue }

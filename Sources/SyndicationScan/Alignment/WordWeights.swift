@@ -9,27 +9,38 @@ import SyndicationEngine
 /// is `log(N / n) + 0.1`, with `N` the two documents' seeding sentences and `n` those that
 /// hold the word (0.1 for a word in none); `n` is the sum of the two documents'
 /// ``SentenceWordFrequencies``, each counted once per document rather than once per pair.
-struct WordWeights {
+final class WordWeights {
     private let a: SentenceWordFrequencies
     private let b: SentenceWordFrequencies
     private let total: Double
+    /// The weight of a word by its sentence frequency, computed on first use (negative until
+    /// then): a pair's words take few distinct frequencies, and a logarithm costs more than
+    /// the lookup.
+    private var byCount: [Double]
 
     /// The weights of the words of two documents, from their frequency tables.
     init(_ a: SentenceWordFrequencies, _ b: SentenceWordFrequencies) {
         self.a = a
         self.b = b
         total = Double(max(a.sentenceCount + b.sentenceCount, 1))
+        byCount = [Double](repeating: -1, count: a.sentenceCount + b.sentenceCount + 1)
     }
 
     /// The weights of the words of two documents.
-    init(_ a: DocumentProfile, _ b: DocumentProfile) {
+    convenience init(_ a: DocumentProfile, _ b: DocumentProfile) {
         self.init(SentenceWordFrequencies(a), SentenceWordFrequencies(b))
     }
 
     @inline(__always)
     func weight(_ word: UInt64) -> Double {
         let count = a.count(of: word) + b.count(of: word)
-        return count == 0 ? 0.1 : log(total / Double(count)) + 0.1
+        guard count > 0 else { return 0.1 }
+        // A word stands in at most every sentence of the two documents.
+        let known = byCount[count]
+        if known >= 0 { return known }
+        let weight = log(total / Double(count)) + 0.1
+        byCount[count] = weight
+        return weight
     }
 
     /// The tf-isf cosine and the weighted Dice coefficient of two sorted word sets.

@@ -45,9 +45,10 @@ extension CorpusScanner {
     }
 
     /// Reads the documents at `positions` again and analyses them in full, with their sentence
-    /// shingles indexed for alignment.
+    /// shingles indexed for alignment where `indexed` says so (every document by default).
     func prepare(
-        _ positions: [Int], _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource
+        _ positions: [Int], _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource,
+        indexed: (Int) -> Bool = { _ in true }
     ) -> [PreparedDocument] {
         let threads = parameters.threads
         let texts = source.documents(at: positions.map { census.locations[$0] }, threads: threads)
@@ -60,7 +61,7 @@ extension CorpusScanner {
             let boilerplate = lines.boilerplate(lines: analysis.lines, slots: census.lines(of: positions[index]))
             var prepared = analysis.prepared(boilerplate: boilerplate, parameters: parameters)
             // Built once per document, for every pair it stands in.
-            prepared.shingleIndex = SentenceShingleIndex(prepared.profile)
+            if indexed(positions[index]) { prepared.shingleIndex = SentenceShingleIndex(prepared.profile) }
             return prepared
         }
     }
@@ -238,6 +239,16 @@ extension CorpusScanner {
         let batchSize = max(2, verificationBatchSize)
         var done = 0
         report(.verifying(done: 0, total: candidates.count))
+        // A sentence shingle index pays for itself from a document's second pair on: the pairs
+        // of a document in one pair go through per-pair postings (the same passages, by
+        // construction, at less cost than indexing both sides).
+        var pairCounts = [UInt8](repeating: 0, count: census.count)
+        for pair in candidates {
+            if pairCounts[pair.first] < 2 { pairCounts[pair.first] += 1 }
+            if pairCounts[pair.second] < 2 { pairCounts[pair.second] += 1 }
+        }
+        let pairsOf = pairCounts
+        let indexed = { (position: Int) in pairsOf[position] >= 2 }
         /// Verifies `pairs` with `documents` at hand, in slices so that progress moves.
         func verifyPairs(_ pairs: ArraySlice<CandidatePair>, _ rows: [Int: PreparedDocument], _ columns: [Int: PreparedDocument]) {
             var slice = pairs.startIndex
@@ -257,7 +268,7 @@ extension CorpusScanner {
         let (batches, larger) = Self.packComponents(candidates, documentCount: census.count, limit: max(2, batchSize / 2))
         for batch in batches {
             let positions = Set(batch.flatMap { [$0.first, $0.second] }).sorted()
-            let prepared = prepare(positions, census, lines, source)
+            let prepared = prepare(positions, census, lines, source, indexed: indexed)
             var documents: [Int: PreparedDocument] = [:]
             documents.reserveCapacity(positions.count)
             for (position, document) in zip(positions, prepared) {
@@ -292,7 +303,7 @@ extension CorpusScanner {
                 .filter { row.documents[$0] == nil }.sorted()
             let missingColumn = rowBlock == columnBlock
                 ? [] : Set(tile.map(\.second)).filter { column.documents[$0] == nil }.sorted()
-            let prepared = prepare(missingRow + missingColumn, census, lines, source)
+            let prepared = prepare(missingRow + missingColumn, census, lines, source, indexed: indexed)
             for (index, position) in (missingRow + missingColumn).enumerated() {
                 facts[position] = DocumentFacts(credits: prepared[index].credits)
                 if index < missingRow.count { row.documents[position] = prepared[index] } else { column.documents[position] = prepared[index] }
