@@ -230,18 +230,21 @@ public struct PassageAligner: Sendable {
         _ first: (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights),
         _ a: DocumentProfile, _ b: DocumentProfile
     ) -> [AlignedPassage] {
-        let found = passages(first.seeds, a, b)
+        let found = passages(first.seeds, a, b, weights: first.weights)
         guard !found.contains(where: \.kind.isCopy), !first.nearMisses.isEmpty else {
             return condensedCopies(found, seeds: first.seeds, a, b)
         }
         let widened = windowSeeds(first.nearMisses, existing: first.seeds, a, b, weights: first.weights)
         guard widened.count > first.seeds.count else { return condensedCopies(found, seeds: first.seeds, a, b) }
-        let windowed = passages(widened, a, b)
+        let windowed = passages(widened, a, b, weights: first.weights)
         return condensedCopies(windowed.contains(where: \.kind.isCopy) ? windowed : found, seeds: first.seeds, a, b)
     }
 
-    /// The passages that `seeds` (of `a` and `b`, sorted) extend to.
-    func passages(_ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
+    /// The passages that `seeds` (of `a` and `b`, sorted) extend to; copy passages then grow
+    /// at their edges (``grownEdges(_:_:_:_:_:claimedA:claimedB:weights:)``, by `weights`).
+    func passages(
+        _ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile, weights: LazyWordWeights
+    ) -> [AlignedPassage] {
         guard !seeds.isEmpty else { return [] }
         let groups = extend(seeds).map(Self.strongestMatches)
         // Strongest groups claim their sentences first.
@@ -269,6 +272,11 @@ public struct PassageAligner: Sendable {
                     let rangeA = quoted.reduce(first.first...first.first) { min($0.lowerBound, $1.first)...max($0.upperBound, $1.first) }
                     let rangeB = quoted.reduce(first.second...first.second) { min($0.lowerBound, $1.second)...max($0.upperBound, $1.second) }
                     found = passage(quoted, rangeA, rangeB, a, b)
+                } else if found.kind.isCopy, let grown = grownEdges(
+                    run, firstA...lastA, firstB...lastB, a, b, claimedA: claimedA, claimedB: claimedB, weights: weights) {
+                    for index in grown.a { claimedA.insert(index) }
+                    for index in grown.b { claimedB.insert(index) }
+                    found = passage(run, grown.a, grown.b, a, b)
                 }
                 passages.append(found)
             }
