@@ -95,6 +95,7 @@ public struct PassageAligner: Sendable {
             for j in touched {
                 let shared = Int(counts[j])
                 counts[j] = 0
+                guard !isChance(shared: shared, left.shingles.count, b.sentences[j].shingles.count) else { continue }
                 judge(i, left, j, b.sentences[j], shared: shared, weights: weights, seeds: &result, nearMisses: &candidates)
             }
         }
@@ -289,10 +290,9 @@ public struct PassageAligner: Sendable {
     static func wordDice(
         _ rangeA: ClosedRange<Int>, _ a: DocumentProfile, _ rangeB: ClosedRange<Int>, _ b: DocumentProfile
     ) -> Double {
-        let wordsA = SortedHashSet.make(rangeA.flatMap { a.sentences[$0].isExcluded ? [] : a.sentences[$0].words })
-        let wordsB = SortedHashSet.make(rangeB.flatMap { b.sentences[$0].isExcluded ? [] : b.sentences[$0].words })
-        guard !wordsA.isEmpty || !wordsB.isEmpty else { return 0 }
-        return Double(2 * SortedHashSet.intersectionCount(wordsA, wordsB)) / Double(wordsA.count + wordsB.count)
+        let words = unionCounts(rangeA, a, rangeB, b, of: .words)
+        guard words.a > 0 || words.b > 0 else { return 0 }
+        return Double(2 * words.shared) / Double(words.a + words.b)
     }
 
     /// Passages sorted by position in `a`, with passages of the same kind that overlap or
@@ -410,9 +410,7 @@ public struct PassageAligner: Sendable {
         }
         // Similarity of the prose the passage spans: a sentence one side dropped counts as an
         // edit; furniture inside it (an advertisement or "Related: …" line) does not.
-        let shinglesA = SortedHashSet.make(rangeA.flatMap { a.sentences[$0].isExcluded ? [] : a.sentences[$0].shingles })
-        let shinglesB = SortedHashSet.make(rangeB.flatMap { b.sentences[$0].isExcluded ? [] : b.sentences[$0].shingles })
-        let similarity = SortedHashSet.jaccard(shinglesA, shinglesB)
+        let similarity = Self.shingleJaccard(rangeA, a, rangeB, b)
         let kind: AlignedPassage.Kind
         if isQuote {
             kind = .quote
