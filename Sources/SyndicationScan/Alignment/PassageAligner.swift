@@ -22,6 +22,10 @@ import SyndicationEngine
 /// 4. **Ends**: a copy passage whose words are copied verbatim is trimmed to the words the
 ///    two sides share, so a copy glued into the middle of a sentence does not carry the rest
 ///    of that sentence with it (``trimmedToVerbatim(_:_:in:sharing:)``).
+/// 5. **Growth**: a copy passage with at least two seeded sentences on one side takes in the
+///    unclaimed prose sentence pair just outside each end, one pair at a time, while the two are
+///    alike at a lower bar than a seed's (tf-isf cosine ``edgeGrowthCosine``), so the reworded
+///    first or last sentence of a translated or spun copy is not cut off (`EdgeGrowth.swift`).
 public struct PassageAligner: Sendable {
     /// Least passage similarity of a `verbatim` passage.
     public static let verbatimSimilarity = 0.97
