@@ -22,6 +22,10 @@ import SyndicationEngine
 /// 4. **Ends**: a copy passage whose words are copied verbatim is trimmed to the words the
 ///    two sides share, so a copy glued into the middle of a sentence does not carry the rest
 ///    of that sentence with it (``trimmedToVerbatim(_:_:in:sharing:)``).
+/// 5. **Growth**: a copy passage with at least two seeded sentences on one side takes in the
+///    unclaimed prose sentence pair just outside each end, one pair at a time, while the two are
+///    alike at a lower bar than a seed's (tf-isf cosine ``edgeGrowthCosine``), so the reworded
+///    first or last sentence of a translated or spun copy is not cut off (`EdgeGrowth.swift`).
 public struct PassageAligner: Sendable {
     /// Least passage similarity of a `verbatim` passage.
     public static let verbatimSimilarity = 0.97
@@ -242,18 +246,21 @@ public struct PassageAligner: Sendable {
         _ first: (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights),
         _ a: DocumentProfile, _ b: DocumentProfile
     ) -> [AlignedPassage] {
-        let found = passages(first.seeds, a, b)
+        let found = passages(first.seeds, a, b, weights: first.weights)
         guard !found.contains(where: \.kind.isCopy), !first.nearMisses.isEmpty else {
             return condensedCopies(found, seeds: first.seeds, a, b)
         }
         let widened = windowSeeds(first.nearMisses, existing: first.seeds, a, b, weights: first.weights)
         guard widened.count > first.seeds.count else { return condensedCopies(found, seeds: first.seeds, a, b) }
-        let windowed = passages(widened, a, b)
+        let windowed = passages(widened, a, b, weights: first.weights)
         return condensedCopies(windowed.contains(where: \.kind.isCopy) ? windowed : found, seeds: first.seeds, a, b)
     }
 
-    /// The passages that `seeds` (of `a` and `b`, sorted) extend to.
-    func passages(_ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
+    /// The passages that `seeds` (of `a` and `b`, sorted) extend to; copy passages then grow
+    /// at their edges (``grownEdges(_:_:_:_:_:claimedA:claimedB:weights:)``, by `weights`).
+    func passages(
+        _ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile, weights: LazyWordWeights
+    ) -> [AlignedPassage] {
         guard !seeds.isEmpty else { return [] }
         let groups = extend(seeds).map(Self.strongestMatches)
         // Strongest groups claim their sentences first.
@@ -281,6 +288,11 @@ public struct PassageAligner: Sendable {
                     let rangeA = quoted.reduce(first.first...first.first) { min($0.lowerBound, $1.first)...max($0.upperBound, $1.first) }
                     let rangeB = quoted.reduce(first.second...first.second) { min($0.lowerBound, $1.second)...max($0.upperBound, $1.second) }
                     found = passage(quoted, rangeA, rangeB, a, b)
+                } else if found.kind.isCopy, let grown = grownEdges(
+                    run, firstA...lastA, firstB...lastB, a, b, claimedA: claimedA, claimedB: claimedB, weights: weights) {
+                    for index in grown.a { claimedA.insert(index) }
+                    for index in grown.b { claimedB.insert(index) }
+                    found = passage(run, grown.a, grown.b, a, b)
                 }
                 passages.append(found)
             }
