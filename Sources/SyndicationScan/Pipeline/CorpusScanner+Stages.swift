@@ -141,7 +141,7 @@ extension CorpusScanner {
         let sketcher = DocumentSketcher(parameters: minhashParameters)
         let findsPassages = candidateScope == .passages
         let banding = bandIndex
-        let common = sample.common
+        let common = ShingleTable(sample.common)
         let keepsFacts = census.count <= documentListLimit
         let detector = CreditDetector()
         var sketches = Sketches(

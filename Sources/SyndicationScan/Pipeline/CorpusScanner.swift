@@ -121,7 +121,7 @@ public struct CorpusScanner: Sendable {
         let banding = bandIndex.parameters
         let wholeText: ((String) -> [UInt64])? = candidateScope == .documents
             ? { banding.bandKeys(of: sketcher.signature(of: $0)) } : nil
-        let census = CorpusCensus.take(of: source, threads: threads, bandKeys: wholeText) {
+        var census = CorpusCensus.take(of: source, threads: threads, bandKeys: wholeText) {
             report(.reading(documents: $0))
         }
         try afterReading(census.warnings, census.count)
@@ -136,6 +136,7 @@ public struct CorpusScanner: Sendable {
         do {  // The sample, the sketches (and their temporary files) go once the candidates are known.
             let sample = candidateScope == .passages ? commonShingles(census, lines, source, fingerprints) : AnalysedSample(common: [])
             let sketches = sketch(census, lines, source, fingerprints: fingerprints, sample: sample)
+            census.wholeTextBandKeys = nil  // the sketches hold what is still needed, until the candidates are known
             sketchFacts = sketches.facts
             report(.findingCandidates)
             candidates = candidatePairs(census, lines, sketches, fingerprints: fingerprints, counts: &counts, warnings: &warnings)

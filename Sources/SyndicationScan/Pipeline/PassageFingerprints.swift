@@ -37,20 +37,33 @@ public struct PassageFingerprints: Sendable {
     /// The shingles common enough to leave out, from a deterministic sample of `profiles`.
     public func commonShingles(_ profiles: [DocumentProfile]) -> Set<UInt64> {
         let stride = max(1, profiles.count / sampleSize)
-        var frequency: [UInt64: Int32] = [:]
+        var frequency = ShingleTable(capacity: 1 << 16)
         var sentences = 0
         for index in Swift.stride(from: 0, to: profiles.count, by: stride) {
             for sentence in profiles[index].sentences where !sentence.isExcluded {
                 sentences += 1
-                for shingle in sentence.shingles { frequency[shingle, default: 0] += 1 }
+                for shingle in sentence.shingles { frequency.increment(shingle) }
             }
         }
         let limit = Int32(max(5, Int(Double(sentences) * commonShingleShare)))
-        return Set(frequency.filter { $0.value >= limit }.keys)
+        return Set(frequency.keys(countedAtLeast: limit))
     }
 
     /// The bucket keys of one document's sentences, as (key, sentence index) pairs.
     public func keys(of profile: DocumentProfile, common: Set<UInt64>) -> [(key: UInt64, sentence: Int32)] {
+        keys(of: profile, isCommon: common.contains)
+    }
+
+    /// ``keys(of:common:)`` with the common shingles in a ``ShingleTable`` (made once for a
+    /// whole pass; no SipHash per shingle).
+    func keys(of profile: DocumentProfile, common: ShingleTable) -> [(key: UInt64, sentence: Int32)] {
+        keys(of: profile, isCommon: common.contains)
+    }
+
+    @inline(__always)
+    private func keys(
+        of profile: DocumentProfile, isCommon: (UInt64) -> Bool
+    ) -> [(key: UInt64, sentence: Int32)] {
         var result: [(UInt64, Int32)] = []
         let rows = bandCount * rowsPerBand
         var minima = [UInt64](repeating: .max, count: rows)
@@ -58,7 +71,7 @@ public struct PassageFingerprints: Sendable {
         where !sentence.isExcluded && sentence.wordCount >= minimumWords {
             for row in 0..<rows { minima[row] = .max }
             var kept = 0
-            for shingle in sentence.shingles where !common.contains(shingle) {
+            for shingle in sentence.shingles where !isCommon(shingle) {
                 kept += 1
                 for row in 0..<rows {
                     let value = Self.mix(shingle &+ UInt64(row) &* 0x9E37_79B9_7F4A_7C15)
