@@ -16,6 +16,7 @@
 /// for every code point of every range, against Foundation's own normalisation; the ranges
 /// hold lower-case Latin-1, Greek and Cyrillic letters, kana, CJK ideographs and Hangul
 /// syllables (upper-case letters fold to other code points and are not here).
+@usableFromInline
 enum SelfFoldingScalars {
     /// The ranges, for tests and documentation.
     static let ranges: [ClosedRange<UInt32>] = [
@@ -29,7 +30,7 @@ enum SelfFoldingScalars {
     ]
 
     /// Whether the code point `value` is in one of ``ranges``.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func contains(_ value: UInt32) -> Bool {
         if value < 0x3041 {
             if value < 0x100 { return value >= 0xDF && value != 0xF7 }

@@ -10,10 +10,11 @@ public enum SortedHashSet {
     /// bucket past ``distributionBucketLimit`` hashes falls back to the standard sort).
     ///
     /// - Complexity: expected O(*n*) for hashes of a good hash function, O(*n* log *n*) at worst.
-    public static func make(_ hashes: [UInt64]) -> [UInt64] {
+    public static func make(_ hashes: consuming [UInt64]) -> [UInt64] {
         guard hashes.count > 1 else { return hashes }
         if hashes.count <= 32 {
-            var sorted = hashes
+            // Sorted in place: a temporary array handed over is not copied first.
+            var sorted = consume hashes
             let write = sorted.withUnsafeMutableBufferPointer { buffer -> Int in
                 insertionSort(buffer)
                 return removeRepeats(buffer)

@@ -5,14 +5,14 @@ import SyndicationScan
 enum HTMLClusterSection {
     private static func e(_ text: String) -> String { HTMLText.escape(text) }
 
-    static func render(_ outline: ReportOutline, into html: inout String) {
+    static func render(_ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         html += "<section id=\"clusters\">\n<h2>Clusters</h2>\n"
         if outline.clusters.isEmpty { html += "<p>No documents reuse the same copy.</p>\n" }
         for view in outline.clusters { cluster(view, outline, into: &html) }
         html += "</section>\n"
     }
 
-    private static func cluster(_ view: ClusterView, _ outline: ReportOutline, into html: inout String) {
+    private static func cluster(_ view: ClusterView, _ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         let cluster = view.cluster
         html += "<article class=\"cluster filterable \(HTMLReportRenderer.clusterTokens(view, outline))\" id=\"\(view.anchor)\">\n"
         html += "<h3><a href=\"#\(view.anchor)\">Cluster \(view.number)</a>"
@@ -54,7 +54,7 @@ enum HTMLClusterSection {
     }
 
     /// The members in timeline order: the table the chart draws, readable without it.
-    private static func members(_ view: ClusterView, _ outline: ReportOutline, into html: inout String) {
+    private static func members(_ view: ClusterView, _ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         html += "<div class=\"scroll\"><table class=\"members\">\n<tr><th class=\"num\">#</th><th>member</th><th>outlet</th>"
             + "<th>published</th><th>lag</th><th>copied from</th><th class=\"num\">reused</th><th>credit</th></tr>\n"
         for (index, entry) in view.timeline.enumerated() {
@@ -82,7 +82,7 @@ enum HTMLClusterSection {
 
     /// The member × member heat map: the share of the row member's prose aligned to the column
     /// member as copy; `q` and `b` where only quotations or page template are shared.
-    private static func matrix(_ view: ClusterView, into html: inout String) {
+    private static func matrix(_ view: ClusterView, into html: inout ReportText<some TextOutputStream>) {
         guard view.timeline.count > 1 else { return }
         html += "<h4>Similarity matrix</h4>\n<p class=\"muted\">Each cell: the share of the row member's prose that "
             + "is aligned to the column member as copy. Outlined: uncredited. q: quotations only, b: page template "

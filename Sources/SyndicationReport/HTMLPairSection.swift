@@ -5,7 +5,7 @@ import SyndicationScan
 enum HTMLPairSection {
     private static func e(_ text: String) -> String { HTMLText.escape(text) }
 
-    static func reusePairs(_ outline: ReportOutline, into html: inout String) {
+    static func reusePairs(_ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         html += "<section id=\"reuse\">\n<h2>Reuse pairs</h2>\n"
         if outline.reusePairs.isEmpty {
             html += "<p>No pair reuses copy.</p>\n"
@@ -19,7 +19,7 @@ enum HTMLPairSection {
         html += "</section>\n"
     }
 
-    static func sharedPairs(_ outline: ReportOutline, into html: inout String) {
+    static func sharedPairs(_ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         html += "<section id=\"not-copy\">\n<h2>Quotes and boilerplate (not copy)</h2>\n"
         if outline.sharedPairs.isEmpty {
             html += "<p>No pair shares only quotations or page template.</p>\n"
@@ -31,7 +31,7 @@ enum HTMLPairSection {
         html += "</section>\n"
     }
 
-    private static func pair(_ view: PairView, _ outline: ReportOutline, into html: inout String) {
+    private static func pair(_ view: PairView, _ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         let pair = view.pair
         let isReuse = pair.relation.isReuse
         html += "<article class=\"pair filterable \(view.verdictClass) \(HTMLReportRenderer.tokens(view, outline))\" "
@@ -75,7 +75,7 @@ enum HTMLPairSection {
         html += "</details>\n</article>\n"
     }
 
-    private static func figure(_ passage: PairView.Passage, _ view: PairView, _ outline: ReportOutline, into html: inout String) {
+    private static func figure(_ passage: PairView.Passage, _ view: PairView, _ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         let kind = passage.passage.kind
         html += "<figure class=\"passage k-\(kind.rawValue)\(kind.isCopy ? "" : " notcounted")\" id=\"\(passage.anchor)\">\n"
         html += "<figcaption><a href=\"#\(passage.anchor)\">Passage \(passage.number)</a> "

@@ -22,12 +22,23 @@ public enum HTMLReportRenderer {
     /// - Complexity: O(*n* · *D*) in the size of the report and the texts of paired documents,
     ///   *D* the differing words of a passage.
     public static func render(_ input: ReportInput) -> String {
+        var html = ""
+        write(input, to: &html)
+        return html
+    }
+
+    /// Writes the HTML document ``render(_:)`` returns to `output` as it is made, about 64 kB
+    /// at a time (``ReportText``), never holding it whole.
+    ///
+    /// - Complexity: as ``render(_:)``; memory beyond `output` is the report's outline.
+    public static func write<Output: TextOutputStream>(_ input: ReportInput, to output: inout Output) {
         let outline = ReportOutline(input)
         let css = HTMLStylesheet.css + "\n" + HTMLFilters.css(outline)
         let script = HTMLFilters.script
         let policy = "default-src 'none'; style-src '\(cspHash(css))'; script-src '\(cspHash(script))'; "
             + "img-src data:; base-uri 'none'; form-action 'none'"
-        var html = """
+        var html = ReportText(output)
+        html += """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -53,7 +64,7 @@ public enum HTMLReportRenderer {
         documents(outline, into: &html)
         evidence(outline, into: &html)
         html += "</main>\n<script>\(script)</script>\n</body>\n</html>\n"
-        return html
+        output = html.finish()
     }
 
     private static func e(_ text: String) -> String { HTMLText.escape(text) }
@@ -66,7 +77,7 @@ public enum HTMLReportRenderer {
         "sha256-" + Data(SHA256.digest(of: Array(text.utf8))).base64EncodedString()
     }
 
-    private static func header(_ outline: ReportOutline, into html: inout String) {
+    private static func header(_ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         let tool = outline.report.tool
         html += "<p class=\"tool\">\(e(tool.name)) \(e(tool.version)) · xxHash \(e(tool.xxhashVersion)) · "
             + "format \(e(outline.report.format))</p>\n"
@@ -80,7 +91,7 @@ public enum HTMLReportRenderer {
         html += "</ul>\n</nav>\n"
     }
 
-    private static func overview(_ outline: ReportOutline, into html: inout String) {
+    private static func overview(_ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         let report = outline.report
         html += "<section id=\"overview\">\n<h2>Overview</h2>\n<ul class=\"cards\">\n"
         let cards: [(Int, String, String)] = [
@@ -175,7 +186,7 @@ public enum HTMLReportRenderer {
         return (pairTokens.sorted() + outline.outletTokens(view.memberIDs)).joined(separator: " ")
     }
 
-    private static func documents(_ outline: ReportOutline, into html: inout String) {
+    private static func documents(_ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         html += "<section id=\"documents\">\n<h2>Documents</h2>\n<div class=\"scroll\"><table class=\"documents\">\n"
         html += "<tr><th>id</th><th>title</th><th>outlet</th><th>published</th><th class=\"num\">length</th>"
             + "<th>credits</th></tr>\n"
@@ -188,7 +199,7 @@ public enum HTMLReportRenderer {
         html += "</table></div>\n</section>\n"
     }
 
-    private static func evidence(_ outline: ReportOutline, into html: inout String) {
+    private static func evidence(_ outline: ReportOutline, into html: inout ReportText<some TextOutputStream>) {
         let report = outline.report
         let tool = report.tool
         html += "<section id=\"evidence\">\n<h2>Evidence and reproduction</h2>\n"

@@ -8,8 +8,9 @@ import SyndicationScan
 /// that `0.1 + 0.2` is written `0.3`, never `0.30000000000000004`.
 ///
 /// The report is written piece by piece (``write(_:to:)``): the top-level fields from a
-/// skeleton without documents, pairs or clusters, then each document, pair and cluster
-/// encoded on its own and indented into place. So writing a million-document report holds one
+/// skeleton without documents, pairs or clusters, encoded by `JSONEncoder`, then each
+/// document, pair and cluster written by ``JSONElementEncoder`` (the same bytes, several times
+/// faster) where pretty printing would place it. So writing a million-document report holds one
 /// element's JSON at a time, not the whole document (616 MB, several copies, at a million).
 public enum JSONReportWriter {
     /// The number of decimals every `Double` in the JSON keeps.
@@ -45,13 +46,17 @@ public enum JSONReportWriter {
             let (key, comma) = Self.emptyArrayKey(line)
             switch key {
             case "documents" where !report.documents.isEmpty:
-                try writeArray("documents", report.documents, comma: comma, encoder: encoder, to: &output)
+                try writeArray("documents", count: report.documents.count, comma: comma, to: &output) {
+                    $0.write(report.documents[$1], level: 2)
+                }
             case "pairs" where !report.pairs.isEmpty:
-                try writeArray("pairs", report.pairs, comma: comma, encoder: encoder, to: &output) {
-                    $0.roundedForOutput(decimals: decimals)
+                try writeArray("pairs", count: report.pairs.count, comma: comma, to: &output) {
+                    try $0.write(report.pairs[$1], level: 2, decimals: decimals)
                 }
             case "clusters" where !report.clusters.isEmpty:
-                try writeArray("clusters", report.clusters, comma: comma, encoder: encoder, to: &output)
+                try writeArray("clusters", count: report.clusters.count, comma: comma, to: &output) {
+                    $0.write(report.clusters[$1], level: 2)
+                }
             default:
                 output.write(String(line))
                 output.write("\n")
@@ -75,33 +80,37 @@ public enum JSONReportWriter {
         return (key.contains("\"") ? nil : String(key), comma)
     }
 
-    /// Writes `  "key" : [` … `  ]` with each element encoded alone, its empty containers
-    /// compacted and every line indented by four spaces, as pretty printing the whole report
-    /// would place it.
-    private static func writeArray<Element: Encodable, Output: TextOutputStream>(
-        _ key: String, _ elements: [Element], comma: Bool, encoder: JSONEncoder, to output: inout Output,
-        preparing prepare: (Element) -> Element = { $0 }
+    /// Writes `  "key" : [` … `  ]` with each of its `count` elements written by `element`
+    /// (``JSONElementEncoder``) where pretty printing the whole report would place it,
+    /// handing `output` about 64 kB at a time.
+    ///
+    /// - Throws: what `element` throws; the elements before the failing one stay written.
+    private static func writeArray<Output: TextOutputStream>(
+        _ key: String, count: Int, comma: Bool, to output: inout Output,
+        _ element: (inout JSONElementEncoder, Int) throws -> Void
     ) throws {
         output.write("  \"\(key)\" : [\n")
-        for (index, element) in elements.enumerated() {
-            let json = compactingEmptyContainers(
-                String(decoding: try encoder.encode(prepare(element)), as: UTF8.self))
-            output.write(indented(json, by: 4))
-            output.write(index == elements.count - 1 ? "\n" : ",\n")
+        var encoder = JSONElementEncoder()
+        encoder.bytes.reserveCapacity(1 << 17)
+        func flush() {
+            output.write(String(decoding: encoder.bytes, as: UTF8.self))
+            encoder.bytes.removeAll(keepingCapacity: true)
         }
+        for index in 0..<count {
+            let start = encoder.bytes.count
+            encoder.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4))
+            do {
+                try element(&encoder, index)
+            } catch {
+                encoder.bytes.removeSubrange(start...)
+                flush()
+                throw error
+            }
+            encoder.bytes.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
+            if encoder.bytes.count >= 1 << 16 { flush() }
+        }
+        flush()
         output.write(comma ? "  ],\n" : "  ]\n")
-    }
-
-    /// `text` with `width` spaces before each of its lines.
-    static func indented(_ text: String, by width: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + text.utf8.count / 8 + width)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\n") { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width)) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `{` or `[` followed by white space holding a line break and then `}` or `]` becomes `{}`

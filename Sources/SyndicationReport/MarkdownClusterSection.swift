@@ -5,13 +5,13 @@ import SyndicationScan
 enum MarkdownClusterSection {
     private static func e(_ text: String) -> String { MarkdownText.escape(text) }
 
-    static func render(_ outline: ReportOutline, into lines: inout [String]) {
+    static func render(_ outline: ReportOutline, into lines: inout MarkdownLines<some TextOutputStream>) {
         lines += ["## Clusters", ""]
         if outline.clusters.isEmpty { lines += ["No documents reuse the same copy.", ""] }
         for view in outline.clusters { cluster(view, outline, into: &lines) }
     }
 
-    private static func cluster(_ view: ClusterView, _ outline: ReportOutline, into lines: inout [String]) {
+    private static func cluster(_ view: ClusterView, _ outline: ReportOutline, into lines: inout MarkdownLines<some TextOutputStream>) {
         let cluster = view.cluster
         lines += ["<a id=\"\(view.anchor)\"></a>", "",
                   "### Cluster \(view.number)" + (view.headline.map { ": \(e($0))" } ?? ""), "",
@@ -83,7 +83,7 @@ enum MarkdownClusterSection {
         return lines
     }
 
-    private static func members(_ view: ClusterView, into lines: inout [String]) {
+    private static func members(_ view: ClusterView, into lines: inout MarkdownLines<some TextOutputStream>) {
         lines += [MarkdownText.row(["#", "member", "outlet", "published", "lag", "copied from", "reused", "credit"]),
                   MarkdownText.row(["---:", "---", "---", "---", "---", "---", "---:", "---"])]
         for (index, entry) in view.timeline.enumerated() {
@@ -107,7 +107,7 @@ enum MarkdownClusterSection {
         lines.append("")
     }
 
-    private static func matrix(_ view: ClusterView, into lines: inout [String]) {
+    private static func matrix(_ view: ClusterView, into lines: inout MarkdownLines<some TextOutputStream>) {
         guard view.timeline.count > 1 else { return }
         lines += ["**Similarity matrix**: the share (%) of the row member's prose aligned to the column member as "
                   + "copy; bold: uncredited; q: quotations only, b: page template only (not copy).", ""]

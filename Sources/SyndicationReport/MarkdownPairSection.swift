@@ -5,7 +5,7 @@ import SyndicationScan
 enum MarkdownPairSection {
     private static func e(_ text: String) -> String { MarkdownText.escape(text) }
 
-    static func reusePairs(_ outline: ReportOutline, into lines: inout [String]) {
+    static func reusePairs(_ outline: ReportOutline, into lines: inout MarkdownLines<some TextOutputStream>) {
         lines += ["## Reuse pairs", ""]
         if outline.reusePairs.isEmpty {
             lines += ["No pair reuses copy.", ""]
@@ -17,7 +17,7 @@ enum MarkdownPairSection {
         for view in outline.reusePairs { pair(view, outline, into: &lines) }
     }
 
-    static func sharedPairs(_ outline: ReportOutline, into lines: inout [String]) {
+    static func sharedPairs(_ outline: ReportOutline, into lines: inout MarkdownLines<some TextOutputStream>) {
         lines += ["## Quotes and boilerplate (not copy)", ""]
         if outline.sharedPairs.isEmpty {
             lines += ["No pair shares only quotations or page template.", ""]
@@ -28,7 +28,7 @@ enum MarkdownPairSection {
         for view in outline.sharedPairs { pair(view, outline, into: &lines) }
     }
 
-    private static func pair(_ view: PairView, _ outline: ReportOutline, into lines: inout [String]) {
+    private static func pair(_ view: PairView, _ outline: ReportOutline, into lines: inout MarkdownLines<some TextOutputStream>) {
         let pair = view.pair
         let verdict = view.verdict
         let known = pair.source != nil && pair.derived != nil

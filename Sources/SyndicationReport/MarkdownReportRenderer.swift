@@ -18,8 +18,18 @@ public enum MarkdownReportRenderer {
     /// - Complexity: O(*n* · *D*) in the size of the report and the texts of paired documents,
     ///   *D* the differing words of a passage.
     public static func render(_ input: ReportInput) -> String {
+        var markdown = ""
+        write(input, to: &markdown)
+        return markdown
+    }
+
+    /// Writes the Markdown ``render(_:)`` returns to `output` line by line as it is made
+    /// (``MarkdownLines``), never holding it whole.
+    ///
+    /// - Complexity: as ``render(_:)``; memory beyond `output` is the report's outline.
+    public static func write<Output: TextOutputStream>(_ input: ReportInput, to output: inout Output) {
         let outline = ReportOutline(input)
-        var lines: [String] = []
+        var lines = MarkdownLines(output)
         header(outline, into: &lines)
         overview(outline, into: &lines)
         MarkdownClusterSection.render(outline, into: &lines)
@@ -27,13 +37,12 @@ public enum MarkdownReportRenderer {
         MarkdownPairSection.sharedPairs(outline, into: &lines)
         documents(outline, into: &lines)
         evidence(outline, into: &lines)
-        while lines.last == "" { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        output = lines.finish()
     }
 
     private static func e(_ text: String) -> String { MarkdownText.escape(text) }
 
-    private static func header(_ outline: ReportOutline, into lines: inout [String]) {
+    private static func header(_ outline: ReportOutline, into lines: inout MarkdownLines<some TextOutputStream>) {
         let tool = outline.report.tool
         lines += [
             "# syndetect report", "",
@@ -46,7 +55,7 @@ public enum MarkdownReportRenderer {
         ]
     }
 
-    private static func overview(_ outline: ReportOutline, into lines: inout [String]) {
+    private static func overview(_ outline: ReportOutline, into lines: inout MarkdownLines<some TextOutputStream>) {
         let report = outline.report
         lines += ["## Overview", "",
                   MarkdownText.row(["documents", "clusters", "reuse pairs", "uncredited reuse", "quotes or boilerplate only"]),
@@ -102,7 +111,7 @@ public enum MarkdownReportRenderer {
         }
     }
 
-    private static func documents(_ outline: ReportOutline, into lines: inout [String]) {
+    private static func documents(_ outline: ReportOutline, into lines: inout MarkdownLines<some TextOutputStream>) {
         lines += ["## Documents", "",
                   MarkdownText.row(["id", "title", "outlet", "published", "length", "credits"]),
                   MarkdownText.row(["---", "---", "---", "---", "---:", "---"])]
@@ -116,7 +125,7 @@ public enum MarkdownReportRenderer {
         lines.append("")
     }
 
-    private static func evidence(_ outline: ReportOutline, into lines: inout [String]) {
+    private static func evidence(_ outline: ReportOutline, into lines: inout MarkdownLines<some TextOutputStream>) {
         let report = outline.report
         let tool = report.tool
         lines += ["## Evidence and reproduction", "",

@@ -52,15 +52,17 @@ extension ReportInput {
 }
 
 extension ReportInput {
-    /// Writes the report in `format` to `output`: JSON one document, pair and cluster at a
-    /// time (``JSONReportWriter/write(_:to:)``), Markdown and HTML rendered whole first (they
-    /// need the whole report for their outline and excerpts).
+    /// Writes the report in `format` to `output` as it is made: JSON one document, pair and
+    /// cluster at a time (``JSONReportWriter/write(_:to:)``), Markdown and HTML section by
+    /// section from the report's outline (``MarkdownReportRenderer/write(_:to:)``,
+    /// ``HTMLReportRenderer/write(_:to:)``).
     ///
     /// - Throws: An `EncodingError` from ``JSONReportWriter`` when a score is not finite.
     public func write<Output: TextOutputStream>(as format: ReportFormat, to output: inout Output) throws {
         switch format {
         case .json: try JSONReportWriter.write(report, to: &output)
-        case .markdown, .html: output.write(try rendered(as: format))
+        case .markdown: MarkdownReportRenderer.write(self, to: &output)
+        case .html: HTMLReportRenderer.write(self, to: &output)
         }
     }
 }

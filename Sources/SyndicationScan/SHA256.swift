@@ -27,16 +27,30 @@ public enum SHA256 {
         return Array(bytes).withUnsafeBytes { digest(of: $0) }
     }
 
-    /// The 32-byte SHA-256 digest of the bytes at `bytes`: whole blocks straight from them,
-    /// the last partial block and the padding from a copy.
+    /// The 32-byte SHA-256 digest of the bytes at `bytes`.
     static func digest(of bytes: UnsafeRawBufferPointer) -> [UInt8] {
-        var state: [UInt32] = initialState
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            state.withUnsafeMutableBufferPointer { state in
+        let state = words(of: bytes)
+        var result: [UInt8] = []
+        result.reserveCapacity(32)
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+            for shift in stride(from: 24, through: 0, by: -8) {
+                result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+            }
+        }
+        return result
+    }
+
+    /// The eight 32-bit words of the SHA-256 digest of the bytes at `bytes`, in order (the
+    /// digest is their big-endian bytes): whole blocks straight from the bytes, the last
+    /// partial block and the padding from a copy; no allocation.
+    static func words(of bytes: UnsafeRawBufferPointer) -> Words {
+        var state: Words = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        roundConstants.withUnsafeBufferPointer { constants in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
                 let whole = bytes.count / 64 * 64
                 var offset = 0
                 while offset < whole {
-                    compress(state, UnsafeRawPointer(bytes.baseAddress!) + offset, schedule)
+                    compress(&state, bytes.baseAddress! + offset, schedule, constants)
                     offset += 64
                 }
                 // Padding: 0x80, zeros to 56 mod 64, then the bit length big-endian.
@@ -47,30 +61,18 @@ public enum SHA256 {
                     tail[rest] = 0x80
                     let blocks = rest + 1 > 56 ? 2 : 1
                     let bitLength = UInt64(bytes.count) &* 8
-                    for index in 0..<8 {
-                        tail[blocks * 64 - 8 + index] = UInt8(truncatingIfNeeded: bitLength >> (56 - 8 * index))
-                    }
+                    tail.storeBytes(of: bitLength.bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
                     for block in 0..<blocks {
-                        compress(state, UnsafeRawPointer(tail.baseAddress!) + block * 64, schedule)
+                        compress(&state, UnsafeRawPointer(tail.baseAddress!) + block * 64, schedule, constants)
                     }
                 }
             }
         }
-        var result: [UInt8] = []
-        result.reserveCapacity(32)
-        for word in state {
-            for shift in stride(from: 24, through: 0, by: -8) {
-                result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
-            }
-        }
-        return result
+        return state
     }
 
-    /// H(0): the first 32 bits of the fractional parts of the square roots of the first eight
-    /// primes.
-    private static let initialState: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
+    /// The eight working words of the hash.
+    typealias Words = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
 
     /// K: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
     private static let roundConstants: [UInt32] = [
@@ -85,51 +87,53 @@ public enum SHA256 {
     ]
 
     /// One application of the compression function to the 64-byte block at `block`
-    /// (FIPS 180-4 §6.2.2), with `schedule` as scratch for the 64-word message schedule.
+    /// (FIPS 180-4 §6.2.2), with `schedule` as scratch for the 64-word message schedule and
+    /// the working variables in locals.
+    @inline(__always)
     private static func compress(
-        _ state: UnsafeMutableBufferPointer<UInt32>, _ block: UnsafeRawPointer,
-        _ schedule: UnsafeMutableBufferPointer<UInt32>
+        _ state: inout Words, _ block: UnsafeRawPointer, _ schedule: UnsafeMutableBufferPointer<UInt32>,
+        _ constants: UnsafeBufferPointer<UInt32>
     ) {
+        let w = schedule.baseAddress!
+        let k = constants.baseAddress!
         for index in 0..<16 {
-            schedule[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))
+            w[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))
         }
         for index in 16..<64 {
-            let w15 = schedule[index - 15]
-            let w2 = schedule[index - 2]
+            let w15 = w[index - 15]
+            let w2 = w[index - 2]
             let sigma0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
             let sigma1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
-            schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
+            w[index] = w[index - 16] &+ sigma0 &+ w[index - 7] &+ sigma1
         }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        roundConstants.withUnsafeBufferPointer { constants in
-            for index in 0..<64 {
-                let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
-                let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let temp2 = sum0 &+ majority
-                h = g
-                g = f
-                f = e
-                e = d &+ temp1
-                d = c
-                c = b
-                b = a
-                a = temp1 &+ temp2
-            }
+        var (a, b, c, d, e, f, g, h) = state
+        for index in 0..<64 {
+            let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let temp1 = h &+ sum1 &+ choice &+ k[index] &+ w[index]
+            let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let temp2 = sum0 &+ majority
+            h = g
+            g = f
+            f = e
+            e = d &+ temp1
+            d = c
+            c = b
+            b = a
+            a = temp1 &+ temp2
         }
-        state[0] &+= a
-        state[1] &+= b
-        state[2] &+= c
-        state[3] &+= d
-        state[4] &+= e
-        state[5] &+= f
-        state[6] &+= g
-        state[7] &+= h
+        state.0 &+= a
+        state.1 &+= b
+        state.2 &+= c
+        state.3 &+= d
+        state.4 &+= e
+        state.5 &+= f
+        state.6 &+= g
+        state.7 &+= h
     }
 
+    @inline(__always)
     private static func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }

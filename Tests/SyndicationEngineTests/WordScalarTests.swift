@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SyndicationEngine
 
@@ -18,5 +19,37 @@ import Testing
         #expect(AnalyzedText.isWordScalar("A") && AnalyzedText.isWordScalar("z") && AnalyzedText.isWordScalar("0"))
         #expect(!AnalyzedText.isWordScalar("@") && !AnalyzedText.isWordScalar("[") && !AnalyzedText.isWordScalar("`"))
         #expect(!AnalyzedText.isWordScalar("{") && !AnalyzedText.isWordScalar("/") && !AnalyzedText.isWordScalar(":"))
+    }
+
+    /// The definition of a word code point from Unicode properties alone: letters (alphabetic),
+    /// digits and other numbers, and combining marks.
+    static func isWordByProperties(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// The normalizer's shortcuts (ASCII, self-folding letters, General Punctuation) answer
+    /// as the properties do, for every code point.
+    @Test func theShortcutsAgreeWithUnicodeProperties() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(TokenNormalizer.isWordScalar(scalar) == Self.isWordByProperties(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    /// Words of ASCII and self-folding code points are written as they are (ASCII capitals
+    /// lower-cased); the result equals NFKC and lower-casing, as for any other word.
+    @Test func selfFoldingWordsFoldAsNFKCWould() {
+        let words = ["Ärger", "straße", "ÉCOLE", "école", "Москва", "москва", "ΑΘΗΝΑ", "αθηνα", "東京2020", "서울Seoul",
+                     "ﬁnal", "Ｆｉｎａｌ", "naïve", "İstanbul", "café"]
+        for word in words {
+            let reference = String(String(word.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+                .filter { Self.isWordByProperties($0) }))
+            #expect(TokenNormalizer.folded(word) == reference, "\(word)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SyndicationEngine
 import SyndicationScan
 import Testing
 @testable import SyndicationReport
@@ -93,6 +94,96 @@ import Testing
         let streamed = try JSONReportWriter.render(report)
         #expect(streamed == (try Self.wholeDocument(report)))
         #expect(try JSONDecoder().decode(ScanReport.self, from: Data(streamed.utf8)) == report.roundedForOutput(decimals: 4))
+    }
+
+    /// A report of `size` documents, pairs and clusters whose strings hold every kind of
+    /// byte the encoder treats apart (quotes, backslashes, slashes, control bytes, DEL, line
+    /// and paragraph separators, accents, emoji), ids that sort differently by code point
+    /// and by UTF-8 and as numbers, and doubles of every magnitude a score can take.
+    static func generated(seed: UInt64, size: Int) -> ScanReport {
+        var generator = SplitMix(state: seed)
+        let pieces = ["a", "Z", "9", "10", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}",
+                      "\u{1F}", "\u{7F}", "\u{2028}", "é", "ß", "\u{FF5E}", "😀", "\u{10FFFF}", " ", "<", "&", "id"]
+        func text(_ maximum: Int = 6) -> String {
+            (0..<Int(generator.next() % UInt64(maximum + 1))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        }
+        func optionalText() -> String? { generator.next() % 3 == 0 ? nil : text() }
+        func double() -> Double {
+            switch generator.next() % 6 {
+            case 0: return 0
+            case 1: return 1
+            case 2: return Double(generator.next() % 10_001) / 10_000
+            case 3: return Double(generator.next() >> 11) / Double(1 << 53)
+            case 4: return Double(generator.next() % 1_000) * 1e-7
+            default: return Double(generator.next() % 100_000) / 7
+            }
+        }
+        func span() -> TextSpan {
+            let start = Int(generator.next() % 5_000)
+            return TextSpan(start: start, end: start + Int(generator.next() % 5_000))
+        }
+        var report = ReportFixture.report
+        report.documents = (0..<size).map { _ in
+            DocumentSummary(
+                id: text(), title: optionalText(), outlet: optionalText(), url: optionalText(), published: optionalText(),
+                sha256: text(), length: Int(generator.next() % 100_000),
+                credits: (0..<Int(generator.next() % 3)).map { _ in
+                    Credit(name: text(), span: span(), form: Credit.Form.allCases[Int(generator.next() % 9)],
+                           inBoilerplate: generator.next() % 2 == 0)
+                },
+                origin: text())
+        }
+        report.pairs = (0..<size).map { _ in
+            let a = text(), b = text()
+            var coverage: [String: Double] = [:]
+            for key in [a, b, text()].prefix(Int(generator.next() % 4)) { coverage[key] = double() }
+            return PairFinding(
+                a: a, b: b, relation: Relation.allCases[Int(generator.next() % UInt64(Relation.allCases.count))],
+                source: optionalText(), derived: optionalText(),
+                credited: [nil, true, false][Int(generator.next() % 3)],
+                scores: PairScores(
+                    jaccard: double(), containmentAInB: double(), containmentBInA: double(),
+                    minhash: JaccardBounds(estimate: double(), lower: double(), upper: double()),
+                    simhashDistance: Int(generator.next() % 65)),
+                coverage: coverage,
+                passages: (0..<Int(generator.next() % 3)).map { _ in
+                    AlignedPassage(a: span(), b: span(), kind: AlignedPassage.Kind.allCases[Int(generator.next() % 5)],
+                                   similarity: double())
+                })
+        }
+        report.clusters = (0..<size).map { _ in
+            Cluster(id: text(), origin: optionalText(), externalSource: optionalText(),
+                    members: (0..<Int(generator.next() % 4)).map { _ in text() })
+        }
+        return report
+    }
+
+    /// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014), for generated reports.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: 0..<8)
+    func handWrittenElementsEqualJSONEncoderOnGeneratedReports(_ seed: Int) throws {
+        let report = Self.generated(seed: UInt64(seed), size: 60)
+        #expect(try JSONReportWriter.render(report) == (try Self.wholeDocument(report)))
+    }
+
+    @Test func aNonFiniteScoreThrowsAndKeepsTheEarlierPairs() throws {
+        var report = ReportFixture.report
+        report.pairs[1].scores.jaccard = .nan
+        var json = ""
+        #expect(throws: EncodingError.self) { try JSONReportWriter.write(report, to: &json) }
+        // The first pair is written whole, the second not at all.
+        #expect(json.components(separatedBy: "\"relation\" : ").count == 2)
+        #expect(json.contains("\"relation\" : \"\(report.pairs[0].relation.rawValue)\""))
     }
 
     @Test func onlyTopLevelEmptyArraysAreSlots() {

@@ -49,7 +49,7 @@ import SyndicationEngine
         let first = aligner.seeding(abstract, report)
         // Fewer seeds than a condensed-copy chain needs (three)…
         #expect(first.seeds.filter(\.isProse).count < PassageAligner.condensedChainLength)
-        let found = aligner.passages(first.seeds, abstract, report)
+        let found = aligner.passages(first.seeds, abstract, report, weights: first.weights)
         let prose = first.seeds.filter { $0.isProse && $0.similarity >= PassageAligner.condensedSeedSimilarity }
         #expect(!Self.holdsTheSummary(aligner.chainedCondensations(found, links: prose, weak: nil, abstract, report), abstract))
         // …while the weak links inside the seeded paragraph complete the chain.

@@ -22,6 +22,10 @@ import SyndicationEngine
 /// 4. **Ends**: a copy passage whose words are copied verbatim is trimmed to the words the
 ///    two sides share, so a copy glued into the middle of a sentence does not carry the rest
 ///    of that sentence with it (``trimmedToVerbatim(_:_:in:sharing:)``).
+/// 5. **Growth**: a copy passage with at least two seeded sentences on one side takes in the
+///    unclaimed prose sentence pair just outside each end, one pair at a time, while the two are
+///    alike at a lower bar than a seed's (tf-isf cosine ``edgeGrowthCosine``), so the reworded
+///    first or last sentence of a translated or spun copy is not cut off (`EdgeGrowth.swift`).
 public struct PassageAligner: Sendable {
     /// Least passage similarity of a `verbatim` passage.
     public static let verbatimSimilarity = 0.97
@@ -95,6 +99,7 @@ public struct PassageAligner: Sendable {
             for j in touched {
                 let shared = Int(counts[j])
                 counts[j] = 0
+                guard !isChance(shared: shared, left.shingles.count, b.sentences[j].shingles.count) else { continue }
                 judge(i, left, j, b.sentences[j], shared: shared, weights: weights, seeds: &result, nearMisses: &candidates)
             }
         }
@@ -230,19 +235,22 @@ public struct PassageAligner: Sendable {
         _ first: (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights),
         _ a: DocumentProfile, _ b: DocumentProfile
     ) -> [AlignedPassage] {
-        let found = passages(first.seeds, a, b)
+        let found = passages(first.seeds, a, b, weights: first.weights)
         guard !found.contains(where: \.kind.isCopy), !first.nearMisses.isEmpty else {
             return condensedCopies(found, seeds: first.seeds, a, b, weights: first.weights)
         }
         let widened = windowSeeds(first.nearMisses, existing: first.seeds, a, b, weights: first.weights)
         guard widened.count > first.seeds.count else { return condensedCopies(found, seeds: first.seeds, a, b, weights: first.weights) }
-        let windowed = passages(widened, a, b)
+        let windowed = passages(widened, a, b, weights: first.weights)
         return condensedCopies(
             windowed.contains(where: \.kind.isCopy) ? windowed : found, seeds: first.seeds, a, b, weights: first.weights)
     }
 
-    /// The passages that `seeds` (of `a` and `b`, sorted) extend to.
-    func passages(_ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile) -> [AlignedPassage] {
+    /// The passages that `seeds` (of `a` and `b`, sorted) extend to; copy passages then grow
+    /// at their edges (``grownEdges(_:_:_:_:_:claimedA:claimedB:weights:)``, by `weights`).
+    func passages(
+        _ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile, weights: LazyWordWeights
+    ) -> [AlignedPassage] {
         guard !seeds.isEmpty else { return [] }
         let groups = extend(seeds).map(Self.strongestMatches)
         // Strongest groups claim their sentences first.
@@ -270,6 +278,11 @@ public struct PassageAligner: Sendable {
                     let rangeA = quoted.reduce(first.first...first.first) { min($0.lowerBound, $1.first)...max($0.upperBound, $1.first) }
                     let rangeB = quoted.reduce(first.second...first.second) { min($0.lowerBound, $1.second)...max($0.upperBound, $1.second) }
                     found = passage(quoted, rangeA, rangeB, a, b)
+                } else if found.kind.isCopy, let grown = grownEdges(
+                    run, firstA...lastA, firstB...lastB, a, b, claimedA: claimedA, claimedB: claimedB, weights: weights) {
+                    for index in grown.a { claimedA.insert(index) }
+                    for index in grown.b { claimedB.insert(index) }
+                    found = passage(run, grown.a, grown.b, a, b)
                 }
                 passages.append(found)
             }
@@ -282,10 +295,9 @@ public struct PassageAligner: Sendable {
     static func wordDice(
         _ rangeA: ClosedRange<Int>, _ a: DocumentProfile, _ rangeB: ClosedRange<Int>, _ b: DocumentProfile
     ) -> Double {
-        let wordsA = SortedHashSet.make(rangeA.flatMap { a.sentences[$0].isExcluded ? [] : a.sentences[$0].words })
-        let wordsB = SortedHashSet.make(rangeB.flatMap { b.sentences[$0].isExcluded ? [] : b.sentences[$0].words })
-        guard !wordsA.isEmpty || !wordsB.isEmpty else { return 0 }
-        return Double(2 * SortedHashSet.intersectionCount(wordsA, wordsB)) / Double(wordsA.count + wordsB.count)
+        let words = unionCounts(rangeA, a, rangeB, b, of: .words)
+        guard words.a > 0 || words.b > 0 else { return 0 }
+        return Double(2 * words.shared) / Double(words.a + words.b)
     }
 
     /// Passages sorted by position in `a`, with passages of the same kind that overlap or
@@ -403,9 +415,7 @@ public struct PassageAligner: Sendable {
         }
         // Similarity of the prose the passage spans: a sentence one side dropped counts as an
         // edit; furniture inside it (an advertisement or "Related: …" line) does not.
-        let shinglesA = SortedHashSet.make(rangeA.flatMap { a.sentences[$0].isExcluded ? [] : a.sentences[$0].shingles })
-        let shinglesB = SortedHashSet.make(rangeB.flatMap { b.sentences[$0].isExcluded ? [] : b.sentences[$0].shingles })
-        let similarity = SortedHashSet.jaccard(shinglesA, shinglesB)
+        let similarity = Self.shingleJaccard(rangeA, a, rangeB, b)
         let kind: AlignedPassage.Kind
         if isQuote {
             kind = .quote

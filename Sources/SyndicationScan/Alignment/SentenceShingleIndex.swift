@@ -21,6 +21,9 @@ public struct SentenceShingleIndex: Sendable {
     let wordsPerShingle: Int
     /// The profile's sentence count.
     let sentenceCount: Int
+    /// The sentence frequencies of the profile's words, for the word weights of each pair
+    /// (``WordWeights``), counted here once for all of them.
+    let wordFrequencies: SentenceWordFrequencies
 
     /// The index of `profile`'s non-excluded sentences, or nil when it has more than
     /// ``sentenceLimit`` sentences.
@@ -30,6 +33,7 @@ public struct SentenceShingleIndex: Sendable {
     public init?(_ profile: DocumentProfile) {
         guard profile.sentences.count <= Self.sentenceLimit else { return nil }
         sentenceCount = profile.sentences.count
+        wordFrequencies = SentenceWordFrequencies(profile)
         let words = max(1, (profile.sentences.count + 63) / 64)
         wordsPerShingle = words
         var total = 0
@@ -180,16 +184,45 @@ extension PassageAligner {
         _ a: DocumentProfile, _ b: DocumentProfile, indexes: (SentenceShingleIndex, SentenceShingleIndex)
     ) -> (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights) {
         let counts = indexes.0.sharedCounts(with: indexes.1)
-        let weights = LazyWordWeights(a, b)
+        let weights = LazyWordWeights(frequencies: (indexes.0.wordFrequencies, indexes.1.wordFrequencies))
         let columns = b.sentences.count
         var result: [Seed] = []
         var candidates: [(Int, Int, Int)] = []
-        for (i, left) in a.sentences.enumerated() where !left.isExcluded {
-            let row = i * columns
-            for j in 0..<columns where counts[row + j] > 0 {
-                judge(i, left, j, b.sentences[j], shared: Int(counts[row + j]), weights: weights, seeds: &result, nearMisses: &candidates)
+        let shingleCountsB = b.sentences.map { $0.shingles.count }
+        // Sentences are borrowed in place: copying one retains each of its arrays.
+        a.sentences.withUnsafeBufferPointer { sentencesA in
+            b.sentences.withUnsafeBufferPointer { sentencesB in
+                counts.withUnsafeBufferPointer { counts in
+                    for i in sentencesA.indices where !sentencesA[i].isExcluded {
+                        let row = i &* columns
+                        let leftCount = sentencesA[i].shingles.count
+                        for j in 0..<columns where counts[row &+ j] > 0
+                            && !isChance(shared: Int(counts[row &+ j]), leftCount, shingleCountsB[j]) {
+                            judge(
+                                i, sentencesA[i], j, sentencesB[j], shared: Int(counts[row &+ j]), weights: weights,
+                                seeds: &result, nearMisses: &candidates)
+                        }
+                    }
+                }
             }
         }
         return (result, candidates, weights)
+    }
+}
+
+extension PassageAligner {
+    /// Whether two sentences with `leftCount` and `rightCount` character shingles, `shared` of
+    /// them in common, are too far apart to matter to ``judge(_:_:_:_:shared:weights:seeds:nearMisses:)``
+    /// whatever else they hold: less than a tenth of the smaller set shared (so neither a
+    /// near miss nor a word seed, which asks a sixth) and a Jaccard below half of
+    /// ``seedThreshold`` (below every bar a character-shingle seed must clear). Most sentence
+    /// pairs that share a shingle share a common phrase and nothing else; skipping them saves
+    /// judging, and copying, each.
+    @inline(__always)
+    func isChance(shared: Int, _ leftCount: Int, _ rightCount: Int) -> Bool {
+        guard 10 * shared < min(leftCount, rightCount) else { return false }
+        let union = leftCount + rightCount - shared
+        let jaccard = union == 0 ? 0 : Double(shared) / Double(union)
+        return jaccard < seedThreshold / 2
     }
 }

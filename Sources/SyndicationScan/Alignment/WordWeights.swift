@@ -5,28 +5,38 @@ import SyndicationEngine
 /// cosine that Sanchez-Perez, Sidorov & Gelbukh (2014) seed their alignments with.
 ///
 /// A word that stands in most sentences (`the`, `said`) weighs little; a name that stands in
-/// two weighs much. Sentences are sets of words here (binary term frequency).
+/// two weighs much. Sentences are sets of words here (binary term frequency). A word's weight
+/// is `log(N / n) + 0.1`, with `N` the two documents' seeding sentences and `n` those that
+/// hold the word (0.1 for a word in none); `n` is the sum of the two documents'
+/// ``SentenceWordFrequencies``, each counted once per document rather than once per pair.
 struct WordWeights {
-    private var weights: [UInt64: Double] = [:]
+    private let a: SentenceWordFrequencies
+    private let b: SentenceWordFrequencies
+    private let total: Double
 
-    init(_ a: DocumentProfile, _ b: DocumentProfile) {
-        var frequency: [UInt64: Int] = [:]
-        var sentences = 0
-        for profile in [a, b] {
-            for sentence in profile.sentences where !sentence.isExcluded {
-                sentences += 1
-                for word in sentence.words { frequency[word, default: 0] += 1 }
-            }
-        }
-        let total = Double(max(sentences, 1))
-        for (word, count) in frequency { weights[word] = log(total / Double(count)) + 0.1 }
+    /// The weights of the words of two documents, from their frequency tables.
+    init(_ a: SentenceWordFrequencies, _ b: SentenceWordFrequencies) {
+        self.a = a
+        self.b = b
+        total = Double(max(a.sentenceCount + b.sentenceCount, 1))
     }
 
-    func weight(_ word: UInt64) -> Double { weights[word] ?? 0.1 }
+    /// The weights of the words of two documents.
+    init(_ a: DocumentProfile, _ b: DocumentProfile) {
+        self.init(SentenceWordFrequencies(a), SentenceWordFrequencies(b))
+    }
+
+    @inline(__always)
+    func weight(_ word: UInt64) -> Double {
+        let count = a.count(of: word) + b.count(of: word)
+        return count == 0 ? 0.1 : log(total / Double(count)) + 0.1
+    }
 
     /// The tf-isf cosine and the weighted Dice coefficient of two sorted word sets.
     func similarity(_ left: [UInt64], _ right: [UInt64]) -> (cosine: Double, dice: Double) {
         var shared = 0.0, leftNorm = 0.0, rightNorm = 0.0, leftSum = 0.0, rightSum = 0.0
+        // Weighted Dice over the same weights: twice the shared weight over both sums.
+        var sharedSum = 0.0
         var i = 0, j = 0
         while i < left.count || j < right.count {
             if j >= right.count || (i < left.count && left[i] < right[j]) {
@@ -37,37 +47,102 @@ struct WordWeights {
                 let w = weight(left[i])
                 shared += w * w; leftNorm += w * w; rightNorm += w * w
                 leftSum += w; rightSum += w
+                sharedSum += w
                 i += 1; j += 1
             }
         }
         guard leftNorm > 0, rightNorm > 0 else { return (0, 0) }
-        // Weighted Dice over the same weights: twice the shared weight over both sums.
-        var sharedSum = 0.0
-        i = 0; j = 0
-        while i < left.count && j < right.count {
-            if left[i] == right[j] { sharedSum += weight(left[i]); i += 1; j += 1 }
-            else if left[i] < right[j] { i += 1 } else { j += 1 }
-        }
         return (shared / (leftNorm.squareRoot() * rightNorm.squareRoot()), 2 * sharedSum / (leftSum + rightSum))
     }
 }
 
+/// In how many of one document's seeding (not excluded) sentences each word stands: one
+/// document's share of ``WordWeights``, built once per document so that the weights of a pair
+/// need no table of their own.
+///
+/// Word hashes are already uniformly distributed, so the table uses their bits as the slot
+/// directly (open addressing, linear probing), as ``ShinglePostings`` does.
+struct SentenceWordFrequencies: Sendable {
+    /// Slot keys; meaningful where ``counts`` is not 0.
+    private var keys: [UInt64]
+    /// Sentences holding the slot's word; 0 marks an empty slot.
+    private var counts: [Int32]
+    private let mask: Int
+    /// The document's seeding sentences.
+    let sentenceCount: Int
+
+    /// The frequencies of the words of `profile`'s non-excluded sentences.
+    ///
+    /// - Complexity: O(*n*) expected in the words of those sentences.
+    init(_ profile: DocumentProfile) {
+        var total = 0, sentences = 0
+        for sentence in profile.sentences where !sentence.isExcluded {
+            total += sentence.words.count
+            sentences += 1
+        }
+        sentenceCount = sentences
+        // At most three quarters full, counting each word once per sentence: fewer distinct.
+        var capacity = 16
+        while capacity * 3 < total * 4 { capacity <<= 1 }
+        let mask = capacity - 1
+        self.mask = mask
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var counts = [Int32](repeating: 0, count: capacity)
+        keys.withUnsafeMutableBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for sentence in profile.sentences where !sentence.isExcluded {
+                    for word in sentence.words {
+                        var slot = Self.home(of: word, mask: mask)
+                        while counts[slot] != 0 && keys[slot] != word { slot = (slot &+ 1) & mask }
+                        keys[slot] = word
+                        counts[slot] &+= 1
+                    }
+                }
+            }
+        }
+        self.keys = keys
+        self.counts = counts
+    }
+
+    @inline(__always)
+    private static func home(of word: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: word ^ (word >> 29)) & mask
+    }
+
+    /// The number of seeding sentences that hold `word`.
+    @inline(__always)
+    func count(of word: UInt64) -> Int {
+        var slot = Self.home(of: word, mask: mask)
+        while true {
+            let count = counts[slot]
+            if count == 0 { return 0 }
+            if keys[slot] == word { return Int(count) }
+            slot = (slot &+ 1) & mask
+        }
+    }
+}
+
 /// ``WordWeights`` built on first use: most sentence pairs are settled by character shingles,
-/// and most document pairs never need word weights at all.
+/// and most document pairs never need word weights at all. Given the documents' frequency
+/// tables (``SentenceShingleIndex/wordFrequencies``), building them costs nothing per pair.
 final class LazyWordWeights {
-    private let a: DocumentProfile
-    private let b: DocumentProfile
+    /// The documents to build the weights from, until they are built.
+    private var profiles: (DocumentProfile, DocumentProfile)?
     private var built: WordWeights?
 
     init(_ a: DocumentProfile, _ b: DocumentProfile) {
-        self.a = a
-        self.b = b
+        profiles = (a, b)
+    }
+
+    init(frequencies: (SentenceWordFrequencies, SentenceWordFrequencies)) {
+        built = WordWeights(frequencies.0, frequencies.1)
     }
 
     var value: WordWeights {
         if let built { return built }
-        let weights = WordWeights(a, b)
+        let weights = WordWeights(profiles!.0, profiles!.1)
         built = weights
+        profiles = nil
         return weights
     }
 }

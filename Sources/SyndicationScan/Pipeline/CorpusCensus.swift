@@ -8,10 +8,9 @@ import SyndicationEngine
 /// depends on the order of the input. Documents whose texts are identical (same SHA-256)
 /// form a copy group analysed once, through its first member, the *representative*. The pass
 /// groups texts by a cheap ``TextKey`` and then confirms each group with the SHA-256 of its
-/// members' texts, read again. SHA-256 digests are made in the pass for the first documents
-/// read, up to a limit (a corpus that small lists every document in its report), and later,
-/// read again, only for the documents a larger corpus's report lists
-/// (``digests(at:in:threads:)``).
+/// members' texts, read again. No other text is digested here: the scan digests the texts its
+/// report lists where it holds them anyway (the sketch pass, verification), and
+/// ``digests(at:in:threads:known:)`` reads again only what is still missing.
 struct CorpusCensus: Sendable {
     /// Metadata of each document (its `text` is empty), by position.
     var documents: [Document] = []
@@ -19,7 +18,7 @@ struct CorpusCensus: Sendable {
     var locations: [RecordLocation] = []
     /// A key of each text's UTF-8 bytes that identical texts share (``TextKey``), by position.
     var textKeys: [TextKey] = []
-    /// SHA-256 of the texts the pass digested (the first records read, up to its limit), by position.
+    /// SHA-256 of the texts of copy groups' members (``groupCopies(_:threads:)``), by position.
     var knownDigests: [Int: TextDigest] = [:]
     /// Each text's length in code points, by position.
     var lengths: [Int] = []
@@ -35,6 +34,9 @@ struct CorpusCensus: Sendable {
     var warnings: [Diagnostic] = []
     /// The position of each record the source yields, in reading order (-1: a skipped duplicate id).
     var positionOfRecord: [Int] = []
+    /// The LSH band keys of each whole text, by position, when the pass was asked for them
+    /// (a near-duplicate scan, whose documents without template lines need nothing else).
+    var wholeTextBandKeys: [[UInt64]]? = nil
 
     /// The number of documents.
     var count: Int { documents.count }
@@ -45,24 +47,21 @@ struct CorpusCensus: Sendable {
     /// The line range of the document at `position` in the flat line arrays.
     func lines(of position: Int) -> Range<Int> { lineStarts[position]..<lineStarts[position + 1] }
 
-    /// Reads `source` once, keeping the census of every document, with the SHA-256 of the
-    /// first `digestLimit` records read.
+    /// Reads `source` once, keeping the census of every document, and, when `bandKeys` is
+    /// given, the band keys it makes of each whole text (``wholeTextBandKeys``).
     static func take(
-        of source: some DocumentSource, threads: Int, digestLimit: Int = 0, progress: (Int) -> Void
+        of source: some DocumentSource, threads: Int, bandKeys: ((String) -> [UInt64])? = nil, progress: (Int) -> Void
     ) -> CorpusCensus {
         var raw = CorpusCensus()
         var files: [String] = []
         var lines: [Int?] = []
-        var digests: [Int: TextDigest] = [:]
+        var bands: [[UInt64]] = []
         let readWarnings = source.readAll(threads: threads) { batch in
-            let first = raw.documents.count
             let entries = ParallelWork.map(count: batch.count, threads: threads) { index in
-                Entry(batch[index].document, digested: first + index < digestLimit)
+                (Entry(batch[index].document), bandKeys?(batch[index].document.text))
             }
-            for (index, entry) in entries.enumerated() {
-                if let digest = entry.digest { digests[first + index] = digest }
-            }
-            for (record, entry) in zip(batch, entries) {
+            for (record, (entry, keys)) in zip(batch, entries) {
+                if let keys { bands.append(keys) }
                 var document = record.document
                 document.text = ""
                 raw.documents.append(document)
@@ -108,13 +107,14 @@ struct CorpusCensus: Sendable {
         var census = CorpusCensus()
         census.warnings = raw.warnings
         census.positionOfRecord = [Int](repeating: -1, count: raw.count)
+        if bandKeys != nil { census.wholeTextBandKeys = order.map { bands[$0] } }
+        bands = []
         census.documents.reserveCapacity(order.count)
         for (position, index) in order.enumerated() {
             census.positionOfRecord[index] = position
             census.documents.append(raw.documents[index])
             census.locations.append(raw.locations[index])
             census.textKeys.append(raw.textKeys[index])
-            if let digest = digests[index] { census.knownDigests[position] = digest }
             census.lengths.append(raw.lengths[index])
             let range = raw.lines(of: index)
             census.lineKeys += raw.lineKeys[range]
@@ -157,10 +157,17 @@ struct CorpusCensus: Sendable {
         }
     }
 
-    /// The SHA-256 digests of the texts at `positions`: those the census made, and the rest
-    /// from the texts read again from `source`, a few thousand at a time.
-    func digests(at positions: [Int], in source: some DocumentSource, threads: Int) -> [TextDigest] {
-        let missing = positions.filter { knownDigests[$0] == nil }
+    /// The SHA-256 digests of the texts at `positions`: those the census made, those `known`
+    /// gives (made where the scan held the text), and the rest from the texts read again from
+    /// `source`, a few thousand at a time.
+    func digests(
+        at positions: [Int], in source: some DocumentSource, threads: Int, known: (Int) -> TextDigest? = { _ in nil }
+    ) -> [TextDigest] {
+        var given: [Int: TextDigest] = [:]
+        for position in positions where knownDigests[position] == nil {
+            if let digest = known(position) { given[position] = digest }
+        }
+        let missing = positions.filter { knownDigests[$0] == nil && given[$0] == nil }
         var found: [Int: TextDigest] = [:]
         var start = 0
         while start < missing.count {
@@ -170,7 +177,7 @@ struct CorpusCensus: Sendable {
             for (position, digest) in zip(part, digests) { found[position] = digest }
             start = part.endIndex
         }
-        return positions.map { knownDigests[$0] ?? found[$0]! }
+        return positions.map { knownDigests[$0] ?? given[$0] ?? found[$0]! }
     }
 
     /// The copy groups of more than one document: representative, then its copies, ascending.
@@ -185,15 +192,13 @@ struct CorpusCensus: Sendable {
     /// One document's census entry, computed on a worker thread.
     struct Entry {
         var textKey: TextKey
-        var digest: TextDigest?
         var length: Int
         var lineKeys: [UInt64]
         var isFurniture: [Bool]
 
-        init(_ document: Document, digested: Bool) {
+        init(_ document: Document) {
             let lines = CensusLines(document.text)
             textKey = TextKey(document.text)
-            digest = digested ? TextDigest(document.text) : nil
             length = lines.length
             lineKeys = lines.keys
             isFurniture = lines.isFurniture
@@ -219,11 +224,10 @@ struct TextDigest: Hashable, Sendable {
     var words: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ text: String) {
-        let bytes = SHA256.digest(of: text.utf8)
-        func word(_ start: Int) -> UInt64 {
-            bytes[start..<(start + 8)].reduce(0) { $0 << 8 | UInt64($1) }
-        }
-        words = (word(0), word(8), word(16), word(24))
+        var text = text
+        let state = text.withUTF8 { SHA256.words(of: UnsafeRawBufferPointer($0)) }
+        func word(_ high: UInt32, _ low: UInt32) -> UInt64 { UInt64(high) << 32 | UInt64(low) }
+        words = (word(state.0, state.1), word(state.2, state.3), word(state.4, state.5), word(state.6, state.7))
     }
 
     /// Lower-case hexadecimal, as the report prints it.

@@ -9,8 +9,9 @@ extension CorpusScanner {
         /// Sentence-fingerprint keys of every representative, by key range, in memory up to
         /// a budget and in temporary files past it.
         var passageKeys: SentenceKeyStore
-        /// The credits of representatives the pass analysed in full, when the report lists
-        /// every document (so they need not be analysed again for the list).
+        /// The credits of representatives the pass analysed in full and the SHA-256 of every
+        /// representative, when the report lists every document (so they need not be read
+        /// again for the list).
         var facts: [Int: DocumentFacts] = [:]
     }
 
@@ -25,10 +26,18 @@ extension CorpusScanner {
         var documents: [Int: (profile: DocumentProfile, boilerplate: [BoilerplateLine])] = [:]
     }
 
-    /// What verification keeps of each document it analysed.
+    /// What the report's document list needs of a document, kept by the stage that held its
+    /// text so that the list need not read it again.
     struct DocumentFacts: Sendable {
-        /// Its credits, marked when they stand in boilerplate.
-        var credits: [Credit]
+        /// Its credits, marked when they stand in boilerplate; nil when not analysed.
+        var credits: [Credit]?
+        /// The SHA-256 of its text, when made.
+        var digest: TextDigest?
+
+        /// What `self` and `other` know between them, `self` first.
+        func merged(with other: DocumentFacts?) -> DocumentFacts {
+            DocumentFacts(credits: credits ?? other?.credits, digest: digest ?? other?.digest)
+        }
     }
 
     /// The findings of verification and the facts of the documents analysed for it.
@@ -45,7 +54,9 @@ extension CorpusScanner {
     }
 
     /// Reads the documents at `positions` again and analyses them in full, with their sentence
-    /// shingles indexed for alignment.
+    /// shingles indexed for alignment; when the report lists only documents in findings (a
+    /// corpus over ``documentListLimit``), with the SHA-256 of their texts, made here while the
+    /// text is at hand.
     func prepare(
         _ positions: [Int], _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource
     ) -> [PreparedDocument] {
@@ -53,6 +64,7 @@ extension CorpusScanner {
         let texts = source.documents(at: positions.map { census.locations[$0] }, threads: threads)
         let hasher = MinHasher(parameters: minhashParameters)
         let detector = CreditDetector()
+        let digests = census.count > documentListLimit
         return ParallelWork.map(count: positions.count, threads: threads) { index in
             var document = census.documents[positions[index]]
             document.text = texts[index].text
@@ -61,6 +73,7 @@ extension CorpusScanner {
             var prepared = analysis.prepared(boilerplate: boilerplate, parameters: parameters)
             // Built once per document, for every pair it stands in.
             prepared.shingleIndex = SentenceShingleIndex(prepared.profile)
+            if digests { prepared.digest = TextDigest(texts[index].text) }
             return prepared
         }
     }
@@ -113,6 +126,11 @@ extension CorpusScanner {
     }
 
     /// The second pass: band keys and sentence keys of every representative.
+    ///
+    /// A near-duplicate scan whose census made the band keys of whole texts
+    /// (``CorpusCensus/wholeTextBandKeys``) takes those for documents without a template line
+    /// and reads again only the documents with one; any other scan reads the source again
+    /// from start to end.
     func sketch(
         _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource,
         fingerprints: PassageFingerprints, sample: AnalysedSample
@@ -128,48 +146,79 @@ extension CorpusScanner {
         var sketches = Sketches(
             bandKeys: Array(repeating: [], count: census.count),
             passageKeys: SentenceKeyStore(memoryLimit: fingerprintMemoryLimit))
-        var record = 0
+        typealias Sketch = (bands: [UInt64], keys: [(key: UInt64, sentence: Int32)], facts: DocumentFacts?)
+        /// The sketch of the representative at `position`, whose text is `raw`; nil when the
+        /// text no longer has the census's lines.
+        func sketchOne(_ position: Int, _ raw: String) -> Sketch? {
+            let slots = census.lines(of: position)
+            let digest = keepsFacts ? TextDigest(raw) : nil
+            if !findsPassages, !lines.hasTemplateLine(in: slots) {
+                // Near-duplicates only, no template to leave out: straight from the bytes.
+                let bands = banding.parameters.bandKeys(of: sketcher.signature(of: raw))
+                return (bands, [], keepsFacts ? DocumentFacts(credits: nil, digest: digest) : nil)
+            }
+            let text: AnalyzedText
+            let boilerplate: [BoilerplateLine]
+            var analysed: DocumentProfile?
+            if let kept = sample.documents[position] {
+                (text, boilerplate, analysed) = (kept.profile.text, kept.boilerplate, kept.profile)
+            } else {
+                text = AnalyzedText(raw)
+                let lineKeys = BoilerplateDetector.lineKeys(of: text)
+                guard lineKeys.count == slots.count else { return nil }
+                boilerplate = lines.boilerplate(lines: lineKeys, slots: slots)
+            }
+            let template = boilerplate.filter(\.isTemplate).map(\.span)
+            let bands = banding.parameters.bandKeys(
+                of: candidateSignature(text, raw: raw, template: template, hasher: hasher, sketcher: sketcher))
+            let facts = keepsFacts
+                ? DocumentFacts(credits: Self.credits(in: text, boilerplate: boilerplate, detector: detector), digest: digest)
+                : nil
+            guard findsPassages else { return (bands, [], facts) }
+            let profile = analysed ?? profile(census.documents[position], text: text, boilerplate: boilerplate)
+            return (bands, fingerprints.keys(of: profile, common: common), facts)
+        }
+        func keep(_ result: Sketch?, at position: Int) {
+            guard let result else { return }
+            sketches.bandKeys[position] = result.bands
+            sketches.passageKeys.append(document: Int32(position), keys: result.keys, bandCount: fingerprints.bandCount)
+            if let facts = result.facts { sketches.facts[position] = facts }
+        }
         var done = 0
         report(.sketching(done: 0, total: census.count))
+        if !findsPassages, let whole = census.wholeTextBandKeys {
+            var templated: [Int] = []
+            for position in census.representatives {
+                if lines.hasTemplateLine(in: census.lines(of: position)) {
+                    templated.append(position)
+                } else {
+                    sketches.bandKeys[position] = whole[position]
+                }
+            }
+            done = census.count - templated.count
+            report(.sketching(done: done, total: census.count))
+            var start = 0
+            while start < templated.count {
+                let part = Array(templated[start..<min(templated.count, start + 4_096)])
+                let texts = source.documents(at: part.map { census.locations[$0] }, threads: threads)
+                let work = ParallelWork.map(count: part.count, threads: threads) { sketchOne(part[$0], texts[$0].text) }
+                for (position, result) in zip(part, work) { keep(result, at: position) }
+                done += part.count
+                report(.sketching(done: done, total: census.count))
+                start += part.count
+            }
+            return sketches
+        }
+        var record = 0
         _ = source.readAll(threads: threads) { batch in
             let positions = batch.indices.map { census.positionOfRecord[record + $0] }
             record += batch.count
-            typealias Sketch = (bands: [UInt64], keys: [(key: UInt64, sentence: Int32)], facts: DocumentFacts?)
             let work = ParallelWork.map(count: batch.count, threads: threads) { index -> Sketch? in
                 let position = positions[index]
                 guard position >= 0, census.representative[position] == position else { return nil }
-                let slots = census.lines(of: position)
-                if !findsPassages, !lines.hasTemplateLine(in: slots) {
-                    // Near-duplicates only, no template to leave out: straight from the bytes.
-                    return (banding.parameters.bandKeys(of: sketcher.signature(of: batch[index].document.text)), [], nil)
-                }
-                let text: AnalyzedText
-                let boilerplate: [BoilerplateLine]
-                var analysed: DocumentProfile?
-                if let kept = sample.documents[position] {
-                    (text, boilerplate, analysed) = (kept.profile.text, kept.boilerplate, kept.profile)
-                } else {
-                    text = AnalyzedText(batch[index].document.text)
-                    let lineKeys = BoilerplateDetector.lineKeys(of: text)
-                    guard lineKeys.count == slots.count else { return nil }
-                    boilerplate = lines.boilerplate(lines: lineKeys, slots: slots)
-                }
-                let template = boilerplate.filter(\.isTemplate).map(\.span)
-                let bands = banding.parameters.bandKeys(
-                    of: candidateSignature(
-                        text, raw: batch[index].document.text, template: template, hasher: hasher, sketcher: sketcher))
-                let facts = keepsFacts
-                    ? DocumentFacts(credits: Self.credits(in: text, boilerplate: boilerplate, detector: detector)) : nil
-                guard findsPassages else { return (bands, [], facts) }
-                let profile = analysed ?? profile(census.documents[position], text: text, boilerplate: boilerplate)
-                return (bands, fingerprints.keys(of: profile, common: common), facts)
+                return sketchOne(position, batch[index].document.text)
             }
-            for (position, result) in zip(positions, work) {
-                guard let result else { continue }
-                sketches.bandKeys[position] = result.bands
-                sketches.passageKeys.append(document: Int32(position), keys: result.keys, bandCount: fingerprints.bandCount)
-                if let facts = result.facts { sketches.facts[position] = facts }
-            }
+            for (position, result) in zip(positions, work) { keep(result, at: position) }
             done += batch.count
             report(.sketching(done: done, total: census.count))
         }
@@ -261,7 +310,7 @@ extension CorpusScanner {
             var documents: [Int: PreparedDocument] = [:]
             documents.reserveCapacity(positions.count)
             for (position, document) in zip(positions, prepared) {
-                facts[position] = DocumentFacts(credits: document.credits)
+                facts[position] = DocumentFacts(credits: document.credits, digest: document.digest)
                 documents[position] = document
             }
             verifyPairs(batch[...], documents, documents)
@@ -294,7 +343,7 @@ extension CorpusScanner {
                 ? [] : Set(tile.map(\.second)).filter { column.documents[$0] == nil }.sorted()
             let prepared = prepare(missingRow + missingColumn, census, lines, source)
             for (index, position) in (missingRow + missingColumn).enumerated() {
-                facts[position] = DocumentFacts(credits: prepared[index].credits)
+                facts[position] = DocumentFacts(credits: prepared[index].credits, digest: prepared[index].digest)
                 if index < missingRow.count { row.documents[position] = prepared[index] } else { column.documents[position] = prepared[index] }
             }
             verifyPairs(tile, row.documents, rowBlock == columnBlock ? row.documents : column.documents)
@@ -425,7 +474,7 @@ extension CorpusScanner {
         return (findings, warning)
     }
 
-    /// Credits of documents that verification did not analyse, for the document list.
+    /// Credits (and SHA-256) of documents that verification did not analyse, for the document list.
     func creditFacts(
         _ positions: [Int], _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource
     ) -> [DocumentFacts] {
@@ -436,7 +485,9 @@ extension CorpusScanner {
             let text = AnalyzedText(texts[index].text)
             let boilerplate = lines.boilerplate(
                 lines: BoilerplateDetector.lineKeys(of: text), slots: census.lines(of: positions[index]))
-            return DocumentFacts(credits: Self.credits(in: text, boilerplate: boilerplate, detector: detector))
+            return DocumentFacts(
+                credits: Self.credits(in: text, boilerplate: boilerplate, detector: detector),
+                digest: TextDigest(texts[index].text))
         }
     }
 

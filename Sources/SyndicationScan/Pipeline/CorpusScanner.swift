@@ -11,7 +11,9 @@ import SyndicationEngine
 /// 3. **Sketch** (second pass, streamed): per document, the LSH band keys of a MinHash
 ///    signature over its shingles *outside template lines* (a shared 40-line template must not
 ///    make every page a candidate of every other) and the sentence fingerprints
-///    (``PassageFingerprints``) for reworded copy.
+///    (``PassageFingerprints``) for reworded copy. A near-duplicate scan
+///    (``CandidateScope/documents``) signs whole texts in the census pass instead and reads
+///    again only the documents with template lines.
 /// 4. **Candidates**: LSH (``BandIndex``), documents sharing a rare line, and sentence
 ///    fingerprints that point at copy (``PassageFingerprints/pointsAtCopy(_:rareCollisions:)``)
 ///    — never all pairs. Sentence keys are joined partition by partition, spilled to
@@ -113,7 +115,13 @@ public struct CorpusScanner: Sendable {
     ) rethrows -> Outcome {
         let threads = parameters.threads
         report(.reading(documents: 0))
-        let census = CorpusCensus.take(of: source, threads: threads, digestLimit: documentListLimit) {
+        // A near-duplicate scan signs whole texts in the census pass, so that documents
+        // without template lines need no second pass (``sketch(_:_:_:fingerprints:sample:)``).
+        let sketcher = DocumentSketcher(parameters: minhashParameters)
+        let banding = bandIndex.parameters
+        let wholeText: ((String) -> [UInt64])? = candidateScope == .documents
+            ? { banding.bandKeys(of: sketcher.signature(of: $0)) } : nil
+        let census = CorpusCensus.take(of: source, threads: threads, bandKeys: wholeText) {
             report(.reading(documents: $0))
         }
         try afterReading(census.warnings, census.count)
@@ -143,10 +151,12 @@ public struct CorpusScanner: Sendable {
         let inFindings = Set(findings.flatMap { [$0.a, $0.b] })
         let positionOf = Dictionary(uniqueKeysWithValues: census.documents.enumerated().map { ($1.id, $0) })
         let memberPositions = inFindings.compactMap { positionOf[$0] }.sorted()
-        var facts = verified.facts.merging(sketchFacts) { verified, _ in verified }
+        var facts = verified.facts.merging(sketchFacts) { verified, sketched in verified.merged(with: sketched) }
         let listed = census.count <= documentListLimit ? Array(0..<census.count) : memberPositions
-        let missing = Set(listed.map { census.representative[$0] }).filter { facts[$0] == nil }.sorted()
-        for (position, fact) in zip(missing, creditFacts(missing, census, lines, source)) { facts[position] = fact }
+        let missing = Set(listed.map { census.representative[$0] }).filter { facts[$0]?.credits == nil }.sorted()
+        for (position, fact) in zip(missing, creditFacts(missing, census, lines, source)) {
+            facts[position] = fact.merged(with: facts[position])
+        }
         let members = memberPositions.map { position -> ProvenanceResolver.Member in
             let credits = facts[census.representative[position]]?.credits ?? []
             return Self.member(census.documents[position], credits: credits)
@@ -154,7 +164,7 @@ public struct CorpusScanner: Sendable {
         let corpusOutlets = Set(census.documents.compactMap { $0.outlet.map(ProvenanceResolver.key) })
         let (pairs, resolved) = ProvenanceResolver().resolve(pairs: findings, members: members, corpusOutlets: corpusOutlets)
         let clusters = copyGroups.clusters(resolved, groups: census.copyGroups.map { $0.map { census.documents[$0].id } })
-        let digests = census.digests(at: listed, in: source, threads: threads)
+        let digests = census.digests(at: listed, in: source, threads: threads) { facts[census.representative[$0]]?.digest }
         let summaries = zip(listed, digests).map { position, digest in
             DocumentSummary(
                 id: census.documents[position].id, title: census.documents[position].title,

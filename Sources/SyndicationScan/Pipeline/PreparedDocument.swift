@@ -20,6 +20,8 @@ public struct PreparedDocument: Sendable {
     /// Its profile's sentence shingles, indexed for alignment (nil for a document of more than
     /// ``SentenceShingleIndex/sentenceLimit`` sentences, or when not built).
     public var shingleIndex: SentenceShingleIndex? = nil
+    /// The SHA-256 of its text, when the scan made it here (for the report's document list).
+    var digest: TextDigest? = nil
 
     /// The document's id.
     public var id: String { document.id }
