@@ -150,6 +150,12 @@ extension PassageAligner {
     /// dropped. The source side reaches a mean step further at both ends, or
     /// ``strongCondensationReach`` steps where it is ``strongCondensationRatio`` times the
     /// condensed side or more (see ``widened(_:by:in:)``).
+    ///
+    /// Given the pair's word weights, a second pass then looks for condensed paragraphs: each
+    /// short paragraph holding a seed's condensed side also links its sentences to source
+    /// sentences below the seed bar (``condensedParagraphLinks(_:_:_:weights:)``), and chains
+    /// holding such links are kept when they read as a summary throughout that paragraph of
+    /// most of the source (``chainedCondensations(_:links:weak:_:_:)``).
     func condensedCopies(
         _ passages: [AlignedPassage], seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile,
         weights: LazyWordWeights? = nil
