@@ -150,16 +150,48 @@ extension PassageAligner {
     /// dropped. The source side reaches a mean step further at both ends, or
     /// ``strongCondensationReach`` steps where it is ``strongCondensationRatio`` times the
     /// condensed side or more (see ``widened(_:by:in:)``).
+    ///
+    /// Given the pair's word weights, a second pass then looks for condensed paragraphs: each
+    /// short paragraph holding a seed's condensed side also links its sentences to source
+    /// sentences below the seed bar (``condensedParagraphLinks(_:_:_:weights:)``), and chains
+    /// holding such links are kept when they read as a summary throughout that paragraph of
+    /// most of the source (``chainedCondensations(_:links:weak:_:_:)``).
     func condensedCopies(
-        _ passages: [AlignedPassage], seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile
+        _ passages: [AlignedPassage], seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile,
+        weights: LazyWordWeights? = nil
     ) -> [AlignedPassage] {
+        let prose = Self.consistentLinks(
+            seeds.filter { $0.isProse && $0.similarity >= Self.condensedSeedSimilarity }, passages, a, b)
+        let found = chainedCondensations(passages, links: prose, weak: nil, a, b)
+        guard let weights, !prose.isEmpty else { return found }
+        let weak = condensedParagraphLinks(prose, a, b, weights: weights)
+        guard !weak.isEmpty else { return found }
+        let links = Self.consistentLinks((prose + weak).sorted { ($0.first, $0.second) < ($1.first, $1.second) }, found, a, b)
+        return chainedCondensations(found, links: links, weak: Set(weak), a, b)
+    }
+
+    /// `links` without those that have one sentence inside a copy passage of `passages` and the
+    /// other outside it.
+    static func consistentLinks(
+        _ links: [Seed], _ passages: [AlignedPassage], _ a: DocumentProfile, _ b: DocumentProfile
+    ) -> [Seed] {
         let copies = passages.filter(\.kind.isCopy)
-        let prose = seeds.filter { seed in
-            seed.isProse && seed.similarity >= Self.condensedSeedSimilarity && !copies.contains { passage in
+        return links.filter { seed in
+            !copies.contains { passage in
                 (a.sentences[seed.first].span.overlap(with: passage.a) > 0)
                     != (b.sentences[seed.second].span.overlap(with: passage.b) > 0)
             }
         }
+    }
+
+    /// `passages` with the condensed copies that chains of `prose` links form; given `weak`
+    /// links (``condensedParagraphLinks(_:_:_:weights:)``), only chains that hold one and read
+    /// as a condensed paragraph (``isCondensedParagraph(_:shortIsA:weak:absorbing:_:_:)``),
+    /// whose source side reaches whole paragraphs and covers ``condensedSourceShare`` of
+    /// the source's prose.
+    func chainedCondensations(
+        _ passages: [AlignedPassage], links prose: [Seed], weak: Set<Seed>?, _ a: DocumentProfile, _ b: DocumentProfile
+    ) -> [AlignedPassage] {
         guard prose.count >= Self.condensedChainLength else { return passages }
         var chains: [(rangeA: ClosedRange<Int>, rangeB: ClosedRange<Int>, seeds: [Seed], shortIsA: Bool, step: Double)] = []
         for shortIsA in [true, false] {
@@ -170,6 +202,7 @@ extension PassageAligner {
                 let longRange = links[chain[0]].long...links[chain[chain.count - 1]].long
                 let rangeA = shortIsA ? shortRange : longRange, rangeB = shortIsA ? longRange : shortRange
                 guard !chains.contains(where: { $0.rangeA.overlaps(rangeA) || $0.rangeB.overlaps(rangeB) }) else { continue }
+                if let weak, !chain.contains(where: { weak.contains(prose[$0]) }) { continue }
                 let step = Double(long.sentences[longRange.upperBound].span.start - long.sentences[longRange.lowerBound].span.start)
                     / Double(chain.count - 1)
                 chains.append((rangeA, rangeB, chain.map { prose[$0] }, shortIsA, step))
@@ -191,12 +224,17 @@ extension PassageAligner {
             guard overlapping.allSatisfy({
                 result[$0].kind != .verbatim && result[$0].a.overlap(with: spanA) > 0 && result[$0].b.overlap(with: spanB) > 0
             }) else { continue }
+            if let weak {
+                guard isCondensedParagraph(chain.seeds, shortIsA: chain.shortIsA, weak: weak,
+                                           absorbing: overlapping.map { result[$0] }, a, b) else { continue }
+            }
             for index in overlapping {
                 guard let coveredA = Self.sentenceRange(of: result[index].a, in: a),
                       let coveredB = Self.sentenceRange(of: result[index].b, in: b) else { continue }
                 rangeA = min(rangeA.lowerBound, coveredA.lowerBound)...max(rangeA.upperBound, coveredA.upperBound)
                 rangeB = min(rangeB.lowerBound, coveredB.lowerBound)...max(rangeB.upperBound, coveredB.upperBound)
             }
+            let before = result
             for index in overlapping.reversed() { result.remove(at: index) }
             // The first and last summary sentences each stand for about one step of the source
             // too: the source side reaches a mean step further at both ends (two where the
@@ -214,6 +252,15 @@ extension PassageAligner {
             var lower = widened.lowerBound, upper = widened.upperBound
             if let last = (lower..<longRange.lowerBound).last(where: taken) { lower = last + 1 }
             if let first = (longRange.upperBound + 1..<upper + 1).first(where: taken) { upper = first - 1 }
+            if weak != nil {
+                // A condensed paragraph condenses whole paragraphs of most of its source.
+                let source = Self.wholeParagraphs(lower...upper, in: long, taken: taken)
+                guard Double(Self.proseLength(source, in: long)) >= Self.condensedSourceShare * Double(max(1, long.proseLength)) else {
+                    result = before
+                    continue
+                }
+                lower = source.lowerBound; upper = source.upperBound
+            }
             if chain.shortIsA { rangeB = lower...upper } else { rangeA = lower...upper }
             result.append(passage(chain.seeds, rangeA, rangeB, a, b))
         }

@@ -248,12 +248,13 @@ public struct PassageAligner: Sendable {
     ) -> [AlignedPassage] {
         let found = passages(first.seeds, a, b, weights: first.weights)
         guard !found.contains(where: \.kind.isCopy), !first.nearMisses.isEmpty else {
-            return condensedCopies(found, seeds: first.seeds, a, b)
+            return condensedCopies(found, seeds: first.seeds, a, b, weights: first.weights)
         }
         let widened = windowSeeds(first.nearMisses, existing: first.seeds, a, b, weights: first.weights)
-        guard widened.count > first.seeds.count else { return condensedCopies(found, seeds: first.seeds, a, b) }
+        guard widened.count > first.seeds.count else { return condensedCopies(found, seeds: first.seeds, a, b, weights: first.weights) }
         let windowed = passages(widened, a, b, weights: first.weights)
-        return condensedCopies(windowed.contains(where: \.kind.isCopy) ? windowed : found, seeds: first.seeds, a, b)
+        return condensedCopies(
+            windowed.contains(where: \.kind.isCopy) ? windowed : found, seeds: first.seeds, a, b, weights: first.weights)
     }
 
     /// The passages that `seeds` (of `a` and `b`, sorted) extend to; copy passages then grow
