@@ -164,7 +164,7 @@ extension PassageAligner {
             seeds.filter { $0.isProse && $0.similarity >= Self.condensedSeedSimilarity }, passages, a, b)
         let found = chainedCondensations(passages, links: prose, weak: nil, a, b)
         guard let weights, !prose.isEmpty else { return found }
-        let weak = condensedParagraphLinks(prose, a, b, weights: weights)
+        let weak = condensedParagraphLinks(prose, a, b, weights: weights, passages: found)
         guard !weak.isEmpty else { return found }
         let links = Self.consistentLinks((prose + weak).sorted { ($0.first, $0.second) < ($1.first, $1.second) }, found, a, b)
         return chainedCondensations(found, links: links, weak: Set(weak), a, b)

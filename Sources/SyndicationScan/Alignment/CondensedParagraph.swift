@@ -32,11 +32,19 @@ extension PassageAligner {
     /// other document (four words or more) whose tf-isf word cosine reaches
     /// ``condensedLinkCosine``, in both directions. The chain test
     /// (``condensedChains(_:short:long:)``, then ``isCondensedParagraph(_:shortIsA:weak:absorbing:_:_:)``)
-    /// then asks for them in order, spread over the source.
+    /// then asks for them in order, spread over the source. A paragraph that copy passages of
+    /// `passages` copied one for one over ``condensedAbsorbedShare`` of its length or more is
+    /// copy, not a summary (the rule ``isCondensedParagraph(_:shortIsA:weak:absorbing:_:_:)``
+    /// applies to a chain), and is not searched: in a near-duplicate pair every paragraph is.
     /// - Complexity: O(sentences of such paragraphs × sentences of the other document).
     func condensedParagraphLinks(
-        _ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile, weights: LazyWordWeights
+        _ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile, weights: LazyWordWeights,
+        passages: [AlignedPassage] = []
     ) -> [Seed] {
+        let oneForOne = passages.filter {
+            $0.kind.isCopy
+                && Double(max($0.a.length, $0.b.length)) <= Self.excerptEvenness * Double(max(1, min($0.a.length, $0.b.length)))
+        }
         var known = Set(seeds.map { SeedKey(first: $0.first, second: $0.second) })
         var added: [Seed] = []
         for shortIsA in [true, false] {
@@ -44,6 +52,9 @@ extension PassageAligner {
             let paragraphs = Set(seeds.compactMap { Self.line(of: shortIsA ? $0.first : $0.second, in: short) })
             let targets = long.sentences.indices.filter { !long.sentences[$0].isExcluded && long.sentences[$0].wordCount >= 4 }
             for paragraph in paragraphs.sorted() where short.text.lines[paragraph].length <= Self.condensedParagraphLength {
+                let line = short.text.lines[paragraph]
+                let copied = oneForOne.reduce(0) { $0 + (shortIsA ? $1.a : $1.b).overlap(with: line) }
+                guard Double(copied) < Self.condensedAbsorbedShare * Double(max(1, line.length)) else { continue }
                 for i in Self.paragraphSentences(paragraph, in: short) {
                     for j in targets {
                         let key = shortIsA ? SeedKey(first: i, second: j) : SeedKey(first: j, second: i)
