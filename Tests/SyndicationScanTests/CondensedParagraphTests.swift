@@ -43,6 +43,34 @@ import SyndicationEngine
         #expect(mirrored.first.map { $0.a.hasSuffix("until the end of next year.") } == true)
     }
 
+    /// A paragraph that copy passages already copied one for one is copy, not a summary, and
+    /// is not searched for weak links at all (in a near-duplicate pair every paragraph is).
+    @Test func aParagraphCopiedOneForOneIsNotSearched() throws {
+        let abstract = try Self.profile(Self.abstract), report = try Self.profile(Self.report)
+        let aligner = PassageAligner()
+        let first = aligner.seeding(abstract, report)
+        let prose = first.seeds.filter { $0.isProse && $0.similarity >= PassageAligner.condensedSeedSimilarity }
+        let paragraphs = Set(prose.compactMap { PassageAligner.line(of: $0.first, in: abstract) })
+        try #require(paragraphs.count == 1)
+        let paragraph = abstract.text.lines[try #require(paragraphs.first)]
+        let linksFrom = { (links: [PassageAligner.Seed]) in
+            links.filter { abstract.sentences[$0.first].span.overlap(with: paragraph) > 0 }
+        }
+        #expect(!linksFrom(aligner.condensedParagraphLinks(prose, abstract, report, weights: first.weights)).isEmpty)
+        // The same paragraph as one edited passage of the same length in the report (sides within
+        // 1.25 of each other), over half its length, or over less than half.
+        func copied(_ share: Double) -> [AlignedPassage] {
+            let length = Int(Double(paragraph.length) * share)
+            return [AlignedPassage(
+                a: TextSpan(start: paragraph.start, end: paragraph.start + length),
+                b: TextSpan(start: 0, end: length), kind: .edited, similarity: 0.8)]
+        }
+        #expect(linksFrom(aligner.condensedParagraphLinks(
+            prose, abstract, report, weights: first.weights, passages: copied(0.6))).isEmpty)
+        #expect(!linksFrom(aligner.condensedParagraphLinks(
+            prose, abstract, report, weights: first.weights, passages: copied(0.4))).isEmpty)
+    }
+
     @Test func theSeedsAloneDoNotChain() throws {
         let abstract = try Self.profile(Self.abstract), report = try Self.profile(Self.report)
         let aligner = PassageAligner()
