@@ -43,9 +43,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SyndicationEngineTests", dependencies: ["SyndicationEngine"]),
-        .testTarget(name: "SyndicationScanTests", dependencies: ["SyndicationScan"]),
-        .testTarget(name: "SyndicationReportTests", dependencies: ["SyndicationReport"], exclude: ["Golden"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SyndicationEngineTests", dependencies: ["SyndicationEngine", "TestSupport"]),
+        .testTarget(name: "SyndicationScanTests", dependencies: ["SyndicationScan", "TestSupport"]),
+        .testTarget(name: "SyndicationReportTests", dependencies: ["SyndicationReport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SyndicationTestingTests", dependencies: ["SyndicationTesting"]),
         .testTarget(
             name: "SyndicationIndexTests",

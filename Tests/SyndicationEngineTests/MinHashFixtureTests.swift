@@ -1,21 +1,10 @@
 import Testing
+import TestSupport
 @testable import SyndicationEngine
 
-/// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014): a seeded, reproducible generator for the
-/// sketch tests, so every generated set and every seed is the same on every run.
-struct SketchTestRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator of the sketch tests, so every generated set and every seed is the
+/// same on every run.
+typealias SketchTestRandom = SeededGenerator
 
 /// Generated sets with known exact Jaccard similarity.
 enum SketchFixtures {

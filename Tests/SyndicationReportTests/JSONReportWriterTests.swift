@@ -2,6 +2,7 @@ import Foundation
 import SyndicationEngine
 import SyndicationScan
 import Testing
+import TestSupport
 @testable import SyndicationReport
 
 @Suite struct JSONReportWriterTests {
@@ -101,7 +102,7 @@ import Testing
     /// and paragraph separators, accents, emoji), ids that sort differently by code point
     /// and by UTF-8 and as numbers, and doubles of every magnitude a score can take.
     static func generated(seed: UInt64, size: Int) -> ScanReport {
-        var generator = SplitMix(state: seed)
+        var generator = SeededGenerator(state: seed)
         let pieces = ["a", "Z", "9", "10", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}",
                       "\u{1F}", "\u{7F}", "\u{2028}", "é", "ß", "\u{FF5E}", "😀", "\u{10FFFF}", " ", "<", "&", "id"]
         func text(_ maximum: Int = 6) -> String {
@@ -156,18 +157,6 @@ import Testing
                     members: (0..<Int(generator.next() % 4)).map { _ in text() })
         }
         return report
-    }
-
-    /// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014), for generated reports.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     @Test(arguments: 0..<8)

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import SyndicationScan
 
 /// The open-addressing shingle table counts and answers as a `Dictionary` does.
