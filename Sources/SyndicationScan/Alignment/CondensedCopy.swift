@@ -80,12 +80,15 @@ extension PassageAligner {
         return result
     }
 
+    /// Whether `passage` is copied one for one: its two sides within ``excerptEvenness`` of
+    /// each other in length (a condensation makes one side much shorter).
+    static func isOneForOne(_ passage: AlignedPassage) -> Bool {
+        Double(max(passage.a.length, passage.b.length)) <= excerptEvenness * Double(max(1, min(passage.a.length, passage.b.length)))
+    }
+
     /// Whether two copy passages are excerpts copied separately rather than parts of one
     /// condensation (see ``joinedCondensations(_:_:_:)``).
     static func areExcerpts(_ first: AlignedPassage, _ second: AlignedPassage) -> Bool {
-        func isOneForOne(_ passage: AlignedPassage) -> Bool {
-            Double(max(passage.a.length, passage.b.length)) <= excerptEvenness * Double(max(1, min(passage.a.length, passage.b.length)))
-        }
         let longest = max(min(first.a.length, first.b.length), min(second.a.length, second.b.length))
         return isOneForOne(first) && isOneForOne(second) && longest > condensedExcerptLength
     }

@@ -41,10 +41,7 @@ extension PassageAligner {
         _ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile, weights: LazyWordWeights,
         passages: [AlignedPassage] = []
     ) -> [Seed] {
-        let oneForOne = passages.filter {
-            $0.kind.isCopy
-                && Double(max($0.a.length, $0.b.length)) <= Self.excerptEvenness * Double(max(1, min($0.a.length, $0.b.length)))
-        }
+        let oneForOne = passages.filter { $0.kind.isCopy && Self.isOneForOne($0) }
         var known = Set(seeds.map { SeedKey(first: $0.first, second: $0.second) })
         var added: [Seed] = []
         for shortIsA in [true, false] {
@@ -90,9 +87,7 @@ extension PassageAligner {
         let members = Self.paragraphSentences(paragraph, in: short).count
         guard Double(Set(indices).count) >= Self.condensedParagraphShare * Double(max(1, members)) else { return false }
         let span = short.sentences[indices[0]].span.union(short.sentences[indices[indices.count - 1]].span)
-        let oneForOne = absorbing.filter {
-            Double(max($0.a.length, $0.b.length)) <= Self.excerptEvenness * Double(max(1, min($0.a.length, $0.b.length)))
-        }.reduce(0) { $0 + (shortIsA ? $1.a : $1.b).overlap(with: span) }
+        let oneForOne = absorbing.filter(Self.isOneForOne).reduce(0) { $0 + (shortIsA ? $1.a : $1.b).overlap(with: span) }
         return Double(oneForOne) < Self.condensedAbsorbedShare * Double(max(1, span.length))
     }
 
