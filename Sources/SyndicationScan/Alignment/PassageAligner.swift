@@ -21,7 +21,7 @@ import SyndicationEngine
 ///    shared quotation, not copy.
 /// 4. **Ends**: a copy passage whose words are copied verbatim is trimmed to the words the
 ///    two sides share, so a copy glued into the middle of a sentence does not carry the rest
-///    of that sentence with it (``trimmedToVerbatim(_:_:in:sharing:)``).
+///    of that sentence with it (``trimmedToVerbatim(_:_:in:trigrams:sharing:)``).
 /// 5. **Growth**: a copy passage with at least two seeded sentences on one side takes in the
 ///    unclaimed prose sentence pair just outside each end, one pair at a time, while the two are
 ///    alike at a lower bar than a seed's (tf-isf cosine ``edgeGrowthCosine``), so the reworded
@@ -420,9 +420,7 @@ public struct PassageAligner: Sendable {
             spanA = Self.narrowToQuotations(spanA, a.quotations)
             spanB = Self.narrowToQuotations(spanB, b.quotations)
         } else {
-            let edgesA = Self.edgeShingles(rangeA, a), edgesB = Self.edgeShingles(rangeB, b)
-            spanA = Self.trimmedToVerbatim(spanA, rangeA, in: a, sharing: edgesB)
-            spanB = Self.trimmedToVerbatim(spanB, rangeB, in: b, sharing: edgesA)
+            (spanA, spanB) = Self.trimmedToVerbatim(spanA, rangeA, in: a, spanB, rangeB, in: b)
         }
         // Similarity of the prose the passage spans: a sentence one side dropped counts as an
         // edit; furniture inside it (an advertisement or "Related: …" line) does not.

@@ -18,12 +18,24 @@ extension PassageAligner {
     /// stock phrase) inside reworded copy is not a reason to cut the passage down to it.
     public static let leastVerbatimTrigrams = 20
 
-    /// The sorted distinct word trigrams of sentences `range` of `profile` (trigrams may run
+    /// The word trigrams of sentences `range` of `profile` in text order (trigrams may run
     /// across sentence boundaries, as copied text does).
-    static func edgeShingles(_ range: ClosedRange<Int>, _ profile: DocumentProfile) -> [UInt64] {
+    static func edgeTrigrams(_ range: ClosedRange<Int>, _ profile: DocumentProfile) -> [UInt64] {
         let tokens = profile.sentences[range.lowerBound].tokens.lowerBound
             ..< profile.sentences[range.upperBound].tokens.upperBound
-        return SortedHashSet.make(edgeShingling.hashes(of: profile.text, tokens: tokens))
+        return edgeShingling.hashes(of: profile.text, tokens: tokens)
+    }
+
+    /// `span` and `otherSpan`, the two sides of a copy passage over sentences `range` of
+    /// `profile` and `otherRange` of `other`, each trimmed to the words copied verbatim
+    /// (``trimmedToVerbatim(_:_:in:trigrams:sharing:)``); each side's trigrams are hashed once.
+    static func trimmedToVerbatim(
+        _ span: TextSpan, _ range: ClosedRange<Int>, in profile: DocumentProfile,
+        _ otherSpan: TextSpan, _ otherRange: ClosedRange<Int>, in other: DocumentProfile
+    ) -> (TextSpan, TextSpan) {
+        let trigrams = edgeTrigrams(range, profile), otherTrigrams = edgeTrigrams(otherRange, other)
+        return (trimmedToVerbatim(span, range, in: profile, trigrams: trigrams, sharing: SortedHashSet.make(otherTrigrams)),
+                trimmedToVerbatim(otherSpan, otherRange, in: other, trigrams: otherTrigrams, sharing: SortedHashSet.make(trigrams)))
     }
 
     static let edgeShingling = Shingling(unit: .words, size: edgeShingleSize, seed: 0x7E)
@@ -40,13 +52,15 @@ extension PassageAligner {
     /// (a list, a keyword block) that holds a copy, would otherwise stretch the passage over
     /// prose nobody copied (PAN 2013 no obfuscation: 40 % of detections were more than 10 %
     /// longer on one side than the other, for verbatim copy).
+    /// `trigrams` are ``edgeTrigrams(_:_:)`` of `range`.
     static func trimmedToVerbatim(
-        _ span: TextSpan, _ range: ClosedRange<Int>, in profile: DocumentProfile, sharing other: [UInt64]
+        _ span: TextSpan, _ range: ClosedRange<Int>, in profile: DocumentProfile,
+        trigrams: [UInt64], sharing other: [UInt64]
     ) -> TextSpan {
         let lower = profile.sentences[range.lowerBound].tokens.lowerBound
         let upper = profile.sentences[range.upperBound].tokens.upperBound
         guard upper - lower >= edgeShingleSize + leastVerbatimTrigrams - 1 else { return span }
-        let shared = edgeShingling.hashes(of: profile.text, tokens: lower..<upper).map { holds(other, $0) }
+        let shared = trigrams.map { holds(other, $0) }
         guard let opening = shared.firstIndex(of: true), let closing = shared.lastIndex(of: true),
               closing - opening + 1 >= leastVerbatimTrigrams else { return span }
         let sharedCount = shared[opening...closing].reduce(0) { $0 + ($1 ? 1 : 0) }
