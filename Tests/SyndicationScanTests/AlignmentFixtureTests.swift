@@ -209,7 +209,7 @@ import SyndicationEngine
                 title: text.split(separator: "\n").first.map(String.init), shingleSize: 5)
         }
         let source = try profile("glued-source.txt")
-        let sourceTrigrams = SortedHashSet.make(PassageAligner.edgeTrigrams(1...3, source))
+        let sourceTrigrams = ShingleTable(PassageAligner.edgeTrigrams(1...3, source))
         for (name, trimmed) in [("glued-copy.txt", true), ("glued-reworded.txt", false)] {
             let copy = try profile(name)
             // The title line, the glued sentence and two more, then the page's own last line.

@@ -350,14 +350,21 @@ public struct PassageAligner: Sendable {
             return lhs.similarity != rhs.similarity
                 ? lhs.similarity > rhs.similarity : (lhs.first, lhs.second) < (rhs.first, rhs.second)
         }
-        var bestOfFirst: [Int: Seed] = [:], bestOfSecond: [Int: Seed] = [:]
+        // The strongest seed of each sentence, by sentence index less the group's lowest.
+        var lowFirst = Int.max, highFirst = Int.min, lowSecond = Int.max, highSecond = Int.min
         for seed in group {
-            if stronger(seed, than: bestOfFirst[seed.first]) { bestOfFirst[seed.first] = seed }
-            if stronger(seed, than: bestOfSecond[seed.second]) { bestOfSecond[seed.second] = seed }
+            lowFirst = min(lowFirst, seed.first); highFirst = max(highFirst, seed.first)
+            lowSecond = min(lowSecond, seed.second); highSecond = max(highSecond, seed.second)
+        }
+        var bestOfFirst = [Seed?](repeating: nil, count: highFirst - lowFirst + 1)
+        var bestOfSecond = [Seed?](repeating: nil, count: highSecond - lowSecond + 1)
+        for seed in group {
+            if stronger(seed, than: bestOfFirst[seed.first - lowFirst]) { bestOfFirst[seed.first - lowFirst] = seed }
+            if stronger(seed, than: bestOfSecond[seed.second - lowSecond]) { bestOfSecond[seed.second - lowSecond] = seed }
         }
         return group.filter { seed in
-            abs(bestOfFirst[seed.first]!.second - seed.second) <= 1
-                && abs(bestOfSecond[seed.second]!.first - seed.first) <= 1
+            abs(bestOfFirst[seed.first - lowFirst]!.second - seed.second) <= 1
+                && abs(bestOfSecond[seed.second - lowSecond]!.first - seed.first) <= 1
         }
     }
 

@@ -34,15 +34,15 @@ extension PassageAligner {
         _ otherSpan: TextSpan, _ otherRange: ClosedRange<Int>, in other: DocumentProfile
     ) -> (TextSpan, TextSpan) {
         let trigrams = edgeTrigrams(range, profile), otherTrigrams = edgeTrigrams(otherRange, other)
-        return (trimmedToVerbatim(span, range, in: profile, trigrams: trigrams, sharing: SortedHashSet.make(otherTrigrams)),
-                trimmedToVerbatim(otherSpan, otherRange, in: other, trigrams: otherTrigrams, sharing: SortedHashSet.make(trigrams)))
+        return (trimmedToVerbatim(span, range, in: profile, trigrams: trigrams, sharing: ShingleTable(otherTrigrams)),
+                trimmedToVerbatim(otherSpan, otherRange, in: other, trigrams: otherTrigrams, sharing: ShingleTable(trigrams)))
     }
 
     static let edgeShingling = Shingling(unit: .words, size: edgeShingleSize, seed: 0x7E)
 
     /// `span`, one side (in `profile`, over sentences `range`) of a copy passage, trimmed to
     /// the words copied verbatim: from the first word that opens a word trigram the other
-    /// side also holds (`other`, sorted) to the last word that closes one — when at least
+    /// side also holds (`other`) to the last word that closes one — when at least
     /// ``verbatimTrigramShare`` of the trigrams between them are shared and there are at
     /// least ``leastVerbatimTrigrams`` of them. Otherwise `span` unchanged. An end that falls
     /// within ``edgeSlack`` words of its sentence's edge keeps the sentence's edge.
@@ -55,12 +55,12 @@ extension PassageAligner {
     /// `trigrams` are ``edgeTrigrams(_:_:)`` of `range`.
     static func trimmedToVerbatim(
         _ span: TextSpan, _ range: ClosedRange<Int>, in profile: DocumentProfile,
-        trigrams: [UInt64], sharing other: [UInt64]
+        trigrams: [UInt64], sharing other: ShingleTable
     ) -> TextSpan {
         let lower = profile.sentences[range.lowerBound].tokens.lowerBound
         let upper = profile.sentences[range.upperBound].tokens.upperBound
         guard upper - lower >= edgeShingleSize + leastVerbatimTrigrams - 1 else { return span }
-        let shared = trigrams.map { holds(other, $0) }
+        let shared = trigrams.map { other.contains($0) }
         guard let opening = shared.firstIndex(of: true), let closing = shared.lastIndex(of: true),
               closing - opening + 1 >= leastVerbatimTrigrams else { return span }
         let sharedCount = shared[opening...closing].reduce(0) { $0 + ($1 ? 1 : 0) }
@@ -68,24 +68,16 @@ extension PassageAligner {
         let startToken = lower + opening, endToken = lower + closing + edgeShingleSize - 1
         let tokens = profile.text.tokens
         var start = Int(tokens[startToken].start), end = Int(tokens[endToken].end)
-        for sentence in profile.sentences[range] where !sentence.tokens.isEmpty {
-            if sentence.tokens.contains(startToken), startToken - sentence.tokens.lowerBound < edgeSlack {
-                start = sentence.span.start
+        for index in range {
+            let sentenceTokens = profile.sentences[index].tokens
+            guard !sentenceTokens.isEmpty else { continue }
+            if sentenceTokens.contains(startToken), startToken - sentenceTokens.lowerBound < edgeSlack {
+                start = profile.sentences[index].span.start
             }
-            if sentence.tokens.contains(endToken), sentence.tokens.upperBound - 1 - endToken < edgeSlack {
-                end = sentence.span.end
+            if sentenceTokens.contains(endToken), sentenceTokens.upperBound - 1 - endToken < edgeSlack {
+                end = profile.sentences[index].span.end
             }
         }
         return TextSpan(start: max(span.start, start), end: min(span.end, end))
-    }
-
-    /// Whether sorted `set` holds `hash` (binary search).
-    static func holds(_ set: [UInt64], _ hash: UInt64) -> Bool {
-        var low = 0, high = set.count
-        while low < high {
-            let middle = (low + high) / 2
-            if set[middle] < hash { low = middle + 1 } else { high = middle }
-        }
-        return low < set.count && set[low] == hash
     }
 }
