@@ -26,18 +26,25 @@ struct ShingleTable: Sendable {
     init(_ keys: some Collection<UInt64>) {
         self.init(capacity: keys.count)
         // Room for every key at most half full: no growth, one probe sequence per key.
-        let mask = (1 << bits) - 1
-        for key in keys {
-            var index = slot(of: key)
-            while counts[index] != 0 && self.keys[index] != key { index = (index + 1) & mask }
-            if counts[index] == 0 {
-                self.keys[index] = key
-                counts[index] = 1
-                count += 1
+        let mask = (1 << bits) - 1, shift = UInt64(64 - bits)
+        var distinct = 0
+        self.keys.withUnsafeMutableBufferPointer { slots in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for key in keys {
+                    var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                    while counts[index] != 0 && slots[index] != key { index = (index &+ 1) & mask }
+                    if counts[index] == 0 {
+                        slots[index] = key
+                        counts[index] = 1
+                        distinct &+= 1
+                    }
+                }
             }
         }
+        count = distinct
     }
 
+    /// The first slot `key` probes (also written out in ``init(_:)``).
     @inline(__always)
     private func slot(of key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
