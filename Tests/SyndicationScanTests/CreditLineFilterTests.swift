@@ -164,9 +164,7 @@ import TestSupport
     @Test func wordTableFindsEveryWord() throws {
         let table = WordTable.shared
         func flags(_ word: String) -> UInt8 {
-            var bits: UInt64 = 0
-            for scalar in word.unicodeScalars { bits = bits &<< 5 | UInt64((scalar.value | 0x20) & 0x1F) }
-            return table.flags(bits, word.unicodeScalars.count)
+            Array(word.unicodeScalars).withUnsafeBufferPointer { table.flags($0, 0, $0.count) }
         }
         for word in WordTable.triggerWords { #expect(flags(word) & WordTable.trigger != 0, "\(word)") }
         for word in WordTable.openingWords { #expect(flags(word) & WordTable.opener != 0, "\(word)") }
@@ -175,6 +173,10 @@ import TestSupport
             let run = try #require(WordTable.agencyRun(spelling))
             #expect(flags(run) & WordTable.agency != 0, "\(run)")
             #expect(WordTable.letterRuns(spelling).contains(run))
+        }
+        for word in WordTable.triggerWords {
+            #expect(flags(word.uppercased()) == flags(word), "\(word)")
+            #expect(flags(word.replacingOccurrences(of: "k", with: "\u{212A}")) == flags(word), "\(word)")
         }
         #expect(flags("markets") == 0)
         #expect(flags("the") & WordTable.trigger == 0)

@@ -61,22 +61,11 @@ enum CreditLineFilter {
         while index < end {
             let value = scalars[index].value
             if (value | 0x20) &- 0x61 < 26 || value == 0x212A {
-                // A run of letters: its key, then its flags.
+                // A run of letters, then its flags.
                 let runStart = index
-                var key = UInt64(value == 0x212A ? 0x0B : value & 0x1F)
                 index += 1
-                while index < end {
-                    let next = scalars[index].value
-                    if (next | 0x20) &- 0x61 < 26 {
-                        key = key &<< 5 | UInt64(next & 0x1F)
-                    } else if next == 0x212A {
-                        key = key &<< 5 | 0x0B
-                    } else {
-                        break
-                    }
-                    index += 1
-                }
-                let flags = table.flags(key, index - runStart)
+                while index < end, isLetter(scalars[index].value) { index += 1 }
+                let flags = table.flags(scalars, runStart, index)
                 if flags != 0 {
                     if flags & WordTable.trigger != 0 { return true }
                     if flags & WordTable.opener != 0, runStart == firstVisible { return true }
@@ -163,6 +152,12 @@ enum CreditLineFilter {
         return before >= start && marks.contains(scalars[before])
     }
 
+    /// Whether `value` is an ASCII letter or U+212A KELVIN SIGN.
+    @inline(__always)
+    static func isLetter(_ value: UInt32) -> Bool {
+        (value | 0x20) &- 0x61 < 26 || value == 0x212A
+    }
+
     /// ``CreditLineScanner/dashes``.
     @inline(__always)
     private static func isDash(_ value: UInt32) -> Bool {
@@ -176,10 +171,11 @@ enum CreditLineFilter {
     }
 }
 
-/// The words ``CreditLineFilter`` looks for, each as a packed key of its ASCII letters (five
-/// bits a letter, the last twelve kept, the length in the top four bits) with flags saying
-/// which features it gives; an open-addressing table of 256 slots.
-struct WordTable: Sendable {
+/// The words ``CreditLineFilter`` looks for, each as a packed key of its letters (five bits a
+/// letter, the last twelve kept, the length in the top four bits) with flags saying which
+/// features it gives, in an open-addressing table of 256 slots. A bitmap of (length, first
+/// letter, last letter) turns most other words away before their key is made.
+final class WordTable: @unchecked Sendable {
     static let trigger: UInt8 = 1
     static let opener: UInt8 = 2
     static let role: UInt8 = 4
@@ -198,16 +194,27 @@ struct WordTable: Sendable {
 
     static let shared = WordTable()
 
-    private var keys = [UInt64](repeating: 0, count: 256)
-    private var values = [UInt8](repeating: 0, count: 256)
+    // Written once, in `init`; read-only after.
+    private let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
+    private let values = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    private let gate = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
 
     init() {
+        keys.initialize(repeating: 0, count: 256)
+        values.initialize(repeating: 0, count: 256)
+        gate.initialize(repeating: 0, count: 256)
         for word in Self.triggerWords { insert(word, Self.trigger) }
         for word in Self.openingWords { insert(word, Self.opener) }
         for word in CreditVocabulary.roleWords { insert(word, Self.role) }
         for spelling in CreditVocabulary.agencies.keys {
             if let run = Self.agencyRun(spelling) { insert(run, Self.agency) }
         }
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deallocate()
+        gate.deallocate()
     }
 
     /// The run of letters the filter looks for to find the agency `spelling`: its longest (a
@@ -223,10 +230,22 @@ struct WordTable: Sendable {
         text.unicodeScalars.split { !($0.isASCII && $0.properties.isAlphabetic) }.map { String($0) }
     }
 
-    /// The key of a run of `length` letters whose five-bit codes were shifted into `bits`.
+    /// The five-bit code of a letter (``CreditLineFilter/isLetter(_:)``): 1-26, case folded.
+    @inline(__always)
+    static func code(_ value: UInt32) -> UInt64 {
+        value == 0x212A ? 0x0B : UInt64(value & 0x1F)
+    }
+
+    /// The key of a run of `length` letters whose codes were shifted into `bits`.
     @inline(__always)
     static func key(_ bits: UInt64, _ length: Int) -> UInt64 {
         (bits & 0x0FFF_FFFF_FFFF_FFFF) | (UInt64(min(length, 15)) << 60)
+    }
+
+    /// The gate bit of a run: its length (up to 15), first and last letter codes.
+    @inline(__always)
+    static func gateBit(_ length: Int, _ first: UInt64, _ last: UInt64) -> Int {
+        min(length, 15) << 10 | Int(truncatingIfNeeded: first << 5 | last)
     }
 
     @inline(__always)
@@ -234,14 +253,27 @@ struct WordTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 
-    private mutating func insert(_ word: String, _ flag: UInt8) {
-        var bits: UInt64 = 0
-        for scalar in word.unicodeScalars { bits = bits &<< 5 | UInt64((scalar.value | 0x20) & 0x1F) }
-        let key = Self.key(bits, word.unicodeScalars.count)
+    private func insert(_ word: String, _ flag: UInt8) {
+        let codes = word.unicodeScalars.map { Self.code($0.value | 0x20) }
+        let bits = codes.reduce(0) { $0 &<< 5 | $1 }
+        let key = Self.key(bits, codes.count)
         var slot = Self.slot(key)
         while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & 255 }
         keys[slot] = key
         values[slot] |= flag
+        let bit = Self.gateBit(codes.count, codes[0], codes[codes.count - 1])
+        gate[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// The flags of the run of letters `scalars[start..<end]` (0 if it is none of the words).
+    @inline(__always)
+    func flags(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> UInt8 {
+        let length = end - start
+        let bit = Self.gateBit(length, Self.code(scalars[start].value), Self.code(scalars[end - 1].value))
+        guard gate[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return 0 }
+        var bits: UInt64 = 0
+        for index in start..<end { bits = bits &<< 5 | Self.code(scalars[index].value) }
+        return flags(bits, length)
     }
 
     /// The flags of the run whose letter codes are `bits` (0 if it is none of the words).
