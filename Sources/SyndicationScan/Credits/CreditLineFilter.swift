@@ -32,11 +32,10 @@ import SyndicationEngine
 /// (an apostrophe of a possessive, a joiner that no letter follows, punctuation or space).
 /// U+212A KELVIN SIGN, the one non-ASCII code point whose lower-case form is an ASCII letter
 /// ("k"), counts as that letter (U+0130, "İ", lower-cases to "i" and a combining dot, which no
-/// vocabulary word holds). A dash or mark is a token of its own
-/// exactly where the filter looks at it: a hyphen joins a word only between two letters or
-/// digits, and the code point before a dash that follows a sentence's end is that mark.
-/// Token counts are bounded below by the count of runs of visible code points, each of which
-/// holds at least one token.
+/// vocabulary word holds). A dash or mark is a token of its own exactly where the filter looks
+/// at it: a hyphen joins a word only between two letters or digits, and a mark before a dash
+/// is no joiner. Token counts are bounded below by the count of runs of visible code points,
+/// each of which holds at least one token.
 enum CreditLineFilter {
     /// Most tokens on a line that is a known agency alone: four words, "/" and initials.
     static let agencyLineTokens = 6
