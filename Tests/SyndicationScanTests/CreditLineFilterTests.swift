@@ -34,13 +34,20 @@ import TestSupport
                 var scanner = CreditLineScanner(
                     tokens: CreditToken.tokenize(buffer, line), scalars: buffer, isListItem: false)
                 scanner.scan()
-                let passes = CreditLineFilter.mayHoldCredit(buffer, line)
+                let verdict = CreditLineFilter.verdict(buffer, line)
+                var filtered = CreditLineScanner(
+                    tokens: CreditToken.tokenize(buffer, line), scalars: buffer, isListItem: false,
+                    scansPhrases: verdict.mayHoldPhrase)
+                filtered.scan()
+                let text = String(String.UnicodeScalarView(buffer[line.start..<line.end]))
                 count.lines += 1
-                if passes { count.passed += 1 }
+                if verdict.mayHoldCredit { count.passed += 1 }
                 if !scanner.credits.isEmpty {
                     count.creditLines += 1
-                    if !passes { count.missed.append(String(String.UnicodeScalarView(buffer[line.start..<line.end]))) }
+                    if !verdict.mayHoldCredit { count.missed.append(text) }
                 }
+                // Without phrases where the filter saw none of their words, the same credits.
+                if filtered.credits != scanner.credits { count.missed.append("phrases: " + text) }
             }
             return count
         }
@@ -131,6 +138,23 @@ import TestSupport
         let count = Self.count(line)
         #expect(count.creditLines == 1)
         #expect(count.missed == [])
+    }
+
+    /// A line with a feature other than a phrase's word is read on for one.
+    @Test func phrasesAreLookedForPastOtherFeatures() {
+        func verdict(_ line: String) -> CreditLineFilter.Verdict {
+            Array(line.unicodeScalars).withUnsafeBufferPointer {
+                CreditLineFilter.verdict($0, TextSpan(start: 0, end: $0.count))
+            }
+        }
+        #expect(verdict("LONDON (Reuters) - Markets fell, according to AFP.")
+                == CreditLineFilter.Verdict(mayHoldCredit: true, mayHoldPhrase: true))
+        #expect(verdict("LONDON (Reuters) - Markets fell.")
+                == CreditLineFilter.Verdict(mayHoldCredit: true, mayHoldPhrase: false))
+        #expect(verdict("By Reuters staff, who said so")
+                == CreditLineFilter.Verdict(mayHoldCredit: true, mayHoldPhrase: true))
+        #expect(verdict("Markets fell sharply.")
+                == CreditLineFilter.Verdict(mayHoldCredit: false, mayHoldPhrase: false))
     }
 
     /// Prose without a credit feature is passed over.

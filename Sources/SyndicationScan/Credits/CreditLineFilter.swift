@@ -40,18 +40,38 @@ enum CreditLineFilter {
     /// Most tokens on a line that is a known agency alone: four words, "/" and initials.
     static let agencyLineTokens = 6
 
+    /// What the filter found on a line.
+    struct Verdict: Equatable {
+        /// `false` only if ``CreditLineScanner`` finds no credit on the line.
+        var mayHoldCredit: Bool
+        /// `false` only if the line has none of the words a phrase starts at
+        /// (``WordTable/triggerWords``), so that the scanner finds no phrase on it.
+        var mayHoldPhrase: Bool
+    }
+
     /// Whether `scalars[line]` may hold a credit; `false` only if ``CreditLineScanner`` finds
     /// none on it.
     ///
     /// - Complexity: O(*n*) in the length of the line, with no allocation.
     static func mayHoldCredit(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan) -> Bool {
+        verdict(scalars, line).mayHoldCredit
+    }
+
+    /// Whether `scalars[line]` may hold a credit, and a phrase; a line with some other feature
+    /// is read to its end for a phrase's word.
+    ///
+    /// - Complexity: O(*n*) in the length of the line, with no allocation.
+    static func verdict(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan) -> Verdict {
         let end = line.end
         var index = line.start
         while index < end, isSpace(scalars[index]) { index += 1 }
-        guard index < end else { return false }
+        guard index < end else { return Verdict(mayHoldCredit: false, mayHoldPhrase: false) }
         let firstVisible = index
+        let phrase = Verdict(mayHoldCredit: true, mayHoldPhrase: true)
+        // Set once the line has a feature other than a phrase's word.
+        var holds = false
         switch scalars[firstVisible] {
-        case "(", "\u{00A9}", "-", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": return true
+        case "(", "\u{00A9}", "-", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": holds = true
         default: break
         }
         let firstMayBeAcronym = mayBeAcronym(scalars, firstVisible, end)
@@ -66,8 +86,8 @@ enum CreditLineFilter {
                 while index < end, isLetter(scalars[index].value) { index += 1 }
                 let flags = table.flags(scalars, runStart, index)
                 if flags != 0 {
-                    if flags & WordTable.trigger != 0 { return true }
-                    if flags & WordTable.opener != 0, runStart == firstVisible { return true }
+                    if flags & WordTable.trigger != 0 { return phrase }
+                    if flags & WordTable.opener != 0, runStart == firstVisible { holds = true }
                     shortLineWords |= flags
                 }
                 continue
@@ -76,19 +96,26 @@ enum CreditLineFilter {
                 index += 1
                 continue
             }
-            if isDash(value) {
-                if follows(scalars, index, line.start, in: CreditLineScanner.sentenceEnds) { return true }
+            if holds {
+                // Only a phrase's word can change the verdict now.
+            } else if isDash(value) {
+                if follows(scalars, index, line.start, in: CreditLineScanner.sentenceEnds) { holds = true }
             } else if value == 0x3A {
-                if firstMayBeAcronym, follows(scalars, index, line.start, in: [")"]) { return true }
+                if firstMayBeAcronym, follows(scalars, index, line.start, in: [")"]) { holds = true }
             }
             index += 1
         }
-        if closesWithCredit(scalars, firstVisible, end) { return true }
-        guard shortLineWords & (WordTable.agency | WordTable.role) != 0 else { return false }
+        if holds || closesWithCredit(scalars, firstVisible, end) {
+            return Verdict(mayHoldCredit: true, mayHoldPhrase: false)
+        }
+        guard shortLineWords & (WordTable.agency | WordTable.role) != 0 else {
+            return Verdict(mayHoldCredit: false, mayHoldPhrase: false)
+        }
         let roleLineTokens = CreditNameParser.maximumWords + 4
         let tokens = chunkCount(scalars, firstVisible, end, upTo: max(agencyLineTokens, roleLineTokens) + 1)
-        return (shortLineWords & WordTable.agency != 0 && tokens <= agencyLineTokens)
+        let short = (shortLineWords & WordTable.agency != 0 && tokens <= agencyLineTokens)
             || (shortLineWords & WordTable.role != 0 && tokens <= roleLineTokens)
+        return Verdict(mayHoldCredit: short, mayHoldPhrase: false)
     }
 
     /// Whether the line closes with "(X)" or "(X)." after a sentence ("... he said. (AP)"):
