@@ -34,13 +34,20 @@ import TestSupport
                 var scanner = CreditLineScanner(
                     tokens: CreditToken.tokenize(buffer, line), scalars: buffer, isListItem: false)
                 scanner.scan()
-                let passes = CreditLineFilter.mayHoldCredit(buffer, line)
+                let verdict = CreditLineFilter.verdict(buffer, line)
+                var filtered = CreditLineScanner(
+                    tokens: CreditToken.tokenize(buffer, line), scalars: buffer, isListItem: false,
+                    scansPhrases: verdict.mayHoldPhrase)
+                filtered.scan()
+                let text = String(String.UnicodeScalarView(buffer[line.start..<line.end]))
                 count.lines += 1
-                if passes { count.passed += 1 }
+                if verdict.mayHoldCredit { count.passed += 1 }
                 if !scanner.credits.isEmpty {
                     count.creditLines += 1
-                    if !passes { count.missed.append(String(String.UnicodeScalarView(buffer[line.start..<line.end]))) }
+                    if !verdict.mayHoldCredit { count.missed.append(text) }
                 }
+                // Without phrases where the filter saw none of their words, the same credits.
+                if filtered.credits != scanner.credits { count.missed.append("phrases: " + text) }
             }
             return count
         }
@@ -133,6 +140,23 @@ import TestSupport
         #expect(count.missed == [])
     }
 
+    /// A line with a feature other than a phrase's word is read on for one.
+    @Test func phrasesAreLookedForPastOtherFeatures() {
+        func verdict(_ line: String) -> CreditLineFilter.Verdict {
+            Array(line.unicodeScalars).withUnsafeBufferPointer {
+                CreditLineFilter.verdict($0, TextSpan(start: 0, end: $0.count))
+            }
+        }
+        #expect(verdict("LONDON (Reuters) - Markets fell, according to AFP.")
+                == CreditLineFilter.Verdict(mayHoldCredit: true, mayHoldPhrase: true))
+        #expect(verdict("LONDON (Reuters) - Markets fell.")
+                == CreditLineFilter.Verdict(mayHoldCredit: true, mayHoldPhrase: false))
+        #expect(verdict("By Reuters staff, who said so")
+                == CreditLineFilter.Verdict(mayHoldCredit: true, mayHoldPhrase: true))
+        #expect(verdict("Markets fell sharply.")
+                == CreditLineFilter.Verdict(mayHoldCredit: false, mayHoldPhrase: false))
+    }
+
     /// Prose without a credit feature is passed over.
     @Test(arguments: [
         "Markets fell sharply on Monday as investors weighed the latest inflation data.",
@@ -164,9 +188,7 @@ import TestSupport
     @Test func wordTableFindsEveryWord() throws {
         let table = WordTable.shared
         func flags(_ word: String) -> UInt8 {
-            var bits: UInt64 = 0
-            for scalar in word.unicodeScalars { bits = bits &<< 5 | UInt64((scalar.value | 0x20) & 0x1F) }
-            return table.flags(bits, word.unicodeScalars.count)
+            Array(word.unicodeScalars).withUnsafeBufferPointer { table.flags($0, 0, $0.count) }
         }
         for word in WordTable.triggerWords { #expect(flags(word) & WordTable.trigger != 0, "\(word)") }
         for word in WordTable.openingWords { #expect(flags(word) & WordTable.opener != 0, "\(word)") }
@@ -175,6 +197,10 @@ import TestSupport
             let run = try #require(WordTable.agencyRun(spelling))
             #expect(flags(run) & WordTable.agency != 0, "\(run)")
             #expect(WordTable.letterRuns(spelling).contains(run))
+        }
+        for word in WordTable.triggerWords {
+            #expect(flags(word.uppercased()) == flags(word), "\(word)")
+            #expect(flags(word.replacingOccurrences(of: "k", with: "\u{212A}")) == flags(word), "\(word)")
         }
         #expect(flags("markets") == 0)
         #expect(flags("the") & WordTable.trigger == 0)

@@ -66,11 +66,15 @@ public struct CreditDetector: Sendable {
             }
         }
         for (number, line) in lines.enumerated() {
-            if prefiltered, !CreditLineFilter.mayHoldCredit(scalars, line) { continue }
+            let verdict = prefiltered
+                ? CreditLineFilter.verdict(scalars, line)
+                : CreditLineFilter.Verdict(mayHoldCredit: true, mayHoldPhrase: true)
+            guard verdict.mayHoldCredit else { continue }
             let inList = isBulleted(number)
                 && ((number > 0 && isBulleted(number - 1)) || (number + 1 < lines.count && isBulleted(number + 1)))
             var scanner = CreditLineScanner(
-                tokens: CreditToken.tokenize(scalars, line), scalars: scalars, isListItem: inList)
+                tokens: CreditToken.tokenize(scalars, line), scalars: scalars, isListItem: inList,
+                scansPhrases: verdict.mayHoldPhrase)
             scanner.scan()
             found += scanner.credits
         }

@@ -32,27 +32,46 @@ import SyndicationEngine
 /// (an apostrophe of a possessive, a joiner that no letter follows, punctuation or space).
 /// U+212A KELVIN SIGN, the one non-ASCII code point whose lower-case form is an ASCII letter
 /// ("k"), counts as that letter (U+0130, "İ", lower-cases to "i" and a combining dot, which no
-/// vocabulary word holds). A dash or mark is a token of its own
-/// exactly where the filter looks at it: a hyphen joins a word only between two letters or
-/// digits, and the code point before a dash that follows a sentence's end is that mark.
-/// Token counts are bounded below by the count of runs of visible code points, each of which
-/// holds at least one token.
+/// vocabulary word holds). A dash or mark is a token of its own exactly where the filter looks
+/// at it: a hyphen joins a word only between two letters or digits, and a mark before a dash
+/// is no joiner. Token counts are bounded below by the count of runs of visible code points,
+/// each of which holds at least one token.
 enum CreditLineFilter {
     /// Most tokens on a line that is a known agency alone: four words, "/" and initials.
     static let agencyLineTokens = 6
+
+    /// What the filter found on a line.
+    struct Verdict: Equatable {
+        /// `false` only if ``CreditLineScanner`` finds no credit on the line.
+        var mayHoldCredit: Bool
+        /// `false` only if the line has none of the words a phrase starts at
+        /// (``WordTable/triggerWords``), so that the scanner finds no phrase on it.
+        var mayHoldPhrase: Bool
+    }
 
     /// Whether `scalars[line]` may hold a credit; `false` only if ``CreditLineScanner`` finds
     /// none on it.
     ///
     /// - Complexity: O(*n*) in the length of the line, with no allocation.
     static func mayHoldCredit(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan) -> Bool {
+        verdict(scalars, line).mayHoldCredit
+    }
+
+    /// Whether `scalars[line]` may hold a credit, and a phrase; a line with some other feature
+    /// is read to its end for a phrase's word.
+    ///
+    /// - Complexity: O(*n*) in the length of the line, with no allocation.
+    static func verdict(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan) -> Verdict {
         let end = line.end
         var index = line.start
         while index < end, isSpace(scalars[index]) { index += 1 }
-        guard index < end else { return false }
+        guard index < end else { return Verdict(mayHoldCredit: false, mayHoldPhrase: false) }
         let firstVisible = index
+        let phrase = Verdict(mayHoldCredit: true, mayHoldPhrase: true)
+        // Set once the line has a feature other than a phrase's word.
+        var holds = false
         switch scalars[firstVisible] {
-        case "(", "\u{00A9}", "-", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": return true
+        case "(", "\u{00A9}", "-", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": holds = true
         default: break
         }
         let firstMayBeAcronym = mayBeAcronym(scalars, firstVisible, end)
@@ -61,25 +80,14 @@ enum CreditLineFilter {
         while index < end {
             let value = scalars[index].value
             if (value | 0x20) &- 0x61 < 26 || value == 0x212A {
-                // A run of letters: its key, then its flags.
+                // A run of letters, then its flags.
                 let runStart = index
-                var key = UInt64(value == 0x212A ? 0x0B : value & 0x1F)
                 index += 1
-                while index < end {
-                    let next = scalars[index].value
-                    if (next | 0x20) &- 0x61 < 26 {
-                        key = key &<< 5 | UInt64(next & 0x1F)
-                    } else if next == 0x212A {
-                        key = key &<< 5 | 0x0B
-                    } else {
-                        break
-                    }
-                    index += 1
-                }
-                let flags = table.flags(key, index - runStart)
+                while index < end, isLetter(scalars[index].value) { index += 1 }
+                let flags = table.flags(scalars, runStart, index)
                 if flags != 0 {
-                    if flags & WordTable.trigger != 0 { return true }
-                    if flags & WordTable.opener != 0, runStart == firstVisible { return true }
+                    if flags & WordTable.trigger != 0 { return phrase }
+                    if flags & WordTable.opener != 0, runStart == firstVisible { holds = true }
                     shortLineWords |= flags
                 }
                 continue
@@ -88,19 +96,26 @@ enum CreditLineFilter {
                 index += 1
                 continue
             }
-            if isDash(value) {
-                if follows(scalars, index, line.start, in: CreditLineScanner.sentenceEnds) { return true }
+            if holds {
+                // Only a phrase's word can change the verdict now.
+            } else if isDash(value) {
+                if follows(scalars, index, line.start, in: CreditLineScanner.sentenceEnds) { holds = true }
             } else if value == 0x3A {
-                if firstMayBeAcronym, follows(scalars, index, line.start, in: [")"]) { return true }
+                if firstMayBeAcronym, follows(scalars, index, line.start, in: [")"]) { holds = true }
             }
             index += 1
         }
-        if closesWithCredit(scalars, firstVisible, end) { return true }
-        guard shortLineWords & (WordTable.agency | WordTable.role) != 0 else { return false }
+        if holds || closesWithCredit(scalars, firstVisible, end) {
+            return Verdict(mayHoldCredit: true, mayHoldPhrase: false)
+        }
+        guard shortLineWords & (WordTable.agency | WordTable.role) != 0 else {
+            return Verdict(mayHoldCredit: false, mayHoldPhrase: false)
+        }
         let roleLineTokens = CreditNameParser.maximumWords + 4
         let tokens = chunkCount(scalars, firstVisible, end, upTo: max(agencyLineTokens, roleLineTokens) + 1)
-        return (shortLineWords & WordTable.agency != 0 && tokens <= agencyLineTokens)
+        let short = (shortLineWords & WordTable.agency != 0 && tokens <= agencyLineTokens)
             || (shortLineWords & WordTable.role != 0 && tokens <= roleLineTokens)
+        return Verdict(mayHoldCredit: short, mayHoldPhrase: false)
     }
 
     /// Whether the line closes with "(X)" or "(X)." after a sentence ("... he said. (AP)"):
@@ -163,6 +178,12 @@ enum CreditLineFilter {
         return before >= start && marks.contains(scalars[before])
     }
 
+    /// Whether `value` is an ASCII letter or U+212A KELVIN SIGN.
+    @inline(__always)
+    static func isLetter(_ value: UInt32) -> Bool {
+        (value | 0x20) &- 0x61 < 26 || value == 0x212A
+    }
+
     /// ``CreditLineScanner/dashes``.
     @inline(__always)
     private static func isDash(_ value: UInt32) -> Bool {
@@ -176,10 +197,11 @@ enum CreditLineFilter {
     }
 }
 
-/// The words ``CreditLineFilter`` looks for, each as a packed key of its ASCII letters (five
-/// bits a letter, the last twelve kept, the length in the top four bits) with flags saying
-/// which features it gives; an open-addressing table of 256 slots.
-struct WordTable: Sendable {
+/// The words ``CreditLineFilter`` looks for, each as a packed key of its letters (five bits a
+/// letter, the last twelve kept, the length in the top four bits) with flags saying which
+/// features it gives, in an open-addressing table of 256 slots. A bitmap of (length, first
+/// letter, last letter) turns most other words away before their key is made.
+final class WordTable: @unchecked Sendable {
     static let trigger: UInt8 = 1
     static let opener: UInt8 = 2
     static let role: UInt8 = 4
@@ -198,16 +220,27 @@ struct WordTable: Sendable {
 
     static let shared = WordTable()
 
-    private var keys = [UInt64](repeating: 0, count: 256)
-    private var values = [UInt8](repeating: 0, count: 256)
+    // Written once, in `init`; read-only after.
+    private let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
+    private let values = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    private let gate = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
 
     init() {
+        keys.initialize(repeating: 0, count: 256)
+        values.initialize(repeating: 0, count: 256)
+        gate.initialize(repeating: 0, count: 256)
         for word in Self.triggerWords { insert(word, Self.trigger) }
         for word in Self.openingWords { insert(word, Self.opener) }
         for word in CreditVocabulary.roleWords { insert(word, Self.role) }
         for spelling in CreditVocabulary.agencies.keys {
             if let run = Self.agencyRun(spelling) { insert(run, Self.agency) }
         }
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deallocate()
+        gate.deallocate()
     }
 
     /// The run of letters the filter looks for to find the agency `spelling`: its longest (a
@@ -223,10 +256,22 @@ struct WordTable: Sendable {
         text.unicodeScalars.split { !($0.isASCII && $0.properties.isAlphabetic) }.map { String($0) }
     }
 
-    /// The key of a run of `length` letters whose five-bit codes were shifted into `bits`.
+    /// The five-bit code of a letter (``CreditLineFilter/isLetter(_:)``): 1-26, case folded.
+    @inline(__always)
+    static func code(_ value: UInt32) -> UInt64 {
+        value == 0x212A ? 0x0B : UInt64(value & 0x1F)
+    }
+
+    /// The key of a run of `length` letters whose codes were shifted into `bits`.
     @inline(__always)
     static func key(_ bits: UInt64, _ length: Int) -> UInt64 {
         (bits & 0x0FFF_FFFF_FFFF_FFFF) | (UInt64(min(length, 15)) << 60)
+    }
+
+    /// The gate bit of a run: its length (up to 15), first and last letter codes.
+    @inline(__always)
+    static func gateBit(_ length: Int, _ first: UInt64, _ last: UInt64) -> Int {
+        min(length, 15) << 10 | Int(truncatingIfNeeded: first << 5 | last)
     }
 
     @inline(__always)
@@ -234,14 +279,27 @@ struct WordTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 
-    private mutating func insert(_ word: String, _ flag: UInt8) {
-        var bits: UInt64 = 0
-        for scalar in word.unicodeScalars { bits = bits &<< 5 | UInt64((scalar.value | 0x20) & 0x1F) }
-        let key = Self.key(bits, word.unicodeScalars.count)
+    private func insert(_ word: String, _ flag: UInt8) {
+        let codes = word.unicodeScalars.map { Self.code($0.value | 0x20) }
+        let bits = codes.reduce(0) { $0 &<< 5 | $1 }
+        let key = Self.key(bits, codes.count)
         var slot = Self.slot(key)
         while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & 255 }
         keys[slot] = key
         values[slot] |= flag
+        let bit = Self.gateBit(codes.count, codes[0], codes[codes.count - 1])
+        gate[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// The flags of the run of letters `scalars[start..<end]` (0 if it is none of the words).
+    @inline(__always)
+    func flags(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> UInt8 {
+        let length = end - start
+        let bit = Self.gateBit(length, Self.code(scalars[start].value), Self.code(scalars[end - 1].value))
+        guard gate[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return 0 }
+        var bits: UInt64 = 0
+        for index in start..<end { bits = bits &<< 5 | Self.code(scalars[index].value) }
+        return flags(bits, length)
     }
 
     /// The flags of the run whose letter codes are `bits` (0 if it is none of the words).

@@ -18,9 +18,17 @@ struct CreditLineScanner {
     /// Whether the line is one item of a bulleted list, where "- Name" is no end line.
     let isListItem: Bool
 
-    init(tokens: [CreditToken], scalars: UnsafeBufferPointer<Unicode.Scalar>, isListItem: Bool = false) {
+    /// Whether to look for phrases ("according to X"); a line without any of their words
+    /// (``WordTable/triggerWords``) holds none.
+    let scansPhrases: Bool
+
+    init(
+        tokens: [CreditToken], scalars: UnsafeBufferPointer<Unicode.Scalar>, isListItem: Bool = false,
+        scansPhrases: Bool = true
+    ) {
         parser = CreditNameParser(tokens: tokens, scalars: scalars)
         self.isListItem = isListItem
+        self.scansPhrases = scansPhrases
     }
 
     mutating func scan() {
@@ -28,7 +36,7 @@ struct CreditLineScanner {
         scanWholeLine()
         scanDateline()
         scanParagraphEnd()
-        scanPhrases()
+        if scansPhrases { scanPhrases() }
     }
 
     // MARK: Emitting
