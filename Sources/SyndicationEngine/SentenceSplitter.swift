@@ -72,10 +72,10 @@ public enum SentenceSplitter {
     /// wrap). A line of three words or fewer ("Dpa", a byline) stands alone unless it is itself
     /// the middle of a wrapped sentence.
     static func continues(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan, _ next: TextSpan) -> Bool {
-        guard scalars[next.start].properties.isLowercase else { return false }
+        guard isLowercase(scalars[next.start]) else { return false }
         var words = 1
         for index in line.start..<line.end where scalars[index] == " " { words += 1 }
-        guard words >= 4 || scalars[line.start].properties.isLowercase else { return false }
+        guard words >= 4 || isLowercase(scalars[line.start]) else { return false }
         var end = line.end - 1
         while end > line.start, isCloser(scalars[end]) { end -= 1 }
         switch scalars[end] {
@@ -96,10 +96,19 @@ public enum SentenceSplitter {
     /// - Complexity: O(*n*) in the code-point count.
     public static func sentences(in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan]) -> [TextSpan] {
         var result: [TextSpan] = []
+        let raw = scalars.baseAddress.map(UnsafeRawPointer.init)
         for line in lines {
             var sentenceStart = line.start
             var index = line.start
             while index < line.end {
+                if let raw {
+                    // Eight code points at a time up to the next one that may end a sentence.
+                    while index &+ 8 <= line.end,
+                          !mayHoldTerminal(raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<UInt32>.self)) {
+                        index &+= 8
+                    }
+                    if index >= line.end { break }
+                }
                 let scalar = scalars[index]
                 guard isTerminal(scalar) else { index += 1; continue }
                 var after = index + 1
@@ -123,6 +132,37 @@ public enum SentenceSplitter {
             if let span = trimmed(scalars, sentenceStart, line.end) { result.append(span) }
         }
         return result
+    }
+
+    /// Whether any of eight code points may end a sentence (``isTerminal(_:)``: `.`, `!`, `?`,
+    /// `…`), by the wrapping range tests of ``mayHoldLineBreak(_:)``.
+    @inline(__always)
+    static func mayHoldTerminal(_ lanes: SIMD8<UInt32>) -> Bool {
+        @inline(__always) func equal(_ value: UInt32) -> SIMD8<UInt32> {
+            let offset = lanes &- SIMD8(repeating: value)
+            return ~(offset | (offset &+ SIMD8(repeating: 0x7FFF_FFFF)))
+        }
+        let flags = (equal(0x21) | equal(0x2E) | equal(0x3F) | equal(0x2026)) & SIMD8(repeating: 0x8000_0000)
+        let halves = unsafeBitCast(flags, to: SIMD4<UInt64>.self)
+        return (halves[0] | halves[1] | halves[2] | halves[3]) != 0
+    }
+
+    /// Whether `scalar` has the Unicode Lowercase property (answered without a property
+    /// lookup for ASCII, where it is `a`–`z`).
+    @inline(__always)
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value &- 0x61 < 26 }
+        return scalar.properties.isLowercase
+    }
+
+    /// Whether `scalar` has the Unicode Uppercase property (answered without a property
+    /// lookup for ASCII, where it is `A`–`Z`).
+    @inline(__always)
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value &- 0x41 < 26 }
+        return scalar.properties.isUppercase
     }
 
     /// Whether `scalar` has the Unicode White_Space property (answered without a property
@@ -153,7 +193,13 @@ public enum SentenceSplitter {
     }
 
     static func canStartSentence(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.properties.isUppercase || scalar.properties.numericType != nil { return true }
+        let value = scalar.value
+        if value < 0x80 {
+            // In ASCII only `A`–`Z` are upper-case and only `0`–`9` have a numeric type.
+            if value &- 0x41 < 26 || value &- 0x30 < 10 { return true }
+        } else if scalar.properties.isUppercase || scalar.properties.numericType != nil {
+            return true
+        }
         switch scalar {
         case "\"", "'", "(", "[", "\u{201C}", "\u{2018}", "\u{00AB}", "\u{201E}", "-", "\u{2014}":
             return true
@@ -173,11 +219,35 @@ public enum SentenceSplitter {
         }
         let length = index - wordStart
         if length == 0 { return false }
-        if length == 1 { return scalars[wordStart].properties.isUppercase }
+        if length == 1 { return isUppercase(scalars[wordStart]) }
         guard length <= 6 else { return false }
+        if let key = asciiKey(scalars, wordStart..<index) { return abbreviationKeys.contains(key) }
         var word = ""
         for position in wordStart..<index { word.unicodeScalars.append(scalars[position]) }
         return abbreviations.contains(word.lowercased())
+    }
+
+    /// ``abbreviations`` as ``asciiKey(_:_:)`` packs them.
+    static let abbreviationKeys: Set<UInt64> = Set(abbreviations.map { abbreviation in
+        let scalars = Array(abbreviation.unicodeScalars)
+        return scalars.withUnsafeBufferPointer { asciiKey($0, 0..<$0.count)! }
+    })
+
+    /// The lower-cased bytes of an ASCII word of at most eight code points packed into one
+    /// integer (first byte lowest); nil when a code point is outside ASCII. Two words have the
+    /// same key exactly when their lower-cased forms are equal.
+    @inline(__always)
+    static func asciiKey(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> UInt64? {
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for index in range {
+            let value = scalars[index].value
+            guard value < 0x80 else { return nil }
+            let byte = UInt64(value &- 0x41 < 26 ? value | 0x20 : value)
+            key |= byte &<< shift
+            shift &+= 8
+        }
+        return key
     }
 
     static func trimmed(

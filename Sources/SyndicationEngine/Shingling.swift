@@ -43,28 +43,34 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
         let firstByte = Int(text.tokens[range.lowerBound].foldedStart)
         let lastByte = Int(text.tokens[range.upperBound - 1].foldedEnd)
         return text.folded.withUnsafeBytes { bytes in
+            let base = bytes.baseAddress!
             switch unit {
             case .words:
                 let count = Swift.max(1, range.count - size + 1)
-                var result = [UInt64](repeating: 0, count: count)
-                for offset in 0..<count {
-                    let first = text.tokens[range.lowerBound + offset]
-                    let last = text.tokens[Swift.min(range.upperBound, range.lowerBound + offset + size) - 1]
-                    let slice = UnsafeRawBufferPointer(rebasing:
-                        bytes[Int(first.foldedStart)..<Int(last.foldedEnd)])
-                    result[offset] = XXHash.hash64(slice, seed: seed)
+                return text.tokens.withUnsafeBufferPointer { tokens in
+                    [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
+                        for offset in 0..<count {
+                            let first = Int(tokens[range.lowerBound &+ offset].foldedStart)
+                            let last = Int(tokens[Swift.min(range.upperBound, range.lowerBound &+ offset &+ size) &- 1].foldedEnd)
+                            result[offset] = XXHash.hash64(UnsafeRawBufferPointer(start: base + first, count: last &- first), seed: seed)
+                        }
+                        initialized = count
+                    }
                 }
-                return result
             case .characters:
                 let length = lastByte - firstByte
-                let count = Swift.max(1, length - size + 1)
-                var result = [UInt64](repeating: 0, count: count)
-                for offset in 0..<count {
-                    let slice = UnsafeRawBufferPointer(rebasing:
-                        bytes[(firstByte + offset)..<Swift.min(lastByte, firstByte + offset + size)])
-                    result[offset] = XXHash.hash64(slice, seed: seed)
+                // A stream shorter than one shingle gives one shingle of all of it.
+                guard length > size else {
+                    return [XXHash.hash64(UnsafeRawBufferPointer(start: base + firstByte, count: length), seed: seed)]
                 }
-                return result
+                let count = length - size + 1
+                return [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
+                    let start = base + firstByte
+                    for offset in 0..<count {
+                        result[offset] = XXHash.hash64(UnsafeRawBufferPointer(start: start + offset, count: size), seed: seed)
+                    }
+                    initialized = count
+                }
             }
         }
     }

@@ -38,8 +38,9 @@ public enum XXHash {
         return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
     }
 
-    /// XXH3-64 through the whole of `XXH3_64bits_withSeed`, without the shortcut that
-    /// `hash64(_:seed:)` takes for 17 to 128 bytes: for tests that pin the two together.
+    /// XXH3-64 through the whole of `XXH3_64bits_withSeed`, without the shortcuts that
+    /// `hash64(_:seed:)` takes for up to 16 and for 17 to 128 bytes: for tests that pin the two
+    /// together.
     static func wholeFunctionHash64(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
         syndetect_xxh3_64_any(bytes.baseAddress, bytes.count, seed)
     }

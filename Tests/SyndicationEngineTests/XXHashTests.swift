@@ -38,7 +38,7 @@ import Testing
         #expect(XXHash.hash64(buffer[0..<length], seed: seed) == expected)
     }
 
-    @Test("The inlined 17-128-byte branch equals the whole XXH3 function at every length, offset and seed")
+    @Test("The inlined 0-16 and 17-128-byte branches equal the whole XXH3 function at every length, offset and seed")
     func shortcutEqualsWholeFunction() {
         let buffer = Self.sanityBuffer(count: 2367)
         buffer.withUnsafeBytes { all in
