@@ -18,18 +18,26 @@ __attribute__((noinline)) static XXH64_hash_t syndetect_xxh3_64_any(const void *
     return XXH3_64bits_withSeed(input, length, seed);
 }
 
-/// XXH3-64 of `length` bytes at `input` with `seed`. Word shingles are 17 to 128 bytes long,
-/// character shingles and single words at most 16; for them these are the very branches
-/// XXH3_64bits_withSeed takes (XXH3_64bits_internal: the default secret, with the seed),
-/// inlined where shingles are hashed; longer inputs take the whole function.
+/// XXH3-64 of `length` bytes at `input` with `seed`. Shingles are 17 to 128 bytes long, and
+/// for them this is the very branch XXH3_64bits_withSeed takes (XXH3_64bits_internal: the
+/// default secret, the seed added to it), inlined where shingles are hashed; other lengths
+/// take the whole function.
 __attribute__((always_inline)) static inline XXH64_hash_t syndetect_xxh3_64(const void *input, size_t length, XXH64_hash_t seed) {
-    if (length <= 16) {
-        return XXH3_len_0to16_64b((const xxh_u8 *)input, length, XXH3_kSecret, seed);
-    }
-    if (length <= 128) {
+    if (length > 16 && length <= 128) {
         return XXH3_len_17to128_64b((const xxh_u8 *)input, length, XXH3_kSecret, sizeof(XXH3_kSecret), seed);
     }
     return syndetect_xxh3_64_any(input, length, seed);
+}
+
+/// XXH3-64 of `length` bytes at `input` with `seed`, for inputs mostly of at most 16 bytes
+/// (character shingles, single words): that branch of XXH3_64bits_withSeed (XXH3_len_0to16_64b
+/// with the default secret) inlined first, then syndetect_xxh3_64. Kept apart from it so that
+/// the word-shingle loops do not pay for the extra branch.
+__attribute__((always_inline)) static inline XXH64_hash_t syndetect_xxh3_64_short(const void *input, size_t length, XXH64_hash_t seed) {
+    if (length <= 16) {
+        return XXH3_len_0to16_64b((const xxh_u8 *)input, length, XXH3_kSecret, seed);
+    }
+    return syndetect_xxh3_64(input, length, seed);
 }
 
 /// The xxHash version compiled in, as XXH_VERSION_NUMBER (major·10000 + minor·100 + release).

@@ -76,13 +76,19 @@ public struct AnalyzedText: Sendable {
 
     /// Analyses text already decoded into code points.
     ///
-    /// - Complexity: O(*n*) in the code-point count (``WordFolding``, ``SentenceSplitter``).
+    /// The code points are narrowed once to one byte each (``WordFolding``), and words, lines
+    /// and sentence ends are all looked for in that copy, sixteen or sixty-four bytes at a time.
+    ///
+    /// - Complexity: O(*n*) in the code-point count.
     public init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
         (tokens, folded, lines, sentences) = scalars.withUnsafeBufferPointer { buffer in
-            let words = WordFolding.words(of: buffer)
-            let lines = SentenceSplitter.lines(in: buffer)
-            return (words.tokens, words.folded, lines, SentenceSplitter.sentences(in: buffer, lines: lines))
+            WordFolding.withNarrowed(buffer) { narrowed, hasNonASCIIWords in
+                let words = WordFolding.words(of: buffer, narrowed: narrowed, hasNonASCIIWords: hasNonASCIIWords)
+                let lines = SentenceSplitter.lines(in: buffer, narrowed: narrowed)
+                let sentences = SentenceSplitter.sentences(in: buffer, lines: lines, narrowed: narrowed)
+                return (words.tokens, words.folded, lines, sentences)
+            }
         }
     }
 

@@ -47,12 +47,15 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
             switch unit {
             case .words:
                 let count = Swift.max(1, range.count - size + 1)
+                // Single words are mostly at most 16 bytes, shingles of several longer.
+                let short = size == 1
                 return text.tokens.withUnsafeBufferPointer { tokens in
                     [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
                         for offset in 0..<count {
                             let first = Int(tokens[range.lowerBound &+ offset].foldedStart)
                             let last = Int(tokens[Swift.min(range.upperBound, range.lowerBound &+ offset &+ size) &- 1].foldedEnd)
-                            result[offset] = XXHash.hash64(UnsafeRawBufferPointer(start: base + first, count: last &- first), seed: seed)
+                            let bytes = UnsafeRawBufferPointer(start: base + first, count: last &- first)
+                            result[offset] = short ? XXHash.hash64Short(bytes, seed: seed) : XXHash.hash64(bytes, seed: seed)
                         }
                         initialized = count
                     }
@@ -64,10 +67,12 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
                     return [XXHash.hash64(UnsafeRawBufferPointer(start: base + firstByte, count: length), seed: seed)]
                 }
                 let count = length - size + 1
+                let short = size <= 16
                 return [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
                     let start = base + firstByte
                     for offset in 0..<count {
-                        result[offset] = XXHash.hash64(UnsafeRawBufferPointer(start: start + offset, count: size), seed: seed)
+                        let bytes = UnsafeRawBufferPointer(start: start + offset, count: size)
+                        result[offset] = short ? XXHash.hash64Short(bytes, seed: seed) : XXHash.hash64(bytes, seed: seed)
                     }
                     initialized = count
                 }

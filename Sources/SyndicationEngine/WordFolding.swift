@@ -9,8 +9,9 @@
 ///
 /// How ``words(of:)`` gets there: the code points are narrowed into a zero-padded scratch copy,
 /// one byte each, eight at a time where all eight are ASCII (ASCII capitals lower-cased, as the
-/// fold does). A code point outside ASCII becomes `0x80` when it belongs to a word and a space
-/// when it separates words, so byte offsets in the copy are code-point offsets in the text.
+/// fold does). A code point outside ASCII becomes `0x80` when it belongs to a word and
+/// ``nonASCIISeparator`` when it separates words, so byte offsets in the copy are code-point
+/// offsets in the text (``SentenceSplitter`` searches the same copy sixteen bytes at a time).
 /// Words are then found 64 bytes at a time with the sketcher's word masks
 /// (`FoldedShingleScanner.wordMask`), and each is copied eight bytes at a time into the
 /// folded stream; only words holding a `0x80` go through ``TokenNormalizer``. No allocation
@@ -21,32 +22,57 @@ enum WordFolding {
     /// - Complexity: O(*n*) in the code-point count; a word with a code point outside ASCII
     ///   costs a call to ``TokenNormalizer/appendFolded(_:_:to:)``.
     static func words(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (tokens: [Token], folded: [UInt8]) {
+        withNarrowed(scalars) { words(of: scalars, narrowed: $0, hasNonASCIIWords: $1) }
+    }
+
+    /// Zero bytes after the narrowed text: one 64-byte block, so that blocks never read past it.
+    static let padding = FoldedShingleScanner.textPadding
+
+    /// The byte that stands in the narrowed text for a code point outside ASCII that belongs
+    /// to no word. It is below every ASCII letter, digit and white space, so it separates
+    /// words, and the splitter's searches for line breaks and sentence ends stop at it to look
+    /// at the code point itself (`U+2028`, `…`, curly quotes and dashes all become this byte).
+    static let nonASCIISeparator: UInt8 = 0x01
+
+    /// Calls `body` with `scalars` narrowed to one byte per code point (``narrow(_:count:into:)``),
+    /// followed by ``padding`` zero bytes, and with whether a word code point outside ASCII was met.
+    static func withNarrowed<Result>(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ body: (UnsafeRawPointer, Bool) -> Result
+    ) -> Result {
         let count = scalars.count
-        guard count > 0, let base = scalars.baseAddress else { return ([], []) }
-        let padding = FoldedShingleScanner.textPadding
         return withUnsafeTemporaryAllocation(byteCount: count + padding, alignment: 16) { text in
             let text = text.baseAddress!
-            let hasNonASCIIWords = narrow(base, count: count, into: text)
+            let hasNonASCIIWords = scalars.baseAddress.map { narrow($0, count: count, into: text) } ?? false
             text.advanced(by: count).initializeMemory(as: UInt8.self, repeating: 0, count: padding)
-            // Words are at least two code points apart (one separator between them).
-            let tokenCapacity = count / 2 + 1
-            return withUnsafeTemporaryAllocation(of: Token.self, capacity: tokenCapacity) { tokens in
-                var emitter = Emitter(scalars: scalars, text: text, tokens: tokens.baseAddress!, capacity: count + 16)
-                if hasNonASCIIWords {
-                    visitWords(text, count: count, into: &emitter, checkingNonASCII: true)
-                } else {
-                    visitWords(text, count: count, into: &emitter, checkingNonASCII: false)
-                }
-                return emitter.finish()
+            return body(UnsafeRawPointer(text), hasNonASCIIWords)
+        }
+    }
+
+    /// The tokens and folded stream of `scalars`, whose narrowed copy (with its padding) is
+    /// `text`; `hasNonASCIIWords` as ``narrow(_:count:into:)`` returned.
+    static func words(
+        of scalars: UnsafeBufferPointer<Unicode.Scalar>, narrowed text: UnsafeRawPointer, hasNonASCIIWords: Bool
+    ) -> (tokens: [Token], folded: [UInt8]) {
+        let count = scalars.count
+        guard count > 0 else { return ([], []) }
+        // Words are at least two code points apart (one separator between them).
+        let tokenCapacity = count / 2 + 1
+        return withUnsafeTemporaryAllocation(of: Token.self, capacity: tokenCapacity) { tokens in
+            var emitter = Emitter(scalars: scalars, text: text, tokens: tokens.baseAddress!, capacity: count + 16)
+            if hasNonASCIIWords {
+                visitWords(text, count: count, into: &emitter, checkingNonASCII: true)
+            } else {
+                visitWords(text, count: count, into: &emitter, checkingNonASCII: false)
             }
+            return emitter.finish()
         }
     }
 
     /// Writes one byte per code point of `base[0..<count]` to `text`: ASCII lower-cased, a
-    /// word code point outside ASCII as `0x80`, any other as a space. Returns whether a word
-    /// code point outside ASCII was met.
+    /// word code point outside ASCII as `0x80`, any other as ``nonASCIISeparator``. Returns
+    /// whether a word code point outside ASCII was met.
     @inline(__always)
-    private static func narrow(
+    static func narrow(
         _ base: UnsafePointer<Unicode.Scalar>, count: Int, into text: UnsafeMutableRawPointer
     ) -> Bool {
         let raw = UnsafeRawPointer(base)
@@ -74,7 +100,7 @@ enum WordFolding {
                 byte = 0x80
                 hasNonASCIIWords = true
             } else {
-                byte = 0x20
+                byte = nonASCIISeparator
             }
             text.storeBytes(of: byte, toByteOffset: index, as: UInt8.self)
             index &+= 1

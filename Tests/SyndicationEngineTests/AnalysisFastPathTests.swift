@@ -129,7 +129,7 @@ import TestSupport
         for word in words {
             let scalars = Array(word.unicodeScalars)
             let key = scalars.withUnsafeBufferPointer { SentenceSplitter.asciiKey($0, 0..<$0.count) }
-            #expect((key.map(SentenceSplitter.abbreviationKeys.contains) ?? false)
+            #expect((key.map(SentenceSplitter.isAbbreviationKey) ?? false)
                         == SentenceSplitter.abbreviations.contains(word.lowercased()), "\(word)")
         }
     }
