@@ -29,6 +29,17 @@ __attribute__((always_inline)) static inline XXH64_hash_t syndetect_xxh3_64(cons
     return syndetect_xxh3_64_any(input, length, seed);
 }
 
+/// XXH3-64 of `length` bytes at `input` with `seed`, for inputs mostly of at most 16 bytes
+/// (character shingles, single words): that branch of XXH3_64bits_withSeed (XXH3_len_0to16_64b
+/// with the default secret) inlined first, then syndetect_xxh3_64. Kept apart from it so that
+/// the word-shingle loops do not pay for the extra branch.
+__attribute__((always_inline)) static inline XXH64_hash_t syndetect_xxh3_64_short(const void *input, size_t length, XXH64_hash_t seed) {
+    if (length <= 16) {
+        return XXH3_len_0to16_64b((const xxh_u8 *)input, length, XXH3_kSecret, seed);
+    }
+    return syndetect_xxh3_64(input, length, seed);
+}
+
 /// The xxHash version compiled in, as XXH_VERSION_NUMBER (major·10000 + minor·100 + release).
 static inline unsigned syndetect_xxh_version_number(void) {
     return XXH_versionNumber();

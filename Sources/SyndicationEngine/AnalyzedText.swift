@@ -33,16 +33,19 @@ public struct AnalyzedText: Sendable {
                 var read = 0
                 var write = 0
                 let count = bytes.count
+                let input = UnsafeRawPointer(bytes.baseAddress!)
+                let output = UnsafeMutableRawPointer(scalars.baseAddress!)
                 while read < count {
-                    // Eight ASCII bytes at a time, the common case.
-                    if read &+ 8 <= count {
-                        let chunk = UnsafeRawPointer(bytes.baseAddress! + read).loadUnaligned(as: UInt64.self)
-                        if chunk & 0x8080_8080_8080_8080 == 0 {
-                            for offset in 0..<8 {
-                                scalars[write &+ offset] = Unicode.Scalar(bytes[read &+ offset])
-                            }
-                            read &+= 8
-                            write &+= 8
+                    // Sixteen ASCII bytes at a time, the common case, each widened to its code
+                    // point (vector instructions: SIMD8 widening is unpacking with zeros).
+                    if read &+ 16 <= count {
+                        let low = input.loadUnaligned(fromByteOffset: read, as: SIMD8<UInt8>.self)
+                        let high = input.loadUnaligned(fromByteOffset: read &+ 8, as: SIMD8<UInt8>.self)
+                        if unsafeBitCast(low | high, to: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                            output.storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: low), toByteOffset: write &* 4, as: SIMD8<UInt32>.self)
+                            output.storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: high), toByteOffset: write &* 4 &+ 32, as: SIMD8<UInt32>.self)
+                            read &+= 16
+                            write &+= 16
                             continue
                         }
                     }
@@ -72,51 +75,21 @@ public struct AnalyzedText: Sendable {
     }
 
     /// Analyses text already decoded into code points.
+    ///
+    /// The code points are narrowed once to one byte each (``WordFolding``), and words, lines
+    /// and sentence ends are all looked for in that copy, sixteen or sixty-four bytes at a time.
+    ///
+    /// - Complexity: O(*n*) in the code-point count.
     public init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
-        var folded: [UInt8] = []
-        folded.reserveCapacity(scalars.count)
-        var sentences: [TextSpan] = []
-        var lines: [TextSpan] = []
-        scalars.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < buffer.count {
-                guard Self.isWordScalar(buffer[index]) else { index += 1; continue }
-                let start = index
-                while index < buffer.count, Self.isWordScalar(buffer[index]) { index += 1 }
-                if !folded.isEmpty { folded.append(0x20) }
-                let foldedStart = folded.count
-                TokenNormalizer.appendFolded(buffer, start..<index, to: &folded)
-                if folded.count == foldedStart {
-                    // A word of marks only folds to nothing; drop it and its separator.
-                    if !folded.isEmpty { folded.removeLast() }
-                    continue
-                }
-                tokens.append(Token(
-                    start: Int32(start), end: Int32(index),
-                    foldedStart: Int32(foldedStart), foldedEnd: Int32(folded.count)))
+        (tokens, folded, lines, sentences) = scalars.withUnsafeBufferPointer { buffer in
+            WordFolding.withNarrowed(buffer) { narrowed, hasNonASCIIWords in
+                let words = WordFolding.words(of: buffer, narrowed: narrowed, hasNonASCIIWords: hasNonASCIIWords)
+                let lines = SentenceSplitter.lines(in: buffer, narrowed: narrowed)
+                let sentences = SentenceSplitter.sentences(in: buffer, lines: lines, narrowed: narrowed)
+                return (words.tokens, words.folded, lines, sentences)
             }
-            lines = SentenceSplitter.lines(in: buffer)
-            sentences = SentenceSplitter.sentences(in: buffer, lines: lines)
         }
-        self.tokens = tokens
-        self.folded = folded
-        self.sentences = sentences
-        self.lines = lines
-    }
-
-    /// ``TokenNormalizer/isWordScalar(_:)``, with ASCII answered inline: the general function
-    /// sets up the metadata of Unicode properties on every call (about a hundred instructions,
-    /// measured with callgrind), which the tokenizer would pay for every code point.
-    @inline(__always)
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        guard value < 0x80 else { return TokenNormalizer.isWordScalar(scalar) }
-        // Digits, and letters of either case (setting bit 5 lower-cases A–Z and moves no other
-        // ASCII byte into a–z).
-        return value &- 0x30 < 10 || (value | 0x20) &- 0x61 < 26
     }
 
     /// The original text of a span.

@@ -24,19 +24,55 @@ public enum SentenceSplitter {
     /// - Complexity: O(*n*) in the code-point count; runs without a line break are passed
     ///   over eight code points at a time.
     public static func lines(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [TextSpan] {
+        guard let base = scalars.baseAddress else { return lines(in: scalars) { $0 } }
+        let raw = UnsafeRawPointer(base)
+        let count = scalars.count
+        return lines(in: scalars) { start in
+            var index = start
+            while index &+ 8 <= count {
+                let lanes = raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<UInt32>.self)
+                // Printable ASCII first, the common case: one range test.
+                if isPrintableASCII(lanes) || !mayHoldLineBreak(lanes) {
+                    index &+= 8
+                    continue
+                }
+                // One of these eight is a line break.
+                while !isLineBreak(base[index]) { index &+= 1 }
+                break
+            }
+            return index
+        }
+    }
+
+    /// ``lines(in:)`` for `scalars` narrowed by ``WordFolding/narrow(_:count:into:)`` into
+    /// `narrowed` (one byte per code point, zero-padded): runs without a line break are passed
+    /// over sixteen bytes at a time.
+    static func lines(in scalars: UnsafeBufferPointer<Unicode.Scalar>, narrowed: UnsafeRawPointer) -> [TextSpan] {
+        let count = scalars.count
+        return lines(in: scalars) { start in
+            var index = start
+            while index &+ 16 <= count {
+                let candidates = lineBreakCandidates(narrowed.loadUnaligned(fromByteOffset: index, as: Bytes.self))
+                if candidates != 0 { return index &+ candidates.trailingZeroBitCount }
+                index &+= 16
+            }
+            return index
+        }
+    }
+
+    /// The lines of `scalars`, where `candidate(index)` is an offset from `index` up to the
+    /// code-point count before which no code point is a line break.
+    @inline(__always)
+    static func lines(
+        in scalars: UnsafeBufferPointer<Unicode.Scalar>, candidate: (Int) -> Int
+    ) -> [TextSpan] {
         var result: [TextSpan] = []
         var lineStart = 0
         var previous: TextSpan?
         let count = scalars.count
         var index = 0
         while index <= count {
-            if let base = scalars.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while index &+ 8 <= count,
-                      !mayHoldLineBreak(raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<UInt32>.self)) {
-                    index &+= 8
-                }
-            }
+            index = candidate(index)
             if index == count || isLineBreak(scalars[index]) {
                 if let span = trimmed(scalars, lineStart, index) {
                     if let last = result.last, let previous, continues(scalars, previous, span) {
@@ -51,6 +87,45 @@ public enum SentenceSplitter {
             index += 1
         }
         return result
+    }
+
+    /// Sixteen bytes of narrowed text, processed side by side (SSE2 on x86-64, NEON on ARM).
+    typealias Bytes = SIMD16<UInt8>
+
+    /// Whether eight code points all lie in U+000E–U+007F, printable ASCII, where no line
+    /// break is: by the wrapping range test of ``mayHoldLineBreak(_:)``, for all lanes at once.
+    @inline(__always)
+    static func isPrintableASCII(_ lanes: SIMD8<UInt32>) -> Bool {
+        let offset = lanes &- SIMD8(repeating: 0x0E)
+        let outside = (offset | (offset &+ SIMD8(repeating: 0x8000_0000 &- 0x72))) & SIMD8(repeating: 0x8000_0000)
+        let halves = unsafeBitCast(outside, to: SIMD4<UInt64>.self)
+        return (halves[0] | halves[1] | halves[2] | halves[3]) == 0
+    }
+
+    /// One bit per byte (byte *j* → bit *j*) of sixteen narrowed bytes, set where the byte
+    /// may stand for a line break: U+000A–U+000D as themselves, U+0085, U+2028 and U+2029 as
+    /// ``WordFolding/nonASCIISeparator`` (with every other separator outside ASCII); the test
+    /// takes bytes 0x01–0x0D.
+    @inline(__always)
+    static func lineBreakCandidates(_ bytes: Bytes) -> UInt64 {
+        bitMask(FoldedShingleScanner.inRange(bytes, from: 0x01, count: 0x0D))
+    }
+
+    /// One bit per byte of sixteen narrowed bytes, set where the byte may stand for a code point
+    /// that ends a sentence: `.`, `!`, `?` as themselves, `…` as ``WordFolding/nonASCIISeparator``.
+    @inline(__always)
+    static func terminalCandidates(_ bytes: Bytes) -> UInt64 {
+        bitMask(FoldedShingleScanner.inRange(bytes, from: 0x2E, count: 1) | FoldedShingleScanner.inRange(bytes, from: 0x21, count: 1)
+            | FoldedShingleScanner.inRange(bytes, from: 0x3F, count: 1)
+            | FoldedShingleScanner.inRange(bytes, from: WordFolding.nonASCIISeparator, count: 1))
+    }
+
+    /// The top bits of sixteen lanes (all other bits clear), gathered into bits 0–15.
+    @inline(__always)
+    static func bitMask(_ flags: Bytes) -> UInt64 {
+        let halves = unsafeBitCast(flags, to: SIMD2<UInt64>.self)
+        return FoldedShingleScanner.byteMask(UInt64(littleEndian: halves[0]))
+            | FoldedShingleScanner.byteMask(UInt64(littleEndian: halves[1])) << 8
     }
 
     /// Whether any of eight code points may be a line break (``isLineBreak(_:)``): U+000A–U+000D,
@@ -72,10 +147,10 @@ public enum SentenceSplitter {
     /// wrap). A line of three words or fewer ("Dpa", a byline) stands alone unless it is itself
     /// the middle of a wrapped sentence.
     static func continues(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan, _ next: TextSpan) -> Bool {
-        guard scalars[next.start].properties.isLowercase else { return false }
+        guard isLowercase(scalars[next.start]) else { return false }
         var words = 1
         for index in line.start..<line.end where scalars[index] == " " { words += 1 }
-        guard words >= 4 || scalars[line.start].properties.isLowercase else { return false }
+        guard words >= 4 || isLowercase(scalars[line.start]) else { return false }
         var end = line.end - 1
         while end > line.start, isCloser(scalars[end]) { end -= 1 }
         switch scalars[end] {
@@ -93,13 +168,55 @@ public enum SentenceSplitter {
 
     /// Code-point spans of the sentences of `scalars`, given its ``lines(in:)``.
     ///
-    /// - Complexity: O(*n*) in the code-point count.
+    /// - Complexity: O(*n*) in the code-point count; runs without `.`, `!`, `?` or `…` are
+    ///   passed over eight code points at a time.
     public static func sentences(in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan]) -> [TextSpan] {
+        guard let base = scalars.baseAddress else { return sentences(in: scalars, lines: lines) { index, _ in index } }
+        let raw = UnsafeRawPointer(base)
+        return sentences(in: scalars, lines: lines) { start, end in
+            var index = start
+            while index &+ 8 <= end {
+                guard mayHoldTerminal(raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<UInt32>.self)) else {
+                    index &+= 8
+                    continue
+                }
+                // One of these eight ends a sentence or may.
+                while !isTerminal(base[index]) { index &+= 1 }
+                break
+            }
+            return index
+        }
+    }
+
+    /// ``sentences(in:lines:)`` for `scalars` narrowed into `narrowed` as for
+    /// ``lines(in:narrowed:)``: runs without a sentence end are passed over sixteen bytes at a time.
+    static func sentences(
+        in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan], narrowed: UnsafeRawPointer
+    ) -> [TextSpan] {
+        sentences(in: scalars, lines: lines) { start, end in
+            var index = start
+            while index &+ 16 <= end {
+                let candidates = terminalCandidates(narrowed.loadUnaligned(fromByteOffset: index, as: Bytes.self))
+                if candidates != 0 { return index &+ candidates.trailingZeroBitCount }
+                index &+= 16
+            }
+            return index
+        }
+    }
+
+    /// The sentences of `scalars` in `lines`, where `candidate(index, end)` is an offset from
+    /// `index` up to `end` before which no code point ends a sentence.
+    @inline(__always)
+    static func sentences(
+        in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan], candidate: (Int, Int) -> Int
+    ) -> [TextSpan] {
         var result: [TextSpan] = []
         for line in lines {
             var sentenceStart = line.start
             var index = line.start
             while index < line.end {
+                index = candidate(index, line.end)
+                guard index < line.end else { break }
                 let scalar = scalars[index]
                 guard isTerminal(scalar) else { index += 1; continue }
                 var after = index + 1
@@ -125,13 +242,40 @@ public enum SentenceSplitter {
         return result
     }
 
+    /// Whether any of eight code points may end a sentence (``isTerminal(_:)``: `.`, `!`, `?`,
+    /// `…`): four lane-wise comparisons, which vectorise.
+    @inline(__always)
+    static func mayHoldTerminal(_ lanes: SIMD8<UInt32>) -> Bool {
+        let stops: SIMDMask<SIMD8<Int32>> = (lanes .== SIMD8(repeating: 0x2E)) .| (lanes .== SIMD8(repeating: 0x21))
+        let others: SIMDMask<SIMD8<Int32>> = (lanes .== SIMD8(repeating: 0x3F)) .| (lanes .== SIMD8(repeating: 0x2026))
+        return Swift.any(stops .| others)
+    }
+
+    /// Whether `scalar` has the Unicode Lowercase property (answered without a property
+    /// lookup for ASCII, where it is `a`–`z`).
+    @inline(__always)
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value &- 0x61 < 26 }
+        return UnicodeProperties.isLowercase(scalar)
+    }
+
+    /// Whether `scalar` has the Unicode Uppercase property (answered without a property
+    /// lookup for ASCII, where it is `A`–`Z`).
+    @inline(__always)
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value &- 0x41 < 26 }
+        return UnicodeProperties.isUppercase(scalar)
+    }
+
     /// Whether `scalar` has the Unicode White_Space property (answered without a property
     /// lookup for ASCII, where it is tab to carriage return and space).
     @inline(__always)
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return scalar.properties.isWhitespace
+        return UnicodeProperties.isWhitespace(scalar)
     }
 
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
@@ -153,7 +297,13 @@ public enum SentenceSplitter {
     }
 
     static func canStartSentence(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.properties.isUppercase || scalar.properties.numericType != nil { return true }
+        let value = scalar.value
+        if value < 0x80 {
+            // In ASCII only `A`–`Z` are upper-case and only `0`–`9` have a numeric type.
+            if value &- 0x41 < 26 || value &- 0x30 < 10 { return true }
+        } else if UnicodeProperties.isUppercase(scalar) || UnicodeProperties.isNumeric(scalar) {
+            return true
+        }
         switch scalar {
         case "\"", "'", "(", "[", "\u{201C}", "\u{2018}", "\u{00AB}", "\u{201E}", "-", "\u{2014}":
             return true
@@ -173,11 +323,48 @@ public enum SentenceSplitter {
         }
         let length = index - wordStart
         if length == 0 { return false }
-        if length == 1 { return scalars[wordStart].properties.isUppercase }
+        if length == 1 { return isUppercase(scalars[wordStart]) }
         guard length <= 6 else { return false }
+        if let key = asciiKey(scalars, wordStart..<index) { return isAbbreviationKey(key) }
         var word = ""
         for position in wordStart..<index { word.unicodeScalars.append(scalars[position]) }
         return abbreviations.contains(word.lowercased())
+    }
+
+    /// ``abbreviations`` as ``asciiKey(_:_:)`` packs them, in ascending order.
+    static let abbreviationKeys: [UInt64] = abbreviations.map { abbreviation in
+        let scalars = Array(abbreviation.unicodeScalars)
+        return scalars.withUnsafeBufferPointer { asciiKey($0, 0..<$0.count)! }
+    }.sorted()
+
+    /// Whether `key` is one of ``abbreviationKeys`` (binary search).
+    static func isAbbreviationKey(_ key: UInt64) -> Bool {
+        abbreviationKeys.withUnsafeBufferPointer { keys in
+            var low = 0
+            var high = keys.count
+            while low < high {
+                let middle = (low &+ high) >> 1
+                if keys[middle] < key { low = middle &+ 1 } else { high = middle }
+            }
+            return low < keys.count && keys[low] == key
+        }
+    }
+
+    /// The lower-cased bytes of an ASCII word of at most eight code points packed into one
+    /// integer (first byte lowest); nil when a code point is outside ASCII. Two words have the
+    /// same key exactly when their lower-cased forms are equal.
+    @inline(__always)
+    static func asciiKey(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> UInt64? {
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for index in range {
+            let value = scalars[index].value
+            guard value < 0x80 else { return nil }
+            let byte = UInt64(value &- 0x41 < 26 ? value | 0x20 : value)
+            key |= byte &<< shift
+            shift &+= 8
+        }
+        return key
     }
 
     static func trimmed(
@@ -190,3 +377,4 @@ public enum SentenceSplitter {
         return start < end ? TextSpan(start: start, end: end) : nil
     }
 }
+

@@ -43,28 +43,39 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
         let firstByte = Int(text.tokens[range.lowerBound].foldedStart)
         let lastByte = Int(text.tokens[range.upperBound - 1].foldedEnd)
         return text.folded.withUnsafeBytes { bytes in
+            let base = bytes.baseAddress!
             switch unit {
             case .words:
                 let count = Swift.max(1, range.count - size + 1)
-                var result = [UInt64](repeating: 0, count: count)
-                for offset in 0..<count {
-                    let first = text.tokens[range.lowerBound + offset]
-                    let last = text.tokens[Swift.min(range.upperBound, range.lowerBound + offset + size) - 1]
-                    let slice = UnsafeRawBufferPointer(rebasing:
-                        bytes[Int(first.foldedStart)..<Int(last.foldedEnd)])
-                    result[offset] = XXHash.hash64(slice, seed: seed)
+                // Single words are mostly at most 16 bytes, shingles of several longer.
+                let short = size == 1
+                return text.tokens.withUnsafeBufferPointer { tokens in
+                    [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
+                        for offset in 0..<count {
+                            let first = Int(tokens[range.lowerBound &+ offset].foldedStart)
+                            let last = Int(tokens[Swift.min(range.upperBound, range.lowerBound &+ offset &+ size) &- 1].foldedEnd)
+                            let bytes = UnsafeRawBufferPointer(start: base + first, count: last &- first)
+                            result[offset] = short ? XXHash.hash64Short(bytes, seed: seed) : XXHash.hash64(bytes, seed: seed)
+                        }
+                        initialized = count
+                    }
                 }
-                return result
             case .characters:
                 let length = lastByte - firstByte
-                let count = Swift.max(1, length - size + 1)
-                var result = [UInt64](repeating: 0, count: count)
-                for offset in 0..<count {
-                    let slice = UnsafeRawBufferPointer(rebasing:
-                        bytes[(firstByte + offset)..<Swift.min(lastByte, firstByte + offset + size)])
-                    result[offset] = XXHash.hash64(slice, seed: seed)
+                // A stream shorter than one shingle gives one shingle of all of it.
+                guard length > size else {
+                    return [XXHash.hash64(UnsafeRawBufferPointer(start: base + firstByte, count: length), seed: seed)]
                 }
-                return result
+                let count = length - size + 1
+                let short = size <= 16
+                return [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
+                    let start = base + firstByte
+                    for offset in 0..<count {
+                        let bytes = UnsafeRawBufferPointer(start: start + offset, count: size)
+                        result[offset] = short ? XXHash.hash64Short(bytes, seed: seed) : XXHash.hash64(bytes, seed: seed)
+                    }
+                    initialized = count
+                }
             }
         }
     }

@@ -38,7 +38,7 @@ import Testing
         #expect(XXHash.hash64(buffer[0..<length], seed: seed) == expected)
     }
 
-    @Test("The inlined 17-128-byte branch equals the whole XXH3 function at every length, offset and seed")
+    @Test("The inlined 17-128 and 0-16-byte branches (hash64, hash64Short) equal the whole XXH3 function at every length, offset and seed")
     func shortcutEqualsWholeFunction() {
         let buffer = Self.sanityBuffer(count: 2367)
         buffer.withUnsafeBytes { all in
@@ -48,6 +48,8 @@ import Testing
                         let bytes = UnsafeRawBufferPointer(rebasing: all[offset..<(offset + length)])
                         #expect(XXHash.hash64(bytes, seed: seed) == XXHash.wholeFunctionHash64(bytes, seed: seed),
                                 "length \(length), offset \(offset), seed \(seed)")
+                        #expect(XXHash.hash64Short(bytes, seed: seed) == XXHash.wholeFunctionHash64(bytes, seed: seed),
+                                "short, length \(length), offset \(offset), seed \(seed)")
                     }
                 }
             }

@@ -59,9 +59,9 @@ public struct DocumentProfile: Sendable {
         // A first line of more than ``titleWordLimit`` words is prose, whatever the title says:
         // a reader that takes a plain-text file's first line as its title would otherwise hide
         // a whole paragraph (or a one-line document) from alignment.
-        if let first = text.lines.first, text.tokenRange(in: first).count <= Self.titleWordLimit {
-            let line = text.text(of: first)
-            if let title, !title.isEmpty, Self.sameWords(line, title) { titleLine = first }
+        if let first = text.lines.first, let title, !title.isEmpty {
+            let words = text.tokenRange(in: first)
+            if words.count <= Self.titleWordLimit, Self.sameWords(words, of: text, title) { titleLine = first }
         }
         self.titleLine = titleLine
         let shingling = Shingling(unit: .characters, size: shingleSize, seed: 0xC4A2)
@@ -198,6 +198,18 @@ public struct DocumentProfile: Sendable {
         let left = AnalyzedText(lhs)
         let right = AnalyzedText(rhs)
         return !left.folded.isEmpty && left.folded == right.folded
+    }
+
+    /// Whether the words `tokens` of `text` are those of `other` (ignoring case and
+    /// punctuation), as ``sameWords(_:_:)`` would find for the text of a line holding exactly
+    /// those words: words never cross a line's ends, and each folds alone, so the line's own
+    /// folded stream is the stretch of the text's stream from its first word to its last.
+    static func sameWords(_ tokens: Range<Int>, of text: AnalyzedText, _ other: String) -> Bool {
+        guard !tokens.isEmpty else { return false }
+        let other = AnalyzedText(other).folded
+        let start = Int(text.tokens[tokens.lowerBound].foldedStart)
+        let end = Int(text.tokens[tokens.upperBound - 1].foldedEnd)
+        return other.count == end - start && text.folded[start..<end].elementsEqual(other)
     }
 
     /// The code points of `span` that are prose (in a non-excluded sentence).
