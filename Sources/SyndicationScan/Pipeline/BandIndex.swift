@@ -1,8 +1,8 @@
 import SyndicationEngine
 
-/// Document-level LSH over band keys kept in one flat array: the candidates ``LSHIndex``
-/// gives for the same signatures and bucket cap, in 16 bytes per document and band instead
-/// of a dictionary per band.
+/// Document-level LSH over band keys sorted band by band: the candidates ``LSHIndex`` gives
+/// for the same signatures and bucket cap, in 16 bytes per document for each band being
+/// sorted (one per worker) instead of a dictionary per band.
 ///
 /// A band's key is XXH3-64 of its *r* signature values' bytes seeded with the band index,
 /// exactly as ``LSHIndex`` computes it (Indyk & Motwani 1998; Leskovec, Rajaraman & Ullman,

@@ -54,7 +54,9 @@ public enum ParallelWork {
     /// parallel, then merged, left run first among equal elements.
     ///
     /// The result equals the serial sort's whenever `areInIncreasingOrder` is a strict total
-    /// order of the elements (no two distinct elements equivalent), whatever `threads` is.
+    /// order of the elements (no two distinct elements equivalent), whatever `threads` is;
+    /// equivalent elements keep their order as far as the standard library's sort does (its
+    /// implementation is stable, which `OverlappedWorkTests` checks).
     ///
     /// - Complexity: O(*n* log *n*) comparisons, about 1/*threads* of them on each worker;
     ///   O(*n*) extra memory while merging.
