@@ -317,8 +317,11 @@ extension CorpusScanner {
                 report(.verifying(done: done, total: candidates.count))
             }
         }
-        // Components are packed into half a batch: what one tile holds of a row or a column block.
-        let (batches, larger) = Self.packComponents(candidates, documentCount: census.count, limit: max(2, batchSize / 2))
+        // Components are packed into half a batch: what one tile holds of a row or a column block;
+        // a quarter when the next batch is analysed ahead, so that the two held at once take
+        // the memory of one.
+        let (batches, larger) = Self.packComponents(
+            candidates, documentCount: census.count, limit: max(2, batchSize / (overlapsBatches ? 4 : 2)))
         func members(of batch: [CandidatePair]) -> [Int] { Set(batch.flatMap { [$0.first, $0.second] }).sorted() }
         // With more than one thread, the next batch is analysed while this one is verified.
         let scanner = self
@@ -492,7 +495,8 @@ extension CorpusScanner {
         let verifier = PairVerifier(parameters: parameters)
         var findings: [PairFinding] = []
         var large: [[Int]] = []
-        let step = max(1, verificationBatchSize)
+        // Half as many at a time when the next batch is analysed ahead: the memory of one batch.
+        let step = max(1, overlapsBatches ? verificationBatchSize / 2 : verificationBatchSize)
         // With more than one thread, the next batch of representatives is analysed meanwhile.
         let scanner = self
         func prefetch(_ start: Int) -> Prefetch<[PreparedDocument]>? {
