@@ -209,13 +209,14 @@ import SyndicationEngine
                 title: text.split(separator: "\n").first.map(String.init), shingleSize: 5)
         }
         let source = try profile("glued-source.txt")
-        let sourceTrigrams = PassageAligner.edgeShingles(1...3, source)
+        let sourceTrigrams = ShingleTable(PassageAligner.edgeTrigrams(1...3, source))
         for (name, trimmed) in [("glued-copy.txt", true), ("glued-reworded.txt", false)] {
             let copy = try profile(name)
             // The title line, the glued sentence and two more, then the page's own last line.
             #expect(copy.sentences.count == 5)
             let span = copy.sentences[1].span.union(copy.sentences[3].span)
-            let result = PassageAligner.trimmedToVerbatim(span, 1...3, in: copy, sharing: sourceTrigrams)
+            let result = PassageAligner.trimmedToVerbatim(
+                span, 1...3, in: copy, trigrams: PassageAligner.edgeTrigrams(1...3, copy), sharing: sourceTrigrams)
             #expect((result != span) == trimmed, "\(name)")
         }
     }

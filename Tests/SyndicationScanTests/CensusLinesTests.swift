@@ -2,7 +2,7 @@ import Testing
 import SyndicationEngine
 @testable import SyndicationScan
 
-/// The census's line keys and furniture flags, taken from the code points alone, equal those
+/// The census's line keys and furniture flags, taken from the UTF-8 bytes alone, equal those
 /// of the fully analysed text.
 @Suite struct CensusLinesTests {
     /// The analysed text's keys, flags and length.
@@ -43,7 +43,8 @@ import SyndicationEngine
     @Test func generatedTexts() {
         let alphabet: [String] = [
             "a", "B", "z", "7", "é", "É", "ß", "ﬁ", "Ｆ", "\u{0301}", "σ", "Σ", "д", "서", "東", "👍",
-            " ", " ", " ", "\u{00A0}", "\t", "\n", "\n", "\r\n", "\u{2028}",
+            " ", " ", " ", "\u{00A0}", "\u{3000}", "\u{2003}", "\t", "\n", "\n", "\r\n", "\u{2028}", "\u{2029}",
+            "\u{0085}", "\u{000B}", "\u{000C}", "\r", "\u{201C}", "\u{2014}", "\u{00C2}", "\u{00E2}",
             ".", ".", "!", "?", "\u{2026}", ":", ";", ",", "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{203A}", "-",
         ]
         var state: UInt64 = 0xC0FFEE

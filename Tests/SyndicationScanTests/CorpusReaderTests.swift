@@ -184,6 +184,21 @@ final class TemporaryFolder {
         #expect(result.warnings.first?.message.contains("UTF-8") == true)
     }
 
+    /// A bad byte outside the fields syndetect reads (in another key, or in another key's
+    /// value) still makes the line's warning; the document is kept.
+    @Test func invalidUTF8OutsideTheReadFieldsIsReported() throws {
+        let folder = try TemporaryFolder()
+        let bytes = Array(#"{"id": "a", "text": "fine", "x"#.utf8) + [0xFF] + Array(#"": "y"}"#.utf8) + [0x0A]
+            + Array(#"{"id": "b", "text": "fine", "x": "y"#.utf8) + [0xC3] + Array(#""}"#.utf8) + [0x0A]
+            + Array(#"{"id": "c", "text": "fine", "n": 1, "x": "y"#.utf8) + [0xC3] + Array(#""}"#.utf8) + [0x0A]
+        let path = try folder.write("c.jsonl", bytes)
+        let result = reader.read([path])
+        #expect(result.documents.map(\.id) == ["a", "b", "c"])
+        #expect(result.documents.map(\.text) == ["fine", "fine", "fine"])
+        #expect(result.warnings.map(\.line) == [1, 2, 3])
+        #expect(result.warnings.allSatisfy { $0.message == "this line is not valid UTF-8; undecodable bytes were replaced with U+FFFD" })
+    }
+
     @Test func veryLongJSONLineIsRead() throws {
         let folder = try TemporaryFolder()
         let body = String(repeating: "word ", count: 2_000_000)

@@ -35,7 +35,7 @@ struct CreditCase: CustomTestStringConvertible, Sendable {
     }
 
     /// Sentences from the seed articles (001, 003 and 000), copied here.
-    @Test(arguments: [
+    static let seedCases = [
         CreditCase(
             "According to Al Jazeera, Ukraine proposed to hold a new peace meeting with Russia next week.",
             ("Al Jazeera", .accordingTo, "Al Jazeera")),
@@ -69,14 +69,16 @@ struct CreditCase: CustomTestStringConvertible, Sendable {
         CreditCase(
             "Russia rejects the allegations.\nDpa\nnik\nSource: Stern\n",
             ("dpa", .agency, "Dpa"), ("Stern", .sourceLine, "Stern")),
-    ])
+    ]
+
+    @Test(arguments: seedCases)
     func seedSentences(_ example: CreditCase) {
         #expect(found(in: example.text) == example.expected)
     }
 
     /// Attributions that credit no outlet: officials, information, people, a nationality, a
     /// country doing something, a party's website, someone appearing on a programme.
-    @Test(arguments: [
+    static let nonCreditTexts = [
         "According to Ukrainian information, eleven deprived children and adolescents returned to their homeland.",
         "Meanwhile, Russia reported other Ukrainian drone attacks on the capital Moscow and other regions.",
         "Russia reports further drone attacks on Moscow",
@@ -104,14 +106,16 @@ struct CreditCase: CustomTestStringConvertible, Sendable {
         "By Mail\nNumber of Faculty Staff",
         "\"I'd say so,\" Newsome said. The temperatures are rising, according to the Environmental Protection Agency.",
         "About $75 million went to nine associates, a Hong Kong newspaper reported.",
-    ])
+    ]
+
+    @Test(arguments: nonCreditTexts)
     func nonCredits(_ text: String) {
         let credits = found(in: text).filter { $0.name != "Transworld Newswire" }
         #expect(credits.isEmpty)
     }
 
     /// The credit forms of the WireBench dev set, in sentences like its pages'.
-    @Test(arguments: [
+    static let wireCases = [
         CreditCase("LONDON (Global Wire) - Americans are becoming avid blog readers.",
                    ("Global Wire", .dateline, "Global Wire")),
         CreditCase("EDINBURGH, Mar. 10 (Meridian Press Agency) - Manchester rock band Doves have won.",
@@ -173,7 +177,9 @@ struct CreditCase: CustomTestStringConvertible, Sendable {
                    ("Associated Press", .dateline, "AP")),
         CreditCase("Al Jazeera's correspondent said so, according to Al Jazeera's website.",
                    ("Al Jazeera", .accordingTo, "Al Jazeera")),
-    ])
+    ]
+
+    @Test(arguments: wireCases)
     func wireForms(_ example: CreditCase) {
         #expect(found(in: example.text) == example.expected)
     }

@@ -27,8 +27,20 @@ extension JSONLinesReader.Field: Equatable {
         [record.id, record.text, record.outlet, record.url, record.published, record.title]
     }
 
-    static func fast(_ line: String) -> [JSONLinesReader.Field]? {
-        Array(line.utf8).withUnsafeBufferPointer { JSONLineFastPath.record($0) }.map(fields)
+    /// The fields the fast path reads, after checking that its validating reading
+    /// (``JSONLineFastPath/read(_:)``) of the valid line agrees.
+    static func fast(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> [JSONLinesReader.Field]? {
+        let repairing = Array(line.utf8).withUnsafeBufferPointer { JSONLineFastPath.record($0) }.map(fields)
+        let validating: [JSONLinesReader.Field]?
+        switch Array(line.utf8).withUnsafeBufferPointer({ JSONLineFastPath.read($0) }) {
+        case .record(let record): validating = fields(record)
+        case .invalidUTF8:
+            Issue.record("valid UTF-8 read as invalid: \(line)", sourceLocation: sourceLocation)
+            validating = nil
+        case .other: validating = nil
+        }
+        #expect(validating == repairing, "\(line)", sourceLocation: sourceLocation)
+        return repairing
     }
 
     /// Lines of the usual shape: the fast path reads them, and as JSONDecoder does.
@@ -70,6 +82,32 @@ extension JSONLinesReader.Field: Equatable {
     ])
     func leavesTheRestToJSONDecoder(line: String) {
         #expect(Self.fast(line) == nil)
+    }
+
+    /// Lines of the usual shape with a byte that is not valid UTF-8 in a value (with and
+    /// without escapes around it), in an ignored key's value or in a key: the validating
+    /// reading says so, and the repairing one reads what JSONDecoder reads from the line with
+    /// U+FFFD in place of the bad bytes.
+    @Test(arguments: [
+        [#"{"id": "x", "text": "caf"#, #"", "title": "T"}"#],
+        [#"{"id": "x", "text": "a\n"#, #"\"b\u00e9", "title": "T"}"#],
+        [#"{"id": "x", "text": "0123456789abcdef"#, #"0123456789abcdef"}"#],
+        [#"{"id": "x", "text": "t", "other": ""#, #""}"#],
+        [#"{"id": "x", "text": "t", "ot"#, #"her": "y"}"#],
+        [#"{"i"#, #"d": "x", "text": "t"}"#],
+    ])
+    func findsInvalidUTF8(halves: [String]) throws {
+        for bad: [UInt8] in [[0xE9], [0xFF], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xC0, 0xAF]] {
+            let bytes = Array(halves[0].utf8) + bad + Array(halves[1].utf8)
+            let outcome = bytes.withUnsafeBufferPointer { JSONLineFastPath.read($0) }
+            guard case .invalidUTF8 = outcome else {
+                Issue.record("\(bad) in \(halves) was not found: \(outcome)")
+                continue
+            }
+            let repaired = String(decoding: bytes, as: UTF8.self)
+            let fast = try #require(bytes.withUnsafeBufferPointer { JSONLineFastPath.record($0) }.map(Self.fields))
+            #expect(fast == Self.decoded(repaired), "\(repaired)")
+        }
     }
 
     /// Generated lines of strings with every escape at every place, around the 8-byte steps:

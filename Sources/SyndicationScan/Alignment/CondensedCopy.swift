@@ -307,8 +307,11 @@ extension PassageAligner {
     ///
     /// The longest chain ending at each link, by dynamic programming over links sorted by
     /// position in `short`; among chains of one length, the most compact on the source side
-    /// first.
-    /// - Complexity: O(links × links within ``condensedSentenceStep`` sentences).
+    /// first. The same pass carries what ``isCondensation(_:short:long:)`` asks of each
+    /// chain (its first link and its condensing steps), so a chain is only spelled out when it
+    /// reads as a condensation: in verbatim copy every sentence ends a chain that does not.
+    /// - Complexity: O(links × links within ``condensedSentenceStep`` sentences), plus the
+    ///   length of each chain kept.
     static func condensedChains(
         _ links: [(short: Int, long: Int)], short: DocumentProfile, long: DocumentProfile
     ) -> [[Int]] {
@@ -318,6 +321,9 @@ extension PassageAligner {
         var length = [Int](repeating: 1, count: order.count)
         var start = [Int](repeating: 0, count: order.count)
         var previous = [Int](repeating: -1, count: order.count)
+        // The chain's first link (in `order`) and how many of its steps condense.
+        var first = [Int](repeating: 0, count: order.count)
+        var condensing = [Int](repeating: 0, count: order.count)
         for t in order.indices {
             let current = links[order[t]]
             start[t] = current.long
@@ -336,22 +342,35 @@ extension PassageAligner {
                     previous[t] = u
                 }
             }
+            if previous[t] >= 0 {
+                first[t] = first[previous[t]]
+                condensing[t] = condensing[previous[t]]
+                    + (condenses(links[order[previous[t]]], current, short: short, long: long) ? 1 : 0)
+            } else {
+                first[t] = t
+            }
         }
+        // Non-excluded sentences of `short` before each index, for a chain's density.
+        var proseBefore = [0]
+        proseBefore.reserveCapacity(short.sentences.count + 1)
+        for sentence in short.sentences { proseBefore.append(proseBefore[proseBefore.count - 1] + (sentence.isExcluded ? 0 : 1)) }
         var used = Set<Int>()
         var chains: [[Int]] = []
-        let ranked = order.indices.sorted {
+        let ranked = order.indices.filter { length[$0] >= condensedChainLength }.sorted {
             (-length[$0], links[order[$0]].long - start[$0], $0) < (-length[$1], links[order[$1]].long - start[$1], $1)
         }
         for t in ranked {
-            guard length[t] >= condensedChainLength else { break }
+            let firstLink = links[order[first[t]]], lastLink = links[order[t]]
+            guard isCondensation(
+                count: length[t], first: firstLink, last: lastLink, condensing: condensing[t],
+                shortSentences: proseBefore[lastLink.short + 1] - proseBefore[firstLink.short], short: short, long: long)
+            else { continue }
             var chain: [Int] = []
             var u = t
             while u >= 0 { chain.append(u); u = previous[u] }
             chain.reverse()
-            let members = chain.map { links[order[$0]] }
-            guard !members.contains(where: { used.contains($0.short) }),
-                  isCondensation(members, short: short, long: long) else { continue }
-            for member in members { used.insert(member.short) }
+            guard !chain.contains(where: { used.contains(links[order[$0]].short) }) else { continue }
+            for u in chain { used.insert(links[order[u]].short) }
             chains.append(chain.map { order[$0] })
         }
         return chains
@@ -363,16 +382,34 @@ extension PassageAligner {
         _ chain: [(short: Int, long: Int)], short: DocumentProfile, long: DocumentProfile
     ) -> Bool {
         let first = chain[0], last = chain[chain.count - 1]
-        let shortSentences = (first.short...last.short).filter { !short.sentences[$0].isExcluded }.count
-        guard Double(chain.count) >= condensedDensity * Double(max(1, shortSentences)) else { return false }
+        return isCondensation(
+            count: chain.count, first: first, last: last,
+            condensing: zip(chain, chain.dropFirst()).filter { condenses($0, $1, short: short, long: long) }.count,
+            shortSentences: (first.short...last.short).filter { !short.sentences[$0].isExcluded }.count,
+            short: short, long: long)
+    }
+
+    /// ``isCondensation(_:short:long:)`` of a chain of `count` links from `first` to `last`,
+    /// `condensing` of whose steps condense (``condenses(_:_:short:long:)``), spanning
+    /// `shortSentences` non-excluded sentences of `short`.
+    static func isCondensation(
+        count: Int, first: (short: Int, long: Int), last: (short: Int, long: Int), condensing: Int,
+        shortSentences: Int, short: DocumentProfile, long: DocumentProfile
+    ) -> Bool {
+        guard Double(count) >= condensedDensity * Double(max(1, shortSentences)) else { return false }
         let shortLength = short.sentences[last.short].span.end - short.sentences[first.short].span.start
         let longLength = long.sentences[last.long].span.end - long.sentences[first.long].span.start
         guard Double(longLength) >= condensedRatio * Double(shortLength) else { return false }
-        let condensing = zip(chain, chain.dropFirst()).filter { before, next in
-            let advanceShort = short.sentences[next.short].span.start - short.sentences[before.short].span.start
-            let advanceLong = long.sentences[next.long].span.start - long.sentences[before.long].span.start
-            return Double(advanceLong) >= condensedRatio * Double(advanceShort)
-        }.count
-        return condensing >= condensedSteps && Double(condensing) >= condensedStepShare * Double(chain.count - 1)
+        return condensing >= condensedSteps && Double(condensing) >= condensedStepShare * Double(count - 1)
+    }
+
+    /// Whether the step from link `before` to link `next` condenses: it advances at least
+    /// ``condensedRatio`` times further on the source side than on the condensed side.
+    static func condenses(
+        _ before: (short: Int, long: Int), _ next: (short: Int, long: Int), short: DocumentProfile, long: DocumentProfile
+    ) -> Bool {
+        let advanceShort = short.sentences[next.short].span.start - short.sentences[before.short].span.start
+        let advanceLong = long.sentences[next.long].span.start - long.sentences[before.long].span.start
+        return Double(advanceLong) >= condensedRatio * Double(advanceShort)
     }
 }

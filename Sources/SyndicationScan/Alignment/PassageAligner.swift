@@ -21,7 +21,7 @@ import SyndicationEngine
 ///    shared quotation, not copy.
 /// 4. **Ends**: a copy passage whose words are copied verbatim is trimmed to the words the
 ///    two sides share, so a copy glued into the middle of a sentence does not carry the rest
-///    of that sentence with it (``trimmedToVerbatim(_:_:in:sharing:)``).
+///    of that sentence with it (``trimmedToVerbatim(_:_:in:trigrams:sharing:)``).
 /// 5. **Growth**: a copy passage with at least two seeded sentences on one side takes in the
 ///    unclaimed prose sentence pair just outside each end, one pair at a time, while the two are
 ///    alike at a lower bar than a seed's (tf-isf cosine ``edgeGrowthCosine``), so the reworded
@@ -350,14 +350,21 @@ public struct PassageAligner: Sendable {
             return lhs.similarity != rhs.similarity
                 ? lhs.similarity > rhs.similarity : (lhs.first, lhs.second) < (rhs.first, rhs.second)
         }
-        var bestOfFirst: [Int: Seed] = [:], bestOfSecond: [Int: Seed] = [:]
+        // The strongest seed of each sentence, by sentence index less the group's lowest.
+        var lowFirst = Int.max, highFirst = Int.min, lowSecond = Int.max, highSecond = Int.min
         for seed in group {
-            if stronger(seed, than: bestOfFirst[seed.first]) { bestOfFirst[seed.first] = seed }
-            if stronger(seed, than: bestOfSecond[seed.second]) { bestOfSecond[seed.second] = seed }
+            lowFirst = min(lowFirst, seed.first); highFirst = max(highFirst, seed.first)
+            lowSecond = min(lowSecond, seed.second); highSecond = max(highSecond, seed.second)
+        }
+        var bestOfFirst = [Seed?](repeating: nil, count: highFirst - lowFirst + 1)
+        var bestOfSecond = [Seed?](repeating: nil, count: highSecond - lowSecond + 1)
+        for seed in group {
+            if stronger(seed, than: bestOfFirst[seed.first - lowFirst]) { bestOfFirst[seed.first - lowFirst] = seed }
+            if stronger(seed, than: bestOfSecond[seed.second - lowSecond]) { bestOfSecond[seed.second - lowSecond] = seed }
         }
         return group.filter { seed in
-            abs(bestOfFirst[seed.first]!.second - seed.second) <= 1
-                && abs(bestOfSecond[seed.second]!.first - seed.first) <= 1
+            abs(bestOfFirst[seed.first - lowFirst]!.second - seed.second) <= 1
+                && abs(bestOfSecond[seed.second - lowSecond]!.first - seed.first) <= 1
         }
     }
 
@@ -420,9 +427,7 @@ public struct PassageAligner: Sendable {
             spanA = Self.narrowToQuotations(spanA, a.quotations)
             spanB = Self.narrowToQuotations(spanB, b.quotations)
         } else {
-            let edgesA = Self.edgeShingles(rangeA, a), edgesB = Self.edgeShingles(rangeB, b)
-            spanA = Self.trimmedToVerbatim(spanA, rangeA, in: a, sharing: edgesB)
-            spanB = Self.trimmedToVerbatim(spanB, rangeB, in: b, sharing: edgesA)
+            (spanA, spanB) = Self.trimmedToVerbatim(spanA, rangeA, in: a, spanB, rangeB, in: b)
         }
         // Similarity of the prose the passage spans: a sentence one side dropped counts as an
         // edit; furniture inside it (an advertisement or "Related: …" line) does not.

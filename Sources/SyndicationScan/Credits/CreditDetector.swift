@@ -51,21 +51,30 @@ public struct CreditDetector: Sendable {
         }
     }
 
-    func credits(in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan]) -> [Credit] {
+    /// The credits in `scalars`, line by line; `prefiltered` passes over the lines that
+    /// ``CreditLineFilter`` rules out (the same credits, found faster).
+    func credits(
+        in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan], prefiltered: Bool = true
+    ) -> [Credit] {
         var found: [Credit] = []
         // A line starting with a bullet next to another such line is a list item ("- Apples"),
         // not an end line ("- Observer").
-        let bulleted = lines.map { line in
-            ["-", "*", "\u{2022}", "\u{2013}", "\u{2014}"].contains(scalars[line.start])
+        func isBulleted(_ number: Int) -> Bool {
+            switch scalars[lines[number].start] {
+            case "-", "*", "\u{2022}", "\u{2013}", "\u{2014}": return true
+            default: return false
+            }
         }
         for (number, line) in lines.enumerated() {
-            let inList = bulleted[number]
-                && ((number > 0 && bulleted[number - 1]) || (number + 1 < lines.count && bulleted[number + 1]))
+            if prefiltered, !CreditLineFilter.mayHoldCredit(scalars, line) { continue }
+            let inList = isBulleted(number)
+                && ((number > 0 && isBulleted(number - 1)) || (number + 1 < lines.count && isBulleted(number + 1)))
             var scanner = CreditLineScanner(
                 tokens: CreditToken.tokenize(scalars, line), scalars: scalars, isListItem: inList)
             scanner.scan()
             found += scanner.credits
         }
+        guard found.count > 1 else { return found }
         // One credit per name span: a phrase can match two patterns.
         var seen: Set<TextSpan> = []
         return found.sorted { $0.span < $1.span }.filter { seen.insert($0.span).inserted }
@@ -81,9 +90,39 @@ public struct CreditDetector: Sendable {
     /// "Deutsche Presse-Agentur", "DPA" and "Dpa" are "dpa"), any other name as written with
     /// white space collapsed.
     public static func canonicalName(_ name: String) -> String {
+        if let key = plainLookupKey(name) { return CreditVocabulary.agencies[key] ?? name }
         let collapsed = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         if let key = lookupKey(collapsed), let agency = CreditVocabulary.agencies[key] { return agency }
         return collapsed
+    }
+
+    /// ``lookupKey(_:)`` of a plain name — printable ASCII, words joined by single spaces, no
+    /// space at either end — which collapsing white space leaves as it is; `nil` for any other
+    /// name.
+    static func plainLookupKey(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return nil }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                guard byte &- 0x20 < 0x5F, byte != 0x20 || previous != 0x20 else { return nil }
+                previous = byte
+            }
+            // Without a leading "the " (which a plain name never ends in).
+            var start = 0
+            if bytes.count > 4, bytes[0] | 0x20 == 0x74, bytes[1] | 0x20 == 0x68, bytes[2] | 0x20 == 0x65,
+               bytes[3] == 0x20
+            {
+                start = 4
+            }
+            return String(unsafeUninitializedCapacity: bytes.count - start) { key in
+                for offset in start..<bytes.count {
+                    let byte = bytes[offset]
+                    key[offset - start] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                return bytes.count - start
+            }
+        }
     }
 
     /// A name folded for lookups: lower-case, single spaces, one kind of hyphen, no leading

@@ -68,6 +68,16 @@ struct CreditNameParser {
         guard token.isWord else { return false }
         var letters = 0
         for position in token.start..<token.nameEnd {
+            let value = scalars[position].value
+            if value < 0x80 {
+                // ASCII: the letters are the alphabetic code points, A-Z the upper-case ones.
+                if value &- 0x41 < 26 {
+                    letters += 1
+                } else if value &- 0x61 < 26 {
+                    return false
+                }
+                continue
+            }
             let properties = scalars[position].properties
             guard properties.isAlphabetic else { continue }
             guard properties.isUppercase else { return false }
@@ -81,6 +91,7 @@ struct CreditNameParser {
     func lower(_ index: Int) -> String {
         let token = tokens[index]
         guard token.isWord else { return String(token.mark) }
+        if let ascii = lowerASCII(token.start, token.nameEnd) { return ascii }
         var view = String.UnicodeScalarView()
         var isASCII = true
         for position in token.start..<token.nameEnd {
@@ -94,6 +105,25 @@ struct CreditNameParser {
             view.append(scalar)
         }
         return isASCII ? String(view) : String(view).lowercased()
+    }
+
+    /// `scalars[start..<end]` lower-cased, if they are all ASCII (as ``lower(_:)`` makes
+    /// it, built without a scalar view).
+    private func lowerASCII(_ start: Int, _ end: Int) -> String? {
+        let count = end - start
+        var isASCII = true
+        let text = String(unsafeUninitializedCapacity: count) { buffer in
+            for offset in 0..<count {
+                let value = scalars[start + offset].value
+                guard value < 0x80 else {
+                    isASCII = false
+                    return 0
+                }
+                buffer[offset] = UInt8(truncatingIfNeeded: value &- 0x41 < 26 ? value | 0x20 : value)
+            }
+            return count
+        }
+        return isASCII ? text : nil
     }
 
     /// Whether the token at `index` is a lower-case word in `vocabulary`.
@@ -281,10 +311,15 @@ struct CreditNameParser {
     private func hasInnerCapital(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.isWord, token.end - token.start > 4 else { return false }
-        for position in (token.start + 1)..<token.nameEnd where scalars[position].properties.isUppercase {
+        for position in (token.start + 1)..<token.nameEnd where isUppercase(scalars[position]) {
             if !isAcronym(index) { return true }
         }
         return false
+    }
+
+    /// `Unicode.Scalar.Properties.isUppercase`, answered without a property lookup for ASCII.
+    private func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value &- 0x41 < 26 : scalar.properties.isUppercase
     }
 
     private func hasMediaWord(_ words: [String]) -> Bool {

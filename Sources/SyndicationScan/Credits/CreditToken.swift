@@ -75,10 +75,7 @@ struct CreditToken {
     @inline(__always)
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        if value < 0x80 {
-            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
-                || (value >= 0x30 && value <= 0x39)
-        }
+        if value < 0x80 { return (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10 }
         if value < 0x100 {
             return (value >= 0xC0 && value != 0xD7 && value != 0xF7) || value == 0xAA || value == 0xB5
                 || value == 0xBA || value == 0xB2 || value == 0xB3 || value == 0xB9
@@ -89,9 +86,9 @@ struct CreditToken {
     }
 
     @inline(__always)
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        if value < 0x80 { return value == 0x20 || value &- 0x09 < 5 }
         if value < 0x100 { return value == 0x85 || value == 0xA0 }
         if value >= 0x2000 && value <= 0x206F {
             return value <= 0x200A || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F

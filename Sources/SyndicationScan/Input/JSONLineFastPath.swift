@@ -9,15 +9,41 @@
 /// changes the cost of reading a line, never what is read (`JSONLineFastPathTests` compares the
 /// two on generated and hand-written lines).
 ///
-/// The bytes must be valid UTF-8 (the reader checks first): strings are copied between escapes
-/// as they are, so a string's code points are the line's.
+/// Strings are copied between escapes as they are, so a string's code points are the line's.
+/// ``read(_:)`` validates the UTF-8 of what it reads as it goes (each string as it is made, a
+/// key only when it holds a byte outside ASCII, and everything else must be ASCII to be read
+/// at all), so a line it reads needs no check of its own; ``record(_:)`` replaces invalid
+/// UTF-8 with U+FFFD as `String(decoding:as:)` does, for a line already found invalid.
 enum JSONLineFastPath {
-    /// The fields of `line`, or nil when the line should go to `JSONDecoder`.
+    /// What ``read(_:)`` made of a line.
+    enum Outcome {
+        /// The line's fields; every byte of the line is valid UTF-8.
+        case record(JSONLinesReader.Record)
+        /// A key or string of the line is not valid UTF-8.
+        case invalidUTF8
+        /// The line should go to `JSONDecoder`; its bytes may or may not be valid UTF-8.
+        case other
+    }
+
+    /// The fields of `line`, with the line's UTF-8 validated on the way.
+    ///
+    /// - Complexity: O(*n*) in the line's bytes, 8 bytes at a time between escapes.
+    static func read(_ line: UnsafeBufferPointer<UInt8>) -> Outcome {
+        guard let base = line.baseAddress else { return .other }
+        var scanner = Scanner(base: base, count: line.count, validating: true)
+        defer { scanner.scratch?.deallocate() }
+        if let record = scanner.object() { return .record(record) }
+        return scanner.foundInvalidUTF8 ? .invalidUTF8 : .other
+    }
+
+    /// The fields of `line`, or nil when the line should go to `JSONDecoder`; invalid UTF-8 in
+    /// a string is replaced with U+FFFD.
     ///
     /// - Complexity: O(*n*) in the line's bytes, 8 bytes at a time between escapes.
     static func record(_ line: UnsafeBufferPointer<UInt8>) -> JSONLinesReader.Record? {
         guard let base = line.baseAddress else { return nil }
-        var scanner = Scanner(base: base, count: line.count)
+        var scanner = Scanner(base: base, count: line.count, validating: false)
+        defer { scanner.scratch?.deallocate() }
         return scanner.object()
     }
 
@@ -26,10 +52,29 @@ enum JSONLineFastPath {
         let base: UnsafePointer<UInt8>
         let count: Int
         var index = 0
+        /// Whether strings and keys are checked to be valid UTF-8 (else strings are repaired).
+        let validating: Bool
+        /// Set when a check failed.
+        var foundInvalidUTF8 = false
+        /// Room for one string with its escapes decoded (never longer than the line), made
+        /// on first need; the caller frees it.
+        var scratch: UnsafeMutablePointer<UInt8>?
 
-        init(base: UnsafePointer<UInt8>, count: Int) {
+        init(base: UnsafePointer<UInt8>, count: Int, validating: Bool) {
             self.base = base
             self.count = count
+            self.validating = validating
+        }
+
+        /// The string of `bytes`: nil (with ``foundInvalidUTF8`` set) when validating and they
+        /// are not valid UTF-8.
+        mutating func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            guard validating else { return String(decoding: bytes, as: UTF8.self) }
+            guard let string = String(validating: bytes, as: UTF8.self) else {
+                foundInvalidUTF8 = true
+                return nil
+            }
+            return string
         }
 
         mutating func skipWhitespace() {
@@ -102,14 +147,20 @@ enum JSONLineFastPath {
         /// `.some` for any other key; `.none` when the key has an escape or a control byte.
         mutating func plainKey() -> Key?? {
             let start = index
+            var high: UInt8 = 0
             while index < count {
                 let byte = base[index]
                 if byte == 0x22 { break }
                 if byte == 0x5C || byte < 0x20 { return .none }
+                high |= byte
                 index += 1
             }
             guard index < count else { return .none }
             let key = UnsafeBufferPointer(start: base + start, count: index - start)
+            if validating, high >= 0x80, DecodedText.firstInvalidUTF8Offset(key) != nil {
+                foundInvalidUTF8 = true
+                return .none
+            }
             index += 1
             switch key.count {
             case 2 where key[0] == 0x69 && key[1] == 0x64: return .some(.id)
@@ -147,7 +198,7 @@ enum JSONLineFastPath {
                 guard index < count else { return nil }
                 let byte = base[index]
                 if byte == 0x22 {
-                    let value = String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
+                    let value = makeString(UnsafeBufferPointer(start: base + start, count: index - start))
                     index += 1
                     return value
                 }
@@ -155,31 +206,40 @@ enum JSONLineFastPath {
                 if byte < 0x20 { return nil }
                 index += 1
             }
-            // Escapes: copy the runs between them into a buffer, decoding each escape.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(count - start)
+            // Escapes: copy the runs between them into the scratch buffer, decoding each escape.
+            if scratch == nil { scratch = .allocate(capacity: count) }
+            let bytes = scratch!
+            var length = 0
+            @inline(__always) func append(_ run: UnsafePointer<UInt8>, _ runLength: Int) {
+                (bytes + length).update(from: run, count: runLength)
+                length += runLength
+            }
+            @inline(__always) func append(_ byte: UInt8) {
+                bytes[length] = byte
+                length += 1
+            }
             while true {
                 while count - index >= 8, !hasSpecialByte(at: index) { index += 8 }
                 guard index < count else { return nil }
                 let byte = base[index]
                 if byte == 0x22 {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+                    append(base + start, index - start)
                     index += 1
-                    return String(decoding: bytes, as: UTF8.self)
+                    return makeString(UnsafeBufferPointer(start: bytes, count: length))
                 }
                 if byte < 0x20 { return nil }
                 guard byte == 0x5C else { index += 1; continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+                append(base + start, index - start)
                 guard index + 1 < count else { return nil }
                 let escaped = base[index + 1]
                 index += 2
                 switch escaped {
-                case 0x22, 0x5C, 0x2F: bytes.append(escaped)
-                case 0x62: bytes.append(0x08)
-                case 0x66: bytes.append(0x0C)
-                case 0x6E: bytes.append(0x0A)
-                case 0x72: bytes.append(0x0D)
-                case 0x74: bytes.append(0x09)
+                case 0x22, 0x5C, 0x2F: append(escaped)
+                case 0x62: append(0x08)
+                case 0x66: append(0x0C)
+                case 0x6E: append(0x0A)
+                case 0x72: append(0x0D)
+                case 0x74: append(0x09)
                 case 0x75:
                     guard let unit = hex4() else { return nil }
                     var scalar: UInt32 = UInt32(unit)
@@ -193,7 +253,7 @@ enum JSONLineFastPath {
                         return nil
                     }
                     guard let value = Unicode.Scalar(scalar) else { return nil }
-                    bytes.append(contentsOf: UTF8.encode(value)!)
+                    for byte in UTF8.encode(value)! { append(byte) }
                 default:
                     return nil
                 }

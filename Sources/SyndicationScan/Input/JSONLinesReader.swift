@@ -6,8 +6,10 @@ import Foundation
 /// The file is mapped, not decoded as a whole: lines are split on the byte 0x0A and each is
 /// parsed on its own: the common shape (a flat object of strings) by ``JSONLineFastPath``, any
 /// other with `JSONDecoder` (about three times faster than `JSONSerialization` on text full of
-/// `\u` escapes), so a line tens of megabytes long costs only its own parse. A bad line
-/// becomes a warning naming `file:line` and the rest of the file is still read.
+/// `\u` escapes), so a line tens of megabytes long costs only its own parse. The fast path
+/// checks the UTF-8 of a line as it makes its strings, so a line it reads is not scanned a
+/// second time; any other line is checked whole first. A bad line becomes a warning naming
+/// `file:line` and the rest of the file is still read.
 struct JSONLinesReader {
     /// The path as given, for origins and warnings.
     var path: String
@@ -76,8 +78,17 @@ struct JSONLinesReader {
             warnings.append(Diagnostic(file: path, line: number, message: message))
         }
         guard line.contains(where: { !Self.isJSONWhitespace($0) }) else { return }
+        // The common shape is read straight from the bytes, its UTF-8 checked on the way; the
+        // rest goes to JSONDecoder, after a check of the whole line.
+        let fast = JSONLineFastPath.read(line)
+        if case .record(let record) = fast {
+            accept(record, number: number, into: &candidates, warnings: &warnings)
+            return
+        }
         var json: Data
-        if DecodedText.firstInvalidUTF8Offset(line) != nil {
+        var isValid = true
+        if case .invalidUTF8 = fast { isValid = false } else { isValid = DecodedText.firstInvalidUTF8Offset(line) == nil }
+        if !isValid {
             warn("this line is not valid UTF-8; undecodable bytes were replaced with U+FFFD")
             json = Data(String(decoding: line, as: UTF8.self).utf8)
         } else {
@@ -88,8 +99,10 @@ struct JSONLinesReader {
         }
         let record: Record
         do {
-            // The common shape is read straight from the bytes; the rest goes to JSONDecoder.
-            record = try JSONLineFastPath.record(line) ?? JSONDecoder().decode(Record.self, from: json)
+            // A valid line the fast path left goes to JSONDecoder; an invalid one is tried on
+            // the fast path again, its bad bytes replaced, as JSONDecoder would read the
+            // repaired line.
+            record = try (isValid ? nil : JSONLineFastPath.record(line)) ?? JSONDecoder().decode(Record.self, from: json)
         } catch {
             // Rare: tell "not JSON" from "JSON, but not an object" for the warning.
             if let value = try? JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed]) {
@@ -100,6 +113,18 @@ struct JSONLinesReader {
             return
         }
         json = Data()
+        accept(record, number: number, into: &candidates, warnings: &warnings)
+    }
+
+    /// The document of a line's fields (nil when it has no usable id or text), with warnings
+    /// about the fields.
+    private func accept(
+        _ record: Record, number: Int,
+        into candidates: inout [CorpusReader.Candidate], warnings: inout [Diagnostic]
+    ) {
+        func warn(_ message: String) {
+            warnings.append(Diagnostic(file: path, line: number, message: message))
+        }
         guard let id = record.id.string, !id.trimmingWhitespace().isEmpty else {
             warn(record.id.isAbsent
                 ? "this object has no 'id'; it was skipped"

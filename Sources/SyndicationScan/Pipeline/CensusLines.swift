@@ -1,14 +1,18 @@
 import SyndicationEngine
 
 /// What the census needs of a text's lines — each line's key and whether it is furniture —
-/// and its length in code points, found without an ``AnalyzedText``.
+/// and its length in code points, found from the text's UTF-8 bytes without an
+/// ``AnalyzedText`` and without decoding the text to code points.
 ///
-/// The lines are ``SentenceSplitter/lines(in:)``'s, as ``AnalyzedText/lines``; each line's
-/// words are folded into a scratch buffer with ``TokenNormalizer``, single-spaced, exactly as
-/// ``AnalyzedText`` folds them into its stream, and hashed as
-/// ``BoilerplateDetector/lineKeys(of:)`` hashes that stream's stretch for the line. Lines
-/// without words have no key, as there. What is skipped: the token list, the document's folded
-/// stream and the sentences, which the census never reads.
+/// The lines are ``SentenceSplitter/lines(in:)``'s, as ``AnalyzedText/lines``, found by the
+/// same rules over bytes (a line break, white space, a closer or a terminal is read as a code
+/// point only where its lead byte says it may be one); each line's words are folded into a
+/// scratch buffer with ``TokenNormalizer``, single-spaced, exactly as ``AnalyzedText`` folds
+/// them into its stream, and hashed as ``BoilerplateDetector/lineKeys(of:)`` hashes that
+/// stream's stretch for the line. Lines without words have no key, as there. What is skipped:
+/// the code-point array, the token list, the document's folded stream and the sentences, which
+/// the census never reads. A line with a word outside ASCII is decoded to code points and
+/// folded by ``TokenNormalizer``; every other line is folded byte by byte.
 ///
 /// The keys and flags equal those of the analysed text (`CensusLinesTests`).
 struct CensusLines {
@@ -21,98 +25,300 @@ struct CensusLines {
 
     /// The lines of `text`.
     ///
-    /// - Complexity: O(*n*) in the text's length.
+    /// - Complexity: O(*n*) in the text's UTF-8 length.
     init(_ text: String) {
-        let scalars = AnalyzedText.scalars(of: text)
-        length = scalars.count
+        var text = text
         var keys: [UInt64] = []
         var isFurniture: [Bool] = []
-        var folded: [UInt8] = []
-        scalars.withUnsafeBufferPointer { buffer in
-            // A line's words and the single spaces between them never outnumber its code points.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, buffer.count)) { scratch in
-                for line in SentenceSplitter.lines(in: buffer) {
-                    let words: Int
-                    let key: UInt64
-                    if let ascii = Self.foldASCII(line, buffer, into: scratch) {
-                        let bytes = UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: scratch[0..<ascii.count]))
-                        (words, key) = (ascii.words, XXHash.hash64(bytes, seed: BoilerplateDetector.lineKeySeed))
-                    } else {
-                        (words, key) = Self.fold(line, buffer, into: &folded)
-                    }
-                    guard words > 0 else { continue }
-                    keys.append(key)
-                    isFurniture.append(BoilerplateDetector.isFurniture(line, in: buffer, words: words))
-                }
+        length = text.withUTF8 { bytes in
+            UTF8Text.asciiFolds.withUnsafeBufferPointer { folds in
+                Self.read(bytes, folds: folds.baseAddress!, keys: &keys, isFurniture: &isFurniture)
             }
         }
         self.keys = keys
         self.isFurniture = isFurniture
     }
 
-    /// Folds the words of a line whose words are all ASCII into `scratch`, single-spaced, and
-    /// returns the byte count and the word count; nil when a word has a code point outside
-    /// ASCII (``fold(_:_:into:)`` takes the line then).
-    @inline(__always)
-    private static func foldASCII(
-        _ line: TextSpan, _ buffer: UnsafeBufferPointer<Unicode.Scalar>, into scratch: UnsafeMutableBufferPointer<UInt8>
-    ) -> (count: Int, words: Int)? {
-        var count = 0
-        var words = 0
-        var index = line.start
-        while index < line.end {
-            let value = buffer[index].value
-            if value >= 0x80 {
-                if TokenNormalizer.isWordScalar(buffer[index]) { return nil }
-                index += 1
-                continue
+    /// Appends the key and furniture flag of each line of `bytes` with words; returns the
+    /// code-point count.
+    private static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, folds: UnsafePointer<UInt8>, keys: inout [UInt64], isFurniture: inout [Bool]
+    ) -> Int {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+        let text = UTF8Text(base: base, count: bytes.count, folds: folds)
+        var folded: [UInt8] = []
+        var scalars: [Unicode.Scalar] = []
+        // A line's words and the single spaces between them never outnumber its bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { scratch in
+            for line in text.lines() {
+                let words: Int
+                let key: UInt64
+                if let ascii = text.foldASCII(line, into: scratch) {
+                    let folded = UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: scratch[0..<ascii.count]))
+                    (words, key) = (ascii.words, XXHash.hash64(folded, seed: BoilerplateDetector.lineKeySeed))
+                } else {
+                    text.decode(line, into: &scalars)
+                    (words, key) = scalars.withUnsafeBufferPointer { fold($0, into: &folded) }
+                }
+                guard words > 0 else { continue }
+                keys.append(key)
+                isFurniture.append(words <= furnitureWordLimit && text.isFurniture(line, words: words))
             }
-            guard isASCIIWordScalar(value) else { index += 1; continue }
-            if count > 0 {
-                scratch[count] = 0x20
-                count += 1
-            }
-            while index < line.end {
-                let value = buffer[index].value
-                guard value < 0x80, isASCIIWordScalar(value) else { break }
-                // ASCII capitals lower-cased, as ``TokenNormalizer/appendFolded(_:_:to:)`` does.
-                let byte = UInt8(truncatingIfNeeded: value)
-                scratch[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                count += 1
-                index += 1
-            }
-            // The word goes on with a code point outside ASCII ("café").
-            if index < line.end, buffer[index].value >= 0x80, TokenNormalizer.isWordScalar(buffer[index]) { return nil }
-            words += 1
         }
-        return (count, words)
+        return text.scalarCount()
     }
 
-    /// ``TokenNormalizer/isWordScalar(_:)`` for a code point below 0x80: `0-9`, `A-Z`, `a-z`.
-    @inline(__always)
-    private static func isASCIIWordScalar(_ value: UInt32) -> Bool {
-        value &- 0x30 < 10 || (value | 0x20) &- 0x61 < 26
-    }
+    /// The word limit of furniture, as the census's ``BoilerplateDetector`` has it by default.
+    private static let furnitureWordLimit = BoilerplateDetector().furnitureWordLimit
 
-    /// Folds the words of any line into `folded`, single-spaced, with ``TokenNormalizer``, and
-    /// returns the word count and the line key.
+    /// Folds the words of a line's code points into `folded`, single-spaced, with
+    /// ``TokenNormalizer``, and returns the word count and the line key.
     private static func fold(
-        _ line: TextSpan, _ buffer: UnsafeBufferPointer<Unicode.Scalar>, into folded: inout [UInt8]
+        _ line: UnsafeBufferPointer<Unicode.Scalar>, into folded: inout [UInt8]
     ) -> (words: Int, key: UInt64) {
         folded.removeAll(keepingCapacity: true)
         var words = 0
-        var index = line.start
-        while index < line.end {
-            guard TokenNormalizer.isWordScalar(buffer[index]) else { index += 1; continue }
+        var index = 0
+        while index < line.count {
+            guard TokenNormalizer.isWordScalar(line[index]) else { index += 1; continue }
             let start = index
-            while index < line.end, TokenNormalizer.isWordScalar(buffer[index]) { index += 1 }
+            while index < line.count, TokenNormalizer.isWordScalar(line[index]) { index += 1 }
             let separator = folded.count
             if !folded.isEmpty { folded.append(0x20) }
             let wordStart = folded.count
-            TokenNormalizer.appendFolded(buffer, start..<index, to: &folded)
+            TokenNormalizer.appendFolded(line, start..<index, to: &folded)
             // A word of marks only folds to nothing; it and its separator go.
             if folded.count == wordStart { folded.removeSubrange(separator...) } else { words += 1 }
         }
         return (words, folded.withUnsafeBytes { XXHash.hash64($0, seed: BoilerplateDetector.lineKeySeed) })
+    }
+}
+
+/// A text's valid UTF-8 bytes, read as ``SentenceSplitter`` and ``BoilerplateDetector`` read
+/// its code points. Spans are byte offsets.
+private struct UTF8Text {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    /// ``asciiFolds``.
+    let folds: UnsafePointer<UInt8>
+
+    /// For each byte, its folded form when it is an ASCII word character (`0-9`, `a-z`, and
+    /// `A-Z` lower-cased, as ``TokenNormalizer/appendFolded(_:_:to:)`` folds them), else 0.
+    static let asciiFolds: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte | 0x20)
+        default: 0
+        }
+    }
+
+    /// How many code points the bytes hold: the bytes that are not continuation bytes.
+    func scalarCount() -> Int {
+        var continuations = 0
+        var index = 0
+        while index &+ 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
+            continuations &+= ((word & ~(word << 1)) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index &+= 8
+        }
+        while index < count {
+            if base[index] & 0xC0 == 0x80 { continuations &+= 1 }
+            index &+= 1
+        }
+        return count - continuations
+    }
+
+    /// The code point whose lead byte is at `index`, and its byte length.
+    @inline(__always)
+    func scalar(at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(base[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        @inline(__always) func low(_ offset: Int) -> UInt32 { UInt32(base[index &+ offset] & 0x3F) }
+        let value: UInt32
+        let length: Int
+        if lead < 0xE0 {
+            (value, length) = ((lead & 0x1F) << 6 | low(1), 2)
+        } else if lead < 0xF0 {
+            (value, length) = ((lead & 0x0F) << 12 | low(1) << 6 | low(2), 3)
+        } else {
+            (value, length) = ((lead & 0x07) << 18 | low(1) << 12 | low(2) << 6 | low(3), 4)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The start of the code point that ends just before `index`.
+    @inline(__always)
+    func scalarStart(before index: Int) -> Int {
+        var start = index &- 1
+        while base[start] & 0xC0 == 0x80 { start &-= 1 }
+        return start
+    }
+
+    /// The byte length of the line break at `index` (U+000A–U+000D, U+0085, U+2028, U+2029),
+    /// or 0.
+    @inline(__always)
+    func lineBreakLength(at index: Int) -> Int {
+        let byte = base[index]
+        if byte &- 0x0A < 4 { return 1 }
+        if byte == 0xC2 { return index &+ 1 < count && base[index &+ 1] == 0x85 ? 2 : 0 }
+        if byte == 0xE2 {
+            return index &+ 2 < count && base[index &+ 1] == 0x80 && base[index &+ 2] & 0xFE == 0xA8 ? 3 : 0
+        }
+        return 0
+    }
+
+    /// Whether any of the eight bytes at `index` may start a line break: U+000A–U+000D, or the
+    /// lead byte 0xC2 or 0xE2 (SWAR: Mycroft's zero-byte test on each comparison).
+    @inline(__always)
+    func mayHoldLineBreak(at index: Int) -> Bool {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        // 0x08–0x0F: the top five bits are 00001.
+        let control = zeroByte((word & (ones &* 0xF8)) ^ (ones &* 0x08))
+        return (control | zeroByte(word ^ (ones &* 0xC2)) | zeroByte(word ^ (ones &* 0xE2))) != 0
+    }
+
+    /// Whether the code point at `index` has the Unicode White_Space property, and its length.
+    @inline(__always)
+    func whitespace(at index: Int) -> (Bool, Int) {
+        let byte = base[index]
+        if byte < 0x80 { return (byte == 0x20 || byte &- 0x09 < 5, 1) }
+        let (scalar, length) = scalar(at: index)
+        return (scalar.properties.isWhitespace, length)
+    }
+
+    /// `start..<end` without the white space at either end; nil when nothing is left
+    /// (``SentenceSplitter``'s `trimmed`).
+    func trimmed(_ start: Int, _ end: Int) -> TextSpan? {
+        var start = start
+        var end = end
+        while start < end {
+            let (isWhitespace, length) = whitespace(at: start)
+            guard isWhitespace else { break }
+            start &+= length
+        }
+        while end > start {
+            let last = scalarStart(before: end)
+            guard whitespace(at: last).0 else { break }
+            end = last
+        }
+        return start < end ? TextSpan(start: start, end: end) : nil
+    }
+
+    /// Byte spans of the logical lines, as ``SentenceSplitter/lines(in:)`` finds them.
+    func lines() -> [TextSpan] {
+        var result: [TextSpan] = []
+        var lineStart = 0
+        var previous: TextSpan?
+        var index = 0
+        while index <= count {
+            while index &+ 8 <= count, !mayHoldLineBreak(at: index) { index &+= 8 }
+            let breakLength = index == count ? 1 : lineBreakLength(at: index)
+            guard breakLength > 0 else { index &+= 1; continue }
+            if let span = trimmed(lineStart, index) {
+                if let last = result.last, let previous, continues(previous, span) {
+                    result[result.count - 1] = last.union(span)
+                } else {
+                    result.append(span)
+                }
+                previous = span
+            }
+            index &+= breakLength
+            lineStart = index
+        }
+        return result
+    }
+
+    /// Whether the code point at `index` has the Unicode Lowercase property.
+    @inline(__always)
+    func isLowercase(at index: Int) -> Bool {
+        let byte = base[index]
+        if byte < 0x80 { return byte &- 0x61 < 26 }
+        return scalar(at: index).0.properties.isLowercase
+    }
+
+    /// ``SentenceSplitter``'s `continues`: whether `next` continues the sentence that the
+    /// physical line `line` leaves open (a soft wrap).
+    func continues(_ line: TextSpan, _ next: TextSpan) -> Bool {
+        guard isLowercase(at: next.start) else { return false }
+        var words = 1
+        for index in line.start..<line.end where base[index] == 0x20 { words += 1 }
+        guard words >= 4 || isLowercase(at: line.start) else { return false }
+        var end = scalarStart(before: line.end)
+        while end > line.start, Self.isSplitterCloser(scalar(at: end).0) { end = scalarStart(before: end) }
+        switch scalar(at: end).0 {
+        case ".", "!", "?", "\u{2026}", ":", ";": return false
+        default: return true
+        }
+    }
+
+    /// The closers of ``SentenceSplitter`` (closing quotation marks and brackets).
+    static func isSplitterCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{203A}": return true
+        default: return false
+        }
+    }
+
+    /// ``BoilerplateDetector/isFurniture(_:in:wordLimit:)`` for a line of at most the word
+    /// limit: it does not end like a sentence, or it has at most three words.
+    func isFurniture(_ line: TextSpan, words: Int) -> Bool {
+        var end = scalarStart(before: line.end)
+        while end > line.start, SentenceSplitterCloser.isCloser(scalar(at: end).0) { end = scalarStart(before: end) }
+        let last = base[end]
+        // "." is one byte, so the two code points before a final "." are ".." exactly when
+        // the two bytes before it are.
+        let endsSentence = (last == 0x2E || last == 0x21 || last == 0x3F)
+            && !(end >= line.start + 2 && base[end - 1] == 0x2E && base[end - 2] == 0x2E)
+        return !endsSentence || words <= 3
+    }
+
+    /// Folds the words of a line whose words are all ASCII into `scratch`, single-spaced, and
+    /// returns the byte count and the word count; nil when a word has a code point outside
+    /// ASCII (the caller folds the line's code points then).
+    @inline(__always)
+    func foldASCII(_ line: TextSpan, into scratch: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, words: Int)? {
+        var count = 0
+        var words = 0
+        var index = line.start
+        while index < line.end {
+            let byte = base[index]
+            if byte >= 0x80 {
+                let (scalar, length) = scalar(at: index)
+                if TokenNormalizer.isWordScalar(scalar) { return nil }
+                index &+= length
+                continue
+            }
+            guard folds[Int(byte)] != 0 else { index &+= 1; continue }
+            if count > 0 {
+                scratch[count] = 0x20
+                count &+= 1
+            }
+            while index < line.end {
+                let folded = folds[Int(base[index])]
+                guard folded != 0 else { break }
+                scratch[count] = folded
+                count &+= 1
+                index &+= 1
+            }
+            // The word goes on with a code point outside ASCII ("café").
+            if index < line.end, base[index] >= 0x80, TokenNormalizer.isWordScalar(scalar(at: index).0) { return nil }
+            words &+= 1
+        }
+        return (count, words)
+    }
+
+    /// The code points of `line`, into `scalars`.
+    func decode(_ line: TextSpan, into scalars: inout [Unicode.Scalar]) {
+        scalars.removeAll(keepingCapacity: true)
+        var index = line.start
+        while index < line.end {
+            let (scalar, length) = scalar(at: index)
+            scalars.append(scalar)
+            index &+= length
+        }
     }
 }

@@ -25,7 +25,17 @@ struct ShingleTable: Sendable {
     /// A table holding each of `keys` once, with a count of one.
     init(_ keys: some Collection<UInt64>) {
         self.init(capacity: keys.count)
-        for key in keys where !contains(key) { increment(key) }
+        // Room for every key at most half full: no growth, one probe sequence per key.
+        let mask = (1 << bits) - 1
+        for key in keys {
+            var index = slot(of: key)
+            while counts[index] != 0 && self.keys[index] != key { index = (index + 1) & mask }
+            if counts[index] == 0 {
+                self.keys[index] = key
+                counts[index] = 1
+                count += 1
+            }
+        }
     }
 
     @inline(__always)
