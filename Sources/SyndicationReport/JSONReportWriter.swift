@@ -26,14 +26,17 @@ public enum JSONReportWriter {
         return json
     }
 
-    /// Writes the report to `output` as ``render(_:)`` would return it, one document, pair or
-    /// cluster at a time.
+    /// Writes the report to `output` as ``render(_:)`` would return it, a block of documents,
+    /// pairs or clusters at a time, each block's elements encoded on up to `threads` workers
+    /// (the same bytes at any thread count).
     ///
     /// - Throws: `EncodingError.invalidValue` when a score is NaN or infinite; what was
     ///   written before the bad value stays written.
-    /// - Complexity: O(*n*) time in the size of the report; memory beyond `output` is the
-    ///   largest single element's JSON.
-    public static func write<Output: TextOutputStream>(_ report: ScanReport, to output: inout Output) throws {
+    /// - Complexity: O(*n*) time in the size of the report; memory beyond `output` is one
+    ///   block's JSON (``blockSize`` elements per thread).
+    public static func write<Output: TextOutputStream>(
+        _ report: ScanReport, to output: inout Output, threads: Int = 1
+    ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var skeleton = report
@@ -46,15 +49,15 @@ public enum JSONReportWriter {
             let (key, comma) = Self.emptyArrayKey(line)
             switch key {
             case "documents" where !report.documents.isEmpty:
-                try writeArray("documents", count: report.documents.count, comma: comma, to: &output) {
+                try writeArray("documents", count: report.documents.count, comma: comma, threads: threads, to: &output) {
                     $0.write(report.documents[$1], level: 2)
                 }
             case "pairs" where !report.pairs.isEmpty:
-                try writeArray("pairs", count: report.pairs.count, comma: comma, to: &output) {
+                try writeArray("pairs", count: report.pairs.count, comma: comma, threads: threads, to: &output) {
                     try $0.write(report.pairs[$1], level: 2, decimals: decimals)
                 }
             case "clusters" where !report.clusters.isEmpty:
-                try writeArray("clusters", count: report.clusters.count, comma: comma, to: &output) {
+                try writeArray("clusters", count: report.clusters.count, comma: comma, threads: threads, to: &output) {
                     $0.write(report.clusters[$1], level: 2)
                 }
             default:
@@ -80,36 +83,47 @@ public enum JSONReportWriter {
         return (key.contains("\"") ? nil : String(key), comma)
     }
 
+    /// Elements encoded together, on one worker, into one piece of output.
+    static let blockSize = 256
+
     /// Writes `  "key" : [` … `  ]` with each of its `count` elements written by `element`
-    /// (``JSONElementEncoder``) where pretty printing the whole report would place it,
-    /// handing `output` about 64 kB at a time.
+    /// (``JSONElementEncoder``) where pretty printing the whole report would place it: blocks
+    /// of ``blockSize`` elements encoded on up to `threads` workers, a few per thread at a
+    /// time, and handed to `output` in order.
     ///
     /// - Throws: what `element` throws; the elements before the failing one stay written.
     private static func writeArray<Output: TextOutputStream>(
-        _ key: String, count: Int, comma: Bool, to output: inout Output,
+        _ key: String, count: Int, comma: Bool, threads: Int, to output: inout Output,
         _ element: (inout JSONElementEncoder, Int) throws -> Void
     ) throws {
         output.write("  \"\(key)\" : [\n")
-        var encoder = JSONElementEncoder()
-        encoder.bytes.reserveCapacity(1 << 17)
-        func flush() {
-            output.write(String(decoding: encoder.bytes, as: UTF8.self))
-            encoder.bytes.removeAll(keepingCapacity: true)
-        }
-        for index in 0..<count {
-            let start = encoder.bytes.count
-            encoder.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4))
-            do {
-                try element(&encoder, index)
-            } catch {
-                encoder.bytes.removeSubrange(start...)
-                flush()
-                throw error
+        let round = blockSize * 8 * (threads <= 0 ? ParallelWork.coreCount : max(1, threads))
+        var start = 0
+        while start < count {
+            let end = min(count, start + round)
+            let blocks = ParallelWork.map(count: (end - start + blockSize - 1) / blockSize, threads: threads) {
+                block -> (bytes: [UInt8], error: (any Error)?) in
+                var encoder = JSONElementEncoder()
+                let first = start + block * blockSize
+                for index in first..<min(end, first + blockSize) {
+                    let mark = encoder.bytes.count
+                    encoder.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4))
+                    do {
+                        try element(&encoder, index)
+                    } catch {
+                        encoder.bytes.removeSubrange(mark...)
+                        return (encoder.bytes, error)
+                    }
+                    encoder.bytes.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
+                }
+                return (encoder.bytes, nil)
             }
-            encoder.bytes.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
-            if encoder.bytes.count >= 1 << 16 { flush() }
+            for block in blocks {
+                output.write(String(decoding: block.bytes, as: UTF8.self))
+                if let error = block.error { throw error }
+            }
+            start = end
         }
-        flush()
         output.write(comma ? "  ],\n" : "  ]\n")
     }
 

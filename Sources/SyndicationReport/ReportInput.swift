@@ -52,15 +52,16 @@ extension ReportInput {
 }
 
 extension ReportInput {
-    /// Writes the report in `format` to `output` as it is made: JSON one document, pair and
-    /// cluster at a time (``JSONReportWriter/write(_:to:)``), Markdown and HTML section by
-    /// section from the report's outline (``MarkdownReportRenderer/write(_:to:)``,
+    /// Writes the report in `format` to `output` as it is made: JSON a block of documents,
+    /// pairs and clusters at a time, encoded on up to `threads` workers
+    /// (``JSONReportWriter/write(_:to:threads:)``), Markdown and HTML section by section from
+    /// the report's outline (``MarkdownReportRenderer/write(_:to:)``,
     /// ``HTMLReportRenderer/write(_:to:)``).
     ///
     /// - Throws: An `EncodingError` from ``JSONReportWriter`` when a score is not finite.
-    public func write<Output: TextOutputStream>(as format: ReportFormat, to output: inout Output) throws {
+    public func write<Output: TextOutputStream>(as format: ReportFormat, to output: inout Output, threads: Int = 1) throws {
         switch format {
-        case .json: try JSONReportWriter.write(report, to: &output)
+        case .json: try JSONReportWriter.write(report, to: &output, threads: threads)
         case .markdown: MarkdownReportRenderer.write(self, to: &output)
         case .html: HTMLReportRenderer.write(self, to: &output)
         }

@@ -72,7 +72,7 @@ struct ScanCommand: ParsableCommand {
             }
         }
         let input = ReportInput(report: outcome.report, texts: outcome.texts, command: reproducibleCommand(["scan"] + corpus))
-        try input.emit(as: format, reportDirectory: reportDir, protecting: Self.inputFiles(corpus))
+        try input.emit(as: format, reportDirectory: reportDir, protecting: Self.inputFiles(corpus), threads: parameters.threads)
     }
 
     /// Every file below the given inputs, so reports never overwrite one.

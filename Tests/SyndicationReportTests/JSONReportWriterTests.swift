@@ -175,6 +175,22 @@ import TestSupport
         #expect(json.contains("\"relation\" : \"\(report.pairs[0].relation.rawValue)\""))
     }
 
+    @Test(arguments: [2, 3])
+    func elementsEncodedOnSeveralThreadsAreTheSameBytes(threads: Int) throws {
+        var report = Self.generated(seed: 5, size: 3 * JSONReportWriter.blockSize + 17)
+        #expect(report.pairs.count > JSONReportWriter.blockSize, "the pairs span several blocks")
+        var serial = "", parallel = ""
+        try JSONReportWriter.write(report, to: &serial)
+        try JSONReportWriter.write(report, to: &parallel, threads: threads)
+        #expect(parallel == serial)
+        // A bad score in a later block: the pairs before it are written, none after.
+        let bad = JSONReportWriter.blockSize + 5
+        report.pairs[bad].scores.jaccard = .nan
+        var partial = ""
+        #expect(throws: EncodingError.self) { try JSONReportWriter.write(report, to: &partial, threads: threads) }
+        #expect(partial.components(separatedBy: "\n    {\n      \"a\" : ").count - 1 == bad)
+    }
+
     @Test func onlyTopLevelEmptyArraysAreSlots() {
         #expect(JSONReportWriter.emptyArrayKey("  \"pairs\" : [],") == ("pairs", true))
         #expect(JSONReportWriter.emptyArrayKey("  \"clusters\" : []") == ("clusters", false))

@@ -49,14 +49,23 @@ struct CorpusCensus: Sendable {
 
     /// Reads `source` once, keeping the census of every document, and, when `bandKeys` is
     /// given, the band keys it makes of each whole text (``wholeTextBandKeys``).
+    ///
+    /// With more than one thread the source is read a few batches ahead (``ReadAhead``), so
+    /// that reading and parsing the next batch overlaps this batch's census;
+    /// `readsAhead` overrides that choice (the census is the same either way).
     static func take(
-        of source: some DocumentSource, threads: Int, bandKeys: ((String) -> [UInt64])? = nil, progress: (Int) -> Void
+        of source: some DocumentSource, threads: Int, bandKeys: ((String) -> [UInt64])? = nil,
+        readsAhead: Bool? = nil, progress: (Int) -> Void
     ) -> CorpusCensus {
         var raw = CorpusCensus()
         var files: [String] = []
         var lines: [Int?] = []
         var bands: [[UInt64]] = []
-        let readWarnings = source.readAll(threads: threads) { batch in
+        let overlapped = readsAhead ?? ((threads <= 0 ? ParallelWork.coreCount : threads) > 1)
+        func readAll(_ body: ([SourceRecord]) -> Void) -> [Diagnostic] {
+            overlapped ? ReadAhead().readAll(source, threads: threads, body) : source.readAll(threads: threads, body)
+        }
+        let readWarnings = readAll { batch in
             let entries = ParallelWork.map(count: batch.count, threads: threads) { index in
                 (Entry(batch[index].document), bandKeys?(batch[index].document.text))
             }
@@ -77,15 +86,22 @@ struct CorpusCensus: Sendable {
             progress(raw.documents.count)
         }
         raw.warnings = readWarnings
-        // Keep the first document of each id in path-and-line order, as CorpusReader does.
+        // Number the documents by id (a stable sort: equal ids stay in reading order, side by
+        // side), keeping the first of each id in path-and-line order, as CorpusReader does.
+        let ids = raw.documents.map(\.id)
+        var sorted = Array(0..<raw.count)
+        ParallelWork.sort(&sorted, threads: threads) { ids[$0] < ids[$1] }
         var kept = [Bool](repeating: true, count: raw.count)
-        var firstOf: [String: Int] = [:]
-        var duplicated = Set<String>()
-        for (index, document) in raw.documents.enumerated() {
-            if firstOf[document.id] == nil { firstOf[document.id] = index } else { duplicated.insert(document.id) }
+        var involved: [Int] = []
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, ids[sorted[end]] == ids[sorted[start]] { end += 1 }
+            if end - start > 1 { involved += sorted[start..<end] }
+            start = end
         }
-        if !duplicated.isEmpty {
-            let involved = (0..<raw.count).filter { duplicated.contains(raw.documents[$0].id) }.sorted { lhs, rhs in
+        if !involved.isEmpty {
+            involved.sort { lhs, rhs in
                 if files[lhs] != files[rhs] { return files[lhs].utf8.lexicographicallyPrecedes(files[rhs].utf8) }
                 return (lines[lhs] ?? 0, lhs) < (lines[rhs] ?? 0, rhs)
             }
@@ -102,8 +118,7 @@ struct CorpusCensus: Sendable {
                 }
             }
         }
-        // Number the kept documents by id.
-        let order = (0..<raw.count).filter { kept[$0] }.sorted { raw.documents[$0].id < raw.documents[$1].id }
+        let order = sorted.filter { kept[$0] }
         var census = CorpusCensus()
         census.warnings = raw.warnings
         census.positionOfRecord = [Int](repeating: -1, count: raw.count)
@@ -178,6 +193,31 @@ struct CorpusCensus: Sendable {
             start = part.endIndex
         }
         return positions.map { knownDigests[$0] ?? given[$0] ?? found[$0]! }
+    }
+
+    /// The position of the document `id`: documents are numbered in id order, so a binary
+    /// search finds it without a table of every id.
+    func position(of id: String) -> Int? {
+        var low = 0, high = documents.count
+        while low < high {
+            let middle = (low + high) / 2
+            if documents[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < documents.count && documents[low].id == id ? low : nil
+    }
+
+    /// The positions of the documents named in `findings`, ascending, each once; the ids are
+    /// looked up on up to `threads` workers.
+    func positions(in findings: [PairFinding], threads: Int) -> [Int] {
+        let ends = ParallelWork.map(count: findings.count, threads: threads) { index in
+            (position(of: findings[index].a), position(of: findings[index].b))
+        }
+        var named = [Bool](repeating: false, count: count)
+        for (a, b) in ends {
+            if let a { named[a] = true }
+            if let b { named[b] = true }
+        }
+        return named.indices.filter { named[$0] }
     }
 
     /// The copy groups of more than one document: representative, then its copies, ascending.

@@ -211,7 +211,11 @@ extension CorpusScanner {
             return sketches
         }
         var record = 0
-        _ = source.readAll(threads: threads) { batch in
+        // With more than one thread the source is read ahead while this batch is sketched.
+        func readAll(_ body: ([SourceRecord]) -> Void) -> [Diagnostic] {
+            overlapsBatches ? ReadAhead().readAll(source, threads: threads, body) : source.readAll(threads: threads, body)
+        }
+        _ = readAll { batch in
             let positions = batch.indices.map { census.positionOfRecord[record + $0] }
             record += batch.count
             let work = ParallelWork.map(count: batch.count, threads: threads) { index -> Sketch? in
@@ -232,7 +236,7 @@ extension CorpusScanner {
         _ census: CorpusCensus, _ lines: LineCensus, _ sketches: Sketches, fingerprints: PassageFingerprints,
         counts: inout CandidateCounts, warnings: inout [Diagnostic]
     ) -> [CandidatePair] {
-        let lsh = bandIndex.candidatePairs(keys: sketches.bandKeys)
+        let lsh = bandIndex.candidatePairs(keys: sketches.bandKeys, threads: parameters.threads)
         let passages = fingerprints.candidatePairs(sketches.passageKeys, threads: parameters.threads)
         sketches.passageKeys.removeFiles()
         if let problem = sketches.passageKeys.spillError {
@@ -265,7 +269,7 @@ extension CorpusScanner {
                     + "near-duplicates of whole texts were looked for, partial and reworded copy was not"))
         }
         var all = lsh.pairs + (candidateScope == .passages ? lines.sharedLinePairs : []) + passages.pairs
-        all.sort()
+        ParallelWork.sort(&all, threads: parameters.threads, by: <)
         var unique: [CandidatePair] = []
         unique.reserveCapacity(all.count)
         for pair in all where unique.last != pair { unique.append(pair) }
@@ -297,12 +301,12 @@ extension CorpusScanner {
             if pairCounts[pair.second] < 2 { pairCounts[pair.second] += 1 }
         }
         let pairsOf = pairCounts
-        let indexed = { (position: Int) in pairsOf[position] >= 2 }
+        let indexed: @Sendable (Int) -> Bool = { pairsOf[$0] >= 2 }
         /// Verifies `pairs` with `documents` at hand, in slices so that progress moves.
         func verifyPairs(_ pairs: ArraySlice<CandidatePair>, _ rows: [Int: PreparedDocument], _ columns: [Int: PreparedDocument]) {
             var slice = pairs.startIndex
             while slice < pairs.endIndex {
-                let part = pairs[slice..<min(pairs.endIndex, slice + 1_024)]
+                let part = pairs[slice..<min(pairs.endIndex, slice + 2_048)]
                 let found = ParallelWork.map(count: part.count, threads: parameters.threads) { index in
                     let pair = part[part.startIndex + index]
                     return verifier.verify(rows[pair.first]!, columns[pair.second]!)
@@ -313,18 +317,33 @@ extension CorpusScanner {
                 report(.verifying(done: done, total: candidates.count))
             }
         }
-        // Components are packed into half a batch: what one tile holds of a row or a column block.
-        let (batches, larger) = Self.packComponents(candidates, documentCount: census.count, limit: max(2, batchSize / 2))
-        for batch in batches {
-            let positions = Set(batch.flatMap { [$0.first, $0.second] }).sorted()
-            let prepared = prepare(positions, census, lines, source, indexed: indexed)
+        // Components are packed into half a batch: what one tile holds of a row or a column block;
+        // a quarter when the next batch is analysed ahead, so that the two held at once take
+        // the memory of one.
+        let (batches, larger) = Self.packComponents(
+            candidates, documentCount: census.count, limit: max(2, batchSize / (overlapsBatches ? 4 : 2)))
+        func members(of batch: [CandidatePair]) -> [Int] { Set(batch.flatMap { [$0.first, $0.second] }).sorted() }
+        // With more than one thread, the next batch is analysed while this one is verified.
+        let scanner = self
+        func prefetch(_ number: Int) -> Prefetch<[PreparedDocument]>? {
+            guard overlapsBatches, number < batches.count else { return nil }
+            let positions = members(of: batches[number])
+            return Prefetch { scanner.prepare(positions, census, lines, source, indexed: indexed) }
+        }
+        var next = prefetch(0)
+        for (number, batch) in batches.enumerated() {
+            let positions = members(of: batch)
+            var prepared = next?.wait() ?? prepare(positions, census, lines, source, indexed: indexed)
+            next = prefetch(number + 1)
             var documents: [Int: PreparedDocument] = [:]
             documents.reserveCapacity(positions.count)
             for (position, document) in zip(positions, prepared) {
                 facts[position] = DocumentFacts(credits: document.credits, digest: document.digest)
                 documents[position] = document
             }
+            prepared = []
             verifyPairs(batch[...], documents, documents)
+            Self.release(&documents, threads: parameters.threads)
         }
         // A block nested-loop join: positions fall in blocks of half a batch; the pairs of
         // one (row block, column block) tile are verified with both blocks' documents at hand,
@@ -345,8 +364,16 @@ extension CorpusScanner {
             while end < tiled.count, tiled[end].first / blockSize == rowBlock, tiled[end].second / blockSize == columnBlock {
                 end += 1
             }
-            if row.block != rowBlock { row = column.block == rowBlock ? column : (rowBlock, [:]) }
-            if column.block != columnBlock { column = (columnBlock, [:]) }
+            if row.block != rowBlock {
+                var done = row.documents
+                row = column.block == rowBlock ? column : (rowBlock, [:])
+                Self.release(&done, threads: parameters.threads)
+            }
+            if column.block != columnBlock {
+                var done = column.documents
+                column = (columnBlock, [:])
+                Self.release(&done, threads: parameters.threads)
+            }
             let tile = tiled[start..<end]
             let missingRow = Set(tile.map(\.first) + (rowBlock == columnBlock ? tile.map(\.second) : []))
                 .filter { row.documents[$0] == nil }.sorted()
@@ -361,16 +388,17 @@ extension CorpusScanner {
             if rowBlock == columnBlock { column = (-1, [:]) }
             start = end
         }
+        Self.release(&row.documents, threads: parameters.threads)
+        Self.release(&column.documents, threads: parameters.threads)
         // Copies of small groups share their representative's findings.
         var copiesOf: [Int: [Int]] = [:]
         for group in census.copyGroups where group.count <= copyGroups.fullPairLimit {
             copiesOf[group[0]] = Array(group.dropFirst())
         }
         if !copiesOf.isEmpty {
-            let positionOf = Dictionary(uniqueKeysWithValues: census.documents.enumerated().map { ($1.id, $0) })
             var expanded: [PairFinding] = []
             for finding in findings {
-                guard let a = positionOf[finding.a], let b = positionOf[finding.b] else { continue }
+                guard let a = census.position(of: finding.a), let b = census.position(of: finding.b) else { continue }
                 let sidesA = [a] + (copiesOf[a] ?? [])
                 let sidesB = [b] + (copiesOf[b] ?? [])
                 for x in sidesA {
@@ -383,6 +411,22 @@ extension CorpusScanner {
             findings += expanded
         }
         return Verified(findings: findings, facts: facts)
+    }
+
+    /// Whether verification analyses the next batch of documents while it verifies this
+    /// one's pairs (with more than one thread; ``worksAhead`` overrides). The findings are
+    /// the same either way.
+    var overlapsBatches: Bool {
+        worksAhead ?? ((parameters.threads <= 0 ? ParallelWork.coreCount : parameters.threads) > 1)
+    }
+
+    /// Empties `documents`, freeing those it alone holds on up to `threads` workers
+    /// (``ParallelWork/release(_:threads:)``): an analysed document is many arrays, and freeing
+    /// a batch of them on one thread would leave the others idle.
+    static func release(_ documents: inout [Int: PreparedDocument], threads: Int) {
+        var values = documents.values.map { Optional($0) }
+        documents = [:]
+        ParallelWork.release(&values, threads: threads)
     }
 
     /// Splits `candidates` (positions below `documentCount`) by connected component: the
@@ -451,17 +495,31 @@ extension CorpusScanner {
         let verifier = PairVerifier(parameters: parameters)
         var findings: [PairFinding] = []
         var large: [[Int]] = []
+        // Half as many at a time when the next batch is analysed ahead: the memory of one batch.
+        let step = max(1, overlapsBatches ? verificationBatchSize / 2 : verificationBatchSize)
+        // With more than one thread, the next batch of representatives is analysed meanwhile.
+        let scanner = self
+        func prefetch(_ start: Int) -> Prefetch<[PreparedDocument]>? {
+            guard overlapsBatches, start < groups.count else { return nil }
+            let representatives = groups[start..<min(groups.count, start + step)].map { $0[0] }
+            return Prefetch { scanner.prepare(representatives, census, lines, source) }
+        }
+        var next = prefetch(0)
         var start = 0
         while start < groups.count {
-            let end = min(groups.count, start + max(1, verificationBatchSize))
+            let end = min(groups.count, start + step)
             let representatives = groups[start..<end].map { $0[0] }
-            let prepared = prepare(representatives, census, lines, source)
+            var prepared = next?.wait() ?? prepare(representatives, census, lines, source)
+            next = prefetch(end)
             let found = ParallelWork.map(count: prepared.count, threads: parameters.threads) { index -> PairFinding? in
                 var copy = prepared[index]
                 copy.document = census.documents[groups[start + index][1]]
                 copy.document.text = prepared[index].document.text
                 return verifier.verify(prepared[index], copy)
             }
+            var done = prepared.map { Optional($0) }
+            prepared = []
+            ParallelWork.release(&done, threads: parameters.threads)
             for (offset, finding) in found.enumerated() {
                 let group = groups[start + offset]
                 if group.count > copyGroups.fullPairLimit { large.append(group) }

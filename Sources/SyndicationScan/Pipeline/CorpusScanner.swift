@@ -52,6 +52,11 @@ public struct CorpusScanner: Sendable {
     public var fingerprintMemoryLimit: Int = 256 << 20
     /// How copy groups (identical texts) are reported.
     var copyGroups = CopyGroups()
+    /// Whether stages prepare their next batch while working on this one: the first pass
+    /// reads ahead (``CorpusCensus/take(of:threads:bandKeys:readsAhead:progress:)``) and
+    /// verification analyses the next batch's documents (``overlapsBatches``). Nil: when there
+    /// is more than one thread. The result is the same either way; tests force both paths.
+    var worksAhead: Bool? = nil
 
     /// A scanner with the given settings.
     public init(parameters: ScanParameters = ScanParameters(), progress: (@Sendable (ScanProgress) -> Void)? = nil) {
@@ -121,12 +126,13 @@ public struct CorpusScanner: Sendable {
         let banding = bandIndex.parameters
         let wholeText: ((String) -> [UInt64])? = candidateScope == .documents
             ? { banding.bandKeys(of: sketcher.signature(of: $0)) } : nil
-        var census = CorpusCensus.take(of: source, threads: threads, bandKeys: wholeText) {
+        var census = CorpusCensus.take(of: source, threads: threads, bandKeys: wholeText, readsAhead: worksAhead) {
             report(.reading(documents: $0))
         }
         try afterReading(census.warnings, census.count)
         let detector = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount)
-        let lines = LineCensus(census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount)
+        let lines = LineCensus(
+            census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount, threads: threads)
         let fingerprints = PassageFingerprints()
         var counts = CandidateCounts()
         counts.copies = census.count - census.representatives.count
@@ -146,42 +152,47 @@ public struct CorpusScanner: Sendable {
         let (copyFindings, copyWarning) = copyPairs(census, lines, source, verified: verified)
         if let copyWarning { warnings.append(copyWarning) }
         var findings = verified.findings + copyFindings
-        findings.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        ParallelWork.sort(&findings, threads: threads) { ($0.a, $0.b) < ($1.a, $1.b) }
 
         report(.resolvingProvenance)
-        let inFindings = Set(findings.flatMap { [$0.a, $0.b] })
-        let positionOf = Dictionary(uniqueKeysWithValues: census.documents.enumerated().map { ($1.id, $0) })
-        let memberPositions = inFindings.compactMap { positionOf[$0] }.sorted()
+        let memberPositions = census.positions(in: findings, threads: threads)
         var facts = verified.facts.merging(sketchFacts) { verified, sketched in verified.merged(with: sketched) }
         let listed = census.count <= documentListLimit ? Array(0..<census.count) : memberPositions
         let missing = Set(listed.map { census.representative[$0] }).filter { facts[$0]?.credits == nil }.sorted()
         for (position, fact) in zip(missing, creditFacts(missing, census, lines, source)) {
             facts[position] = fact.merged(with: facts[position])
         }
-        let members = memberPositions.map { position -> ProvenanceResolver.Member in
-            let credits = facts[census.representative[position]]?.credits ?? []
+        let knownFacts = facts
+        let members = ParallelWork.map(count: memberPositions.count, threads: threads) { index -> ProvenanceResolver.Member in
+            let position = memberPositions[index]
+            let credits = knownFacts[census.representative[position]]?.credits ?? []
             return Self.member(census.documents[position], credits: credits)
         }
-        let corpusOutlets = Set(census.documents.compactMap { $0.outlet.map(ProvenanceResolver.key) })
-        let (pairs, resolved) = ProvenanceResolver().resolve(pairs: findings, members: members, corpusOutlets: corpusOutlets)
+        // Each distinct outlet name folded once, not once per document.
+        let corpusOutlets = Set(Set(census.documents.compactMap(\.outlet)).map(ProvenanceResolver.key))
+        let (pairs, resolved) = ProvenanceResolver().resolve(
+            pairs: findings, members: members, corpusOutlets: corpusOutlets, threads: threads)
         let clusters = copyGroups.clusters(resolved, groups: census.copyGroups.map { $0.map { census.documents[$0].id } })
         let digests = census.digests(at: listed, in: source, threads: threads) { facts[census.representative[$0]]?.digest }
-        let summaries = zip(listed, digests).map { position, digest in
-            DocumentSummary(
+        let summaries = ParallelWork.map(count: listed.count, threads: threads) { index in
+            let (position, digest) = (listed[index], digests[index])
+            return DocumentSummary(
                 id: census.documents[position].id, title: census.documents[position].title,
                 outlet: census.documents[position].outlet, url: census.documents[position].url,
                 published: census.documents[position].published?.original,
                 sha256: digest.hex, length: census.lengths[position],
-                credits: facts[census.representative[position]]?.credits ?? [],
+                credits: knownFacts[census.representative[position]]?.credits ?? [],
                 origin: census.documents[position].origin)
         }
+        var sortedPairs = pairs
+        ParallelWork.sort(&sortedPairs, threads: threads) { ($0.a, $0.b) < ($1.a, $1.b) }
         var scanReport = ScanReport(
             tool: .current, parameters: parameters, documents: summaries,
-            pairs: pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }, clusters: clusters, warnings: warnings)
+            pairs: sortedPairs, clusters: clusters, warnings: warnings)
         if listed.count < census.count { scanReport.documentCount = census.count }
         var texts: [String: String] = [:]
         if keepsTexts {
-            let paired = Set(pairs.flatMap { [$0.a, $0.b] }).compactMap { positionOf[$0] }.sorted()
+            let paired = census.positions(in: pairs, threads: threads)
             for (position, document) in zip(paired, source.documents(at: paired.map { census.locations[$0] }, threads: threads)) {
                 texts[census.documents[position].id] = document.text
             }

@@ -22,7 +22,8 @@ struct LineCensus: Sendable {
     /// Pairs of representatives that share a line held by fewer than the boilerplate count.
     var sharedLinePairs: [CandidatePair]
 
-    init(_ census: CorpusCensus, detector: BoilerplateDetector, sharedLineLimit: Int) {
+    /// The marks and shared-line pairs of `census`, its lines sorted on up to `threads` workers.
+    init(_ census: CorpusCensus, detector: BoilerplateDetector, sharedLineLimit: Int, threads: Int = 1) {
         struct Entry {
             var key: UInt64
             var outlet: Int32
@@ -46,7 +47,9 @@ struct LineCensus: Sendable {
                 entries.append(Entry(key: census.lineKeys[slot], outlet: outlet, document: Int32(position), slot: Int32(slot)))
             }
         }
-        entries.sort { ($0.key, $0.outlet, $0.document, $0.slot) < ($1.key, $1.outlet, $1.document, $1.slot) }
+        ParallelWork.sort(&entries, threads: threads) {
+            ($0.key, $0.outlet, $0.document, $0.slot) < ($1.key, $1.outlet, $1.document, $1.slot)
+        }
         var marks = [Mark](repeating: .none, count: census.lineKeys.count)
         var pairs: [CandidatePair] = []
         var start = 0
@@ -100,7 +103,7 @@ struct LineCensus: Sendable {
             for offset in 0..<own.count { marks[own.lowerBound + offset] = marks[theirs.lowerBound + offset] }
         }
         self.marks = marks
-        pairs.sort()
+        ParallelWork.sort(&pairs, threads: threads, by: <)
         var unique: [CandidatePair] = []
         for pair in pairs where unique.last != pair { unique.append(pair) }
         self.sharedLinePairs = unique

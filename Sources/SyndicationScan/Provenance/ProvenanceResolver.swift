@@ -49,45 +49,52 @@ public struct ProvenanceResolver: Sendable {
     /// Resolves provenance for `pairs` over `members` (indexed as `index[id]`); returns the
     /// pairs with source, derived and credited set, and the clusters. `corpusOutlets` are the
     /// canonical outlets (``key(_:)``) with a page in the corpus, when `members` are only the
-    /// documents in `pairs`; nil means the members' outlets.
+    /// documents in `pairs`; nil means the members' outlets. Pairs and clusters are resolved
+    /// on up to `threads` workers, with the same result at any thread count.
     public func resolve(
-        pairs: [PairFinding], members: [Member], corpusOutlets: Set<String>? = nil
+        pairs: [PairFinding], members: [Member], corpusOutlets: Set<String>? = nil, threads: Int = 1
     ) -> (pairs: [PairFinding], clusters: [Cluster]) {
-        var index: [String: Int] = [:]
-        for (position, member) in members.enumerated() { index[member.id] = position }
+        let index = Dictionary(members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
         let corpusOutlets = corpusOutlets ?? Set(members.compactMap { $0.outlet.map(Self.key) })
-        let edges = pairs.filter(\.relation.isReuse).compactMap { pair -> ReuseClustering.Edge? in
-            guard let a = index[pair.a], let b = index[pair.b] else { return nil }
+        // The members of each reuse pair, looked up once; nil for other pairs.
+        let ends = ParallelWork.map(count: pairs.count, threads: threads) { number -> Ends? in
+            let pair = pairs[number]
+            guard pair.relation.isReuse, let a = index[pair.a], let b = index[pair.b] else { return nil }
+            return Ends(a: a, b: b)
+        }
+        let edges = zip(pairs, ends).compactMap { pair, ends -> ReuseClustering.Edge? in
+            guard let ends else { return nil }
             let strength = (pair.coverage[pair.a] ?? 0) + (pair.coverage[pair.b] ?? 0)
-            return ReuseClustering.Edge(first: a, second: b, strength: strength)
+            return ReuseClustering.Edge(first: ends.a, second: ends.b, strength: strength)
         }
-        var clusterOf: [Int: Int] = [:]
-        var clusters: [Cluster] = []
         let groups = ReuseClustering.clusters(count: members.count, edges: edges)
-        // Each group's reuse pairs, in pair order, so that finding origins is linear in pairs.
-        var groupOf: [Int: Int] = [:]
-        for (number, group) in groups.enumerated() { for member in group { groupOf[member] = number } }
-        var groupPairs = [[PairFinding]](repeating: [], count: groups.count)
-        for pair in pairs where pair.relation.isReuse {
-            guard let a = index[pair.a], let b = index[pair.b], let group = groupOf[a], groupOf[b] == group else { continue }
-            groupPairs[group].append(pair)
+        // Each member's cluster (its group's number; -1: none), and each group's reuse pairs,
+        // in pair order, so that finding origins is linear in pairs.
+        var clusterOf = [Int](repeating: -1, count: members.count)
+        for (number, group) in groups.enumerated() { for member in group { clusterOf[member] = number } }
+        var groupPairs = [[Int]](repeating: [], count: groups.count)
+        for (number, ends) in ends.enumerated() {
+            guard let ends, clusterOf[ends.a] >= 0, clusterOf[ends.b] == clusterOf[ends.a] else { continue }
+            groupPairs[clusterOf[ends.a]].append(number)
         }
-        for (number, group) in groups.enumerated() {
-            let pairs = groupPairs[number]
+        let clusters = ParallelWork.map(count: groups.count, threads: threads) { number -> Cluster in
+            let group = groups[number]
             let ids = group.map { members[$0].id }.sorted()
             let external = commonExternalSource(group.map { members[$0] }, corpusOutlets: corpusOutlets)
-            let origin = external == nil ? self.origin(of: group, members: members, pairs: pairs, index: index) : nil
-            for member in group { clusterOf[member] = clusters.count }
-            clusters.append(Cluster(
+            let origin = external == nil
+                ? self.origin(of: group, members: members, pairs: groupPairs[number].map { (pairs[$0], ends[$0]!) })
+                : nil
+            return Cluster(
                 id: ReuseClustering.identifier(members: ids), origin: origin.map { members[$0].id },
-                externalSource: external, members: ids))
+                externalSource: external, members: ids)
         }
-        let roundUps = Self.roundUpPages(pairs: pairs, members: members, index: index, clusterOf: clusterOf)
-        let resolved = pairs.map { pair -> PairFinding in
-            guard pair.relation.isReuse, let a = index[pair.a], let b = index[pair.b] else { return pair }
-            var pair = pair
+        let roundUps = Self.roundUpPages(pairs: pairs, ends: ends, members: members, clusterOf: clusterOf)
+        let resolved = ParallelWork.map(count: pairs.count, threads: threads) { number -> PairFinding in
+            guard let ends = ends[number] else { return pairs[number] }
+            let (a, b) = (ends.a, ends.b)
+            var pair = pairs[number]
             if Self.coversPartOfARoundUp(pair, roundUps) { pair.relation = .partial }
-            let cluster = clusterOf[a].flatMap { clusterOf[b] == $0 ? clusters[$0] : nil }
+            let cluster = clusterOf[a] >= 0 && clusterOf[b] == clusterOf[a] ? clusters[clusterOf[a]] : nil
             var source: Int?
             if let origin = cluster?.origin, let originIndex = index[origin], originIndex == a || originIndex == b {
                 source = originIndex
@@ -110,7 +117,15 @@ public struct ProvenanceResolver: Sendable {
             }
             return pair
         }
-        return (resolved, clusters.sorted { $0.id < $1.id })
+        var sorted = clusters
+        ParallelWork.sort(&sorted, threads: threads) { $0.id < $1.id }
+        return (resolved, sorted)
+    }
+
+    /// The members (indices) of a reuse pair.
+    struct Ends {
+        var a: Int
+        var b: Int
     }
 
     /// The index of the source of a pair, or nil when the evidence does not say.
@@ -153,16 +168,17 @@ public struct ProvenanceResolver: Sendable {
     /// the second story also has partners in two clusters, but the copy it shares with both
     /// lies in the same part of its text.)
     static func roundUpPages(
-        pairs: [PairFinding], members: [Member], index: [String: Int], clusterOf: [Int: Int]
+        pairs: [PairFinding], ends: [Ends?], members: [Member], clusterOf: [Int]
     ) -> [String: [TextSpan]] {
         // Per document, per partner group, the spans of its own text that are copy.
         var regions: [Int: [Int: [TextSpan]]] = [:]
-        for pair in pairs where pair.relation.isReuse {
-            guard let a = index[pair.a], let b = index[pair.b] else { continue }
+        for (pair, ends) in zip(pairs, ends) {
+            guard let ends else { continue }
+            let (a, b) = (ends.a, ends.b)
             let copy = pair.passages.filter(\.kind.isCopy)
             // A partner outside every cluster stands for a group of its own.
-            regions[a, default: [:]][clusterOf[b] ?? -1 - b, default: []] += copy.map(\.a)
-            regions[b, default: [:]][clusterOf[a] ?? -1 - a, default: []] += copy.map(\.b)
+            regions[a, default: [:]][clusterOf[b] >= 0 ? clusterOf[b] : -1 - b, default: []] += copy.map(\.a)
+            regions[b, default: [:]][clusterOf[a] >= 0 ? clusterOf[a] : -1 - a, default: []] += copy.map(\.b)
         }
         var result: [String: [TextSpan]] = [:]
         for (document, groups) in regions where groups.count >= 2 {
@@ -192,7 +208,7 @@ public struct ProvenanceResolver: Sendable {
 
     /// The member surely published before all others; failing that, the member most often the
     /// source of its cluster's pairs; nil when none is.
-    func origin(of group: [Int], members: [Member], pairs: [PairFinding], index: [String: Int]) -> Int? {
+    func origin(of group: [Int], members: [Member], pairs: [(PairFinding, Ends)]) -> Int? {
         // A member published surely before every other member is the origin, whatever the
         // pairwise evidence says (some of its pairs may not have been detected).
         let dated = group.filter { members[$0].published != nil }
@@ -203,9 +219,9 @@ public struct ProvenanceResolver: Sendable {
         }
         let inGroup = Set(group)
         var wins = [Int: Int]()
-        for pair in pairs where pair.relation.isReuse {
-            guard let a = index[pair.a], let b = index[pair.b], inGroup.contains(a), inGroup.contains(b),
-                  let source = direction(pair, a, b, members) else { continue }
+        for (pair, ends) in pairs {
+            let (a, b) = (ends.a, ends.b)
+            guard inGroup.contains(a), inGroup.contains(b), let source = direction(pair, a, b, members) else { continue }
             wins[source, default: 0] += 1
         }
         let best = wins.max { lhs, rhs in

@@ -1,0 +1,118 @@
+import Foundation
+import Synchronization
+import Testing
+import SyndicationEngine
+import TestSupport
+@testable import SyndicationScan
+
+/// The overlapped paths (reading a source ahead, analysing the next verification batch
+/// ahead) and the parallel helpers give exactly what the serial paths give.
+@Suite struct OverlappedWorkTests {
+    /// Documents handed out a few at a time, so that reading ahead has many batches to overlap.
+    struct TrickleSource: DocumentSource {
+        var documents: [Document]
+        var batchSize: Int
+
+        func readAll(threads: Int, _ body: ([SourceRecord]) -> Void) -> [Diagnostic] {
+            var start = 0
+            while start < documents.count {
+                let end = min(documents.count, start + batchSize)
+                body((start..<end).map {
+                    SourceRecord(location: RecordLocation(offset: Int64($0)), document: documents[$0], file: "trickle", line: $0 + 1)
+                })
+                start = end
+            }
+            return [Diagnostic(file: "trickle", message: "\(documents.count) documents")]
+        }
+
+        func documents(at locations: [RecordLocation], threads: Int) -> [Document] {
+            locations.map { documents[Int($0.offset)] }
+        }
+    }
+
+    /// Stories with verbatim copies, edited copies and unrelated articles, in shuffled order.
+    static func corpus() -> [Document] {
+        var prose = ResourceBoundsTests.Prose(state: 7)
+        var documents: [Document] = []
+        for story in 0..<14 {
+            let text = prose.article("Story \(story)")
+            for copy in 0...(story % 4) {
+                let variant = copy < 2 ? text : text + prose.sentence(10) + "\n"
+                documents.append(Document(id: "s\(story)-c\(copy)", outlet: "outlet\(copy)", text: variant, origin: "t"))
+            }
+            documents.append(Document(id: "u\(story)", outlet: "other", text: prose.article("Unrelated \(story)"), origin: "t"))
+        }
+        var generator = SeededGenerator(seed: 11)
+        return documents.shuffled(using: &generator)
+    }
+
+    @Test(arguments: [CandidateScope.documents, .passages])
+    func overlappedScansEqualTheSerialScan(scope: CandidateScope) throws {
+        let documents = Self.corpus()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var serial = ResourceBoundsTests.scanner(threads: 1)
+        serial.candidateScope = scope
+        serial.worksAhead = false
+        let expected = serial.scan(TrickleSource(documents: documents, batchSize: 1_000))
+        #expect(expected.report.pairs.count >= 20, "the corpus has pairs to verify in several batches")
+        #expect(expected.candidateCounts.copies > 0, "the corpus has identical texts")
+        for (threads, batchSize) in [(2, 1), (2, 3), (1, 2)] {
+            var overlapped = ResourceBoundsTests.scanner(threads: threads)
+            overlapped.candidateScope = scope
+            overlapped.worksAhead = true
+            overlapped.verificationBatchSize = 4  // many verification batches, each analysed ahead
+            let outcome = overlapped.scan(TrickleSource(documents: documents, batchSize: batchSize))
+            #expect(try encoder.encode(outcome.report) == encoder.encode(expected.report), "threads \(threads), batches of \(batchSize)")
+            #expect(outcome.candidateCounts == expected.candidateCounts)
+        }
+    }
+
+    @Test func readingAheadHandsOnEveryBatchInOrder() {
+        let documents = Self.corpus()
+        let source = TrickleSource(documents: documents, batchSize: 2)
+        var batches: [[String]] = []
+        let warnings = ReadAhead(depth: 1).readAll(source, threads: 2) { batches.append($0.map(\.document.id)) }
+        #expect(batches.flatMap { $0 } == documents.map(\.id))
+        #expect(batches.allSatisfy { $0.count <= 2 })
+        #expect(warnings.map(\.message) == ["\(documents.count) documents"])
+    }
+
+    @Test(arguments: [2, 3, 4])
+    func parallelSortEqualsTheSerialStableSort(threads: Int) {
+        var generator = SeededGenerator(seed: UInt64(threads))
+        // Few distinct keys: many ties, which a stable sort keeps in input order.
+        let values = (0..<50_000).map { (key: UInt8.random(in: 0..<40, using: &generator), index: $0) }
+        var parallel = values
+        ParallelWork.sort(&parallel, threads: threads) { $0.key < $1.key }
+        #expect(parallel.map(\.index) == values.sorted { $0.key < $1.key }.map(\.index))
+        var numbers = values.map { Int($0.key) * 100_000 + $0.index }.shuffled(using: &generator)
+        ParallelWork.sort(&numbers, threads: threads, by: <)
+        #expect(numbers == numbers.sorted())
+    }
+
+    @Test func chunksCoverEveryIndexOnceAndShrink() {
+        for (count, workers) in [(1, 2), (7, 2), (1_000, 2), (100_000, 3)] {
+            let bounds = ParallelWork.chunkBounds(count: count, workers: workers)
+            #expect(bounds.first == 0 && bounds.last == count)
+            let sizes = zip(bounds, bounds.dropFirst()).map { $1 - $0 }
+            #expect(sizes.allSatisfy { $0 >= 1 && $0 <= 256 })
+            #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $0 >= $1 }, "chunks never grow")
+        }
+        #expect(ParallelWork.map(count: 10_000, threads: 3) { $0 * 2 } == (0..<10_000).map { $0 * 2 })
+    }
+
+    /// Counts its own deinitialisations.
+    final class Tracked: Sendable {
+        static let released = Atomic<Int>(0)
+        deinit { Self.released.add(1, ordering: .relaxed) }
+    }
+
+    @Test func releasingFreesEveryElement() {
+        let before = Tracked.released.load(ordering: .relaxed)
+        var values: [Tracked?] = (0..<1_000).map { _ in Tracked() }
+        ParallelWork.release(&values, threads: 2)
+        #expect(values.isEmpty)
+        #expect(Tracked.released.load(ordering: .relaxed) - before == 1_000)
+    }
+}
