@@ -105,35 +105,9 @@ struct FoldedShingleScanner {
     ) throws(Refusal) -> WordEmitter {
         // A local copy, whose fields the compiler keeps in registers.
         var words = initial
-        var inWord = false
-        var wordStart = 0
-        var base = 0
-        while base < count {
-            let mask = Self.wordMask(text + base)
-            // Bit p is set where byte p differs in kind from byte p − 1: a word starts or ends.
-            var changes = mask ^ (mask << 1 | (inWord ? 1 : 0))
-            if inWord && changes != 0 {
-                let end = base &+ changes.trailingZeroBitCount
-                changes &= changes &- 1
-                try words.emit(wordStart, end, checkingNonASCII: checkingNonASCII, folder: &folder)
-            }
-            while changes != 0 {
-                let start = base &+ changes.trailingZeroBitCount
-                changes &= changes &- 1
-                if changes == 0 {
-                    // The word runs on into the next block.
-                    wordStart = start
-                    break
-                }
-                let end = base &+ changes.trailingZeroBitCount
-                changes &= changes &- 1
-                try words.emit(start, end, checkingNonASCII: checkingNonASCII, folder: &folder)
-            }
-            inWord = mask >> 63 != 0
-            base &+= 64
+        try Self.forEachWord(in: text, count: count) { (start, end) throws(Refusal) in
+            try words.emit(start, end, checkingNonASCII: checkingNonASCII, folder: &folder)
         }
-        // The zero padding ends every word before `count` unless the text fills its last block.
-        if inWord { try words.emit(wordStart, count, checkingNonASCII: checkingNonASCII, folder: &folder) }
         return words
     }
 

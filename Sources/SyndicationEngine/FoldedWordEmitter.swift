@@ -36,23 +36,9 @@ extension FoldedShingleScanner {
             _ start: Int, _ end: Int, checkingNonASCII: Bool, folder: inout NonASCIIWordFolder
         ) throws(Refusal) {
             let foldedStart = length
-            // Copy eight bytes at a time; the stores may run up to seven bytes past the word,
-            // into space the next word overwrites.
-            let wordLength = end &- start
-            var offset = 0
-            var nonASCII: UInt64 = 0
-            repeat {
-                let chunk = text.loadUnaligned(fromByteOffset: start &+ offset, as: UInt64.self)
-                if checkingNonASCII {
-                    let remaining = wordLength &- offset
-                    let littleEndian = UInt64(littleEndian: chunk)
-                    nonASCII |= remaining >= 8 ? littleEndian : littleEndian & ((1 &<< (UInt64(remaining) &* 8)) &- 1)
-                }
-                output.storeBytes(of: chunk, toByteOffset: foldedStart &+ offset, as: UInt64.self)
-                offset &+= 8
-            } while offset < wordLength
-            var foldedEnd = foldedStart &+ wordLength
-            if checkingNonASCII && nonASCII & 0x8080_8080_8080_8080 != 0 {
+            var foldedEnd = foldedStart &+ (end &- start)
+            if FoldedShingleScanner.copyWord(
+                text, start, end, to: output, at: foldedStart, checkingNonASCII: checkingNonASCII) {
                 // A word of marks only folds to nothing: drop it and its separator.
                 guard let end = try folder.fold(input, start..<end, into: output, at: foldedStart, limit: end &+ slackLimit)
                 else { return }

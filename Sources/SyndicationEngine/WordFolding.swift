@@ -113,35 +113,9 @@ enum WordFolding {
     private static func visitWords(
         _ text: UnsafeRawPointer, count: Int, into emitter: inout Emitter, checkingNonASCII: Bool
     ) {
-        var inWord = false
-        var wordStart = 0
-        var base = 0
-        while base < count {
-            let mask = FoldedShingleScanner.wordMask(text + base)
-            // Bit p is set where byte p differs in kind from byte p − 1: a word starts or ends.
-            var changes = mask ^ (mask << 1 | (inWord ? 1 : 0))
-            if inWord && changes != 0 {
-                let end = base &+ changes.trailingZeroBitCount
-                changes &= changes &- 1
-                emitter.emit(wordStart, end, checkingNonASCII: checkingNonASCII)
-            }
-            while changes != 0 {
-                let start = base &+ changes.trailingZeroBitCount
-                changes &= changes &- 1
-                if changes == 0 {
-                    // The word runs on into the next block.
-                    wordStart = start
-                    break
-                }
-                let end = base &+ changes.trailingZeroBitCount
-                changes &= changes &- 1
-                emitter.emit(start, end, checkingNonASCII: checkingNonASCII)
-            }
-            inWord = mask >> 63 != 0
-            base &+= 64
+        FoldedShingleScanner.forEachWord(in: text, count: count) { start, end in
+            emitter.emit(start, end, checkingNonASCII: checkingNonASCII)
         }
-        // The zero padding ends every word before `count` unless the text fills its last block.
-        if inWord { emitter.emit(wordStart, count, checkingNonASCII: checkingNonASCII) }
     }
 
     /// Builds the folded stream (each word followed by one space) and the token list.
@@ -191,22 +165,10 @@ enum WordFolding {
             let wordLength = end &- start
             reserve(wordLength &+ 1)
             let foldedStart = length
-            // Eight bytes at a time; the stores may run up to seven bytes past the word, into
-            // room that `reserve` kept and the next word overwrites.
-            var offset = 0
-            var nonASCII: UInt64 = 0
-            repeat {
-                let chunk = text.loadUnaligned(fromByteOffset: start &+ offset, as: UInt64.self)
-                if checkingNonASCII {
-                    let remaining = wordLength &- offset
-                    let littleEndian = UInt64(littleEndian: chunk)
-                    nonASCII |= remaining >= 8 ? littleEndian : littleEndian & ((1 &<< (UInt64(remaining) &* 8)) &- 1)
-                }
-                output.storeBytes(of: chunk, toByteOffset: foldedStart &+ offset, as: UInt64.self)
-                offset &+= 8
-            } while offset < wordLength
+            // The copy may run up to seven bytes past the word, into room that `reserve` kept.
             var foldedEnd = foldedStart &+ wordLength
-            if checkingNonASCII && nonASCII & 0x8080_8080_8080_8080 != 0 {
+            if FoldedShingleScanner.copyWord(
+                text, start, end, to: output, at: foldedStart, checkingNonASCII: checkingNonASCII) {
                 // A word of marks only folds to nothing: dropped, with its separator.
                 guard let end = foldGenerally(start, end) else { return }
                 foldedEnd = end
