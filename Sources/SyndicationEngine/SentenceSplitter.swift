@@ -50,13 +50,7 @@ public enum SentenceSplitter {
     static func lines(in scalars: UnsafeBufferPointer<Unicode.Scalar>, narrowed: UnsafeRawPointer) -> [TextSpan] {
         let count = scalars.count
         return lines(in: scalars) { start in
-            var index = start
-            while index &+ 16 <= count {
-                let candidates = lineBreakCandidates(narrowed.loadUnaligned(fromByteOffset: index, as: Bytes.self))
-                if candidates != 0 { return index &+ candidates.trailingZeroBitCount }
-                index &+= 16
-            }
-            return index
+            firstCandidate(in: narrowed, from: start, before: count, lineBreakCandidates)
         }
     }
 
@@ -100,6 +94,22 @@ public enum SentenceSplitter {
         let outside = (offset | (offset &+ SIMD8(repeating: 0x8000_0000 &- 0x72))) & SIMD8(repeating: 0x8000_0000)
         let halves = unsafeBitCast(outside, to: SIMD4<UInt64>.self)
         return (halves[0] | halves[1] | halves[2] | halves[3]) == 0
+    }
+
+    /// The index of the first byte from `start` of `narrowed` that `candidates` marks, looking
+    /// sixteen bytes at a time while a whole block fits before `end`; otherwise the start of
+    /// the first block that does not fit. No byte from `start` to the result is a candidate.
+    @inline(__always)
+    static func firstCandidate(
+        in narrowed: UnsafeRawPointer, from start: Int, before end: Int, _ candidates: (Bytes) -> UInt64
+    ) -> Int {
+        var index = start
+        while index &+ 16 <= end {
+            let marks = candidates(narrowed.loadUnaligned(fromByteOffset: index, as: Bytes.self))
+            if marks != 0 { return index &+ marks.trailingZeroBitCount }
+            index &+= 16
+        }
+        return index
     }
 
     /// One bit per byte (byte *j* → bit *j*) of sixteen narrowed bytes, set where the byte
@@ -194,13 +204,7 @@ public enum SentenceSplitter {
         in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan], narrowed: UnsafeRawPointer
     ) -> [TextSpan] {
         sentences(in: scalars, lines: lines) { start, end in
-            var index = start
-            while index &+ 16 <= end {
-                let candidates = terminalCandidates(narrowed.loadUnaligned(fromByteOffset: index, as: Bytes.self))
-                if candidates != 0 { return index &+ candidates.trailingZeroBitCount }
-                index &+= 16
-            }
-            return index
+            firstCandidate(in: narrowed, from: start, before: end, terminalCandidates)
         }
     }
 
