@@ -157,13 +157,34 @@ public enum SentenceSplitter {
     /// wrap). A line of three words or fewer ("Dpa", a byline) stands alone unless it is itself
     /// the middle of a wrapped sentence.
     static func continues(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan, _ next: TextSpan) -> Bool {
-        guard isLowercase(scalars[next.start]) else { return false }
-        var words = 1
-        for index in line.start..<line.end where scalars[index] == " " { words += 1 }
-        guard words >= 4 || isLowercase(scalars[line.start]) else { return false }
-        var end = line.end - 1
-        while end > line.start, isCloser(scalars[end]) { end -= 1 }
-        switch scalars[end] {
+        wraps(
+            nextStartsLowercase: isLowercase(scalars[next.start]),
+            words: {
+                var words = 1
+                for index in line.start..<line.end where scalars[index] == " " { words += 1 }
+                return words
+            }(),
+            startsLowercase: isLowercase(scalars[line.start]),
+            lastBeforeClosers: {
+                var end = line.end - 1
+                while end > line.start, isCloser(scalars[end]) { end -= 1 }
+                return scalars[end]
+            }())
+    }
+
+    /// The soft-wrap rule of ``continues(_:_:_:)``, for readers of a line in another form (the
+    /// census reads UTF-8 bytes): the next line starts with a lowercase letter, this line has
+    /// at least four words (`words`, one more than its spaces) or starts lowercase itself, and
+    /// its last code point before closing quotation marks and brackets (``isCloser(_:)``) is no
+    /// terminal, colon or semicolon. Each fact is computed only when the rule reaches it.
+    @inline(__always)
+    public static func wraps(
+        nextStartsLowercase: Bool, words: @autoclosure () -> Int, startsLowercase: @autoclosure () -> Bool,
+        lastBeforeClosers: @autoclosure () -> Unicode.Scalar
+    ) -> Bool {
+        guard nextStartsLowercase else { return false }
+        guard words() >= 4 || startsLowercase() else { return false }
+        switch lastBeforeClosers() {
         case ".", "!", "?", "\u{2026}", ":", ";": return false
         default: return true
         }
@@ -293,7 +314,9 @@ public enum SentenceSplitter {
         scalar == "." || scalar == "!" || scalar == "?" || scalar == "\u{2026}"
     }
 
-    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `scalar` closes a quotation or bracket after a sentence's terminal (`"`, `'`,
+    /// `)`, `]`, `”`, `’`, `»`, `›`).
+    public static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{203A}": return true
         default: return false

@@ -243,24 +243,19 @@ private struct UTF8Text {
     /// ``SentenceSplitter``'s `continues`: whether `next` continues the sentence that the
     /// physical line `line` leaves open (a soft wrap).
     func continues(_ line: TextSpan, _ next: TextSpan) -> Bool {
-        guard isLowercase(at: next.start) else { return false }
-        var words = 1
-        for index in line.start..<line.end where base[index] == 0x20 { words += 1 }
-        guard words >= 4 || isLowercase(at: line.start) else { return false }
-        var end = scalarStart(before: line.end)
-        while end > line.start, Self.isSplitterCloser(scalar(at: end).0) { end = scalarStart(before: end) }
-        switch scalar(at: end).0 {
-        case ".", "!", "?", "\u{2026}", ":", ";": return false
-        default: return true
-        }
-    }
-
-    /// The closers of ``SentenceSplitter`` (closing quotation marks and brackets).
-    static func isSplitterCloser(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{203A}": return true
-        default: return false
-        }
+        SentenceSplitter.wraps(
+            nextStartsLowercase: isLowercase(at: next.start),
+            words: {
+                var words = 1
+                for index in line.start..<line.end where base[index] == 0x20 { words += 1 }
+                return words
+            }(),
+            startsLowercase: isLowercase(at: line.start),
+            lastBeforeClosers: {
+                var end = scalarStart(before: line.end)
+                while end > line.start, SentenceSplitter.isCloser(scalar(at: end).0) { end = scalarStart(before: end) }
+                return scalar(at: end).0
+            }())
     }
 
     /// ``BoilerplateDetector/isFurniture(_:in:wordLimit:)`` for a line of at most the word
