@@ -114,7 +114,10 @@ import SyndicationEngine
         scanner.candidateScope = .documents
         let near = scanner.scan(read.documents, warnings: read.warnings)
         #expect(near.candidateCounts.passages == 0 && near.candidateCounts.sharedLines == 0)
-        #expect(near.candidateCounts.lsh == full.candidateCounts.lsh)
+        // Its own banding, tuned for recall (32 × 4 at 0.5), and what it proposes is screened.
+        #expect(scanner.bandIndex.parameters == LSHParameters(bandCount: 32, rowsPerBand: 4))
+        #expect(CorpusScanner(parameters: parameters).bandIndex.parameters == LSHParameters(bandCount: 25, rowsPerBand: 5))
+        #expect(near.candidateCounts.total == near.candidateCounts.lsh - near.candidateCounts.belowThreshold)
         #expect(near.report.warnings.contains { $0.message.contains("document-level MinHash LSH only") })
         #expect(!full.report.warnings.contains { $0.message.contains("document-level MinHash LSH only") })
         let fullPairs = Set(full.report.pairs.map { [$0.a, $0.b] })
@@ -125,5 +128,23 @@ import SyndicationEngine
         var serial = CorpusScanner(parameters: parameters)
         serial.candidateScope = .documents
         #expect(try Self.encoded(serial.scan(read.documents, warnings: read.warnings).report) == Self.encoded(near.report))
+    }
+
+    /// A near-duplicate scan keeps the LSH candidates that may reach the threshold and drops
+    /// those whose estimate is confidently below it.
+    @Test func screeningDropsPairsConfidentlyBelowTheThreshold() {
+        let words = (0..<400).map { "w\($0)" }
+        func text(_ range: Range<Int>) -> String { words[range].joined(separator: " ") }
+        // Shares of 5-word shingles: 0 and 1 near-duplicates, 0 and 2 about a fifth, 0 and 3 nothing.
+        let texts = [text(0..<300), text(10..<310), text(200..<400), text(300..<400)]
+        let scanner = CorpusScanner(parameters: ScanParameters())
+        let sketcher = DocumentSketcher(parameters: scanner.minhashParameters)
+        var signatures = BBitSignatures(parameters: scanner.minhashParameters)
+        for text in texts { signatures.append(sketcher.signature(of: text)) }
+        let pairs = [CandidatePair(0, 1), CandidatePair(0, 2), CandidatePair(0, 3), CandidatePair(1, 2)]
+        #expect(scanner.screened(pairs, by: signatures) == [CandidatePair(0, 1)])
+        var lenient = scanner
+        lenient.parameters.lshThreshold = 0.1
+        #expect(lenient.screened(pairs, by: signatures) == [CandidatePair(0, 1), CandidatePair(0, 2), CandidatePair(1, 2)])
     }
 }

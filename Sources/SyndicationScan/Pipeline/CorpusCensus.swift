@@ -37,6 +37,13 @@ struct CorpusCensus: Sendable {
     /// The LSH band keys of each whole text, by position, when the pass was asked for them
     /// (a near-duplicate scan, whose documents without template lines need nothing else).
     var wholeTextBandKeys: [[UInt64]]? = nil
+    /// The b-bit MinHash signature of each whole text, by position, made with
+    /// ``wholeTextBandKeys``.
+    var wholeTextSignatures: BBitSignatures? = nil
+
+    /// What a near-duplicate scan's census makes of each whole text: its MinHash signature
+    /// and the LSH band keys of it.
+    typealias WholeTextSketch = (bandKeys: [UInt64], signature: MinHashSignature)
 
     /// The number of documents.
     var count: Int { documents.count }
@@ -47,30 +54,36 @@ struct CorpusCensus: Sendable {
     /// The line range of the document at `position` in the flat line arrays.
     func lines(of position: Int) -> Range<Int> { lineStarts[position]..<lineStarts[position + 1] }
 
-    /// Reads `source` once, keeping the census of every document, and, when `bandKeys` is
-    /// given, the band keys it makes of each whole text (``wholeTextBandKeys``).
+    /// Reads `source` once, keeping the census of every document, and, when `wholeText` is
+    /// given, the band keys and signature it makes of each whole text (``wholeTextBandKeys``,
+    /// ``wholeTextSignatures``).
     ///
     /// With more than one thread the source is read a few batches ahead (``ReadAhead``), so
     /// that reading and parsing the next batch overlaps this batch's census;
     /// `readsAhead` overrides that choice (the census is the same either way).
     static func take(
-        of source: some DocumentSource, threads: Int, bandKeys: ((String) -> [UInt64])? = nil,
+        of source: some DocumentSource, threads: Int, wholeText: ((String) -> WholeTextSketch)? = nil,
         readsAhead: Bool? = nil, progress: (Int) -> Void
     ) -> CorpusCensus {
         var raw = CorpusCensus()
         var files: [String] = []
         var lines: [Int?] = []
         var bands: [[UInt64]] = []
+        var signatures: BBitSignatures?
         let overlapped = readsAhead ?? ((threads <= 0 ? ParallelWork.coreCount : threads) > 1)
         func readAll(_ body: ([SourceRecord]) -> Void) -> [Diagnostic] {
             overlapped ? ReadAhead().readAll(source, threads: threads, body) : source.readAll(threads: threads, body)
         }
         let readWarnings = readAll { batch in
             let entries = ParallelWork.map(count: batch.count, threads: threads) { index in
-                (Entry(batch[index].document), bandKeys?(batch[index].document.text))
+                (Entry(batch[index].document), wholeText?(batch[index].document.text))
             }
-            for (record, (entry, keys)) in zip(batch, entries) {
-                if let keys { bands.append(keys) }
+            for (record, (entry, sketch)) in zip(batch, entries) {
+                if let sketch {
+                    bands.append(sketch.bandKeys)
+                    signatures = signatures ?? BBitSignatures(parameters: sketch.signature.parameters)
+                    signatures?.append(sketch.signature)
+                }
                 var document = record.document
                 document.text = ""
                 raw.documents.append(document)
@@ -122,8 +135,14 @@ struct CorpusCensus: Sendable {
         var census = CorpusCensus()
         census.warnings = raw.warnings
         census.positionOfRecord = [Int](repeating: -1, count: raw.count)
-        if bandKeys != nil { census.wholeTextBandKeys = order.map { bands[$0] } }
+        if wholeText != nil { census.wholeTextBandKeys = order.map { bands[$0] } }
         bands = []
+        if let signatures {
+            var ordered = BBitSignatures(parameters: signatures.parameters)
+            ordered.reserveCapacity(order.count)
+            for index in order { ordered.append(index, of: signatures) }
+            census.wholeTextSignatures = ordered
+        }
         census.documents.reserveCapacity(order.count)
         for (position, index) in order.enumerated() {
             census.positionOfRecord[index] = position

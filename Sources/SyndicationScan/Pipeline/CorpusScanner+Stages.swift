@@ -6,6 +6,9 @@ extension CorpusScanner {
     struct Sketches {
         /// Band keys by position (empty for copies and empty signatures).
         var bandKeys: [[UInt64]]
+        /// The b-bit signature the band keys of each position were made from, in a
+        /// near-duplicate scan (which screens its LSH candidates with them).
+        var signatures: BBitSignatures? = nil
         /// Sentence-fingerprint keys of every representative, by key range, in memory up to
         /// a budget and in temporary files past it.
         var passageKeys: SentenceKeyStore
@@ -49,7 +52,10 @@ extension CorpusScanner {
     /// The LSH banding the scan uses.
     var bandIndex: BandIndex {
         BandIndex(
-            parameters: .optimal(threshold: parameters.lshThreshold, permutationCount: parameters.permutationCount),
+            parameters: .optimal(
+                threshold: parameters.lshThreshold, permutationCount: parameters.permutationCount,
+                falsePositiveWeight: 1 - candidateScope.lshFalseNegativeWeight,
+                falseNegativeWeight: candidateScope.lshFalseNegativeWeight),
             maximumBucketSize: lshBucketLimit)
     }
 
@@ -147,7 +153,8 @@ extension CorpusScanner {
         var sketches = Sketches(
             bandKeys: Array(repeating: [], count: census.count),
             passageKeys: SentenceKeyStore(memoryLimit: fingerprintMemoryLimit))
-        typealias Sketch = (bands: [UInt64], keys: [(key: UInt64, sentence: Int32)], facts: DocumentFacts?)
+        typealias Sketch = (
+            bands: [UInt64], signature: MinHashSignature?, keys: [(key: UInt64, sentence: Int32)], facts: DocumentFacts?)
         /// The sketch of the representative at `position`, whose text is `raw`; nil when the
         /// text no longer has the census's lines.
         func sketchOne(_ position: Int, _ raw: String) -> Sketch? {
@@ -155,8 +162,9 @@ extension CorpusScanner {
             let digest = keepsFacts ? TextDigest(raw) : nil
             if !findsPassages, !lines.hasTemplateLine(in: slots) {
                 // Near-duplicates only, no template to leave out: straight from the bytes.
-                let bands = banding.parameters.bandKeys(of: sketcher.signature(of: raw))
-                return (bands, [], keepsFacts ? DocumentFacts(credits: nil, digest: digest) : nil)
+                let signature = sketcher.signature(of: raw)
+                return (banding.parameters.bandKeys(of: signature), signature, [],
+                        keepsFacts ? DocumentFacts(credits: nil, digest: digest) : nil)
             }
             let text: AnalyzedText
             let boilerplate: [BoilerplateLine]
@@ -170,24 +178,26 @@ extension CorpusScanner {
                 boilerplate = lines.boilerplate(lines: lineKeys, slots: slots)
             }
             let template = boilerplate.filter(\.isTemplate).map(\.span)
-            let bands = banding.parameters.bandKeys(
-                of: candidateSignature(text, raw: raw, template: template, hasher: hasher, sketcher: sketcher))
+            let signature = candidateSignature(text, raw: raw, template: template, hasher: hasher, sketcher: sketcher)
+            let bands = banding.parameters.bandKeys(of: signature)
             let facts = keepsFacts
                 ? DocumentFacts(credits: Self.credits(in: text, boilerplate: boilerplate, detector: detector), digest: digest)
                 : nil
-            guard findsPassages else { return (bands, [], facts) }
+            guard findsPassages else { return (bands, signature, [], facts) }
             let profile = analysed ?? profile(census.documents[position], text: text, boilerplate: boilerplate)
-            return (bands, fingerprints.keys(of: profile, common: common), facts)
+            return (bands, nil, fingerprints.keys(of: profile, common: common), facts)
         }
         func keep(_ result: Sketch?, at position: Int) {
             guard let result else { return }
             sketches.bandKeys[position] = result.bands
+            if let signature = result.signature { sketches.signatures?.replace(position, with: signature) }
             sketches.passageKeys.append(document: Int32(position), keys: result.keys, bandCount: fingerprints.bandCount)
             if let facts = result.facts { sketches.facts[position] = facts }
         }
         var done = 0
         report(.sketching(done: 0, total: census.count))
         if !findsPassages, let whole = census.wholeTextBandKeys {
+            sketches.signatures = census.wholeTextSignatures
             var templated: [Int] = []
             for position in census.representatives {
                 if lines.hasTemplateLine(in: census.lines(of: position)) {
@@ -236,14 +246,19 @@ extension CorpusScanner {
         _ census: CorpusCensus, _ lines: LineCensus, _ sketches: Sketches, fingerprints: PassageFingerprints,
         counts: inout CandidateCounts, warnings: inout [Diagnostic]
     ) -> [CandidatePair] {
-        let lsh = bandIndex.candidatePairs(keys: sketches.bandKeys, threads: parameters.threads)
+        var lsh = bandIndex.candidatePairs(keys: sketches.bandKeys, threads: parameters.threads)
+        counts.lsh = lsh.pairs.count
+        if candidateScope == .documents, let signatures = sketches.signatures {
+            let proposed = lsh.pairs.count
+            lsh.pairs = screened(lsh.pairs, by: signatures)
+            counts.belowThreshold = proposed - lsh.pairs.count
+        }
         let passages = fingerprints.candidatePairs(sketches.passageKeys, threads: parameters.threads)
         sketches.passageKeys.removeFiles()
         if let problem = sketches.passageKeys.spillError {
             warnings.append(Diagnostic(
                 file: "scan", message: "sentence fingerprints were kept in memory: \(problem)"))
         }
-        counts.lsh = lsh.pairs.count
         counts.sharedLines = lines.sharedLinePairs.count
         counts.passages = passages.pairs.count
         counts.skippedBuckets = lsh.skippedBuckets + passages.skippedBuckets
@@ -265,7 +280,9 @@ extension CorpusScanner {
             counts.sharedLines = 0
             warnings.append(Diagnostic(
                 file: "scan",
-                message: "candidates came from document-level MinHash LSH only (candidate scope 'documents'): "
+                message: "candidates came from document-level MinHash LSH only (candidate scope 'documents', "
+                    + "\(bandIndex.parameters.description); \(counts.belowThreshold) of \(counts.lsh) pairs were dropped "
+                    + "because their MinHash estimate was confidently below \(parameters.lshThreshold)): "
                     + "near-duplicates of whole texts were looked for, partial and reworded copy was not"))
         }
         var all = lsh.pairs + (candidateScope == .passages ? lines.sharedLinePairs : []) + passages.pairs
@@ -275,6 +292,18 @@ extension CorpusScanner {
         for pair in all where unique.last != pair { unique.append(pair) }
         counts.total = unique.count
         return unique
+    }
+
+    /// The `pairs` whose Jaccard similarity may reach the LSH threshold: those whose b-bit
+    /// MinHash estimate's upper bound, at the scan's confidence z, is at least the threshold.
+    /// A near-duplicate scan screens its LSH candidates so, before reading them again
+    /// (``CandidateScope/documents``).
+    func screened(_ pairs: [CandidatePair], by signatures: BBitSignatures) -> [CandidatePair] {
+        let (threshold, z) = (parameters.lshThreshold, parameters.confidenceZ)
+        let kept = ParallelWork.map(count: pairs.count, threads: parameters.threads) { index in
+            signatures.jaccard(pairs[index].first, pairs[index].second, confidenceZ: z).upper >= threshold
+        }
+        return zip(pairs, kept).compactMap { $1 ? $0 : nil }
     }
 
     /// Verifies `candidates` in batches of at most ``verificationBatchSize`` documents read

@@ -53,7 +53,7 @@ public struct CorpusScanner: Sendable {
     /// How copy groups (identical texts) are reported.
     var copyGroups = CopyGroups()
     /// Whether stages prepare their next batch while working on this one: the first pass
-    /// reads ahead (``CorpusCensus/take(of:threads:bandKeys:readsAhead:progress:)``) and
+    /// reads ahead (``CorpusCensus/take(of:threads:wholeText:readsAhead:progress:)``) and
     /// verification analyses the next batch's documents (``overlapsBatches``). Nil: when there
     /// is more than one thread. The result is the same either way; tests force both paths.
     var worksAhead: Bool? = nil
@@ -81,6 +81,9 @@ public struct CorpusScanner: Sendable {
     public struct CandidateCounts: Hashable, Sendable {
         /// From document-level MinHash LSH.
         public var lsh = 0
+        /// LSH candidates dropped before verification because their MinHash estimate was
+        /// confidently below the threshold (candidate scope `documents`).
+        public var belowThreshold = 0
         /// From rare lines two documents share.
         public var sharedLines = 0
         /// From sentence fingerprints.
@@ -124,9 +127,9 @@ public struct CorpusScanner: Sendable {
         // without template lines need no second pass (``sketch(_:_:_:fingerprints:sample:)``).
         let sketcher = DocumentSketcher(parameters: minhashParameters)
         let banding = bandIndex.parameters
-        let wholeText: ((String) -> [UInt64])? = candidateScope == .documents
-            ? { banding.bandKeys(of: sketcher.signature(of: $0)) } : nil
-        var census = CorpusCensus.take(of: source, threads: threads, bandKeys: wholeText, readsAhead: worksAhead) {
+        let wholeText: ((String) -> CorpusCensus.WholeTextSketch)? = candidateScope == .documents
+            ? { let signature = sketcher.signature(of: $0); return (banding.bandKeys(of: signature), signature) } : nil
+        var census = CorpusCensus.take(of: source, threads: threads, wholeText: wholeText, readsAhead: worksAhead) {
             report(.reading(documents: $0))
         }
         try afterReading(census.warnings, census.count)
@@ -143,6 +146,7 @@ public struct CorpusScanner: Sendable {
             let sample = candidateScope == .passages ? commonShingles(census, lines, source, fingerprints) : AnalysedSample(common: [])
             let sketches = sketch(census, lines, source, fingerprints: fingerprints, sample: sample)
             census.wholeTextBandKeys = nil  // the sketches hold what is still needed, until the candidates are known
+            census.wholeTextSignatures = nil
             sketchFacts = sketches.facts
             report(.findingCandidates)
             candidates = candidatePairs(census, lines, sketches, fingerprints: fingerprints, counts: &counts, warnings: &warnings)
