@@ -47,6 +47,11 @@ extension CorpusScanner {
     struct Verified {
         var findings: [PairFinding]
         var facts: [Int: DocumentFacts]
+        /// The finding of each copy group whose representative verification analysed, by the
+        /// representative's position: the group's verbatim pair (``copyFinding(_:copy:verifier:)``),
+        /// none when the text holds nothing to report. ``copyPairs(_:_:_:verified:)`` analyses
+        /// only the other groups' representatives.
+        var copyFindings: [Int: [PairFinding]] = [:]
     }
 
     /// The LSH banding the scan uses.
@@ -331,6 +336,20 @@ extension CorpusScanner {
         }
         let pairsOf = pairCounts
         let indexed: @Sendable (Int) -> Bool = { pairsOf[$0] >= 2 }
+        // A copy group's representative in a candidate pair is at hand here: its group's pair
+        // is verified while it is, rather than analysed again for copyPairs.
+        var firstCopy: [Int: Int] = [:]
+        for group in census.copyGroups { firstCopy[group[0]] = group[1] }
+        var copyFindings: [Int: [PairFinding]] = [:]
+        func verifyCopies(_ documents: [Int: PreparedDocument]) {
+            let representatives = documents.keys.filter { firstCopy[$0] != nil && copyFindings[$0] == nil }.sorted()
+            guard !representatives.isEmpty else { return }
+            let found = ParallelWork.map(count: representatives.count, threads: parameters.threads) { index in
+                let position = representatives[index]
+                return Self.copyFinding(documents[position]!, copy: census.documents[firstCopy[position]!], verifier: verifier)
+            }
+            for (position, finding) in zip(representatives, found) { copyFindings[position] = finding.map { [$0] } ?? [] }
+        }
         /// Verifies `pairs` with `documents` at hand, in slices so that progress moves.
         func verifyPairs(_ pairs: ArraySlice<CandidatePair>, _ rows: [Int: PreparedDocument], _ columns: [Int: PreparedDocument]) {
             var slice = pairs.startIndex
@@ -372,6 +391,7 @@ extension CorpusScanner {
             }
             prepared = []
             verifyPairs(batch[...], documents, documents)
+            verifyCopies(documents)
             Self.release(&documents, threads: parameters.threads)
         }
         // A block nested-loop join: positions fall in blocks of half a batch; the pairs of
@@ -414,6 +434,8 @@ extension CorpusScanner {
                 if index < missingRow.count { row.documents[position] = prepared[index] } else { column.documents[position] = prepared[index] }
             }
             verifyPairs(tile, row.documents, rowBlock == columnBlock ? row.documents : column.documents)
+            verifyCopies(row.documents)
+            if rowBlock != columnBlock { verifyCopies(column.documents) }
             if rowBlock == columnBlock { column = (-1, [:]) }
             start = end
         }
@@ -439,7 +461,7 @@ extension CorpusScanner {
             }
             findings += expanded
         }
-        return Verified(findings: findings, facts: facts)
+        return Verified(findings: findings, facts: facts, copyFindings: copyFindings)
     }
 
     /// Whether verification analyses the next batch of documents while it verifies this
@@ -519,11 +541,14 @@ extension CorpusScanner {
     func copyPairs(
         _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource, verified: Verified
     ) -> ([PairFinding], Diagnostic?) {
-        let groups = census.copyGroups
-        guard !groups.isEmpty else { return ([], nil) }
+        let all = census.copyGroups
+        guard !all.isEmpty else { return ([], nil) }
         let verifier = PairVerifier(parameters: parameters)
+        // Representatives verification analysed have their group's finding already.
+        let groups = all.filter { verified.copyFindings[$0[0]] == nil }
         var findings: [PairFinding] = []
         var large: [[Int]] = []
+        var analysed: [Int: PairFinding] = [:]
         // Half as many at a time when the next batch is analysed ahead: the memory of one batch.
         let step = max(1, overlapsBatches ? verificationBatchSize / 2 : verificationBatchSize)
         // With more than one thread, the next batch of representatives is analysed meanwhile.
@@ -541,27 +566,25 @@ extension CorpusScanner {
             var prepared = next?.wait() ?? prepare(representatives, census, lines, source)
             next = prefetch(end)
             let found = ParallelWork.map(count: prepared.count, threads: parameters.threads) { index -> PairFinding? in
-                var copy = prepared[index]
-                copy.document = census.documents[groups[start + index][1]]
-                copy.document.text = prepared[index].document.text
-                return verifier.verify(prepared[index], copy)
+                Self.copyFinding(prepared[index], copy: census.documents[groups[start + index][1]], verifier: verifier)
             }
             var done = prepared.map { Optional($0) }
             prepared = []
             ParallelWork.release(&done, threads: parameters.threads)
-            for (offset, finding) in found.enumerated() {
-                let group = groups[start + offset]
-                if group.count > copyGroups.fullPairLimit { large.append(group) }
-                guard let finding else { continue }
-                let ids = group.map { census.documents[$0].id }
-                let isSmall = group.count <= copyGroups.fullPairLimit
-                for i in ids.indices {
-                    for j in (i + 1)..<ids.count where i == 0 || isSmall {
-                        findings.append(CopyGroups.relabel(finding, first: ids[i], second: ids[j]))
-                    }
+            for (offset, finding) in found.enumerated() { analysed[groups[start + offset][0]] = finding }
+            start = end
+        }
+        // In group order, whichever stage found them.
+        for group in all {
+            if group.count > copyGroups.fullPairLimit { large.append(group) }
+            guard let finding = verified.copyFindings[group[0]]?.first ?? analysed[group[0]] else { continue }
+            let ids = group.map { census.documents[$0].id }
+            let isSmall = group.count <= copyGroups.fullPairLimit
+            for i in ids.indices {
+                for j in (i + 1)..<ids.count where i == 0 || isSmall {
+                    findings.append(CopyGroups.relabel(finding, first: ids[i], second: ids[j]))
                 }
             }
-            start = end
         }
         guard let largest = large.max(by: { $0.count < $1.count }) else { return (findings, nil) }
         let warning = Diagnostic(
@@ -570,6 +593,15 @@ extension CorpusScanner {
                 + "(the largest: \(largest.count) copies of '\(census.documents[largest[0]].id)'); each copy is reported "
                 + "as a verbatim pair with the group's first document and joins its cluster, but not paired with every other copy")
         return (findings, warning)
+    }
+
+    /// The verbatim pair of a copy group: its representative, analysed, against the same text
+    /// under the metadata of `copy`, the group's second document.
+    static func copyFinding(_ representative: PreparedDocument, copy: Document, verifier: PairVerifier) -> PairFinding? {
+        var other = representative
+        other.document = copy
+        other.document.text = representative.document.text
+        return verifier.verify(representative, other)
     }
 
     /// Credits (and SHA-256) of documents that verification did not analyse, for the document list.
