@@ -116,3 +116,37 @@ import TestSupport
         #expect(Tracked.released.load(ordering: .relaxed) - before == 1_000)
     }
 }
+
+/// A copy group's verbatim pair is the same whichever stage verifies it: verification, when
+/// its representative is in a candidate pair, or the copy stage, when it is in none.
+@Suite struct CopyFindingTests {
+    @Test(arguments: [CandidateScope.documents, .passages])
+    func copyPairsAreTheSameFromEitherStage(scope: CandidateScope) throws {
+        var prose = ResourceBoundsTests.Prose(state: 3)
+        let text = prose.article("A story")
+        // The neighbour shares the prose but not the title line, so that both corpora hold the
+        // same line census for the copies (a line in three documents is read otherwise).
+        let body = text.drop { $0 != "\n" }
+        let edited = "A second look" + body + prose.sentence(12) + "\n"
+        let copies = [
+            Document(id: "a1", outlet: "one", text: text, origin: "t"),
+            Document(id: "a2", outlet: "two", text: text, origin: "t"),
+        ]
+        let unrelated = Document(id: "u", outlet: "other", text: prose.article("Something else"), origin: "t")
+        let neighbour = Document(id: "b", outlet: "three", text: edited, origin: "t")
+        for threads in [1, 2] {
+            var scanner = ResourceBoundsTests.scanner(threads: threads)
+            scanner.candidateScope = scope
+            let alone = scanner.scan(copies + [unrelated], warnings: [])
+            let withNeighbour = scanner.scan(copies + [unrelated, neighbour], warnings: [])
+            let pair = { (report: ScanReport) in report.pairs.first { $0.a == "a1" && $0.b == "a2" } }
+            let fromCopyStage = try #require(pair(alone.report))
+            let fromVerification = try #require(pair(withNeighbour.report))
+            #expect(withNeighbour.report.pairs.contains { $0.a == "a1" && $0.b == "b" }, "the representative is in a candidate pair")
+            #expect(fromCopyStage.relation == .verbatim)
+            #expect(fromVerification.passages == fromCopyStage.passages)
+            #expect(fromVerification.scores == fromCopyStage.scores)
+            #expect(fromVerification.coverage == fromCopyStage.coverage)
+        }
+    }
+}
