@@ -39,7 +39,32 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
     /// - Complexity: O(*n*) hashes in the size of the range.
     public func hashes(of text: AnalyzedText, tokens tokenRange: Range<Int>? = nil) -> [UInt64] {
         let range = tokenRange ?? 0..<text.tokens.count
-        guard !range.isEmpty else { return [] }
+        let count = hashCount(of: text, tokens: range)
+        guard count > 0 else { return [] }
+        return [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
+            initialized = writeHashes(of: text, tokens: range, into: result.baseAddress!)
+        }
+    }
+
+    /// How many hashes ``hashes(of:tokens:)`` gives for the tokens `range` of `text`.
+    public func hashCount(of text: AnalyzedText, tokens range: Range<Int>) -> Int {
+        guard !range.isEmpty else { return 0 }
+        switch unit {
+        case .words:
+            return Swift.max(1, range.count - size + 1)
+        case .characters:
+            let length = Int(text.tokens[range.upperBound - 1].foldedEnd) - Int(text.tokens[range.lowerBound].foldedStart)
+            return Swift.max(1, length - size + 1)
+        }
+    }
+
+    /// Writes ``hashes(of:tokens:)`` of the tokens `range` of `text` to `output`, which has
+    /// room for ``hashCount(of:tokens:)`` of them, and returns how many it wrote: the same
+    /// hashes without an array of their own, for callers that reuse one buffer.
+    ///
+    /// - Complexity: O(*n*) hashes in the size of the range.
+    public func writeHashes(of text: AnalyzedText, tokens range: Range<Int>, into output: UnsafeMutablePointer<UInt64>) -> Int {
+        guard !range.isEmpty else { return 0 }
         let firstByte = Int(text.tokens[range.lowerBound].foldedStart)
         let lastByte = Int(text.tokens[range.upperBound - 1].foldedEnd)
         return text.folded.withUnsafeBytes { bytes in
@@ -49,34 +74,45 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
                 let count = Swift.max(1, range.count - size + 1)
                 // Single words are mostly at most 16 bytes, shingles of several longer.
                 let short = size == 1
-                return text.tokens.withUnsafeBufferPointer { tokens in
-                    [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
-                        for offset in 0..<count {
-                            let first = Int(tokens[range.lowerBound &+ offset].foldedStart)
-                            let last = Int(tokens[Swift.min(range.upperBound, range.lowerBound &+ offset &+ size) &- 1].foldedEnd)
-                            let bytes = UnsafeRawBufferPointer(start: base + first, count: last &- first)
-                            result[offset] = short ? XXHash.hash64Short(bytes, seed: seed) : XXHash.hash64(bytes, seed: seed)
-                        }
-                        initialized = count
+                text.tokens.withUnsafeBufferPointer { tokens in
+                    for offset in 0..<count {
+                        let first = Int(tokens[range.lowerBound &+ offset].foldedStart)
+                        let last = Int(tokens[Swift.min(range.upperBound, range.lowerBound &+ offset &+ size) &- 1].foldedEnd)
+                        let bytes = UnsafeRawBufferPointer(start: base + first, count: last &- first)
+                        output[offset] = short ? XXHash.hash64Short(bytes, seed: seed) : XXHash.hash64(bytes, seed: seed)
                     }
                 }
+                return count
             case .characters:
                 let length = lastByte - firstByte
                 // A stream shorter than one shingle gives one shingle of all of it.
                 guard length > size else {
-                    return [XXHash.hash64(UnsafeRawBufferPointer(start: base + firstByte, count: length), seed: seed)]
+                    output[0] = XXHash.hash64(UnsafeRawBufferPointer(start: base + firstByte, count: length), seed: seed)
+                    return 1
                 }
                 let count = length - size + 1
-                let short = size <= 16
-                return [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
-                    let start = base + firstByte
-                    for offset in 0..<count {
-                        let bytes = UnsafeRawBufferPointer(start: start + offset, count: size)
-                        result[offset] = short ? XXHash.hash64Short(bytes, seed: seed) : XXHash.hash64(bytes, seed: seed)
-                    }
-                    initialized = count
+                let start = base + firstByte
+                // Five bytes, the sentence shingles' size, as a constant: XXH3's branches on
+                // the length fold away and its seeded key is made once, not once per shingle.
+                if size == 5 {
+                    Self.characterHashes(start, count: count, size: 5, seed: seed, into: output)
+                } else {
+                    Self.characterHashes(start, count: count, size: size, seed: seed, into: output)
                 }
+                return count
             }
+        }
+    }
+
+    /// The hashes of the `count` windows of `size` bytes from `start`.
+    @inline(__always)
+    private static func characterHashes(
+        _ start: UnsafeRawPointer, count: Int, size: Int, seed: UInt64, into output: UnsafeMutablePointer<UInt64>
+    ) {
+        let short = size <= 16
+        for offset in 0..<count {
+            let bytes = UnsafeRawBufferPointer(start: start + offset, count: size)
+            output[offset] = short ? XXHash.hash64Short(bytes, seed: seed) : XXHash.hash64(bytes, seed: seed)
         }
     }
 }

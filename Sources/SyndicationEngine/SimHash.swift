@@ -36,33 +36,49 @@ public struct SimHash: Hashable, Codable, Sendable, CustomStringConvertible {
         let key = Self.voteKey(seed: seed)
         let laneMask: UInt64 = 0x0101_0101_0101_0101
         let fingerprint = withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { ones in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { lanes in
-                ones.initialize(repeating: 0)
-                lanes.initialize(repeating: 0)
-                func flush() {
-                    for shift in 0..<8 {
-                        for byte in 0..<8 {
-                            ones[8 * byte + shift] += Int(truncatingIfNeeded: (lanes[shift] >> UInt64(8 * byte)) & 0xFF)
-                        }
-                        lanes[shift] = 0
-                    }
+            ones.initialize(repeating: 0)
+            // The eight accumulators live in registers, not memory.
+            var lane0: UInt64 = 0, lane1: UInt64 = 0, lane2: UInt64 = 0, lane3: UInt64 = 0
+            var lane4: UInt64 = 0, lane5: UInt64 = 0, lane6: UInt64 = 0, lane7: UInt64 = 0
+            /// Adds the byte counts of the accumulator of bits `shift`, `shift` + 8, … to `ones`.
+            func add(_ lane: UInt64, shift: Int) {
+                for byte in 0..<8 {
+                    ones[8 * byte + shift] += Int(truncatingIfNeeded: (lane >> UInt64(8 * byte)) & 0xFF)
                 }
-                var pending = 0
-                for hash in hashes {
-                    let bits = MinHashMixing.mix(hash ^ key)
-                    for shift in 0..<8 { lanes[shift] &+= (bits >> UInt64(shift)) & laneMask }
-                    pending += 1
-                    if pending == 255 {
-                        flush()
-                        pending = 0
-                    }
-                }
-                flush()
-                // Votes for bit i sum to ones − (n − ones); the bit is set when that is above 0.
-                var result: UInt64 = 0
-                for bit in 0..<64 where 2 * ones[bit] > hashes.count { result |= 1 << UInt64(bit) }
-                return result
             }
+            func flush() {
+                add(lane0, shift: 0)
+                add(lane1, shift: 1)
+                add(lane2, shift: 2)
+                add(lane3, shift: 3)
+                add(lane4, shift: 4)
+                add(lane5, shift: 5)
+                add(lane6, shift: 6)
+                add(lane7, shift: 7)
+                (lane0, lane1, lane2, lane3, lane4, lane5, lane6, lane7) = (0, 0, 0, 0, 0, 0, 0, 0)
+            }
+            var pending = 0
+            for hash in hashes {
+                let bits = MinHashMixing.mix(hash ^ key)
+                lane0 &+= bits & laneMask
+                lane1 &+= (bits &>> 1) & laneMask
+                lane2 &+= (bits &>> 2) & laneMask
+                lane3 &+= (bits &>> 3) & laneMask
+                lane4 &+= (bits &>> 4) & laneMask
+                lane5 &+= (bits &>> 5) & laneMask
+                lane6 &+= (bits &>> 6) & laneMask
+                lane7 &+= (bits &>> 7) & laneMask
+                pending &+= 1
+                if pending == 255 {
+                    flush()
+                    pending = 0
+                }
+            }
+            flush()
+            // Votes for bit i sum to ones − (n − ones); the bit is set when that is above 0.
+            var result: UInt64 = 0
+            for bit in 0..<64 where 2 * ones[bit] > hashes.count { result |= 1 << UInt64(bit) }
+            return result
         }
         self.init(fingerprint: fingerprint, shingling: shingling, seed: seed)
     }

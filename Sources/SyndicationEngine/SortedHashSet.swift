@@ -22,39 +22,68 @@ public enum SortedHashSet {
             sorted.removeSubrange(write...)
             return sorted
         }
-        let count = hashes.count
-        // 2^bits buckets, the largest power of two not above the count (at most 2^16).
-        let bits = Swift.min(16, Swift.max(1, (Int.bitWidth - count.leadingZeroBitCount) - 1))
-        let shift = UInt64(64 - bits)
-        let bucketCount = 1 << bits
-        var sorted = [UInt64](unsafeUninitializedCapacity: count) { output, initialized in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: bucketCount + 1) { starts in
-                starts.initialize(repeating: 0)
-                hashes.withUnsafeBufferPointer { input in
-                    for hash in input { starts[Int(truncatingIfNeeded: hash >> shift) &+ 1] &+= 1 }
-                    for bucket in 0..<bucketCount { starts[bucket &+ 1] &+= starts[bucket] }
-                    for hash in input {
-                        let bucket = Int(truncatingIfNeeded: hash >> shift)
-                        (output.baseAddress! + starts[bucket]).initialize(to: hash)
-                        starts[bucket] &+= 1
-                    }
-                }
-                // `starts[b]` is now the end of bucket b, which is where bucket b + 1 starts.
-                var start = 0
-                for bucket in 0..<bucketCount {
-                    let end = starts[bucket]
-                    if end &- start > 1 {
-                        var slice = UnsafeMutableBufferPointer(rebasing: output[start..<end])
-                        if slice.count <= distributionBucketLimit { insertionSort(slice) } else { slice.sort() }
-                    }
-                    start = end
-                }
-            }
-            initialized = count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: workspaceCount(for: hashes.count)) { workspace in
+            hashes.withUnsafeBufferPointer { distributed($0, workspace: workspace.baseAddress!) }
         }
-        let write = sorted.withUnsafeMutableBufferPointer { removeRepeats($0) }
-        sorted.removeSubrange(write...)
-        return sorted
+    }
+
+    /// ``make(_:)`` of hashes in a buffer the caller reuses, which it may reorder, with
+    /// `workspace` room for ``workspaceCount(for:)`` of `hashes.count` words: the sorted
+    /// distinct hashes in an array of their own, without a temporary array or allocation
+    /// besides it.
+    ///
+    /// - Complexity: expected O(*n*) for hashes of a good hash function, O(*n* log *n*) at worst.
+    public static func make(
+        sorting hashes: UnsafeMutableBufferPointer<UInt64>, workspace: UnsafeMutablePointer<UInt64>
+    ) -> [UInt64] {
+        guard hashes.count > 32 else {
+            guard hashes.count > 1 else { return Array(hashes) }
+            insertionSort(hashes)
+            return Array(UnsafeBufferPointer(rebasing: hashes[..<removeRepeats(hashes)]))
+        }
+        return distributed(UnsafeBufferPointer(hashes), workspace: workspace)
+    }
+
+    /// The words of workspace ``make(sorting:workspace:)`` needs for `count` hashes: at most
+    /// 2 × `count` + 1.
+    public static func workspaceCount(for count: Int) -> Int {
+        count + bucketCount(for: count) + 1
+    }
+
+    /// The distribution buckets for `count` hashes: the largest power of two not above the
+    /// count (at least 2, at most 2^16).
+    private static func bucketCount(for count: Int) -> Int {
+        1 << Swift.min(16, Swift.max(1, (Int.bitWidth - count.leadingZeroBitCount) - 1))
+    }
+
+    /// The sorted distinct hashes of more than one `input` hash, sorted by distribution in
+    /// `workspace` (``workspaceCount(for:)`` words: the sorted hashes, then bucket offsets).
+    private static func distributed(_ input: UnsafeBufferPointer<UInt64>, workspace: UnsafeMutablePointer<UInt64>) -> [UInt64] {
+        let count = input.count
+        let bucketCount = bucketCount(for: count)
+        let shift = UInt64(64 - bucketCount.trailingZeroBitCount)
+        let output = workspace
+        let starts = workspace + count
+        starts.initialize(repeating: 0, count: bucketCount + 1)
+        for hash in input { starts[Int(truncatingIfNeeded: hash >> shift) &+ 1] &+= 1 }
+        for bucket in 0..<bucketCount { starts[bucket &+ 1] &+= starts[bucket] }
+        for hash in input {
+            let bucket = Int(truncatingIfNeeded: hash >> shift)
+            output[Int(truncatingIfNeeded: starts[bucket])] = hash
+            starts[bucket] &+= 1
+        }
+        // `starts[b]` is now the end of bucket b, which is where bucket b + 1 starts.
+        var start = 0
+        for bucket in 0..<bucketCount {
+            let end = Int(truncatingIfNeeded: starts[bucket])
+            if end &- start > 1 {
+                var slice = UnsafeMutableBufferPointer(start: output + start, count: end &- start)
+                if slice.count <= distributionBucketLimit { insertionSort(slice) } else { slice.sort() }
+            }
+            start = end
+        }
+        let sorted = UnsafeMutableBufferPointer(start: output, count: count)
+        return Array(UnsafeBufferPointer(rebasing: sorted[..<removeRepeats(sorted)]))
     }
 
     /// The most hashes one bucket of ``make(_:)`` insertion-sorts; larger ones (from skewed

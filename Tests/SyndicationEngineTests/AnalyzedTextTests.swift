@@ -97,7 +97,7 @@ import Testing
         }
     }
 
-    /// The distribution sort behind `make` against the standard sort, at every size around
+    /// The distribution sort behind `make` and `make(sorting:workspace:)` against the standard sort, at every size around
     /// its switch points, on uniform hashes, small values (all in bucket 0: the fallback),
     /// heavy repeats and values in one narrow top-bit band.
     @Test func makeSortsAndDeduplicatesAnyInput() {
@@ -117,6 +117,12 @@ import Testing
             for (name, value) in shapes {
                 let hashes = (0..<size).map { _ in value() }
                 #expect(SortedHashSet.make(hashes) == Set(hashes).sorted(), "\(name), \(size) hashes")
+                var buffer = hashes
+                var workspace = [UInt64](repeating: 0, count: SortedHashSet.workspaceCount(for: size))
+                let fromBuffer = buffer.withUnsafeMutableBufferPointer { hashes in
+                    workspace.withUnsafeMutableBufferPointer { SortedHashSet.make(sorting: hashes, workspace: $0.baseAddress!) }
+                }
+                #expect(fromBuffer == Set(hashes).sorted(), "\(name), \(size) hashes, from a buffer")
             }
         }
     }

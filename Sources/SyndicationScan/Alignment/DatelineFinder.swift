@@ -9,16 +9,17 @@ public enum DatelineFinder {
     /// The dateline is: words that do not start lower-case (a place, a date) within 40 code
     /// points, a parenthesised name within 50, then a dash (`-`, `–`, `—`) between spaces.
     public static func textStart(in scalars: [Unicode.Scalar], line: TextSpan) -> Int? {
-        var index = line.start
         let limit = min(line.end, line.start + 40)
+        // The bracket first: most lines have none near their start, and without one no words
+        // before it make a dateline, so the words are read only when there is one.
+        var index = line.start
+        while index < limit, scalars[index] != "(" { index += 1 }
+        guard index < limit else { return nil }
         var wordStart = true
-        while index < limit, scalars[index] != "(" {
-            let scalar = scalars[index]
+        for scalar in scalars[line.start..<index] {
             if wordStart && scalar.properties.isLowercase { return nil }
             wordStart = scalar.properties.isWhitespace
-            index += 1
         }
-        guard index < limit, scalars[index] == "(" else { return nil }
         let close = min(line.end, index + 50)
         var end = index + 1
         while end < close, scalars[end] != ")" { end += 1 }

@@ -68,77 +68,109 @@ public struct DocumentProfile: Sendable {
         // Short lines that are not sentences (headlines, datelines, menus) and site notices
         // (cookie banners, copyright footers) are furniture: they neither seed an alignment nor
         // count as prose, shared or not. Short lines in a list are content (``ListRuns``).
-        let listLines = ListRuns.listLines(in: text, boilerplate: boilerplate)
-        let furniture = text.lines.filter {
-            !listLines.contains($0)
-                && (BoilerplateDetector.isFurniture($0, in: text) || SiteNotice.isNotice($0, in: text))
+        let shapes = LineShape.shapes(of: text)
+        let listLines = ListRuns.listLines(in: text, boilerplate: boilerplate, shapes: shapes)
+        var furniture: [TextSpan] = []
+        for (line, shape) in zip(text.lines, shapes) where shape.isShort || shape.isNotice {
+            if !listLines.contains(line) { furniture.append(line) }
         }
         var furnitureCursor = 0
-        // Where a dateline ends, by the offset of the line it opens.
-        var datelineEnds: [Int: Int] = [:]
+        // Where a dateline ends, by the offset of the line it opens, in text order.
+        var datelineEnds: [(lineStart: Int, textStart: Int)] = []
         for line in text.lines {
-            if let start = DatelineFinder.textStart(in: text.scalars, line: line) { datelineEnds[line.start] = start }
+            if let start = DatelineFinder.textStart(in: text.scalars, line: line) { datelineEnds.append((line.start, start)) }
         }
-        var boilerplateCursor = 0
-        var quoteCursor = 0
-        var sentences: [Sentence] = []
-        var proseLength = 0
+        var datelineCursor = 0
         var segments: [(span: TextSpan, tokens: Range<Int>)] = []
         for span in ListRuns.segments(of: text, listLines: listLines) {
             var tokens = text.tokenRange(in: span)
-            if let textStart = datelineEnds[span.start] {
+            while datelineCursor < datelineEnds.count, datelineEnds[datelineCursor].lineStart < span.start {
+                datelineCursor += 1
+            }
+            if datelineCursor < datelineEnds.count, datelineEnds[datelineCursor].lineStart == span.start {
                 // A dateline is a credit, not copy: the sentence's words start after it.
+                let textStart = datelineEnds[datelineCursor].textStart
                 tokens = textStart < span.end ? text.tokenRange(in: TextSpan(start: textStart, end: span.end)) : 0..<0
             }
             guard !tokens.isEmpty else { continue }
-            // A run-on sentence aligns as pieces of sentence length (``SentencePieces``).
-            segments += SentencePieces.pieces(of: span, tokens: tokens, in: text, maximumWords: maximumSentenceWords)
+            // A run-on sentence aligns as pieces of sentence length (``SentencePieces``); one of
+            // at most `maximumSentenceWords` words is its own one piece.
+            if tokens.count <= maximumSentenceWords {
+                segments.append((span, tokens))
+            } else {
+                segments += SentencePieces.pieces(of: span, tokens: tokens, in: text, maximumWords: maximumSentenceWords)
+            }
         }
-        for (span, tokens) in segments {
-            while boilerplateCursor < boilerplate.count, boilerplate[boilerplateCursor].end <= span.start {
-                boilerplateCursor += 1
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(segments.count)
+        var proseLength = 0
+        // One buffer for a segment's hashes, one for its prose's (both at most one per folded
+        // byte), one for its words', and the sort's workspace; each set is sorted from there
+        // into an array of its own.
+        let capacity = text.folded.count + 1
+        let workspaceCount = SortedHashSet.workspaceCount(for: capacity)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * capacity + text.tokens.count + workspaceCount) { buffer in
+            let hashes = buffer.baseAddress!, prose = hashes + capacity, words = prose + capacity
+            let workspace = words + text.tokens.count
+            func sortedSet(_ start: UnsafeMutablePointer<UInt64>, count: Int) -> [UInt64] {
+                SortedHashSet.make(sorting: UnsafeMutableBufferPointer(start: start, count: count), workspace: workspace)
             }
-            let isBoilerplate = boilerplateCursor < boilerplate.count
-                && boilerplate[boilerplateCursor].overlap(with: span) > span.length / 2
-            let isTitle = titleLine.map { $0.overlap(with: span) > 0 } ?? false
-            while furnitureCursor < furniture.count, furniture[furnitureCursor].end <= span.start {
-                furnitureCursor += 1
-            }
-            let isFurniture = furnitureCursor < furniture.count && furniture[furnitureCursor].overlap(with: span) > 0
-            // Prose shingles: runs of tokens that lie outside every quotation.
-            while quoteCursor < quotations.count, quotations[quoteCursor].end <= span.start {
-                quoteCursor += 1
-            }
-            var prose: [UInt64] = []
-            var proseWords = 0
-            var runStart: Int?
-            var isQuoted = false
-            var cursor = quoteCursor
-            for token in tokens {
-                let start = Int(text.tokens[token].start)
-                while cursor < quotations.count, quotations[cursor].end <= start { cursor += 1 }
-                let quoted = cursor < quotations.count && quotations[cursor].start <= start
-                if quoted {
-                    isQuoted = true
-                    if let first = runStart {
-                        prose += shingling.hashes(of: text, tokens: first..<token)
-                        runStart = nil
-                    }
-                } else {
-                    proseWords += 1
-                    if runStart == nil { runStart = token }
+            var boilerplateCursor = 0
+            var quoteCursor = 0
+            for (span, tokens) in segments {
+                while boilerplateCursor < boilerplate.count, boilerplate[boilerplateCursor].end <= span.start {
+                    boilerplateCursor += 1
                 }
+                let isBoilerplate = boilerplateCursor < boilerplate.count
+                    && boilerplate[boilerplateCursor].overlap(with: span) > span.length / 2
+                let isTitle = titleLine.map { $0.overlap(with: span) > 0 } ?? false
+                while furnitureCursor < furniture.count, furniture[furnitureCursor].end <= span.start {
+                    furnitureCursor += 1
+                }
+                let isFurniture = furnitureCursor < furniture.count && furniture[furnitureCursor].overlap(with: span) > 0
+                let hashCount = shingling.writeHashes(of: text, tokens: tokens, into: hashes)
+                // Prose shingles: runs of tokens that lie outside every quotation.
+                while quoteCursor < quotations.count, quotations[quoteCursor].end <= span.start {
+                    quoteCursor += 1
+                }
+                var proseCount = 0
+                var proseWords = 0
+                var runStart: Int?
+                var isQuoted = false
+                var cursor = quoteCursor
+                /// Appends the shingles of the run of prose `run` to the prose buffer.
+                func appendProse(_ run: Range<Int>) {
+                    proseCount += Self.writeRunHashes(
+                        run, of: tokens, hashes: hashes, in: text, shingling: shingling, into: prose + proseCount)
+                }
+                for token in tokens {
+                    let start = Int(text.tokens[token].start)
+                    while cursor < quotations.count, quotations[cursor].end <= start { cursor += 1 }
+                    let quoted = cursor < quotations.count && quotations[cursor].start <= start
+                    if quoted {
+                        isQuoted = true
+                        if let first = runStart {
+                            appendProse(first..<token)
+                            runStart = nil
+                        }
+                    } else {
+                        proseWords += 1
+                        if runStart == nil { runStart = token }
+                    }
+                }
+                if isQuoted, let first = runStart { appendProse(first..<tokens.upperBound) }
+                // A sentence with no quoted word is all prose: its prose shingles are its shingles.
+                let shingles = sortedSet(hashes, count: hashCount)
+                let wordCount = Self.wordShingling.writeHashes(of: text, tokens: tokens, into: words)
+                let sentence = Sentence(
+                    span: span, tokens: tokens,
+                    shingles: shingles,
+                    proseShingles: isQuoted ? sortedSet(prose, count: proseCount) : shingles,
+                    proseWordCount: proseWords,
+                    words: sortedSet(words, count: wordCount),
+                    isExcluded: isBoilerplate || isTitle || isFurniture, isBoilerplate: isBoilerplate)
+                sentences.append(sentence)
             }
-            // A sentence with no quoted word is all prose: its prose shingles are its shingles.
-            let shingles = SortedHashSet.make(shingling.hashes(of: text, tokens: tokens))
-            if isQuoted, let first = runStart { prose += shingling.hashes(of: text, tokens: first..<tokens.upperBound) }
-            let sentence = Sentence(
-                span: span, tokens: tokens,
-                shingles: shingles,
-                proseShingles: isQuoted ? SortedHashSet.make(prose) : shingles, proseWordCount: proseWords,
-                words: SortedHashSet.make(Shingling(unit: .words, size: 1, seed: 0x3D).hashes(of: text, tokens: tokens)),
-                isExcluded: isBoilerplate || isTitle || isFurniture, isBoilerplate: isBoilerplate)
-            sentences.append(sentence)
         }
         let body = Self.mainBlock(lines: text.lines, boilerplate: boilerplate, sentences: sentences)
         for index in sentences.indices where !sentences[index].isExcluded {
@@ -151,6 +183,30 @@ public struct DocumentProfile: Sendable {
         }
         self.sentences = sentences
         self.proseLength = proseLength
+    }
+
+    /// The shingling of a sentence's words (its bag of words, ``Sentence/words``).
+    static let wordShingling = Shingling(unit: .words, size: 1, seed: 0x3D)
+
+    /// Writes the shingle hashes of the tokens `run` of a segment's `tokens` to `output` and
+    /// returns how many: `shingling.hashes(of: text, tokens: run)`, taken from the segment's
+    /// own `hashes` where they hold them. The run's folded bytes lie within the segment's, and
+    /// a window of the run is the segment's window at the same byte; only a run no longer than
+    /// one shingle is hashed again, whole.
+    static func writeRunHashes(
+        _ run: Range<Int>, of tokens: Range<Int>, hashes: UnsafePointer<UInt64>, in text: AnalyzedText,
+        shingling: Shingling, into output: UnsafeMutablePointer<UInt64>
+    ) -> Int {
+        let segmentStart = Int(text.tokens[tokens.lowerBound].foldedStart)
+        let segmentLength = Int(text.tokens[tokens.upperBound - 1].foldedEnd) - segmentStart
+        let runStart = Int(text.tokens[run.lowerBound].foldedStart)
+        let runLength = Int(text.tokens[run.upperBound - 1].foldedEnd) - runStart
+        guard shingling.unit == .characters, runLength > shingling.size, segmentLength > shingling.size else {
+            return shingling.writeHashes(of: text, tokens: run, into: output)
+        }
+        let count = runLength - shingling.size + 1
+        output.update(from: hashes + (runStart - segmentStart), count: count)
+        return count
     }
 
     /// The span of the page's main block, when boilerplate splits the page into several.

@@ -29,6 +29,11 @@ public enum ListRuns {
     /// notices, not overlapping `boilerplate`) with at least ``minimumWords`` words together,
     /// after the first line of prose.
     public static func listLines(in text: AnalyzedText, boilerplate: [TextSpan]) -> Set<TextSpan> {
+        listLines(in: text, boilerplate: boilerplate, shapes: LineShape.shapes(of: text))
+    }
+
+    /// ``listLines(in:boilerplate:)`` from the shapes of the lines of `text`, in line order.
+    static func listLines(in text: AnalyzedText, boilerplate: [TextSpan], shapes: [LineShape]) -> Set<TextSpan> {
         var result = Set<TextSpan>()
         var run: [TextSpan] = []
         var words = 0
@@ -39,14 +44,14 @@ public enum ListRuns {
         }
         var boilerplateCursor = 0
         var afterProse = false
-        for line in text.lines {
+        for (line, shape) in zip(text.lines, shapes) {
             while boilerplateCursor < boilerplate.count, boilerplate[boilerplateCursor].end <= line.start {
                 boilerplateCursor += 1
             }
             let isBoilerplate = boilerplateCursor < boilerplate.count
                 && boilerplate[boilerplateCursor].overlap(with: line) > 0
-            let isShort = BoilerplateDetector.isFurniture(line, in: text)
-            let isNotice = SiteNotice.isNotice(line, in: text)
+            let isShort = shape.isShort
+            let isNotice = shape.isNotice
             if !isBoilerplate && !isShort && !isNotice { afterProse = true }
             guard afterProse, !isBoilerplate, isShort, !isNotice else {
                 endRun()
@@ -54,7 +59,7 @@ public enum ListRuns {
             }
             if let last = run.last, blankLineBetween(last, line, in: text) { endRun() }
             run.append(line)
-            words += text.tokenRange(in: line).count
+            words += shape.words.count
         }
         endRun()
         return result
@@ -118,5 +123,27 @@ public enum ListRuns {
         }
         endList()
         return result
+    }
+}
+
+/// What list finding and alignment profiles read of one line, worked out once per line.
+struct LineShape {
+    /// The line's tokens.
+    var words: Range<Int>
+    /// Whether it has the shape of furniture (``BoilerplateDetector/isFurniture(_:in:wordLimit:)``).
+    var isShort: Bool
+    /// Whether it is a site notice (``SiteNotice/isNotice(_:in:)``).
+    var isNotice: Bool
+
+    /// The shapes of the lines of `text`, in line order.
+    static func shapes(of text: AnalyzedText) -> [LineShape] {
+        text.scalars.withUnsafeBufferPointer { scalars in
+            text.lines.map { line in
+                let words = text.tokenRange(in: line)
+                return LineShape(
+                    words: words, isShort: BoilerplateDetector.isFurniture(line, in: scalars, words: words.count),
+                    isNotice: SiteNotice.isNotice(words: words, in: text))
+            }
+        }
     }
 }

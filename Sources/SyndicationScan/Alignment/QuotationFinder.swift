@@ -43,7 +43,10 @@ public enum QuotationFinder {
     /// The shape of the straight mark at `index`.
     static func shape(at index: Int, in scalars: [Unicode.Scalar]) -> Shape {
         func isSpace(_ position: Int) -> Bool {
-            position < 0 || position >= scalars.count || scalars[position].properties.isWhitespace
+            guard position >= 0, position < scalars.count else { return true }
+            let value = scalars[position].value
+            // ASCII white space is tab to carriage return and space.
+            return value < 0x80 ? value == 0x20 || value &- 0x09 < 5 : isWhitespace(scalars[position])
         }
         func opensBefore(_ position: Int) -> Bool {
             guard position >= 0 else { return false }
@@ -77,41 +80,75 @@ public enum QuotationFinder {
             }
             openAt = nil
         }
-        for (index, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "\n", "\r", "\u{2028}", "\u{2029}":
-                endUnclosed(at: index)
-            case "\u{201C}", "\u{201E}", "\u{00AB}":
-                endUnclosed(at: index)
-                openAt = index
-                openedStraight = false
-            case "\u{201D}", "\u{00BB}":
-                if let start = openAt {
-                    result.append(TextSpan(start: start, end: index + 1))
-                    openAt = nil
+        scalars.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                // Eight code points at a time past those that are no mark and no line break.
+                if index &+ 8 <= buffer.count, !mayHoldMark(buffer, at: index) {
+                    index &+= 8
+                    continue
                 }
-                // A closing mark with no opening one is ignored: guessing where it began
-                // would turn prose into quotation.
-            case "\"":
-                let shape = shape(at: index, in: scalars)
-                if let start = openAt {
-                    if shape == .opening {
-                        endUnclosed(at: index)
-                        openAt = index
-                        openedStraight = true
-                    } else {
+                switch buffer[index] {
+                case "\n", "\r", "\u{2028}", "\u{2029}":
+                    endUnclosed(at: index)
+                case "\u{201C}", "\u{201E}", "\u{00AB}":
+                    endUnclosed(at: index)
+                    openAt = index
+                    openedStraight = false
+                case "\u{201D}", "\u{00BB}":
+                    if let start = openAt {
                         result.append(TextSpan(start: start, end: index + 1))
                         openAt = nil
                     }
-                } else if shape != .closing {
-                    openAt = index
-                    openedStraight = true
+                    // A closing mark with no opening one is ignored: guessing where it began
+                    // would turn prose into quotation.
+                case "\"":
+                    let shape = shape(at: index, in: scalars)
+                    if let start = openAt {
+                        if shape == .opening {
+                            endUnclosed(at: index)
+                            openAt = index
+                            openedStraight = true
+                        } else {
+                            result.append(TextSpan(start: start, end: index + 1))
+                            openAt = nil
+                        }
+                    } else if shape != .closing {
+                        openAt = index
+                        openedStraight = true
+                    }
+                default:
+                    break
                 }
-            default:
-                break
+                index &+= 1
             }
         }
         endUnclosed(at: scalars.count)
         return result
+    }
+
+    /// Whether `scalar` has the Unicode White_Space property; out of line, since a function
+    /// reading scalar properties pays for their set-up on entry.
+    @inline(never)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace
+    }
+
+    /// Whether any of the eight code points from `index` is a line feed, a carriage return,
+    /// `"` or not ASCII: ``candidates(in:)`` acts on no other code point. It may answer yes
+    /// for eight code points without one (those are then read one by one), never no for eight
+    /// with one.
+    @inline(__always)
+    private static func mayHoldMark(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
+        let lanes = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: SIMD8<UInt32>.self)
+        let high = unsafeBitCast(lanes & SIMD8(repeating: 0xFFFF_FF80), to: SIMD4<UInt64>.self)
+        guard (high[0] | high[1] | high[2] | high[3]) == 0 else { return true }
+        // Eight ASCII code points as eight bytes; a byte equal to `b` is a zero byte of
+        // `bytes ^ b·0x01…01`, which (x − 0x01…01) & ~x & 0x80…80 finds.
+        let bytes = unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: lanes), to: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & (ones &* 0x80) != 0 }
+        return hasZeroByte(bytes ^ (ones &* 0x0A)) || hasZeroByte(bytes ^ (ones &* 0x0D))
+            || hasZeroByte(bytes ^ (ones &* 0x22))
     }
 }

@@ -38,7 +38,11 @@ public enum SiteNotice {
 
     /// Whether the line holds one of the notice phrases (and is not long prose: at most 60 words).
     public static func isNotice(_ line: TextSpan, in text: AnalyzedText) -> Bool {
-        let tokens = text.tokenRange(in: line)
+        isNotice(words: text.tokenRange(in: line), in: text)
+    }
+
+    /// ``isNotice(_:in:)`` for the line whose words are the tokens `tokens` of `text`.
+    static func isNotice(words tokens: Range<Int>, in text: AnalyzedText) -> Bool {
         guard !tokens.isEmpty, tokens.count <= 60 else { return false }
         // The folded stream puts exactly one space between consecutive words and none inside
         // one, so k words match a phrase of k words exactly when the bytes from the first's
