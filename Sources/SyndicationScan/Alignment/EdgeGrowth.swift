@@ -49,7 +49,7 @@ extension PassageAligner {
     func grownEdges(
         _ run: [Seed], _ rangeA: ClosedRange<Int>, _ rangeB: ClosedRange<Int>,
         _ a: DocumentProfile, _ b: DocumentProfile,
-        claimedA: Set<Int>, claimedB: Set<Int>, weights: LazyWordWeights
+        claimedA: SentenceClaims, claimedB: SentenceClaims, weights: LazyWordWeights
     ) -> (a: ClosedRange<Int>, b: ClosedRange<Int>)? {
         let seededA = Set(run.map(\.first)).count, seededB = Set(run.map(\.second)).count
         guard max(seededA, seededB) >= Self.edgeGrowthLeastSeededSentences else { return nil }
@@ -63,7 +63,7 @@ extension PassageAligner {
             return cosine >= Self.edgeGrowthCosine && dice >= Self.edgeGrowthCosine * 0.8
         }
         // The sentence after `index` in direction `step`, over unclaimed furniture of the text's own.
-        func next(_ profile: DocumentProfile, _ index: Int, _ step: Int, claimed: Set<Int>) -> Int {
+        func next(_ profile: DocumentProfile, _ index: Int, _ step: Int, claimed: SentenceClaims) -> Int {
             var index = index + step
             while profile.sentences.indices.contains(index), !claimed.contains(index),
                   profile.sentences[index].isExcluded, !profile.sentences[index].isBoilerplate {
