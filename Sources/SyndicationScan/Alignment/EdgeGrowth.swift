@@ -51,7 +51,7 @@ extension PassageAligner {
         _ a: DocumentProfile, _ b: DocumentProfile,
         claimedA: SentenceClaims, claimedB: SentenceClaims, weights: LazyWordWeights
     ) -> (a: ClosedRange<Int>, b: ClosedRange<Int>)? {
-        let seededA = Set(run.map(\.first)).count, seededB = Set(run.map(\.second)).count
+        let seededA = Self.distinctCount(run.map(\.first)), seededB = Self.distinctCount(run.map(\.second))
         guard max(seededA, seededB) >= Self.edgeGrowthLeastSeededSentences else { return nil }
         func alike(_ i: Int, _ j: Int) -> Bool {
             guard a.sentences.indices.contains(i), b.sentences.indices.contains(j),
@@ -85,5 +85,14 @@ extension PassageAligner {
         grow(&highA, &highB, 1)
         guard lowA != rangeA.lowerBound || highA != rangeA.upperBound else { return nil }
         return (lowA...highA, lowB...highB)
+    }
+
+    /// The number of distinct values in `values` (a run's few sentence indices: sorting them
+    /// costs less than hashing them into a set).
+    static func distinctCount(_ values: [Int]) -> Int {
+        let sorted = values.sorted()
+        var count = 0
+        for index in sorted.indices where index == 0 || sorted[index - 1] != sorted[index] { count += 1 }
+        return count
     }
 }

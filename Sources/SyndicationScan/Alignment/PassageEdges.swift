@@ -38,12 +38,69 @@ extension PassageAligner {
     ) -> (TextSpan, TextSpan) {
         let trims = isTrimmable(range, profile), otherTrims = isTrimmable(otherRange, other)
         guard trims || otherTrims else { return (span, otherSpan) }
+        if haveSameWords(range, profile, otherRange, other) {
+            // Every trigram of each side is the other's: the stretch is all of them, on both sides.
+            let whole = (opening: 0, closing: wordCount(range, profile) - edgeShingleSize)
+            return (trimmed(span, range, in: profile, to: whole), trimmed(otherSpan, otherRange, in: other, to: whole))
+        }
         let trigrams = edgeTrigrams(range, profile), otherTrigrams = edgeTrigrams(otherRange, other)
         let (stretch, otherStretch) = sharedTrigrams(trigrams, otherTrigrams) { shared, otherShared in
             (trims ? verbatimStretch(shared) : nil, otherTrims ? verbatimStretch(otherShared) : nil)
         }
         return (stretch.map { trimmed(span, range, in: profile, to: $0) } ?? span,
                 otherStretch.map { trimmed(otherSpan, otherRange, in: other, to: $0) } ?? otherSpan)
+    }
+
+    /// The words from the first of sentences `range` of `profile` to the last.
+    @inline(__always)
+    static func wordCount(_ range: ClosedRange<Int>, _ profile: DocumentProfile) -> Int {
+        profile.sentences[range.upperBound].tokens.upperBound - profile.sentences[range.lowerBound].tokens.lowerBound
+    }
+
+    /// Whether sentences `range` of `profile` and `otherRange` of `other` hold the same folded
+    /// words, in the same order, each folded alike: then each word trigram of one side
+    /// (``edgeTrigrams(_:_:)``) is hashed from the same bytes as the other side's trigram at the
+    /// same place, so every trigram of each side is the other's, whatever the hashes, and
+    /// nothing needs hashing. Verbatim copy is mostly such passages.
+    ///
+    /// - Complexity: O(words + folded bytes) of the two sides, at most.
+    static func haveSameWords(
+        _ range: ClosedRange<Int>, _ profile: DocumentProfile, _ otherRange: ClosedRange<Int>, _ other: DocumentProfile
+    ) -> Bool {
+        let lower = profile.sentences[range.lowerBound].tokens.lowerBound
+        let otherLower = other.sentences[otherRange.lowerBound].tokens.lowerBound
+        let count = wordCount(range, profile)
+        guard count > 0, count == wordCount(otherRange, other) else { return false }
+        return profile.text.tokens.withUnsafeBufferPointer { tokens in
+            other.text.tokens.withUnsafeBufferPointer { otherTokens in
+                // Each word at the same folded offsets from the first word's start...
+                let base = tokens[lower].foldedStart, otherBase = otherTokens[otherLower].foldedStart
+                for index in 0..<count {
+                    let token = tokens[lower &+ index], otherToken = otherTokens[otherLower &+ index]
+                    guard token.foldedStart &- base == otherToken.foldedStart &- otherBase,
+                          token.foldedEnd &- base == otherToken.foldedEnd &- otherBase else { return false }
+                }
+                // ...and the same folded bytes from there to the last word's end.
+                let length = Int(tokens[lower &+ count &- 1].foldedEnd &- base)
+                return profile.text.folded.withUnsafeBytes { bytes in
+                    other.text.folded.withUnsafeBytes { otherBytes in
+                        let left = bytes.baseAddress! + Int(base), right = otherBytes.baseAddress! + Int(otherBase)
+                        var offset = 0
+                        while offset &+ 8 <= length {
+                            guard left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                                == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+                            offset &+= 8
+                        }
+                        while offset < length {
+                            guard left.load(fromByteOffset: offset, as: UInt8.self)
+                                == right.load(fromByteOffset: offset, as: UInt8.self) else { return false }
+                            offset &+= 1
+                        }
+                        return true
+                    }
+                }
+            }
+        }
     }
 
     /// Whether sentences `range` of `profile` hold words enough for ``leastVerbatimTrigrams``

@@ -138,37 +138,78 @@ extension PassageAligner {
     static func unionCounts(
         _ rangeA: ClosedRange<Int>, _ a: SentenceShingleIndex, _ rangeB: ClosedRange<Int>, _ b: SentenceShingleIndex
     ) -> (a: Int, b: Int, shared: Int) {
-        let maskA = a.rangeMask(rangeA), maskB = b.rangeMask(rangeB)
-        var countA = 0, countB = 0, shared = 0
-        a.withHolders(of: rangeA, mask: maskA) { holdsA in
-            b.withHolders(of: rangeB, mask: maskB) { holdsB in
-                a.shingles.withUnsafeBufferPointer { left in
-                    b.shingles.withUnsafeBufferPointer { right in
-                        var i = 0, j = 0
-                        while i < left.count && j < right.count {
-                            let x = left[i], y = right[j]
-                            if x < y {
-                                countA &+= holdsA(i) ? 1 : 0
-                                i &+= 1
-                            } else if y < x {
-                                countB &+= holdsB(j) ? 1 : 0
-                                j &+= 1
-                            } else {
-                                let inA = holdsA(i), inB = holdsB(j)
-                                countA &+= inA ? 1 : 0
-                                countB &+= inB ? 1 : 0
-                                shared &+= inA && inB ? 1 : 0
-                                i &+= 1
-                                j &+= 1
+        let sideA = a.rangeMask(rangeA), sideB = b.rangeMask(rangeB)
+        return a.shingles.withUnsafeBufferPointer { left in
+            b.shingles.withUnsafeBufferPointer { right in
+                a.owners.withUnsafeBufferPointer { ownersA in
+                    b.owners.withUnsafeBufferPointer { ownersB in
+                        a.sentenceBits.withUnsafeBufferPointer { bitsA in
+                            b.sentenceBits.withUnsafeBufferPointer { bitsB in
+                                sideA.withUnsafeBufferPointer { maskA in
+                                    sideB.withUnsafeBufferPointer { maskB in
+                                        let holderA = RangeHolders(range: rangeA, owners: ownersA, bits: bitsA, mask: maskA)
+                                        let holderB = RangeHolders(range: rangeB, owners: ownersB, bits: bitsB, mask: maskB)
+                                        var countA = 0, countB = 0, shared = 0
+                                        var i = 0, j = 0
+                                        while i < left.count && j < right.count {
+                                            let x = left[i], y = right[j]
+                                            if x < y {
+                                                countA &+= holderA.holds(i) ? 1 : 0
+                                                i &+= 1
+                                            } else if y < x {
+                                                countB &+= holderB.holds(j) ? 1 : 0
+                                                j &+= 1
+                                            } else {
+                                                let inA = holderA.holds(i), inB = holderB.holds(j)
+                                                countA &+= inA ? 1 : 0
+                                                countB &+= inB ? 1 : 0
+                                                shared &+= inA && inB ? 1 : 0
+                                                i &+= 1
+                                                j &+= 1
+                                            }
+                                        }
+                                        while i < left.count { countA &+= holderA.holds(i) ? 1 : 0; i &+= 1 }
+                                        while j < right.count { countB &+= holderB.holds(j) ? 1 : 0; j &+= 1 }
+                                        return (countA, countB, shared)
+                                    }
+                                }
                             }
                         }
-                        while i < left.count { countA &+= holdsA(i) ? 1 : 0; i &+= 1 }
-                        while j < right.count { countB &+= holdsB(j) ? 1 : 0; j &+= 1 }
                     }
                 }
             }
         }
-        return (countA, countB, shared)
+    }
+}
+
+/// Which shingles of a ``SentenceShingleIndex`` a range of its sentences holds, read off the
+/// index in place.
+struct RangeHolders {
+    let lower: Int
+    let upper: Int
+    let owners: UnsafeBufferPointer<Int32>
+    let bits: UnsafeBufferPointer<UInt64>
+    let mask: UnsafeBufferPointer<UInt64>
+
+    /// Holders of the sentences `range`, whose bit set is `mask` (``SentenceShingleIndex/rangeMask(_:)``).
+    init(range: ClosedRange<Int>, owners: UnsafeBufferPointer<Int32>, bits: UnsafeBufferPointer<UInt64>, mask: UnsafeBufferPointer<UInt64>) {
+        lower = range.lowerBound
+        upper = range.upperBound
+        self.owners = owners
+        self.bits = bits
+        self.mask = mask
+    }
+
+    /// Whether a sentence of the range holds shingle `k`: its one sentence lies in the range,
+    /// or its bit set meets the range's.
+    @inline(__always)
+    func holds(_ k: Int) -> Bool {
+        let owner = Int(owners[k])
+        if owner >= 0 { return owner >= lower && owner <= upper }
+        let words = mask.count
+        let base = (-1 &- owner) &* words
+        for word in 0..<words where bits[base &+ word] & mask[word] != 0 { return true }
+        return false
     }
 }
 
@@ -189,27 +230,5 @@ extension SentenceShingleIndex {
             mask[sentence >> 6] |= 1 << UInt64(sentence & 63)
         }
         return mask
-    }
-
-    /// Calls `body` with a test of whether a sentence of `range` (whose bit set is `mask`)
-    /// holds shingle `k`.
-    @inline(__always)
-    func withHolders<Result>(
-        of range: ClosedRange<Int>, mask: [UInt64], _ body: ((Int) -> Bool) -> Result
-    ) -> Result {
-        let lower = range.lowerBound, upper = range.upperBound, words = wordsPerShingle
-        return owners.withUnsafeBufferPointer { owners in
-            sentenceBits.withUnsafeBufferPointer { bits in
-                mask.withUnsafeBufferPointer { mask in
-                    body { k in
-                        let owner = Int(owners[k])
-                        if owner >= 0 { return owner >= lower && owner <= upper }
-                        let base = (-1 &- owner) &* words
-                        for word in 0..<words where bits[base &+ word] & mask[word] != 0 { return true }
-                        return false
-                    }
-                }
-            }
-        }
     }
 }

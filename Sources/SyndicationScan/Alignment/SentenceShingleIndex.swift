@@ -203,10 +203,17 @@ public struct SentenceShingleIndex: Sendable {
                                 if ownerA >= 0 && ownerB >= 0 {
                                     // One sentence on each side: one pair to count.
                                     counts[ownerA &* columns &+ ownerB] &+= 1
+                                } else if ownerA >= 0 {
+                                    Self.countRow(ownerA &* columns, ownerB, bitsB, words: wordsB, into: counts)
                                 } else {
-                                    Self.forEachSentence(ownerA, bitsA, words: wordsA) { row in
-                                        let start = row &* columns
-                                        Self.forEachSentence(ownerB, bitsB, words: wordsB) { counts[start &+ $0] &+= 1 }
+                                    let base = (-1 &- ownerA) &* wordsA
+                                    for wordA in 0..<wordsA {
+                                        var maskA = bitsA[base &+ wordA]
+                                        while maskA != 0 {
+                                            let row = wordA << 6 | maskA.trailingZeroBitCount
+                                            Self.countRow(row &* columns, ownerB, bitsB, words: wordsB, into: counts)
+                                            maskA &= maskA &- 1
+                                        }
                                     }
                                 }
                                 i &+= 1
@@ -224,17 +231,21 @@ public struct SentenceShingleIndex: Sendable {
 }
 
 extension SentenceShingleIndex {
-    /// Calls `body` with each sentence that holds a shingle whose ``owners`` entry is `owner`.
+    /// Adds one to the counts of row `start` (of the pair counts) for each sentence that holds
+    /// a shingle whose ``owners`` entry is `owner` (its bit sets `bits`, of `words` words).
     @inline(__always)
-    static func forEachSentence(
-        _ owner: Int, _ bits: UnsafeBufferPointer<UInt64>, words: Int, _ body: (Int) -> Void
+    static func countRow(
+        _ start: Int, _ owner: Int, _ bits: UnsafeBufferPointer<UInt64>, words: Int, into counts: UnsafeMutableBufferPointer<Int32>
     ) {
-        guard owner < 0 else { return body(owner) }
+        guard owner < 0 else {
+            counts[start &+ owner] &+= 1
+            return
+        }
         let base = (-1 &- owner) &* words
         for word in 0..<words {
             var mask = bits[base &+ word]
             while mask != 0 {
-                body(word << 6 | mask.trailingZeroBitCount)
+                counts[start &+ (word << 6 | mask.trailingZeroBitCount)] &+= 1
                 mask &= mask &- 1
             }
         }
