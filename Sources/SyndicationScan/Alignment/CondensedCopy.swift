@@ -356,15 +356,18 @@ extension PassageAligner {
         for sentence in short.sentences { proseBefore.append(proseBefore[proseBefore.count - 1] + (sentence.isExcluded ? 0 : 1)) }
         var used = Set<Int>()
         var chains: [[Int]] = []
-        let ranked = order.indices.filter { length[$0] >= condensedChainLength }.sorted {
+        // Whether a chain reads as a condensation depends on its ends alone, so chains that do
+        // not are left out before ranking: in verbatim copy that is every one of them.
+        let ranked = order.indices.filter { t in
+            guard length[t] >= condensedChainLength else { return false }
+            let firstLink = links[order[first[t]]], lastLink = links[order[t]]
+            return isCondensation(
+                count: length[t], first: firstLink, last: lastLink, condensing: condensing[t],
+                shortSentences: proseBefore[lastLink.short + 1] - proseBefore[firstLink.short], short: short, long: long)
+        }.sorted {
             (-length[$0], links[order[$0]].long - start[$0], $0) < (-length[$1], links[order[$1]].long - start[$1], $1)
         }
         for t in ranked {
-            let firstLink = links[order[first[t]]], lastLink = links[order[t]]
-            guard isCondensation(
-                count: length[t], first: firstLink, last: lastLink, condensing: condensing[t],
-                shortSentences: proseBefore[lastLink.short + 1] - proseBefore[firstLink.short], short: short, long: long)
-            else { continue }
             var chain: [Int] = []
             var u = t
             while u >= 0 { chain.append(u); u = previous[u] }

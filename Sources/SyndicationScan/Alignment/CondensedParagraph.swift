@@ -42,18 +42,28 @@ extension PassageAligner {
         passages: [AlignedPassage] = []
     ) -> [Seed] {
         let oneForOne = passages.filter { $0.kind.isCopy && Self.isOneForOne($0) }
-        var known = Set(seeds.map { SeedKey(first: $0.first, second: $0.second) })
+        // Made on first need: in a near-duplicate pair no paragraph is searched.
+        var known = Set<SeedKey>(), isKnownMade = false
         var added: [Seed] = []
         for shortIsA in [true, false] {
             let short = shortIsA ? a : b, long = shortIsA ? b : a
-            let paragraphs = Set(seeds.compactMap { Self.line(of: shortIsA ? $0.first : $0.second, in: short) })
-            let targets = long.sentences.indices.filter { !long.sentences[$0].isExcluded && long.sentences[$0].wordCount >= 4 }
-            for paragraph in paragraphs.sorted() where short.text.lines[paragraph].length <= Self.condensedParagraphLength {
+            var paragraphs = seeds.compactMap { Self.line(of: shortIsA ? $0.first : $0.second, in: short) }
+            paragraphs.sort()
+            var targets: [Int]?
+            for (index, paragraph) in paragraphs.enumerated()
+            where (index == 0 || paragraphs[index - 1] != paragraph) && short.text.lines[paragraph].length <= Self.condensedParagraphLength {
                 let line = short.text.lines[paragraph]
                 let copied = oneForOne.reduce(0) { $0 + (shortIsA ? $1.a : $1.b).overlap(with: line) }
                 guard Double(copied) < Self.condensedAbsorbedShare * Double(max(1, line.length)) else { continue }
+                if targets == nil {
+                    targets = long.sentences.indices.filter { !long.sentences[$0].isExcluded && long.sentences[$0].wordCount >= 4 }
+                }
+                if !isKnownMade {
+                    known = Set(seeds.map { SeedKey(first: $0.first, second: $0.second) })
+                    isKnownMade = true
+                }
                 for i in Self.paragraphSentences(paragraph, in: short) {
-                    for j in targets {
+                    for j in targets! {
                         let key = shortIsA ? SeedKey(first: i, second: j) : SeedKey(first: j, second: i)
                         guard !known.contains(key),
                               weights.value.similarity(short.sentences[i].words, long.sentences[j].words).cosine

@@ -49,9 +49,9 @@ extension PassageAligner {
     func grownEdges(
         _ run: [Seed], _ rangeA: ClosedRange<Int>, _ rangeB: ClosedRange<Int>,
         _ a: DocumentProfile, _ b: DocumentProfile,
-        claimedA: Set<Int>, claimedB: Set<Int>, weights: LazyWordWeights
+        claimedA: SentenceClaims, claimedB: SentenceClaims, weights: LazyWordWeights
     ) -> (a: ClosedRange<Int>, b: ClosedRange<Int>)? {
-        let seededA = Set(run.map(\.first)).count, seededB = Set(run.map(\.second)).count
+        let seededA = Self.distinctCount(run.map(\.first)), seededB = Self.distinctCount(run.map(\.second))
         guard max(seededA, seededB) >= Self.edgeGrowthLeastSeededSentences else { return nil }
         func alike(_ i: Int, _ j: Int) -> Bool {
             guard a.sentences.indices.contains(i), b.sentences.indices.contains(j),
@@ -63,7 +63,7 @@ extension PassageAligner {
             return cosine >= Self.edgeGrowthCosine && dice >= Self.edgeGrowthCosine * 0.8
         }
         // The sentence after `index` in direction `step`, over unclaimed furniture of the text's own.
-        func next(_ profile: DocumentProfile, _ index: Int, _ step: Int, claimed: Set<Int>) -> Int {
+        func next(_ profile: DocumentProfile, _ index: Int, _ step: Int, claimed: SentenceClaims) -> Int {
             var index = index + step
             while profile.sentences.indices.contains(index), !claimed.contains(index),
                   profile.sentences[index].isExcluded, !profile.sentences[index].isBoilerplate {
@@ -85,5 +85,14 @@ extension PassageAligner {
         grow(&highA, &highB, 1)
         guard lowA != rangeA.lowerBound || highA != rangeA.upperBound else { return nil }
         return (lowA...highA, lowB...highB)
+    }
+
+    /// The number of distinct values in `values` (a run's few sentence indices: sorting them
+    /// costs less than hashing them into a set).
+    static func distinctCount(_ values: [Int]) -> Int {
+        let sorted = values.sorted()
+        var count = 0
+        for index in sorted.indices where index == 0 || sorted[index - 1] != sorted[index] { count += 1 }
+        return count
     }
 }

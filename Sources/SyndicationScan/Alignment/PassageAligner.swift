@@ -87,20 +87,27 @@ public struct PassageAligner: Sendable {
         var touched: [Int] = []
         var result: [Seed] = []
         var candidates: [(Int, Int, Int)] = []
-        for (i, left) in a.sentences.enumerated() where !left.isExcluded {
-            touched.removeAll(keepingCapacity: true)
-            for shingle in left.shingles {
-                postings.forEachSentence(holding: shingle) { j in
-                    if counts[j] == 0 { touched.append(j) }
-                    counts[j] += 1
+        // Sentences are read in place: copying one retains each of its arrays.
+        a.sentences.withUnsafeBufferPointer { sentencesA in
+            b.sentences.withUnsafeBufferPointer { sentencesB in
+                for i in sentencesA.indices where !sentencesA[i].isExcluded {
+                    touched.removeAll(keepingCapacity: true)
+                    for shingle in sentencesA[i].shingles {
+                        postings.forEachSentence(holding: shingle) { j in
+                            if counts[j] == 0 { touched.append(j) }
+                            counts[j] += 1
+                        }
+                    }
+                    touched.sort()
+                    for j in touched {
+                        let shared = Int(counts[j])
+                        counts[j] = 0
+                        guard !isChance(shared: shared, sentencesA[i].shingles.count, sentencesB[j].shingles.count) else { continue }
+                        judge(
+                            i, sentencesA.baseAddress! + i, j, sentencesB.baseAddress! + j, shared: shared, weights: weights,
+                            seeds: &result, nearMisses: &candidates)
+                    }
                 }
-            }
-            touched.sort()
-            for j in touched {
-                let shared = Int(counts[j])
-                counts[j] = 0
-                guard !isChance(shared: shared, left.shingles.count, b.sentences[j].shingles.count) else { continue }
-                judge(i, left, j, b.sentences[j], shared: shared, weights: weights, seeds: &result, nearMisses: &candidates)
             }
         }
         return (result, candidates, weights)
@@ -114,9 +121,23 @@ public struct PassageAligner: Sendable {
         _ i: Int, _ left: DocumentProfile.Sentence, _ j: Int, _ right: DocumentProfile.Sentence, shared: Int,
         weights: LazyWordWeights, seeds: inout [Seed], nearMisses: inout [(Int, Int, Int)]
     ) {
+        withUnsafePointer(to: left) { left in
+            withUnsafePointer(to: right) { right in
+                judge(i, left, j, right, shared: shared, weights: weights, seeds: &seeds, nearMisses: &nearMisses)
+            }
+        }
+    }
+
+    /// ``judge(_:_:_:_:shared:weights:seeds:nearMisses:)`` of two sentences read in place (a
+    /// sentence passed by value is copied, which retains each of its arrays).
+    @inline(__always)
+    func judge(
+        _ i: Int, _ left: UnsafePointer<DocumentProfile.Sentence>, _ j: Int, _ right: UnsafePointer<DocumentProfile.Sentence>,
+        shared: Int, weights: LazyWordWeights, seeds: inout [Seed], nearMisses: inout [(Int, Int, Int)]
+    ) {
         if let seed = seed(i, left, j, right, shared: shared, weights: weights) {
             seeds.append(seed)
-        } else if !right.isExcluded && 10 * shared >= min(left.shingles.count, right.shingles.count) {
+        } else if !right.pointee.isExcluded && 10 * shared >= min(left.pointee.shingles.count, right.pointee.shingles.count) {
             nearMisses.append((i, j, shared))
         }
     }
@@ -186,15 +207,17 @@ public struct PassageAligner: Sendable {
 
     struct SeedKey: Hashable { var first: Int; var second: Int }
 
+    /// The seed that sentence `i` of one document and sentence `j` of the other make, sharing
+    /// `shared` character shingles, or nil (see ``judge(_:_:_:_:shared:weights:seeds:nearMisses:)``).
     func seed(
-        _ i: Int, _ left: DocumentProfile.Sentence, _ j: Int, _ right: DocumentProfile.Sentence,
+        _ i: Int, _ left: UnsafePointer<DocumentProfile.Sentence>, _ j: Int, _ right: UnsafePointer<DocumentProfile.Sentence>,
         shared: Int, weights: LazyWordWeights
     ) -> Seed? {
-        let union = left.shingles.count + right.shingles.count - shared
+        let union = left.pointee.shingles.count + right.pointee.shingles.count - shared
         let jaccard = union == 0 ? 0 : Double(shared) / Double(union)
-        let smaller = min(left.shingles.count, right.shingles.count)
+        let smaller = min(left.pointee.shingles.count, right.pointee.shingles.count)
         let containment = smaller == 0 ? 0 : Double(shared) / Double(smaller)
-        let shortest = min(left.wordCount, right.wordCount)
+        let shortest = min(left.pointee.wordCount, right.pointee.wordCount)
         // Short sentences match by chance; ask more of them.
         let threshold = shortest < 6 ? max(0.5, seedThreshold) : seedThreshold
         var isSeed = jaccard >= threshold || (shortest >= 6 && containment >= 0.65 && jaccard >= threshold / 2)
@@ -202,28 +225,44 @@ public struct PassageAligner: Sendable {
         if !isSeed && shortest >= 4 && 6 * shared >= smaller {
             // Reordered or reworded beyond character shingles (shuffled words, a translation
             // round trip): the same words, weighted by rarity, in either order.
-            let (cosine, dice) = weights.value.similarity(left.words, right.words)
+            let (cosine, dice) = weights.value.similarity(left.pointee.words, right.pointee.words)
             isSeed = cosine >= wordCosineThreshold && dice >= wordCosineThreshold * 0.8
         }
         guard isSeed else { return nil }
-        let proseShared = SortedHashSet.intersectionCount(left.proseShingles, right.proseShingles)
-        let proseSmaller = min(left.proseShingles.count, right.proseShingles.count)
-        let proseUnion = left.proseShingles.count + right.proseShingles.count - proseShared
+        // A sentence with no quoted word keeps its shingles as its prose shingles (the same
+        // array): for two such sentences the prose shares what the sentences share.
+        let proseShared = Self.isWhole(left.pointee.proseShingles, of: left.pointee.shingles)
+            && Self.isWhole(right.pointee.proseShingles, of: right.pointee.shingles)
+            ? shared : SortedHashSet.intersectionCount(left.pointee.proseShingles, right.pointee.proseShingles)
+        let proseSmaller = min(left.pointee.proseShingles.count, right.pointee.proseShingles.count)
+        let proseUnion = left.pointee.proseShingles.count + right.pointee.proseShingles.count - proseShared
         let proseJaccard = proseUnion == 0 ? 0 : Double(proseShared) / Double(proseUnion)
         let proseContainment = proseSmaller == 0 ? 0 : Double(proseShared) / Double(proseSmaller)
         // Prose-driven only when the words outside quotations carry most of the match: a
         // shared quotation in a similar attribution frame ("…," the leader said) is a quote.
         // A seed found by its words rather than its character shingles is prose when neither
         // sentence quotes anything (its shingles would not pass the shingle test by design).
-        let unquoted = left.proseWordCount == left.wordCount && right.proseWordCount == right.wordCount
-        let isProse = (!byShingles && unquoted) || (min(left.proseWordCount, right.proseWordCount) >= 4
+        let unquoted = left.pointee.proseWordCount == left.pointee.wordCount
+            && right.pointee.proseWordCount == right.pointee.wordCount
+        let isProse = (!byShingles && unquoted) || (min(left.pointee.proseWordCount, right.pointee.proseWordCount) >= 4
             && 2 * proseShared >= shared
             && (proseJaccard >= threshold || (proseContainment >= 0.65 && proseJaccard >= threshold / 2)))
         // A match outside the prose must come from a quotation on at least one side (a quote
         // may be carried as indirect speech on the other); anything else is chance.
-        let quotedWords = max(left.wordCount - left.proseWordCount, right.wordCount - right.proseWordCount)
+        let quotedWords = max(
+            left.pointee.wordCount - left.pointee.proseWordCount, right.pointee.wordCount - right.pointee.proseWordCount)
         guard isProse || quotedWords >= 5 else { return nil }
         return Seed(first: i, second: j, similarity: jaccard, isProse: isProse)
+    }
+
+    /// Whether `part` is `whole` itself: the same storage (so the same hashes), as a sentence's
+    /// prose shingles are its shingles when it quotes nothing. Only identity is checked, never
+    /// contents, so a `false` costs nothing but the plain intersection it stands in for.
+    @inline(__always)
+    static func isWhole(_ part: [UInt64], of whole: [UInt64]) -> Bool {
+        part.count == whole.count && part.withUnsafeBufferPointer { part in
+            whole.withUnsafeBufferPointer { part.baseAddress == $0.baseAddress }
+        }
     }
 
     /// The aligned passages of two documents: copy (verbatim, edited, rewritten) and shared
@@ -244,15 +283,15 @@ public struct PassageAligner: Sendable {
     /// when they hold no copy, window seeds among the near misses; then condensed copies.
     func aligned(
         _ first: (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights),
-        _ a: DocumentProfile, _ b: DocumentProfile
+        _ a: DocumentProfile, _ b: DocumentProfile, indexes: ShingleIndexes? = nil
     ) -> [AlignedPassage] {
-        let found = passages(first.seeds, a, b, weights: first.weights)
+        let found = passages(first.seeds, a, b, weights: first.weights, indexes: indexes)
         guard !found.contains(where: \.kind.isCopy), !first.nearMisses.isEmpty else {
             return condensedCopies(found, seeds: first.seeds, a, b, weights: first.weights)
         }
         let widened = windowSeeds(first.nearMisses, existing: first.seeds, a, b, weights: first.weights)
         guard widened.count > first.seeds.count else { return condensedCopies(found, seeds: first.seeds, a, b, weights: first.weights) }
-        let windowed = passages(widened, a, b, weights: first.weights)
+        let windowed = passages(widened, a, b, weights: first.weights, indexes: indexes)
         return condensedCopies(
             windowed.contains(where: \.kind.isCopy) ? windowed : found, seeds: first.seeds, a, b, weights: first.weights)
     }
@@ -260,17 +299,21 @@ public struct PassageAligner: Sendable {
     /// The passages that `seeds` (of `a` and `b`, sorted) extend to; copy passages then grow
     /// at their edges (``grownEdges(_:_:_:_:_:claimedA:claimedB:weights:)``, by `weights`).
     func passages(
-        _ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile, weights: LazyWordWeights
+        _ seeds: [Seed], _ a: DocumentProfile, _ b: DocumentProfile, weights: LazyWordWeights,
+        indexes: ShingleIndexes? = nil
     ) -> [AlignedPassage] {
         guard !seeds.isEmpty else { return [] }
-        let groups = extend(seeds).map(Self.strongestMatches)
+        let groups = extend(seeds).map { group in
+            let strongest = Self.strongestMatches(group)
+            return (seeds: strongest, weight: weight(strongest, a))
+        }
         // Strongest groups claim their sentences first.
         let ranked = groups.sorted { lhs, rhs in
-            let left = weight(lhs, a), right = weight(rhs, a)
-            return left != right ? left > right : (lhs[0].first, lhs[0].second) < (rhs[0].first, rhs[0].second)
-        }
-        var claimedA = Set<Int>()
-        var claimedB = Set<Int>()
+            lhs.weight != rhs.weight
+                ? lhs.weight > rhs.weight : (lhs.seeds[0].first, lhs.seeds[0].second) < (rhs.seeds[0].first, rhs.seeds[0].second)
+        }.map(\.seeds)
+        var claimedA = SentenceClaims(count: a.sentences.count)
+        var claimedB = SentenceClaims(count: b.sentences.count)
         var passages: [AlignedPassage] = []
         for group in ranked {
             let kept = group.filter { !claimedA.contains($0.first) && !claimedB.contains($0.second) }
@@ -280,7 +323,7 @@ public struct PassageAligner: Sendable {
                 let firstB = run.map(\.second).min()!, lastB = run.map(\.second).max()!
                 for index in firstA...lastA { claimedA.insert(index) }
                 for index in firstB...lastB { claimedB.insert(index) }
-                var found = passage(run, firstA...lastA, firstB...lastB, a, b)
+                var found = passage(run, firstA...lastA, firstB...lastB, a, b, indexes: indexes)
                 if found.kind.isCopy && found.similarity < seedThreshold
                     && Self.wordDice(firstA...lastA, a, firstB...lastB, b) < minimumWordDice {
                     // Not copy; the quotations its seeds share are still shared quotations.
@@ -288,12 +331,12 @@ public struct PassageAligner: Sendable {
                     guard let first = quoted.first else { continue }
                     let rangeA = quoted.reduce(first.first...first.first) { min($0.lowerBound, $1.first)...max($0.upperBound, $1.first) }
                     let rangeB = quoted.reduce(first.second...first.second) { min($0.lowerBound, $1.second)...max($0.upperBound, $1.second) }
-                    found = passage(quoted, rangeA, rangeB, a, b)
+                    found = passage(quoted, rangeA, rangeB, a, b, indexes: indexes)
                 } else if found.kind.isCopy, let grown = grownEdges(
                     run, firstA...lastA, firstB...lastB, a, b, claimedA: claimedA, claimedB: claimedB, weights: weights) {
                     for index in grown.a { claimedA.insert(index) }
                     for index in grown.b { claimedB.insert(index) }
-                    found = passage(run, grown.a, grown.b, a, b)
+                    found = passage(run, grown.a, grown.b, a, b, indexes: indexes)
                 }
                 passages.append(found)
             }
@@ -368,6 +411,28 @@ public struct PassageAligner: Sendable {
         }
     }
 
+    /// The sentences of one document that passages have claimed: a flag per sentence.
+    struct SentenceClaims {
+        private var flags: [Bool]
+
+        /// No sentence of `count` claimed.
+        init(count: Int) {
+            flags = [Bool](repeating: false, count: count)
+        }
+
+        /// Whether sentence `index` is claimed (false for an index outside the document).
+        @inline(__always)
+        func contains(_ index: Int) -> Bool {
+            flags.indices.contains(index) && flags[index]
+        }
+
+        /// Claims sentence `index`.
+        @inline(__always)
+        mutating func insert(_ index: Int) {
+            flags[index] = true
+        }
+    }
+
     /// Groups seeds that lie within ``maximumGap`` sentences of each other in both documents.
     func extend(_ seeds: [Seed]) -> [[Seed]] {
         var parent = Array(seeds.indices)
@@ -391,9 +456,20 @@ public struct PassageAligner: Sendable {
                 t += 1
             }
         }
-        var groups: [Int: [Seed]] = [:]
-        for index in seeds.indices { groups[root(index), default: []].append(seeds[index]) }
-        return groups.keys.sorted().map { groups[$0]! }
+        // A group's root is its first seed (a union keeps the lower root), so groups open in
+        // the order of their roots.
+        var groups: [[Seed]] = []
+        var groupOf = [Int](repeating: -1, count: seeds.count)
+        for index in seeds.indices {
+            let first = root(index)
+            if first == index {
+                groupOf[index] = groups.count
+                groups.append([seeds[index]])
+            } else {
+                groups[groupOf[first]].append(seeds[index])
+            }
+        }
+        return groups
     }
 
     func weight(_ group: [Seed], _ a: DocumentProfile) -> Double {
@@ -416,9 +492,12 @@ public struct PassageAligner: Sendable {
         return runs
     }
 
+    /// The passage that `run` aligns over sentences `rangeA` of `a` and `rangeB` of `b`; given
+    /// the documents' shingle indexes (`indexes`, for these profiles), its similarity is
+    /// counted through them where that is cheaper (``shingleJaccard(_:_:_:_:indexes:)``).
     func passage(
         _ run: [Seed], _ rangeA: ClosedRange<Int>, _ rangeB: ClosedRange<Int>,
-        _ a: DocumentProfile, _ b: DocumentProfile
+        _ a: DocumentProfile, _ b: DocumentProfile, indexes: ShingleIndexes? = nil
     ) -> AlignedPassage {
         let isQuote = !run.contains(where: \.isProse)
         var spanA = a.sentences[rangeA.lowerBound].span.union(a.sentences[rangeA.upperBound].span)
@@ -431,7 +510,7 @@ public struct PassageAligner: Sendable {
         }
         // Similarity of the prose the passage spans: a sentence one side dropped counts as an
         // edit; furniture inside it (an advertisement or "Related: …" line) does not.
-        let similarity = Self.shingleJaccard(rangeA, a, rangeB, b)
+        let similarity = Self.shingleJaccard(rangeA, a, rangeB, b, indexes: indexes)
         let kind: AlignedPassage.Kind
         if isQuote {
             kind = .quote

@@ -14,11 +14,12 @@ extension PassageAligner {
         /// ``DocumentProfile/Sentence/words``.
         case words
 
+        /// The set of sentence `index` of `sentences`, read in place.
         @inline(__always)
-        func hashes(of sentence: DocumentProfile.Sentence) -> [UInt64] {
+        func hashes(of sentences: UnsafeBufferPointer<DocumentProfile.Sentence>, _ index: Int) -> [UInt64] {
             switch self {
-            case .shingles: sentence.shingles
-            case .words: sentence.words
+            case .shingles: sentences[index].shingles
+            case .words: sentences[index].words
             }
         }
     }
@@ -34,9 +35,22 @@ extension PassageAligner {
         _ rangeA: ClosedRange<Int>, _ a: DocumentProfile, _ rangeB: ClosedRange<Int>, _ b: DocumentProfile,
         of set: SentenceSet
     ) -> (a: Int, b: Int, shared: Int) {
+        a.sentences.withUnsafeBufferPointer { sentencesA in
+            b.sentences.withUnsafeBufferPointer { sentencesB in
+                unionCounts(rangeA, sentencesA, rangeB, sentencesB, of: set)
+            }
+        }
+    }
+
+    /// ``unionCounts(_:_:_:_:of:)`` over the two documents' sentences, read in place.
+    static func unionCounts(
+        _ rangeA: ClosedRange<Int>, _ a: UnsafeBufferPointer<DocumentProfile.Sentence>,
+        _ rangeB: ClosedRange<Int>, _ b: UnsafeBufferPointer<DocumentProfile.Sentence>,
+        of set: SentenceSet
+    ) -> (a: Int, b: Int, shared: Int) {
         var total = 0
-        for index in rangeA where !a.sentences[index].isExcluded { total += set.hashes(of: a.sentences[index]).count }
-        for index in rangeB where !b.sentences[index].isExcluded { total += set.hashes(of: b.sentences[index]).count }
+        for index in rangeA where !a[index].isExcluded { total += set.hashes(of: a, index).count }
+        for index in rangeB where !b[index].isExcluded { total += set.hashes(of: b, index).count }
         guard total > 0 else { return (0, 0, 0) }
         // At most three quarters full, counting a hash once per sentence that holds it.
         var capacity = 16
@@ -47,8 +61,8 @@ extension PassageAligner {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { marks in
                 // Bit 0: a holds the slot's hash; bit 1: b does. 0 marks an empty slot.
                 marks.initialize(repeating: 0)
-                for index in rangeA where !a.sentences[index].isExcluded {
-                    set.hashes(of: a.sentences[index]).withUnsafeBufferPointer { hashes in
+                for index in rangeA where !a[index].isExcluded {
+                    set.hashes(of: a, index).withUnsafeBufferPointer { hashes in
                         for hash in hashes {
                             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
                             while marks[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
@@ -60,8 +74,8 @@ extension PassageAligner {
                         }
                     }
                 }
-                for index in rangeB where !b.sentences[index].isExcluded {
-                    set.hashes(of: b.sentences[index]).withUnsafeBufferPointer { hashes in
+                for index in rangeB where !b[index].isExcluded {
+                    set.hashes(of: b, index).withUnsafeBufferPointer { hashes in
                         for hash in hashes {
                             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
                             while marks[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
@@ -85,11 +99,136 @@ extension PassageAligner {
 
     /// Jaccard similarity of the character shingles of sentences `rangeA` of `a` and `rangeB`
     /// of `b` (excluded sentences left out; 0 when both are empty).
+    ///
+    /// Given the two documents' shingle indexes (for these profiles), ranges that hold about
+    /// half their document's shingles or more are counted through them
+    /// (``unionCounts(_:_:_:_:)``), a merge of the two indexes that costs the same whatever the
+    /// ranges; smaller ranges through the flat table of ``unionCounts(_:_:_:_:of:)``. Both
+    /// count the same distinct hashes.
     static func shingleJaccard(
-        _ rangeA: ClosedRange<Int>, _ a: DocumentProfile, _ rangeB: ClosedRange<Int>, _ b: DocumentProfile
+        _ rangeA: ClosedRange<Int>, _ a: DocumentProfile, _ rangeB: ClosedRange<Int>, _ b: DocumentProfile,
+        indexes: ShingleIndexes? = nil
     ) -> Double {
-        let counts = unionCounts(rangeA, a, rangeB, b, of: .shingles)
+        let counts: (a: Int, b: Int, shared: Int)
+        if let indexes, 2 * (shingleTotal(rangeA, a) + shingleTotal(rangeB, b))
+            >= indexes.a.shingles.count + indexes.b.shingles.count {
+            counts = unionCounts(rangeA, indexes.a, rangeB, indexes.b)
+        } else {
+            counts = unionCounts(rangeA, a, rangeB, b, of: .shingles)
+        }
         let union = counts.a + counts.b - counts.shared
         return union == 0 ? 0 : Double(counts.shared) / Double(union)
+    }
+
+    /// The character shingles of the non-excluded sentences of `range`, counted once per
+    /// sentence that holds them.
+    static func shingleTotal(_ range: ClosedRange<Int>, _ profile: DocumentProfile) -> Int {
+        profile.sentences.withUnsafeBufferPointer { sentences in
+            var total = 0
+            for index in range where !sentences[index].isExcluded { total &+= sentences[index].shingles.count }
+            return total
+        }
+    }
+
+    /// ``unionCounts(_:_:_:_:of:)`` of character shingles through the two documents'
+    /// ``SentenceShingleIndex``: one merge of their distinct shingles, each counted on a side
+    /// when a sentence of that side's range holds it (its one sentence, or its bit set).
+    ///
+    /// - Complexity: O(*m* + *n*) in the two documents' distinct shingles.
+    static func unionCounts(
+        _ rangeA: ClosedRange<Int>, _ a: SentenceShingleIndex, _ rangeB: ClosedRange<Int>, _ b: SentenceShingleIndex
+    ) -> (a: Int, b: Int, shared: Int) {
+        let sideA = a.rangeMask(rangeA), sideB = b.rangeMask(rangeB)
+        return a.shingles.withUnsafeBufferPointer { left in
+            b.shingles.withUnsafeBufferPointer { right in
+                a.owners.withUnsafeBufferPointer { ownersA in
+                    b.owners.withUnsafeBufferPointer { ownersB in
+                        a.sentenceBits.withUnsafeBufferPointer { bitsA in
+                            b.sentenceBits.withUnsafeBufferPointer { bitsB in
+                                sideA.withUnsafeBufferPointer { maskA in
+                                    sideB.withUnsafeBufferPointer { maskB in
+                                        let holderA = RangeHolders(range: rangeA, owners: ownersA, bits: bitsA, mask: maskA)
+                                        let holderB = RangeHolders(range: rangeB, owners: ownersB, bits: bitsB, mask: maskB)
+                                        var countA = 0, countB = 0, shared = 0
+                                        var i = 0, j = 0
+                                        while i < left.count && j < right.count {
+                                            let x = left[i], y = right[j]
+                                            if x < y {
+                                                countA &+= holderA.holds(i) ? 1 : 0
+                                                i &+= 1
+                                            } else if y < x {
+                                                countB &+= holderB.holds(j) ? 1 : 0
+                                                j &+= 1
+                                            } else {
+                                                let inA = holderA.holds(i), inB = holderB.holds(j)
+                                                countA &+= inA ? 1 : 0
+                                                countB &+= inB ? 1 : 0
+                                                shared &+= inA && inB ? 1 : 0
+                                                i &+= 1
+                                                j &+= 1
+                                            }
+                                        }
+                                        while i < left.count { countA &+= holderA.holds(i) ? 1 : 0; i &+= 1 }
+                                        while j < right.count { countB &+= holderB.holds(j) ? 1 : 0; j &+= 1 }
+                                        return (countA, countB, shared)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Which shingles of a ``SentenceShingleIndex`` a range of its sentences holds, read off the
+/// index in place.
+struct RangeHolders {
+    let lower: Int
+    let upper: Int
+    let owners: UnsafeBufferPointer<Int32>
+    let bits: UnsafeBufferPointer<UInt64>
+    let mask: UnsafeBufferPointer<UInt64>
+
+    /// Holders of the sentences `range`, whose bit set is `mask` (``SentenceShingleIndex/rangeMask(_:)``).
+    init(range: ClosedRange<Int>, owners: UnsafeBufferPointer<Int32>, bits: UnsafeBufferPointer<UInt64>, mask: UnsafeBufferPointer<UInt64>) {
+        lower = range.lowerBound
+        upper = range.upperBound
+        self.owners = owners
+        self.bits = bits
+        self.mask = mask
+    }
+
+    /// Whether a sentence of the range holds shingle `k`: its one sentence lies in the range,
+    /// or its bit set meets the range's.
+    @inline(__always)
+    func holds(_ k: Int) -> Bool {
+        let owner = Int(owners[k])
+        if owner >= 0 { return owner >= lower && owner <= upper }
+        let words = mask.count
+        let base = (-1 &- owner) &* words
+        for word in 0..<words where bits[base &+ word] & mask[word] != 0 { return true }
+        return false
+    }
+}
+
+/// The two shingle indexes of a pair's documents (``SentenceShingleIndex``), in the pair's
+/// order, for the passages of that pair.
+struct ShingleIndexes {
+    /// The first document's index.
+    var a: SentenceShingleIndex
+    /// The second document's index.
+    var b: SentenceShingleIndex
+}
+
+extension SentenceShingleIndex {
+    /// The bit set of the sentences of `range` (in ``sentenceBits``' layout).
+    func rangeMask(_ range: ClosedRange<Int>) -> [UInt64] {
+        var mask = [UInt64](repeating: 0, count: wordsPerShingle)
+        for sentence in range.clamped(to: 0...Swift.max(0, sentenceCount - 1)) {
+            mask[sentence >> 6] |= 1 << UInt64(sentence & 63)
+        }
+        return mask
     }
 }

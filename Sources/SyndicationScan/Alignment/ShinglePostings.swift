@@ -13,16 +13,20 @@ struct ShinglePostings {
 
     /// An index of the shingles of the non-excluded sentences of `profile`.
     init(_ profile: DocumentProfile) {
-        let total = profile.sentences.reduce(0) { $0 + ($1.isExcluded ? 0 : $1.shingles.count) }
+        var total = 0
+        for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
+            total += profile.sentences[index].shingles.count
+        }
         var capacity = 16
         while capacity < total * 2 { capacity <<= 1 }
         mask = capacity - 1
-        keys = [UInt64](repeating: 0, count: capacity)
+        // A key is read only where its head is set, so keys start unwritten.
+        keys = [UInt64](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
         heads = [Int32](repeating: -1, count: capacity)
         next.reserveCapacity(total)
         sentences.reserveCapacity(total)
-        for (index, sentence) in profile.sentences.enumerated() where !sentence.isExcluded {
-            for shingle in sentence.shingles {
+        for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
+            for shingle in profile.sentences[index].shingles {
                 let slot = self.slot(of: shingle)
                 keys[slot] = shingle
                 next.append(heads[slot])

@@ -15,15 +15,21 @@ final class WordWeights {
     private let total: Double
     /// The weight of a word by its sentence frequency, computed on first use (negative until
     /// then): a pair's words take few distinct frequencies, and a logarithm costs more than
-    /// the lookup.
-    private var byCount: [Double]
+    /// the lookup. Owned memory rather than an array, so that filling it in needs no
+    /// exclusive access to the object.
+    private let byCount: UnsafeMutableBufferPointer<Double>
 
     /// The weights of the words of two documents, from their frequency tables.
     init(_ a: SentenceWordFrequencies, _ b: SentenceWordFrequencies) {
         self.a = a
         self.b = b
         total = Double(max(a.sentenceCount + b.sentenceCount, 1))
-        byCount = [Double](repeating: -1, count: a.sentenceCount + b.sentenceCount + 1)
+        byCount = .allocate(capacity: a.sentenceCount + b.sentenceCount + 1)
+        byCount.initialize(repeating: -1)
+    }
+
+    deinit {
+        byCount.deallocate()
     }
 
     /// The weights of the words of two documents.
@@ -48,18 +54,22 @@ final class WordWeights {
         var shared = 0.0, leftNorm = 0.0, rightNorm = 0.0, leftSum = 0.0, rightSum = 0.0
         // Weighted Dice over the same weights: twice the shared weight over both sums.
         var sharedSum = 0.0
-        var i = 0, j = 0
-        while i < left.count || j < right.count {
-            if j >= right.count || (i < left.count && left[i] < right[j]) {
-                let w = weight(left[i]); leftNorm += w * w; leftSum += w; i += 1
-            } else if i >= left.count || right[j] < left[i] {
-                let w = weight(right[j]); rightNorm += w * w; rightSum += w; j += 1
-            } else {
-                let w = weight(left[i])
-                shared += w * w; leftNorm += w * w; rightNorm += w * w
-                leftSum += w; rightSum += w
-                sharedSum += w
-                i += 1; j += 1
+        left.withUnsafeBufferPointer { left in
+            right.withUnsafeBufferPointer { right in
+                var i = 0, j = 0
+                while i < left.count || j < right.count {
+                    if j >= right.count || (i < left.count && left[i] < right[j]) {
+                        let w = weight(left[i]); leftNorm += w * w; leftSum += w; i &+= 1
+                    } else if i >= left.count || right[j] < left[i] {
+                        let w = weight(right[j]); rightNorm += w * w; rightSum += w; j &+= 1
+                    } else {
+                        let w = weight(left[i])
+                        shared += w * w; leftNorm += w * w; rightNorm += w * w
+                        leftSum += w; rightSum += w
+                        sharedSum += w
+                        i &+= 1; j &+= 1
+                    }
+                }
             }
         }
         guard leftNorm > 0, rightNorm > 0 else { return (0, 0) }
@@ -87,8 +97,8 @@ struct SentenceWordFrequencies: Sendable {
     /// - Complexity: O(*n*) expected in the words of those sentences.
     init(_ profile: DocumentProfile) {
         var total = 0, sentences = 0
-        for sentence in profile.sentences where !sentence.isExcluded {
-            total += sentence.words.count
+        for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
+            total += profile.sentences[index].words.count
             sentences += 1
         }
         sentenceCount = sentences
@@ -97,12 +107,13 @@ struct SentenceWordFrequencies: Sendable {
         while capacity * 3 < total * 4 { capacity <<= 1 }
         let mask = capacity - 1
         self.mask = mask
-        var keys = [UInt64](repeating: 0, count: capacity)
+        // A key is read only where its count is not 0, so keys start unwritten.
+        var keys = [UInt64](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
         var counts = [Int32](repeating: 0, count: capacity)
         keys.withUnsafeMutableBufferPointer { keys in
             counts.withUnsafeMutableBufferPointer { counts in
-                for sentence in profile.sentences where !sentence.isExcluded {
-                    for word in sentence.words {
+                for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
+                    for word in profile.sentences[index].words {
                         var slot = Self.home(of: word, mask: mask)
                         while counts[slot] != 0 && keys[slot] != word { slot = (slot &+ 1) & mask }
                         keys[slot] = word

@@ -25,13 +25,15 @@ public struct PairVerifier: Sendable {
         // et al. (2014) likewise drop short passages. Dropped passages do not count towards it.
         // Passages that passed on their own may then be joined into one condensed copy (a
         // summary); joining never makes a pair out of passages too short to count.
+        let wordsA = a.shingleIndex?.sentenceWords, wordsB = b.shingleIndex?.sentenceWords
         var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile, indexes: (a.shingleIndex, b.shingleIndex)).filter { passage in
-            !passage.kind.isCopy || min(a.profile.proseWords(in: passage.a), b.profile.proseWords(in: passage.b))
+            !passage.kind.isCopy || min(a.profile.proseWords(in: passage.a, sentenceWords: wordsA),
+                                        b.profile.proseWords(in: passage.b, sentenceWords: wordsB))
                 >= parameters.minimumCopyWords
         }, a.profile, b.profile)
         let copy = passages.filter(\.kind.isCopy)
-        let copyWordsA = copy.reduce(0) { $0 + a.profile.proseWords(in: $1.a) }
-        let copyWordsB = copy.reduce(0) { $0 + b.profile.proseWords(in: $1.b) }
+        let copyWordsA = copy.reduce(0) { $0 + a.profile.proseWords(in: $1.a, sentenceWords: wordsA) }
+        let copyWordsB = copy.reduce(0) { $0 + b.profile.proseWords(in: $1.b, sentenceWords: wordsB) }
         // One shared sentence is weak evidence (a teaser repeats a page's first sentence; two
         // reports may share a stock phrase): ask for two aligned sentences on one side at least
         // (a sentence split in two counts), or one long run.
@@ -59,10 +61,11 @@ public struct PairVerifier: Sendable {
             relation = .boilerplate
         }
         let estimate = (try? a.minhash.jaccard(with: b.minhash, confidenceZ: parameters.confidenceZ))
+        let overlap = Self.overlap(a.shingles, b.shingles)
         let scores = PairScores(
-            jaccard: Self.rounded(SortedHashSet.jaccard(a.shingles, b.shingles)),
-            containmentAInB: Self.rounded(SortedHashSet.containment(of: a.shingles, in: b.shingles)),
-            containmentBInA: Self.rounded(SortedHashSet.containment(of: b.shingles, in: a.shingles)),
+            jaccard: Self.rounded(overlap.jaccard),
+            containmentAInB: Self.rounded(overlap.containmentAInB),
+            containmentBInA: Self.rounded(overlap.containmentBInA),
             minhash: JaccardBounds(
                 estimate: Self.rounded(estimate?.estimate ?? 0), lower: Self.rounded(estimate?.lower ?? 0),
                 upper: Self.rounded(estimate?.upper ?? 1)),
@@ -77,6 +80,18 @@ public struct PairVerifier: Sendable {
             scores: scores,
             coverage: [a.id: Self.rounded(coverageA), b.id: Self.rounded(coverageB)],
             passages: ordered)
+    }
+
+    /// ``SortedHashSet/jaccard(_:_:)`` and ``SortedHashSet/containment(of:in:)`` both ways of
+    /// two sorted sets, from one intersection rather than three.
+    static func overlap(
+        _ a: [UInt64], _ b: [UInt64]
+    ) -> (jaccard: Double, containmentAInB: Double, containmentBInA: Double) {
+        let shared = SortedHashSet.intersectionCount(a, b)
+        let union = a.count + b.count - shared
+        return (union == 0 ? 0 : Double(shared) / Double(union),
+                a.isEmpty ? 0 : Double(shared) / Double(a.count),
+                b.isEmpty ? 0 : Double(shared) / Double(b.count))
     }
 
     /// The relation of a pair with enough copy.
@@ -135,16 +150,36 @@ public struct PairVerifier: Sendable {
 extension DocumentProfile {
     /// Prose sentences that overlap `span`.
     func proseSentenceCount(in span: TextSpan) -> Int {
-        sentences.reduce(0) { $0 + (!$1.isExcluded && $1.span.overlap(with: span) > 0 ? 1 : 0) }
+        sentences.withUnsafeBufferPointer { sentences in
+            var count = 0
+            for index in sentences.indices where !sentences[index].isExcluded && sentences[index].span.overlap(with: span) > 0 {
+                count &+= 1
+            }
+            return count
+        }
     }
 
     /// Words of prose sentences that lie inside `span`.
-    func proseWords(in span: TextSpan) -> Int {
-        sentences.reduce(0) { total, sentence in
-            guard !sentence.isExcluded, sentence.span.overlap(with: span) > 0 else { return total }
-            let inside = text.tokenRange(in: TextSpan(
-                start: max(span.start, sentence.span.start), end: min(span.end, sentence.span.end)))
-            return total + inside.count
+    ///
+    /// Given `sentenceWords` (``SentenceShingleIndex/sentenceWords``: the words of each
+    /// sentence's whole span), a sentence that lies wholly inside `span` takes its count from
+    /// there instead of searching the text's tokens: the same count, since the part of the
+    /// sentence inside `span` is then the sentence's span.
+    func proseWords(in span: TextSpan, sentenceWords: [Int32]? = nil) -> Int {
+        let whole = sentenceWords.flatMap { $0.count == sentences.count ? $0 : nil }
+        return sentences.withUnsafeBufferPointer { sentences in
+            var total = 0
+            for index in sentences.indices {
+                let sentence = sentences[index].span
+                guard !sentences[index].isExcluded, sentence.overlap(with: span) > 0 else { continue }
+                if let whole, span.start <= sentence.start, sentence.end <= span.end {
+                    total &+= Int(whole[index])
+                } else {
+                    total &+= text.tokenRange(in: TextSpan(
+                        start: max(span.start, sentence.start), end: min(span.end, sentence.end))).count
+                }
+            }
+            return total
         }
     }
 }
