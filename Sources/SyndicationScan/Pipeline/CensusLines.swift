@@ -69,7 +69,7 @@ struct CensusLines {
     }
 
     /// The word limit of furniture, as the census's ``BoilerplateDetector`` has it by default.
-    private static let furnitureWordLimit = BoilerplateDetector().furnitureWordLimit
+    fileprivate static let furnitureWordLimit = BoilerplateDetector().furnitureWordLimit
 
     /// Folds the words of a line's code points into `folded`, single-spaced, with
     /// ``TokenNormalizer``, and returns the word count and the line key.
@@ -276,8 +276,9 @@ private struct UTF8Text {
     }
 
     /// Folds the words of a line whose words are all ASCII into `scratch`, single-spaced, and
-    /// returns the byte count and the word count; nil when a word has a code point outside
-    /// ASCII (the caller folds the line's code points then).
+    /// returns the byte count and the word count (exact up to ``CensusLines``'
+    /// `furnitureWordLimit`, above it when there are more words); nil when a word has a code
+    /// point outside ASCII (the caller folds the line's code points then).
     ///
     /// Each byte is written as itself lower-cased when it is a word byte and as a space when
     /// it is not; the write position moves on after a word byte and after the first non-word
@@ -288,6 +289,7 @@ private struct UTF8Text {
     @inline(__always)
     func foldASCII(_ line: TextSpan, into scratch: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, words: Int)? {
         let out = scratch.baseAddress!
+        let wordLimit = CensusLines.furnitureWordLimit
         var count = 0
         var words = 0
         var index = line.start
@@ -308,7 +310,9 @@ private struct UTF8Text {
                 let stops = (~(word | previous) & 0xFFFF) | ByteLanes.bitMask(lanes)
                 let taken = stops == 0 ? 16 : stops.trailingZeroBitCount
                 let takenBits: UInt64 = (1 << taken) &- 1
-                words &+= (word & ~previous & takenBits).nonzeroBitCount
+                // Word starts are counted only while the count may still matter (a bit count
+                // is a dozen instructions without POPCNT, which the x86-64 baseline lacks).
+                if words <= wordLimit { words &+= (word & ~previous & takenBits).nonzeroBitCount }
                 count &+= taken
                 index &+= taken
                 if taken == 16 {
