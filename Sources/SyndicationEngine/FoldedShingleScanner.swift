@@ -138,7 +138,7 @@ struct FoldedShingleScanner {
     /// multiply moves the eight flags into the top byte.
     @inline(__always)
     static func byteMask(_ highBitsOnly: UInt64) -> UInt64 {
-        ((highBitsOnly >> 7) &* 0x0102_0408_1020_4080) >> 56
+        ByteLanes.byteMask(highBitsOnly)
     }
 
     /// Bit 7 of each lane set when the lane's value lies in `lower ..< lower + count`
@@ -146,8 +146,7 @@ struct FoldedShingleScanner {
     /// plus 128 − `count` reaches bit 7. Only wrapping arithmetic, which vectorises everywhere.
     @inline(__always)
     static func inRange(_ lanes: Lanes, from lower: UInt8, count: UInt8) -> Lanes {
-        let offset = lanes &- Lanes(repeating: lower)
-        return ~(offset | (offset &+ Lanes(repeating: 0x80 &- count))) & Lanes(repeating: 0x80)
+        ByteLanes.inRange(lanes, from: lower, count: count)
     }
 
     /// `lanes` with their ASCII capitals lower-cased.

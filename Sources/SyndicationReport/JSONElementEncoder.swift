@@ -158,7 +158,16 @@ struct JSONElementEncoder {
         bytes.append(UInt8(ascii: "{"))
     }
 
-    /// A line break, the indentation of `level` and `"key" : `.
+    /// A line break, the indentation of `level` and `"key" : ` for a key of the format, which
+    /// needs no escapes.
+    private mutating func key(_ name: StaticString, _ level: Int) {
+        newline(level)
+        bytes.append(UInt8(ascii: "\""))
+        raw(name)
+        raw("\" : ")
+    }
+
+    /// A line break, the indentation of `level` and `"key" : ` for a key from the data.
     private mutating func key(_ name: String, _ level: Int) {
         newline(level)
         string(name)
@@ -183,15 +192,32 @@ struct JSONElementEncoder {
 
     private mutating func newline(_ level: Int) {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
+        let spaces: StaticString = "                                "
+        var width = 2 * level
+        while width > 0 {
+            let run = min(width, spaces.utf8CodeUnitCount)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: run))
+            width -= run
+        }
     }
 
     private mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// `value` in decimal, as its `description` spells it.
     private mutating func integer(_ value: Int) {
-        bytes.append(contentsOf: value.description.utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// `value` rounded to `decimals` places, as `JSONEncoder` writes a `Double`.
@@ -201,9 +227,12 @@ struct JSONElementEncoder {
             throw EncodingError.invalidValue(
                 rounded, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode Double.\(rounded) directly in JSON."))
         }
-        var text = rounded.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        bytes.append(contentsOf: rounded.description.utf8)
+        // Without a trailing ".0".
+        let count = bytes.count
+        if count >= 2, bytes[count - 2] == UInt8(ascii: "."), bytes[count - 1] == UInt8(ascii: "0") {
+            bytes.removeLast(2)
+        }
     }
 
     private mutating func optional(_ value: String?) {

@@ -1,13 +1,17 @@
+import SyndicationEngine
+
 /// SHA-256 as FIPS 180-4 §6.2 defines it, in plain Swift.
 ///
 /// The report prints each document's digest so that a reader can check that the text they hold
 /// is the text that was scanned; nothing here is used for security.
 ///
-/// About 48 instructions a byte (callgrind, 2,800-byte texts), against 62 for the plain loop
-/// over a 64-word schedule that came before: the rounds are written out, with the round
-/// constants as immediates and the schedule grown in a 16-word window. `swift-crypto`'s
-/// BoringSSL, which uses the SHA extensions where the processor has them, hashes about seven
-/// times faster, but it would add a C library of some 360 files to every clean build.
+/// Where the processor has the SHA extensions (x86-64 SHA-NI), the blocks go through them
+/// (``HardwareSHA256``, in SyndicationEngine's one C-facing file). Elsewhere, and under
+/// Valgrind, the rounds here: about 48 instructions a byte (callgrind, 2,800-byte texts),
+/// against 62 for the plain loop over a 64-word schedule that came before: the rounds are
+/// written out, with the round constants as immediates and the schedule grown in a 16-word
+/// window. `swift-crypto`'s BoringSSL would do the same, but it would add a C library of
+/// some 360 files to every clean build.
 public enum SHA256 {
     /// The lower-case hexadecimal SHA-256 digest of `bytes`.
     ///
@@ -71,17 +75,25 @@ public enum SHA256 {
 
     /// The eight 32-bit words of the SHA-256 digest of the bytes at `bytes`, in order (the
     /// digest is their big-endian bytes): whole blocks straight from the bytes, the last
-    /// partial block and the padding from a copy; no allocation.
-    static func words(of bytes: UnsafeRawBufferPointer) -> Words {
+    /// partial block and the padding from a copy; no allocation. The blocks go through the
+    /// processor's SHA extensions when `hardware` (by default: when it has them), else
+    /// through the rounds below; the words are the same (`SHA256Tests`).
+    static func words(of bytes: UnsafeRawBufferPointer, hardware: Bool = HardwareSHA256.isAvailable) -> Words {
         var state: Words = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { window in
             let schedule = window.baseAddress!
-            let whole = bytes.count / 64 * 64
-            var offset = 0
-            while offset < whole {
-                compress(&state, bytes.baseAddress! + offset, schedule)
-                offset += 64
+            func compress(_ blocks: UnsafeRawPointer, count: Int) {
+                if hardware {
+                    withUnsafeMutableBytes(of: &state) { words in
+                        HardwareSHA256.compress(
+                            words.baseAddress!.assumingMemoryBound(to: UInt32.self), blocks: blocks, blockCount: count)
+                    }
+                    return
+                }
+                for block in 0..<count { Self.compress(&state, blocks + block * 64, schedule) }
             }
+            let whole = bytes.count / 64 * 64
+            if whole > 0 { compress(bytes.baseAddress!, count: whole / 64) }
             // Padding: 0x80, zeros to 56 mod 64, then the bit length big-endian.
             withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
                 tail.initializeMemory(as: UInt8.self, repeating: 0)
@@ -91,9 +103,7 @@ public enum SHA256 {
                 let blocks = rest + 1 > 56 ? 2 : 1
                 let bitLength = UInt64(bytes.count) &* 8
                 tail.storeBytes(of: bitLength.bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
-                for block in 0..<blocks {
-                    compress(&state, UnsafeRawPointer(tail.baseAddress!) + block * 64, schedule)
-                }
+                compress(UnsafeRawPointer(tail.baseAddress!), count: blocks)
             }
         }
         return state

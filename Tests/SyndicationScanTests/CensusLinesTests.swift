@@ -57,4 +57,27 @@ import SyndicationEngine
             Self.expectSame(text)
         }
     }
+
+    /// Generated prose, mostly ASCII words in long lines with runs of separators and a rare
+    /// code point outside ASCII, so that the sixteen-byte folding meets every stop (a second
+    /// separator, a curly quote, an accented word) at every offset of its steps.
+    @Test func generatedProse() {
+        let pieces: [String] = [
+            "word", "Word", "WORD", "a", "I", "x1", "2024", "coercion", "Parenthesized", "sub",
+            " ", " ", " ", " ", " ", ", ", ". ", "-", "--", "  ", "\t", "(", ")", "'", "\"",
+            "\u{201C}", "\u{201D}", "\u{2014}", "caf\u{00E9}", "\u{00A0}", "\n", "\n\n", "Mumbai.",
+        ]
+        var state: UInt64 = 0xFEED
+        for length in stride(from: 1, through: 600, by: 7) {
+            var text = ""
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let index = Int(state >> 33) % (pieces.count * 4)
+                // Words and single spaces four times as often as the rest.
+                text += index < pieces.count ? pieces[index] : pieces[index % 11]
+            }
+            Self.expectSame(text)
+        }
+    }
 }
+

@@ -139,6 +139,75 @@ extension JSONLinesReader.Field: Equatable {
         #expect(read == 2_000)
     }
 
+    /// Random bytes, valid UTF-8 or not, in the text of a line, raw and around escapes, at
+    /// every offset from the 16-byte steps: the validating reading finds the line invalid
+    /// exactly when `String(validating:as:)` finds the text so, and otherwise makes the very
+    /// string it makes (the string is made unchecked, with an ASCII flag of its own: equal
+    /// code points, character count, hash, and order against canonically equivalent text).
+    @Test func makesTheStringsOfValidatedBytes() throws {
+        var generator = SeededGenerator(state: 20_261_123)
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("Word ".utf8), Array("é".utf8), Array(#"e\u0301"#.utf8), Array("e\u{301}".utf8),
+            Array("中".utf8), Array("😀".utf8), Array(#"\n"#.utf8), Array(#"\\"#.utf8), Array(#"\u00e9"#.utf8),
+            Array("0123456789abcdef".utf8), [0xEF, 0xBF, 0xBF], [0xC2, 0x85],
+        ]
+        let invalidPieces: [[UInt8]] = [
+            [0xE9], [0xFF], [0xC0, 0xAF], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98], [0x80],
+        ]
+        var valid = 0
+        var invalid = 0
+        for round in 0..<4_000 {
+            var value: [UInt8] = Array(repeating: 0x78, count: round % 17)
+            for _ in 0..<Int(generator.next() % 12) {
+                // Now and then a piece that is not valid UTF-8 (or, after another, may be).
+                let list = generator.next() % 16 == 0 ? invalidPieces : pieces
+                value += list[Int(generator.next() % UInt64(list.count))]
+            }
+            let line = Array(#"{"id": "x", "text": ""#.utf8) + value + Array(#""}"#.utf8)
+            // The text JSONDecoder would see: the pieces' escapes (\n, \\, \u) decoded.
+            let expected = Self.unescaped(value).withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+            switch line.withUnsafeBufferPointer({ JSONLineFastPath.read($0) }) {
+            case .record(let record):
+                guard case .string(let text) = record.text, let expected else {
+                    Issue.record("read \(value) as \(record.text), expected \(String(describing: expected))")
+                    continue
+                }
+                #expect(text == expected)
+                #expect(Array(text.unicodeScalars) == Array(expected.unicodeScalars))
+                #expect(text.count == expected.count)
+                #expect(text.hashValue == expected.hashValue)
+                let composed = expected.precomposedStringWithCanonicalMapping
+                #expect(text == composed && !(text < composed) && !(composed < text))
+                #expect(Set([text, composed]).count == 1)
+                valid += 1
+            case .invalidUTF8:
+                #expect(expected == nil, "\(value) was found invalid")
+                invalid += 1
+            case .other:
+                Issue.record("left \(value) to JSONDecoder")
+            }
+        }
+        #expect(valid > 1_000 && invalid > 1_000)
+    }
+
+    /// `bytes` with the escapes `\n`, `\\` and `\uXXXX` (BMP, not surrogates) decoded.
+    static func unescaped(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0x5C else { result.append(bytes[index]); index += 1; continue }
+            switch bytes[index + 1] {
+            case 0x6E: result.append(0x0A); index += 2
+            case 0x5C: result.append(0x5C); index += 2
+            default:
+                let unit = UInt32(String(decoding: bytes[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16)!
+                result += Array(String(Unicode.Scalar(unit)!).utf8)
+                index += 6
+            }
+        }
+        return result
+    }
+
     /// `value` as a JSON string: control characters escaped (as \uXXXX or their short form),
     /// and, when `escapingAll`, every non-ASCII code point as \u escapes (surrogate pairs beyond
     /// the BMP).

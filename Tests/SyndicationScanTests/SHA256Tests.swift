@@ -1,4 +1,6 @@
+import SyndicationEngine
 import Testing
+import TestSupport
 @testable import SyndicationScan
 
 @Suite struct SHA256Tests {
@@ -74,6 +76,21 @@ import Testing
             let lazy = (0..<length).lazy.map { UInt8(truncatingIfNeeded: $0 &* 37 &+ length) }
             #expect(SHA256.digest(of: bytes) == SHA256.digest(of: lazy), "\(length) bytes")
             #expect(SHA256.digest(of: bytes).count == 32)
+        }
+    }
+
+    /// The processor's SHA extensions and the Swift rounds give the same words at every
+    /// length over five blocks and for a long text (whole blocks in one call, one- and
+    /// two-block padding); the digests above go through the extensions where there are any.
+    @Test func hardwareAndPortableRoundsAgree() {
+        guard HardwareSHA256.isAvailable else { return }
+        var generator = SeededGenerator(state: 20_261_124)
+        for length in Array(0...330) + [4_096, 100_003] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let (hardware, portable) = bytes.withUnsafeBytes {
+                (SHA256.words(of: $0, hardware: true), SHA256.words(of: $0, hardware: false))
+            }
+            #expect(SHA256.hex(hardware) == SHA256.hex(portable), "\(length) bytes")
         }
     }
 }

@@ -165,30 +165,39 @@ public struct DecodedText: Hashable, Sendable {
                 index += 8
                 continue
             }
-            let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return index
-            }
-            guard index + length <= count else { return index }
-            let second = bytes[index + 1]
-            guard second >= low, second <= high else { return index }
-            for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 {
-                return index
-            }
+            if bytes[index] < 0x80 { index += 1; continue }
+            guard let length = utf8SequenceLength(bytes.baseAddress!, at: index, count: count) else { return index }
             index += length
         }
         return nil
+    }
+
+    /// The byte length of the well-formed UTF-8 sequence (Unicode 15 table 3-7) whose lead byte,
+    /// at or above 0x80, is at `index` of the `count` bytes at `base`; nil when the bytes there
+    /// are not one.
+    @inline(__always)
+    static func utf8SequenceLength(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> Int? {
+        let lead = base[index]
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return nil
+        }
+        guard count - index >= length else { return nil }
+        let second = base[index + 1]
+        guard second >= low, second <= high else { return nil }
+        for offset in 2..<max(2, length) where base[index + offset] & 0xC0 != 0x80 {
+            return nil
+        }
+        return length
     }
 }
 

@@ -1,3 +1,5 @@
+import SyndicationEngine
+
 /// Reads the common shape of a corpus line — one flat JSON object whose values are strings or
 /// `null` — straight from its UTF-8 bytes, without `JSONDecoder`.
 ///
@@ -10,10 +12,12 @@
 /// two on generated and hand-written lines).
 ///
 /// Strings are copied between escapes as they are, so a string's code points are the line's.
-/// ``read(_:)`` validates the UTF-8 of what it reads as it goes (each string as it is made, a
-/// key only when it holds a byte outside ASCII, and everything else must be ASCII to be read
-/// at all), so a line it reads needs no check of its own; ``record(_:)`` replaces invalid
-/// UTF-8 with U+FFFD as `String(decoding:as:)` does, for a line already found invalid.
+/// ``read(_:)`` validates the UTF-8 of what it reads as it goes (each string as its closing
+/// quote is searched for, a key only when it holds a byte outside ASCII, and everything else
+/// must be ASCII to be read at all), so a line it reads needs no check of its own, and its
+/// strings are made without the standard library's second check
+/// (``string(validatedUTF8:isASCII:)``); ``record(_:)`` replaces invalid UTF-8 with U+FFFD as
+/// `String(decoding:as:)` does, for a line already found invalid.
 enum JSONLineFastPath {
     /// What ``read(_:)`` made of a line.
     enum Outcome {
@@ -47,6 +51,18 @@ enum JSONLineFastPath {
         return scanner.object()
     }
 
+    /// The string of `bytes`, which the caller has found to be well-formed UTF-8, ASCII
+    /// exactly when `isASCII`: made without checking them again.
+    ///
+    /// `String(validating:as:)` would validate the bytes a second time (a third of the cost
+    /// of reading a corpus line); the standard library's own unchecked initialiser, which
+    /// that one ends in, is part of its ABI (`@usableFromInline`) but not of its source
+    /// interface, so it is reached by its symbol. `JSONLineFastPathTests` pins what it makes
+    /// equal to `String(validating:as:)`'s, flags included.
+    static func string(validatedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        uncheckedString(bytes, isASCII: isASCII)
+    }
+
     /// A cursor over one line's bytes.
     private struct Scanner {
         let base: UnsafePointer<UInt8>
@@ -66,15 +82,11 @@ enum JSONLineFastPath {
             self.validating = validating
         }
 
-        /// The string of `bytes`: nil (with ``foundInvalidUTF8`` set) when validating and they
-        /// are not valid UTF-8.
-        mutating func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        /// The string of `bytes`, which ``string()`` found to be valid UTF-8 (ASCII only when
+        /// `isASCII`) when validating; repaired with U+FFFD otherwise.
+        func makeString(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
             guard validating else { return String(decoding: bytes, as: UTF8.self) }
-            guard let string = String(validating: bytes, as: UTF8.self) else {
-                foundInvalidUTF8 = true
-                return nil
-            }
-            return string
+            return JSONLineFastPath.string(validatedUTF8: bytes, isASCII: isASCII)
         }
 
         mutating func skipWhitespace() {
@@ -173,38 +185,65 @@ enum JSONLineFastPath {
             }
         }
 
-        /// Whether any byte of the 8 at `offset` is a quote, a backslash or below 0x20
-        /// (SWAR: Mycroft's zero-byte test on each comparison).
+        /// Moves ``index`` to the first quote, backslash, control byte or byte outside ASCII at
+        /// or after it, or to the last 15 bytes of the line when none comes before them; the
+        /// bytes are tested sixteen at a time.
         @inline(__always)
-        func hasSpecialByte(at offset: Int) -> Bool {
-            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-            let quote = zeroByte(word ^ (ones &* 0x22))
-            let backslash = zeroByte(word ^ (ones &* 0x5C))
-            // A byte below 0x20: its top three bits are zero.
-            let control = zeroByte(word & (ones &* 0xE0))
-            return (quote | backslash | control) != 0
+        mutating func skipPlainBytes() {
+            while count &- index >= 16 {
+                let lanes = UnsafeRawPointer(base + index).loadUnaligned(as: ByteLanes.Lanes.self)
+                // A byte outside ASCII has bit 7 set already.
+                let special = ByteLanes.inRange(lanes, from: 0x22, count: 1)
+                    | ByteLanes.inRange(lanes, from: 0x5C, count: 1)
+                    | ByteLanes.inRange(lanes, from: 0x00, count: 0x20) | lanes
+                if let first = ByteLanes.firstMarked(special) {
+                    index &+= first
+                    return
+                }
+                index &+= 16
+            }
+        }
+
+        /// Steps over the byte at ``index``, at or above 0x80: over the whole UTF-8 sequence it
+        /// leads when validating (setting `invalid` and stepping one byte when there is none).
+        @inline(__always)
+        mutating func skipNonASCII(invalid: inout Bool) {
+            guard validating else { index &+= 1; return }
+            if let length = DecodedText.utf8SequenceLength(base, at: index, count: count) {
+                index &+= length
+            } else {
+                invalid = true
+                index &+= 1
+            }
         }
 
         /// A string value after its opening quote, escapes decoded; nil for what JSONDecoder
-        /// should judge.
+        /// should judge, and nil with ``foundInvalidUTF8`` set when validating and the value is
+        /// not valid UTF-8. The bytes are validated as they are searched for the closing quote,
+        /// sixteen at a time, so the string is made without a second check.
         mutating func string() -> String? {
             var start = index
+            var isASCII = true
+            var invalid = false
             // The usual value has no escape: find its end and make the string in one go.
             while true {
-                while count - index >= 8, !hasSpecialByte(at: index) { index += 8 }
+                skipPlainBytes()
                 guard index < count else { return nil }
                 let byte = base[index]
                 if byte == 0x22 {
-                    let value = makeString(UnsafeBufferPointer(start: base + start, count: index - start))
+                    if invalid { foundInvalidUTF8 = true; return nil }
+                    let value = makeString(UnsafeBufferPointer(start: base + start, count: index - start), isASCII: isASCII)
                     index += 1
                     return value
                 }
                 if byte == 0x5C { break }
                 if byte < 0x20 { return nil }
-                index += 1
+                if byte >= 0x80 {
+                    isASCII = false
+                    skipNonASCII(invalid: &invalid)
+                } else {
+                    index += 1
+                }
             }
             // Escapes: copy the runs between them into the scratch buffer, decoding each escape.
             if scratch == nil { scratch = .allocate(capacity: count) }
@@ -219,15 +258,21 @@ enum JSONLineFastPath {
                 length += 1
             }
             while true {
-                while count - index >= 8, !hasSpecialByte(at: index) { index += 8 }
+                skipPlainBytes()
                 guard index < count else { return nil }
                 let byte = base[index]
                 if byte == 0x22 {
+                    if invalid { foundInvalidUTF8 = true; return nil }
                     append(base + start, index - start)
                     index += 1
-                    return makeString(UnsafeBufferPointer(start: bytes, count: length))
+                    return makeString(UnsafeBufferPointer(start: bytes, count: length), isASCII: isASCII)
                 }
                 if byte < 0x20 { return nil }
+                if byte >= 0x80 {
+                    isASCII = false
+                    skipNonASCII(invalid: &invalid)
+                    continue
+                }
                 guard byte == 0x5C else { index += 1; continue }
                 append(base + start, index - start)
                 guard index + 1 < count else { return nil }
@@ -253,6 +298,7 @@ enum JSONLineFastPath {
                         return nil
                     }
                     guard let value = Unicode.Scalar(scalar) else { return nil }
+                    if scalar >= 0x80 { isASCII = false }
                     for byte in UTF8.encode(value)! { append(byte) }
                 default:
                     return nil
@@ -281,3 +327,8 @@ enum JSONLineFastPath {
         }
     }
 }
+
+/// `String._uncheckedFromUTF8(_:isASCII:)` of the standard library (a static method of a
+/// struct: its thin metatype takes no register, so it is called as this free function).
+@_silgen_name("$sSS18_uncheckedFromUTF8_7isASCIISSSRys5UInt8VG_SbtFZ")
+private func uncheckedString(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String

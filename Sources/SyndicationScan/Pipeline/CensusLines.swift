@@ -69,7 +69,7 @@ struct CensusLines {
     }
 
     /// The word limit of furniture, as the census's ``BoilerplateDetector`` has it by default.
-    private static let furnitureWordLimit = BoilerplateDetector().furnitureWordLimit
+    fileprivate static let furnitureWordLimit = BoilerplateDetector().furnitureWordLimit
 
     /// Folds the words of a line's code points into `folded`, single-spaced, with
     /// ``TokenNormalizer``, and returns the word count and the line key.
@@ -168,17 +168,21 @@ private struct UTF8Text {
         return 0
     }
 
-    /// Whether any of the eight bytes at `index` may start a line break: U+000A–U+000D, or the
-    /// lead byte 0xC2 or 0xE2 (SWAR: Mycroft's zero-byte test on each comparison).
+    /// Moves `index` to the first byte at or after it that may start a line break
+    /// (U+000A–U+000D, or the lead byte 0xC2 or 0xE2), testing sixteen bytes at a time; or to
+    /// the last 15 bytes of the text when none comes before them.
     @inline(__always)
-    func mayHoldLineBreak(at index: Int) -> Bool {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        // 0x08–0x0F: the top five bits are 00001.
-        let control = zeroByte((word & (ones &* 0xF8)) ^ (ones &* 0x08))
-        return (control | zeroByte(word ^ (ones &* 0xC2)) | zeroByte(word ^ (ones &* 0xE2))) != 0
+    func skipToLineBreakCandidate(_ index: inout Int) {
+        while index &+ 16 <= count {
+            let lanes = UnsafeRawPointer(base + index).loadUnaligned(as: ByteLanes.Lanes.self)
+            let candidates = ByteLanes.inRange(lanes, from: 0x0A, count: 4)
+                | ByteLanes.inRange(lanes, from: 0xC2, count: 1) | ByteLanes.inRange(lanes, from: 0xE2, count: 1)
+            if let first = ByteLanes.firstMarked(candidates) {
+                index &+= first
+                return
+            }
+            index &+= 16
+        }
     }
 
     /// Whether the code point at `index` has the Unicode White_Space property, and its length.
@@ -215,7 +219,7 @@ private struct UTF8Text {
         var previous: TextSpan?
         var index = 0
         while index <= count {
-            while index &+ 8 <= count, !mayHoldLineBreak(at: index) { index &+= 8 }
+            skipToLineBreakCandidate(&index)
             let breakLength = index == count ? 1 : lineBreakLength(at: index)
             guard breakLength > 0 else { index &+= 1; continue }
             if let span = trimmed(lineStart, index) {
@@ -272,37 +276,73 @@ private struct UTF8Text {
     }
 
     /// Folds the words of a line whose words are all ASCII into `scratch`, single-spaced, and
-    /// returns the byte count and the word count; nil when a word has a code point outside
-    /// ASCII (the caller folds the line's code points then).
+    /// returns the byte count and the word count (exact up to ``CensusLines``'
+    /// `furnitureWordLimit`, above it when there are more words); nil when a word has a code
+    /// point outside ASCII (the caller folds the line's code points then).
+    ///
+    /// Each byte is written as itself lower-cased when it is a word byte and as a space when
+    /// it is not; the write position moves on after a word byte and after the first non-word
+    /// byte that follows one, so runs of separators leave one space, and a space left at the
+    /// end is dropped. Sixteen bytes are handled at once (``ByteLanes``) up to the first that
+    /// breaks this (a second separator in a row, or a byte outside ASCII), which is then
+    /// handled on its own.
     @inline(__always)
     func foldASCII(_ line: TextSpan, into scratch: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, words: Int)? {
+        let out = scratch.baseAddress!
+        let wordLimit = CensusLines.furnitureWordLimit
         var count = 0
         var words = 0
         var index = line.start
+        // Whether the byte before `index` is a word byte (nothing is before the line).
+        var afterWord = false
         while index < line.end {
+            if line.end &- index >= 16 {
+                // The write stays within the line's length from its start, so within `scratch`.
+                let lanes = UnsafeRawPointer(base + index).loadUnaligned(as: ByteLanes.Lanes.self)
+                let caseless = lanes | ByteLanes.Lanes(repeating: 0x20)
+                let wordLanes = ByteLanes.inRange(lanes, from: 0x30, count: 10) | ByteLanes.inRange(caseless, from: 0x61, count: 26)
+                // Word bytes lower-cased (digits already have bit 5), all others spaces.
+                let folded = (caseless & (ByteLanes.Lanes(repeating: 0) &- (wordLanes &>> 7))) | ByteLanes.Lanes(repeating: 0x20)
+                UnsafeMutableRawPointer(out + count).storeBytes(of: folded, as: ByteLanes.Lanes.self)
+                let word = ByteLanes.bitMask(wordLanes)
+                let previous = word << 1 | (afterWord ? 1 : 0)
+                // The first byte that is neither a word byte nor right after one, or outside ASCII.
+                let stops = (~(word | previous) & 0xFFFF) | ByteLanes.bitMask(lanes)
+                let taken = stops == 0 ? 16 : stops.trailingZeroBitCount
+                let takenBits: UInt64 = (1 << taken) &- 1
+                // Word starts are counted only while the count may still matter (a bit count
+                // is a dozen instructions without POPCNT, which the x86-64 baseline lacks).
+                if words <= wordLimit { words &+= (word & ~previous & takenBits).nonzeroBitCount }
+                count &+= taken
+                index &+= taken
+                if taken == 16 {
+                    afterWord = word & 0x8000 != 0
+                    continue
+                }
+                if taken > 0 { afterWord = word & (1 << (taken &- 1)) != 0 }
+            }
             let byte = base[index]
             if byte >= 0x80 {
                 let (scalar, length) = scalar(at: index)
                 if TokenNormalizer.isWordScalar(scalar) { return nil }
+                if afterWord {
+                    out[count] = 0x20
+                    count &+= 1
+                }
+                afterWord = false
                 index &+= length
                 continue
             }
-            guard folds[Int(byte)] != 0 else { index &+= 1; continue }
-            if count > 0 {
-                scratch[count] = 0x20
-                count &+= 1
-            }
-            while index < line.end {
-                let folded = folds[Int(base[index])]
-                guard folded != 0 else { break }
-                scratch[count] = folded
-                count &+= 1
-                index &+= 1
-            }
-            // The word goes on with a code point outside ASCII ("café").
-            if index < line.end, base[index] >= 0x80, TokenNormalizer.isWordScalar(scalar(at: index).0) { return nil }
-            words &+= 1
+            let folded = folds[Int(byte)]
+            let isWord = folded != 0
+            out[count] = isWord ? folded : 0x20
+            if isWord || afterWord { count &+= 1 }
+            if isWord && !afterWord { words &+= 1 }
+            afterWord = isWord
+            index &+= 1
         }
+        // A separator after the last word left a space.
+        if count > 0, !afterWord { count &-= 1 }
         return (count, words)
     }
 

@@ -291,10 +291,11 @@ struct TextDigest: Hashable, Sendable {
 
     /// Lower-case hexadecimal, as the report prints it.
     var hex: String {
-        [words.0, words.1, words.2, words.3].map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
+        func high(_ word: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: word >> 32) }
+        func low(_ word: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: word) }
+        return SHA256.hex((
+            high(words.0), low(words.0), high(words.1), low(words.1),
+            high(words.2), low(words.2), high(words.3), low(words.3)))
     }
 
     static func == (lhs: TextDigest, rhs: TextDigest) -> Bool {

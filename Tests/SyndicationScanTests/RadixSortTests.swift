@@ -1,0 +1,31 @@
+import Testing
+import TestSupport
+@testable import SyndicationScan
+
+/// ``RadixSort`` sorts as a stable comparison sort by the same key does.
+@Suite struct RadixSortTests {
+    struct Item: Equatable {
+        var key: UInt64
+        var order: Int
+    }
+
+    /// Keys drawn from few values (long runs of ties), from every digit's range, and spread
+    /// over all 64 bits; sizes around the trivial ones: the order is `sorted(by:)`'s by key,
+    /// ties in their first order.
+    @Test(arguments: [0, 1, 2, 3, 17, 1_000, 70_000])
+    func sortsStablyByKey(count: Int) {
+        var generator = SeededGenerator(state: 20_261_125 &+ UInt64(count))
+        let shapes: [(inout SeededGenerator) -> UInt64] = [
+            { $0.next() % 7 },
+            { ($0.next() % 5) << 48 | ($0.next() % 3) << 16 },
+            { $0.next() },
+            { _ in 42 },
+        ]
+        for shape in shapes {
+            var items = (0..<count).map { Item(key: shape(&generator), order: $0) }
+            let expected = items.sorted { ($0.key, $0.order) < ($1.key, $1.order) }
+            RadixSort.sort(&items, by: \.key)
+            #expect(items == expected)
+        }
+    }
+}
