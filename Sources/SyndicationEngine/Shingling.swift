@@ -72,8 +72,9 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
             switch unit {
             case .words:
                 let count = Swift.max(1, range.count - size + 1)
-                // Single words are mostly at most 16 bytes, shingles of several longer.
-                let short = size == 1
+                // Single words are mostly at most 16 bytes, and so are many word pairs and
+                // trigrams ("of the city"); shingles of more words are mostly longer.
+                let short = size <= 3
                 text.tokens.withUnsafeBufferPointer { tokens in
                     for offset in 0..<count {
                         let first = Int(tokens[range.lowerBound &+ offset].foldedStart)
