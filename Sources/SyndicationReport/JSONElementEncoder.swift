@@ -245,7 +245,21 @@ struct JSONElementEncoder {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            // Sixteen bytes at a time up to the first that needs an escape: most strings have none.
+            var plain = 0
+            while utf8.count - plain >= 16 {
+                let lanes = UnsafeRawPointer(utf8.baseAddress! + plain).loadUnaligned(as: ByteLanes.Lanes.self)
+                let special = ByteLanes.inRange(lanes, from: 0x22, count: 1) | ByteLanes.inRange(lanes, from: 0x5C, count: 1)
+                    | ByteLanes.inRange(lanes, from: 0x00, count: 0x20)
+                if let first = ByteLanes.firstMarked(special) {
+                    plain += first
+                    break
+                }
+                plain += 16
+            }
+            for index in plain..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 start = index + 1
                 bytes.append(UInt8(ascii: "\\"))

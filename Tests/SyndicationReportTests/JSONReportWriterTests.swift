@@ -105,7 +105,7 @@ import TestSupport
         var generator = SeededGenerator(state: seed)
         let pieces = ["a", "Z", "9", "10", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}",
                       "\u{1F}", "\u{7F}", "\u{2028}", "é", "ß", "\u{FF5E}", "😀", "\u{10FFFF}", " ", "<", "&", "id"]
-        func text(_ maximum: Int = 6) -> String {
+        func text(_ maximum: Int = 16) -> String {
             (0..<Int(generator.next() % UInt64(maximum + 1))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
         }
         func optionalText() -> String? { generator.next() % 3 == 0 ? nil : text() }

@@ -208,6 +208,26 @@ extension JSONLinesReader.Field: Equatable {
         return result
     }
 
+    /// A document's origin is `path:line` as string interpolation spells it, whatever the
+    /// path and number.
+    @Test(arguments: ["corpus.jsonl", "/tmp/é/コーパス.jsonl", ""])
+    func originSpellsPathAndLine(path: String) {
+        for number in [0, 1, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min] {
+            #expect(JSONLinesReader.origin(path, number) == "\(path):\(number)")
+        }
+    }
+
+    /// The reader's test for text that is not all white space agrees with trimming it.
+    @Test func findsNonWhitespaceAsTrimmingDoes() {
+        let pieces = ["", " ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{2028}", "\u{3000}", "a", "é", "\u{200B}", "\u{1F}", "."]
+        var generator = SeededGenerator(state: 20_261_126)
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 6) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            #expect(JSONLinesReader.hasNonWhitespace(text) == !text.trimmingWhitespace().isEmpty, "\(Array(text.unicodeScalars))")
+        }
+    }
+
     /// `value` as a JSON string: control characters escaped (as \uXXXX or their short form),
     /// and, when `escapingAll`, every non-ASCII code point as \u escapes (surrogate pairs beyond
     /// the BMP).

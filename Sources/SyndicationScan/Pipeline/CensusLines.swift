@@ -50,7 +50,10 @@ struct CensusLines {
         var scalars: [Unicode.Scalar] = []
         // A line's words and the single spaces between them never outnumber its bytes.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { scratch in
-            for line in text.lines() {
+            let lines = text.lines()
+            keys.reserveCapacity(lines.count)
+            isFurniture.reserveCapacity(lines.count)
+            for line in lines {
                 let words: Int
                 let key: UInt64
                 if let ascii = text.foldASCII(line, into: scratch) {
