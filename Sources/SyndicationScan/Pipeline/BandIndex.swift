@@ -38,7 +38,8 @@ struct BandIndex: Sendable {
             for (document, list) in keys.enumerated() where band < list.count {
                 entries.append(Entry(key: list[band], document: Int32(document)))
             }
-            entries.sort { ($0.key, $0.document) < ($1.key, $1.document) }
+            // Entries go in by document, so a stable sort by key orders them by (key, document).
+            RadixSort.sort(&entries) { $0.key }
             var pairs: [CandidatePair] = []
             var buckets = CappedBuckets(maximumSize: maximumBucketSize)
             buckets.forEachBucket(in: entries, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
