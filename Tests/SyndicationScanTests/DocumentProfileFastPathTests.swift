@@ -193,7 +193,8 @@ import SyndicationEngine
         return result.filter { $0.length <= QuotationFinder.maximumLength }
     }
 
-    /// The dateline finder reading the words before the bracket as it goes.
+    /// The dateline finder reading the words before the bracket as it goes (the finder looks
+    /// for the bracket first); what follows the bracket is the finder's own.
     static func plainDatelineEnd(_ scalars: [Unicode.Scalar], line: TextSpan) -> Int? {
         var index = line.start
         let limit = min(line.end, line.start + 40)
@@ -204,16 +205,6 @@ import SyndicationEngine
             index += 1
         }
         guard index < limit else { return nil }
-        let close = min(line.end, index + 50)
-        var end = index + 1
-        while end < close, scalars[end] != ")" { end += 1 }
-        guard end < close, end > index + 1 else { return nil }
-        var next = end + 1
-        while next < line.end, scalars[next] == " " { next += 1 }
-        guard next < line.end, ["-", "\u{2013}", "\u{2014}"].contains(scalars[next]) else { return nil }
-        next += 1
-        guard next < line.end, scalars[next].properties.isWhitespace else { return nil }
-        while next < line.end, scalars[next].properties.isWhitespace { next += 1 }
-        return next < line.end ? next : nil
+        return DatelineFinder.textStart(afterBracketAt: index, in: scalars, line: line)
     }
 }

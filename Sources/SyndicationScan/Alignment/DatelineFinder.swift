@@ -20,6 +20,12 @@ public enum DatelineFinder {
             if wordStart && scalar.properties.isLowercase { return nil }
             wordStart = scalar.properties.isWhitespace
         }
+        return textStart(afterBracketAt: index, in: scalars, line: line)
+    }
+
+    /// The rest of ``textStart(in:line:)`` once the words before the bracket at `index` have
+    /// passed: a closing bracket within 50 code points, then a dash between spaces.
+    static func textStart(afterBracketAt index: Int, in scalars: [Unicode.Scalar], line: TextSpan) -> Int? {
         let close = min(line.end, index + 50)
         var end = index + 1
         while end < close, scalars[end] != ")" { end += 1 }
