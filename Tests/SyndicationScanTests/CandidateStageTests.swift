@@ -147,4 +147,21 @@ import SyndicationEngine
         lenient.parameters.lshThreshold = 0.1
         #expect(lenient.screened(pairs, by: signatures) == [CandidatePair(0, 1), CandidatePair(0, 2), CandidatePair(1, 2)])
     }
+
+    /// Components are verified whole: small ones packed up to the batch limit, one larger than
+    /// that alone, and those over the component limit left for the tiles.
+    @Test func componentsArePackedWholeUpToTheBatchLimit() {
+        // Components: {0,1}, {2,3}, {4,5,6} (a chain), {7..11} (a star of five), {12..21} (a star of ten).
+        var pairs = [CandidatePair(0, 1), CandidatePair(2, 3), CandidatePair(4, 5), CandidatePair(5, 6)]
+        pairs += (8...11).map { CandidatePair(7, $0) }
+        pairs += (13...21).map { CandidatePair(12, $0) }
+        let (batches, rest) = CorpusScanner.packComponents(pairs, documentCount: 22, limit: 8, batchLimit: 4)
+        func documents(_ batch: [CandidatePair]) -> Set<Int> { Set(batch.flatMap { [$0.first, $0.second] }) }
+        #expect(batches.map(documents) == [[0, 1, 2, 3], [4, 5, 6], [7, 8, 9, 10, 11]])
+        #expect(Set(rest) == Set((13...21).map { CandidatePair(12, $0) }))
+        #expect(Set(batches.flatMap { $0 } + rest) == Set(pairs))
+        // Without a batch limit, batches fill up to the component limit.
+        let (whole, _) = CorpusScanner.packComponents(pairs, documentCount: 22, limit: 8)
+        #expect(whole.map(documents) == [[0, 1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11]])
+    }
 }

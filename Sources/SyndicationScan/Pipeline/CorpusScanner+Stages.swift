@@ -365,11 +365,12 @@ extension CorpusScanner {
                 report(.verifying(done: done, total: candidates.count))
             }
         }
-        // Components are packed into half a batch: what one tile holds of a row or a column block;
-        // a quarter when the next batch is analysed ahead, so that the two held at once take
-        // the memory of one.
+        // Components of up to half a batch (what one tile holds of a row or a column block; a
+        // quarter when the next batch is analysed ahead, so that the two held at once take the
+        // memory of one) are verified whole, packed ``componentBatchSize`` documents at a time.
         let (batches, larger) = Self.packComponents(
-            candidates, documentCount: census.count, limit: max(2, batchSize / (overlapsBatches ? 4 : 2)))
+            candidates, documentCount: census.count, limit: max(2, batchSize / (overlapsBatches ? 4 : 2)),
+            batchLimit: max(2, componentBatchSize))
         func members(of batch: [CandidatePair]) -> [Int] { Set(batch.flatMap { [$0.first, $0.second] }).sorted() }
         // With more than one thread, the next batch is analysed while this one is verified.
         let scanner = self
@@ -482,13 +483,14 @@ extension CorpusScanner {
 
     /// Splits `candidates` (positions below `documentCount`) by connected component: the
     /// pairs of components of at most `limit` documents, packed into batches of at most
-    /// `limit` documents in order of each component's least position, and the pairs of
-    /// larger components, in no particular order.
+    /// `batchLimit` documents (a larger component alone in its batch) in order of each
+    /// component's least position, and the pairs of larger components, in no particular order.
     ///
     /// - Complexity: O(*p* α(*n*) + *p* log *p*) for *p* pairs (union–find, Tarjan 1975).
     static func packComponents(
-        _ candidates: [CandidatePair], documentCount: Int, limit: Int
+        _ candidates: [CandidatePair], documentCount: Int, limit: Int, batchLimit: Int? = nil
     ) -> (batches: [[CandidatePair]], rest: [CandidatePair]) {
+        let batchLimit = min(limit, batchLimit ?? limit)
         guard !candidates.isEmpty else { return ([], []) }
         var parent = [Int32](repeating: -1, count: documentCount)
         func root(_ position: Int) -> Int {
@@ -523,7 +525,7 @@ extension CorpusScanner {
         var current: [CandidatePair] = []
         var documents = 0
         for component in components {
-            if documents + component.size > limit, !current.isEmpty {
+            if documents + component.size > batchLimit, !current.isEmpty {
                 batches.append(current)
                 current = []
                 documents = 0

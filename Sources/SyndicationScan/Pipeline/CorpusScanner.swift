@@ -42,6 +42,13 @@ public struct CorpusScanner: Sendable {
     public var keepsTexts: Bool = true
     /// The most documents analysed in full at once while verifying.
     public var verificationBatchSize: Int = 4_096
+    /// The documents of small candidate components (near-duplicate pairs and groups) analysed,
+    /// verified and freed together. Small batches keep memory low and reuse it: on the 20k
+    /// bench corpus (documents scope) 256 rather than 1,024 (a quarter of
+    /// ``verificationBatchSize``, the limit before) took the peak from 328 MB to 161 MB and
+    /// system time (page faults) from 0.30 s to 0.20 s at 2 threads, 211 MB to 74 MB and
+    /// 0.25 s to 0.10 s at 1, with the same report.
+    public var componentBatchSize: Int = 256
     /// LSH buckets holding more documents than this are skipped (and reported).
     public var lshBucketLimit: Int = 1_000
     /// Which rules propose candidate pairs; ``CandidateScope/documents`` looks for
