@@ -62,11 +62,18 @@ extension PassageAligner {
                     known = Set(seeds.map { SeedKey(first: $0.first, second: $0.second) })
                     isKnownMade = true
                 }
+                let weighted = weights.value
                 for i in Self.paragraphSentences(paragraph, in: short) {
+                    let shortWords = short.sentences[i].words
+                    let shortWeights = shortIsA
+                        ? weighted.weightsOfA(sentence: i, shortWords) : weighted.weightsOfB(sentence: i, shortWords)
                     for j in targets! {
                         let key = shortIsA ? SeedKey(first: i, second: j) : SeedKey(first: j, second: i)
-                        guard !known.contains(key),
-                              weights.value.similarity(short.sentences[i].words, long.sentences[j].words).cosine
+                        guard !known.contains(key) else { continue }
+                        let longWords = long.sentences[j].words
+                        let longWeights = shortIsA
+                            ? weighted.weightsOfB(sentence: j, longWords) : weighted.weightsOfA(sentence: j, longWords)
+                        guard weighted.similarity(shortWords, shortWeights, longWords, longWeights).cosine
                                 >= Self.condensedLinkCosine else { continue }
                         known.insert(key)
                         let left = a.sentences[key.first], right = b.sentences[key.second]

@@ -59,7 +59,7 @@ extension PassageAligner {
             let left = a.sentences[i], right = b.sentences[j]
             guard !left.isExcluded, !right.isExcluded,
                   min(left.wordCount, right.wordCount) >= Self.edgeGrowthLeastWords else { return false }
-            let (cosine, dice) = weights.value.similarity(left.words, right.words)
+            let (cosine, dice) = weights.value.similarity(a: i, left.words, b: j, right.words)
             return cosine >= Self.edgeGrowthCosine && dice >= Self.edgeGrowthCosine * 0.8
         }
         // The sentence after `index` in direction `step`, over unclaimed furniture of the text's own.

@@ -18,6 +18,11 @@ final class WordWeights {
     /// the lookup. Owned memory rather than an array, so that filling it in needs no
     /// exclusive access to the object.
     private let byCount: UnsafeMutableBufferPointer<Double>
+    /// The weights of each sentence's words, in word order, filled in per sentence on first
+    /// use: a sentence is compared with several of the other document's (seeds, paragraph
+    /// links, edge growth), and reading a weight costs less than looking it up in two tables.
+    private let sentenceWeightsA: SentenceWeightCache
+    private let sentenceWeightsB: SentenceWeightCache
 
     /// The weights of the words of two documents, from their frequency tables.
     init(_ a: SentenceWordFrequencies, _ b: SentenceWordFrequencies) {
@@ -26,10 +31,14 @@ final class WordWeights {
         total = Double(max(a.sentenceCount + b.sentenceCount, 1))
         byCount = .allocate(capacity: a.sentenceCount + b.sentenceCount + 1)
         byCount.initialize(repeating: -1)
+        sentenceWeightsA = SentenceWeightCache(a.wordStarts)
+        sentenceWeightsB = SentenceWeightCache(b.wordStarts)
     }
 
     deinit {
         byCount.deallocate()
+        sentenceWeightsA.deallocate()
+        sentenceWeightsB.deallocate()
     }
 
     /// The weights of the words of two documents.
@@ -47,6 +56,56 @@ final class WordWeights {
         let weight = log(total / Double(count)) + 0.1
         byCount[count] = weight
         return weight
+    }
+
+    /// The weights of the words of sentence `index` of the first document, whose words are
+    /// `words` (that sentence's ``DocumentProfile/Sentence/words``), in their order.
+    @inline(__always)
+    func weightsOfA(sentence index: Int, _ words: [UInt64]) -> UnsafePointer<Double> {
+        sentenceWeightsA.weights(of: index, words, weight)
+    }
+
+    /// ``weightsOfA(sentence:_:)`` for a sentence of the second document.
+    @inline(__always)
+    func weightsOfB(sentence index: Int, _ words: [UInt64]) -> UnsafePointer<Double> {
+        sentenceWeightsB.weights(of: index, words, weight)
+    }
+
+    /// ``similarity(_:_:)`` of sentence `i` of the first document and sentence `j` of the
+    /// second (their words `left` and `right`), with the weights read from the sentences'
+    /// cached weights: the same weights, so the same sums in the same order.
+    func similarity(a i: Int, _ left: [UInt64], b j: Int, _ right: [UInt64]) -> (cosine: Double, dice: Double) {
+        similarity(left, weightsOfA(sentence: i, left), right, weightsOfB(sentence: j, right))
+    }
+
+    /// ``similarity(_:_:)`` of two sorted word sets whose weights, word by word, are
+    /// `leftWeights` and `rightWeights` (from ``weightsOfA(sentence:_:)`` or
+    /// ``weightsOfB(sentence:_:)``).
+    func similarity(
+        _ left: [UInt64], _ leftWeights: UnsafePointer<Double>, _ right: [UInt64], _ rightWeights: UnsafePointer<Double>
+    ) -> (cosine: Double, dice: Double) {
+        var shared = 0.0, leftNorm = 0.0, rightNorm = 0.0, leftSum = 0.0, rightSum = 0.0
+        var sharedSum = 0.0
+        left.withUnsafeBufferPointer { left in
+            right.withUnsafeBufferPointer { right in
+                var i = 0, j = 0
+                while i < left.count || j < right.count {
+                    if j >= right.count || (i < left.count && left[i] < right[j]) {
+                        let w = leftWeights[i]; leftNorm += w * w; leftSum += w; i &+= 1
+                    } else if i >= left.count || right[j] < left[i] {
+                        let w = rightWeights[j]; rightNorm += w * w; rightSum += w; j &+= 1
+                    } else {
+                        let w = leftWeights[i]
+                        shared += w * w; leftNorm += w * w; rightNorm += w * w
+                        leftSum += w; rightSum += w
+                        sharedSum += w
+                        i &+= 1; j &+= 1
+                    }
+                }
+            }
+        }
+        guard leftNorm > 0, rightNorm > 0 else { return (0, 0) }
+        return (shared / (leftNorm.squareRoot() * rightNorm.squareRoot()), 2 * sharedSum / (leftSum + rightSum))
     }
 
     /// The tf-isf cosine and the weighted Dice coefficient of two sorted word sets.
@@ -91,6 +150,9 @@ struct SentenceWordFrequencies: Sendable {
     private let mask: Int
     /// The document's seeding sentences.
     let sentenceCount: Int
+    /// Where each sentence's words start in the words of all sentences in order (excluded
+    /// ones too), and their total last: the layout of ``WordWeights``' per-sentence weights.
+    let wordStarts: [Int32]
 
     /// The frequencies of the words of `profile`'s non-excluded sentences.
     ///
@@ -102,6 +164,11 @@ struct SentenceWordFrequencies: Sendable {
             sentences += 1
         }
         sentenceCount = sentences
+        var starts = [Int32](repeating: 0, count: profile.sentences.count + 1)
+        for index in profile.sentences.indices {
+            starts[index + 1] = starts[index] &+ Int32(truncatingIfNeeded: profile.sentences[index].words.count)
+        }
+        wordStarts = starts
         // At most three quarters full, counting each word once per sentence: fewer distinct.
         var capacity = 16
         while capacity * 3 < total * 4 { capacity <<= 1 }
@@ -166,5 +233,43 @@ final class LazyWordWeights {
         built = weights
         profiles = nil
         return weights
+    }
+}
+
+/// Per-sentence word weights of one document for one pair (see ``WordWeights``): one block of
+/// all sentences' words, laid out by ``SentenceWordFrequencies/wordStarts``, each sentence's
+/// part written on first use. Owned memory, so that filling it in needs no exclusive access.
+struct SentenceWeightCache {
+    private let starts: UnsafeMutableBufferPointer<Int32>
+    private let filled: UnsafeMutableBufferPointer<Bool>
+    private let weights: UnsafeMutablePointer<Double>
+
+    init(_ wordStarts: [Int32]) {
+        starts = .allocate(capacity: wordStarts.count)
+        _ = starts.initialize(from: wordStarts)
+        filled = .allocate(capacity: max(wordStarts.count - 1, 0))
+        filled.initialize(repeating: false)
+        // Written before read: a sentence's part is read only once it is filled.
+        weights = .allocate(capacity: Int(wordStarts.last ?? 0))
+    }
+
+    func deallocate() {
+        starts.deallocate()
+        filled.deallocate()
+        weights.deallocate()
+    }
+
+    /// The weights of sentence `index`'s words `words`, by `weight`, computed on first call.
+    @inline(__always)
+    func weights(of index: Int, _ words: [UInt64], _ weight: (UInt64) -> Double) -> UnsafePointer<Double> {
+        let start = weights + Int(starts[index])
+        precondition(words.count == Int(starts[index + 1] &- starts[index]), "words of another sentence")
+        if !filled[index] {
+            words.withUnsafeBufferPointer { words in
+                for k in words.indices { start[k] = weight(words[k]) }
+            }
+            filled[index] = true
+        }
+        return UnsafePointer(start)
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import SyndicationScan
+
+/// ``WordWeights``' per-sentence cached weights give the cosine and Dice that looking each
+/// word up gives, bit for bit, whichever side a sentence stands on and in whatever order the
+/// sentences are first asked for (over ``AlignmentShortcutTests/profilePairs()``).
+@Suite struct SentenceWeightCacheTests {
+    @Test func cachedSentenceWeightsEqualLookedUpWeights() throws {
+        var compared = 0, nonZero = 0
+        for (a, b) in try AlignmentShortcutTests.profilePairs() {
+            let weights = WordWeights(a, b)
+            // Backwards first, so that sentences are filled in out of order.
+            for i in a.sentences.indices.reversed() {
+                for j in b.sentences.indices where (i + j) % 3 == 0 {
+                    let plain = weights.similarity(a.sentences[i].words, b.sentences[j].words)
+                    let cached = weights.similarity(a: i, a.sentences[i].words, b: j, b.sentences[j].words)
+                    #expect(plain.cosine.bitPattern == cached.cosine.bitPattern, "sentences \(i), \(j)")
+                    #expect(plain.dice.bitPattern == cached.dice.bitPattern, "sentences \(i), \(j)")
+                    // The second document's sentence on the left, as condensed-paragraph links ask.
+                    let swapped = weights.similarity(
+                        b.sentences[j].words, weights.weightsOfB(sentence: j, b.sentences[j].words),
+                        a.sentences[i].words, weights.weightsOfA(sentence: i, a.sentences[i].words))
+                    let plainSwapped = weights.similarity(b.sentences[j].words, a.sentences[i].words)
+                    #expect(plainSwapped.cosine.bitPattern == swapped.cosine.bitPattern)
+                    #expect(plainSwapped.dice.bitPattern == swapped.dice.bitPattern)
+                    compared += 1
+                    if plain.cosine > 0 { nonZero += 1 }
+                }
+            }
+            // Each cached weight is the word's looked-up weight.
+            for (index, sentence) in a.sentences.enumerated() {
+                let cached = weights.weightsOfA(sentence: index, sentence.words)
+                for (k, word) in sentence.words.enumerated() {
+                    #expect(cached[k] == weights.weight(word))
+                }
+            }
+        }
+        #expect(compared > 1_000)
+        #expect(nonZero > 100)
+    }
+}
