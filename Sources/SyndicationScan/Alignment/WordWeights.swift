@@ -84,32 +84,21 @@ final class WordWeights {
     func similarity(
         _ left: [UInt64], _ leftWeights: UnsafePointer<Double>, _ right: [UInt64], _ rightWeights: UnsafePointer<Double>
     ) -> (cosine: Double, dice: Double) {
-        var shared = 0.0, leftNorm = 0.0, rightNorm = 0.0, leftSum = 0.0, rightSum = 0.0
-        var sharedSum = 0.0
-        left.withUnsafeBufferPointer { left in
-            right.withUnsafeBufferPointer { right in
-                var i = 0, j = 0
-                while i < left.count || j < right.count {
-                    if j >= right.count || (i < left.count && left[i] < right[j]) {
-                        let w = leftWeights[i]; leftNorm += w * w; leftSum += w; i &+= 1
-                    } else if i >= left.count || right[j] < left[i] {
-                        let w = rightWeights[j]; rightNorm += w * w; rightSum += w; j &+= 1
-                    } else {
-                        let w = leftWeights[i]
-                        shared += w * w; leftNorm += w * w; rightNorm += w * w
-                        leftSum += w; rightSum += w
-                        sharedSum += w
-                        i &+= 1; j &+= 1
-                    }
-                }
-            }
-        }
-        guard leftNorm > 0, rightNorm > 0 else { return (0, 0) }
-        return (shared / (leftNorm.squareRoot() * rightNorm.squareRoot()), 2 * sharedSum / (leftSum + rightSum))
+        Self.merged(left, right, leftWeight: { leftWeights[$0] }, rightWeight: { rightWeights[$0] })
     }
 
     /// The tf-isf cosine and the weighted Dice coefficient of two sorted word sets.
     func similarity(_ left: [UInt64], _ right: [UInt64]) -> (cosine: Double, dice: Double) {
+        Self.merged(left, right, leftWeight: { weight(left[$0]) }, rightWeight: { weight(right[$0]) })
+    }
+
+    /// The cosine and weighted Dice coefficient of two sorted word sets, by one merge of the
+    /// two, with the weight of the word at each index given by `leftWeight` and `rightWeight`
+    /// (inlined into each caller, so the closures cost nothing).
+    @inline(__always)
+    private static func merged(
+        _ left: [UInt64], _ right: [UInt64], leftWeight: (Int) -> Double, rightWeight: (Int) -> Double
+    ) -> (cosine: Double, dice: Double) {
         var shared = 0.0, leftNorm = 0.0, rightNorm = 0.0, leftSum = 0.0, rightSum = 0.0
         // Weighted Dice over the same weights: twice the shared weight over both sums.
         var sharedSum = 0.0
@@ -118,11 +107,11 @@ final class WordWeights {
                 var i = 0, j = 0
                 while i < left.count || j < right.count {
                     if j >= right.count || (i < left.count && left[i] < right[j]) {
-                        let w = weight(left[i]); leftNorm += w * w; leftSum += w; i &+= 1
+                        let w = leftWeight(i); leftNorm += w * w; leftSum += w; i &+= 1
                     } else if i >= left.count || right[j] < left[i] {
-                        let w = weight(right[j]); rightNorm += w * w; rightSum += w; j &+= 1
+                        let w = rightWeight(j); rightNorm += w * w; rightSum += w; j &+= 1
                     } else {
-                        let w = weight(left[i])
+                        let w = leftWeight(i)
                         shared += w * w; leftNorm += w * w; rightNorm += w * w
                         leftSum += w; rightSum += w
                         sharedSum += w
