@@ -43,20 +43,18 @@ import SyndicationEngine
         var checked = 0, overlapping = 0
         for (a, b) in try Self.profilePairs() where !a.sentences.isEmpty && !b.sentences.isEmpty {
             for _ in 0..<6 {
-                let lowerA = Int.random(in: 0..<a.sentences.count, using: &generator)
-                let upperA = Int.random(in: lowerA..<a.sentences.count, using: &generator)
-                let lowerB = Int.random(in: 0..<b.sentences.count, using: &generator)
-                let upperB = Int.random(in: lowerB..<b.sentences.count, using: &generator)
+                let rangeA = a.randomSentenceRange(using: &generator)
+                let rangeB = b.randomSentenceRange(using: &generator)
                 for words in [false, true] {
-                    let setA = Self.union(lowerA...upperA, a, words: words)
-                    let setB = Self.union(lowerB...upperB, b, words: words)
+                    let setA = Self.union(rangeA, a, words: words)
+                    let setB = Self.union(rangeB, b, words: words)
                     let counts = PassageAligner.unionCounts(
-                        lowerA...upperA, a, lowerB...upperB, b, of: words ? .words : .shingles)
+                        rangeA, a, rangeB, b, of: words ? .words : .shingles)
                     #expect(counts.a == setA.count)
                     #expect(counts.b == setB.count)
                     #expect(counts.shared == SortedHashSet.intersectionCount(setA, setB))
                     if !words {
-                        #expect(PassageAligner.shingleJaccard(lowerA...upperA, a, lowerB...upperB, b)
+                        #expect(PassageAligner.shingleJaccard(rangeA, a, rangeB, b)
                             == SortedHashSet.jaccard(setA, setB))
                     }
                     if counts.shared > 0 { overlapping += 1 }

@@ -113,16 +113,15 @@ import SyndicationEngine
         var checked = 0, trimmed = 0, same = 0
         for (a, b) in try Self.pairs() where !a.sentences.isEmpty && !b.sentences.isEmpty {
             for round in 0..<6 {
-                var lowerA = Int.random(in: 0..<a.sentences.count, using: &generator)
-                var upperA = Int.random(in: lowerA..<a.sentences.count, using: &generator)
-                var lowerB = Int.random(in: 0..<b.sentences.count, using: &generator)
-                var upperB = Int.random(in: lowerB..<b.sentences.count, using: &generator)
+                var rangeA = a.randomSentenceRange(using: &generator)
+                var rangeB = b.randomSentenceRange(using: &generator)
                 if round == 0 && b.sentences.count == a.sentences.count + 2 {
                     // All of a, and the same sentences of its copy in b (a line before and after).
-                    lowerA = 0; upperA = a.sentences.count - 1
-                    lowerB = 1; upperB = a.sentences.count
+                    rangeA = 0...(a.sentences.count - 1)
+                    rangeB = 1...a.sentences.count
                 }
-                let rangeA = lowerA...upperA, rangeB = lowerB...upperB
+                let (lowerA, upperA) = (rangeA.lowerBound, rangeA.upperBound)
+                let (lowerB, upperB) = (rangeB.lowerBound, rangeB.upperBound)
                 guard a.sentences[lowerA].tokens.lowerBound <= a.sentences[upperA].tokens.upperBound,
                       b.sentences[lowerB].tokens.lowerBound <= b.sentences[upperB].tokens.upperBound else { continue }
                 let spanA = a.sentences[lowerA].span.union(a.sentences[upperA].span)
@@ -184,16 +183,14 @@ import SyndicationEngine
             guard let indexA = SentenceShingleIndex(a), let indexB = SentenceShingleIndex(b) else { continue }
             for round in 0..<6 {
                 // Whole documents first (where the indexes are used), then random ranges.
-                let lowerA = round == 0 ? 0 : Int.random(in: 0..<a.sentences.count, using: &generator)
-                let upperA = round == 0 ? a.sentences.count - 1 : Int.random(in: lowerA..<a.sentences.count, using: &generator)
-                let lowerB = round == 0 ? 0 : Int.random(in: 0..<b.sentences.count, using: &generator)
-                let upperB = round == 0 ? b.sentences.count - 1 : Int.random(in: lowerB..<b.sentences.count, using: &generator)
-                let expected = PassageAligner.unionCounts(lowerA...upperA, a, lowerB...upperB, b, of: .shingles)
-                let counted = PassageAligner.unionCounts(lowerA...upperA, indexA, lowerB...upperB, indexB)
+                let rangeA = round == 0 ? 0...(a.sentences.count - 1) : a.randomSentenceRange(using: &generator)
+                let rangeB = round == 0 ? 0...(b.sentences.count - 1) : b.randomSentenceRange(using: &generator)
+                let expected = PassageAligner.unionCounts(rangeA, a, rangeB, b, of: .shingles)
+                let counted = PassageAligner.unionCounts(rangeA, indexA, rangeB, indexB)
                 #expect(counted == expected)
                 #expect(PassageAligner.shingleJaccard(
-                    lowerA...upperA, a, lowerB...upperB, b, indexes: ShingleIndexes(a: indexA, b: indexB))
-                    == PassageAligner.shingleJaccard(lowerA...upperA, a, lowerB...upperB, b))
+                    rangeA, a, rangeB, b, indexes: ShingleIndexes(a: indexA, b: indexB))
+                    == PassageAligner.shingleJaccard(rangeA, a, rangeB, b))
                 if expected.shared > 0 { overlapping += 1 }
                 checked += 1
             }
