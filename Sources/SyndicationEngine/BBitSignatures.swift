@@ -73,11 +73,27 @@ public struct BBitSignatures: Sendable {
     public static func compact(_ signature: MinHashSignature) -> [UInt16] {
         let k = signature.values.count
         let onePermutation = signature.parameters.scheme == .onePermutation
-        return signature.values.enumerated().map { bin, value in
-            let filled = !onePermutation || (value != .max && MinHashMixing.reduce(value, into: k) == bin)
-            return UInt16(truncatingIfNeeded: value) & UInt16((1 << valueBits) - 1)
-                | (filled ? UInt16(1 << valueBits) : 0)
+        return [UInt16](unsafeUninitializedCapacity: k) { output, initialized in
+            signature.values.withUnsafeBufferPointer { values in
+                for bin in 0..<k {
+                    let value = values[bin]
+                    let filled = !onePermutation || (value != .max && MinHashMixing.reduce(value, into: k) == bin)
+                    output[bin] = UInt16(truncatingIfNeeded: value) & UInt16((1 << valueBits) - 1)
+                        | (filled ? UInt16(1 << valueBits) : 0)
+                }
+            }
+            initialized = k
         }
+    }
+
+    /// Appends a document's positions as ``compact(_:)`` made them from its signature (on
+    /// whichever thread made the signature), and whether that signature is empty.
+    ///
+    /// - Precondition: `compacted.count == parameters.permutationCount`.
+    package mutating func append(compacted: [UInt16], isEmpty: Bool) {
+        precondition(compacted.count == parameters.permutationCount, "\(compacted.count) positions, not \(parameters.permutationCount)")
+        values += compacted
+        empty.append(isEmpty)
     }
 
     /// The Jaccard similarity of documents `i` and `j`, estimated from the positions whose
