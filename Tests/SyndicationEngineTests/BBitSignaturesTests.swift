@@ -66,10 +66,13 @@ import Testing
     /// The compacted positions equal the plain rule written out per bin (the low bits, and the
     /// filled flag where the bin's own hash reduces to it), and appending them with the
     /// signature's emptiness gives the store appending the signature gives.
-    @Test(arguments: [MinHashScheme.onePermutation, .classic])
-    func compactedAppendEqualsSignatureAppend(scheme: MinHashScheme) {
-        let (a, b) = Self.signatures(scheme, jaccard: 0.4, unionSize: 60, seed: 21)
-        let parameters = a.parameters
+    @Test(arguments: [MinHashScheme.onePermutation, .classic], [128, 1, 2, 37, 64, 200])
+    func compactedAppendEqualsSignatureAppend(scheme: MinHashScheme, bins: Int) {
+        var random = SketchTestRandom(seed: UInt64(bins))
+        let pair = SketchFixtures.setPair(jaccard: 0.4, unionSize: 60, using: &random)
+        let parameters = MinHashParameters(permutationCount: bins, seed: 77, scheme: scheme)
+        let hasher = MinHasher(parameters: parameters)
+        let (a, b) = (hasher.signature(of: pair.a), hasher.signature(of: pair.b))
         var direct = BBitSignatures(parameters: parameters)
         var compacted = BBitSignatures(parameters: parameters)
         for signature in [a, b, .empty(parameters: parameters), a] {
