@@ -73,8 +73,8 @@ public struct BBitSignatures: Sendable {
     public static func compact(_ signature: MinHashSignature) -> [UInt16] {
         let k = signature.values.count
         let onePermutation = signature.parameters.scheme == .onePermutation
-        // For a power of two 2ˢ the reduction's high word is the value's top s bits.
-        let topBits = k > 0 && k & (k - 1) == 0 ? k.trailingZeroBitCount : nil
+        // For a power of two 2ˢ (s ≥ 1) the reduction's high word is the value's top s bits.
+        let topBits = k > 1 && k & (k - 1) == 0 ? k.trailingZeroBitCount : nil
         return [UInt16](unsafeUninitializedCapacity: k) { output, initialized in
             signature.values.withUnsafeBufferPointer { values in
                 @inline(__always) func put(_ bin: Int, filled: Bool) {
@@ -84,8 +84,10 @@ public struct BBitSignatures: Sendable {
                 if !onePermutation {
                     for bin in 0..<k { put(bin, filled: true) }
                 } else if let topBits {
-                    // Smart shift: by 64 (one bin) it gives 0.
-                    for bin in 0..<k { put(bin, filled: values[bin] != .max && Int(values[bin] >> (64 - topBits)) == bin) }
+                    let shift = UInt64(64 - topBits)
+                    for bin in 0..<k {
+                        put(bin, filled: values[bin] != .max && Int(truncatingIfNeeded: values[bin] &>> shift) == bin)
+                    }
                 } else {
                     for bin in 0..<k {
                         put(bin, filled: values[bin] != .max && MinHashMixing.reduce(values[bin], into: k) == bin)
