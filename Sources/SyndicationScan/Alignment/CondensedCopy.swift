@@ -315,7 +315,11 @@ extension PassageAligner {
     static func condensedChains(
         _ links: [(short: Int, long: Int)], short: DocumentProfile, long: DocumentProfile
     ) -> [[Int]] {
-        let order = links.indices.sorted { (links[$0].short, links[$0].long) < (links[$1].short, links[$1].long) }
+        // Links made from seeds in seed order are mostly in order already (seeds are sorted by
+        // their first sentence, then their second); links are distinct, so the order is one.
+        let inOrder = zip(links, links.dropFirst()).allSatisfy { ($0.short, $0.long) < ($1.short, $1.long) }
+        let order = inOrder ? Array(links.indices)
+            : links.indices.sorted { (links[$0].short, links[$0].long) < (links[$1].short, links[$1].long) }
         // Per link (in `order`): the length of the longest chain ending there, where that chain
         // starts on the long side, and the link before it.
         var length = [Int](repeating: 1, count: order.count)
@@ -324,7 +328,10 @@ extension PassageAligner {
         // The chain's first link (in `order`) and how many of its steps condense.
         var first = [Int](repeating: 0, count: order.count)
         var condensing = [Int](repeating: 0, count: order.count)
-        for t in order.indices {
+        // Sentences are read in place: copying one retains each of its arrays.
+        short.sentences.withUnsafeBufferPointer { shortSentences in
+          long.sentences.withUnsafeBufferPointer { longSentences in
+            for t in order.indices {
             let current = links[order[t]]
             start[t] = current.long
             var u = t - 1
@@ -332,9 +339,9 @@ extension PassageAligner {
                 defer { u -= 1 }
                 let before = links[order[u]]
                 guard before.short < current.short, before.long < current.long,
-                      long.sentences[current.long].span.start - long.sentences[before.long].span.end <= condensedSourceGap,
-                      !(before.short + 1..<current.short).contains(where: { short.sentences[$0].isExcluded }),
-                      !(before.long + 1..<current.long).contains(where: { long.sentences[$0].isBoilerplate })
+                      longSentences[current.long].span.start - longSentences[before.long].span.end <= condensedSourceGap,
+                      !(before.short + 1..<current.short).contains(where: { shortSentences[$0].isExcluded }),
+                      !(before.long + 1..<current.long).contains(where: { longSentences[$0].isBoilerplate })
                 else { continue }
                 if length[u] + 1 > length[t] || (length[u] + 1 == length[t] && start[u] > start[t]) {
                     length[t] = length[u] + 1
@@ -344,11 +351,22 @@ extension PassageAligner {
             }
             if previous[t] >= 0 {
                 first[t] = first[previous[t]]
-                condensing[t] = condensing[previous[t]]
-                    + (condenses(links[order[previous[t]]], current, short: short, long: long) ? 1 : 0)
+                let before = links[order[previous[t]]]
+                // ``condenses(_:_:short:long:)``, read in place.
+                let advanceShort = shortSentences[current.short].span.start - shortSentences[before.short].span.start
+                let advanceLong = longSentences[current.long].span.start - longSentences[before.long].span.start
+                condensing[t] = condensing[previous[t]] + (Double(advanceLong) >= condensedRatio * Double(advanceShort) ? 1 : 0)
             } else {
                 first[t] = t
             }
+            }
+          }
+        }
+        // A chain reads as a condensation only with ``condensedSteps`` condensing steps and
+        // ``condensedChainLength`` links (``isCondensation(count:first:last:condensing:shortSentences:short:long:)``):
+        // without one, there is nothing to rank (in verbatim copy, no step condenses).
+        guard order.indices.contains(where: { length[$0] >= condensedChainLength && condensing[$0] >= condensedSteps }) else {
+            return []
         }
         // Non-excluded sentences of `short` before each index, for a chain's density.
         var proseBefore = [0]

@@ -506,7 +506,7 @@ public struct PassageAligner: Sendable {
             spanA = Self.narrowToQuotations(spanA, a.quotations)
             spanB = Self.narrowToQuotations(spanB, b.quotations)
         } else {
-            (spanA, spanB) = Self.trimmedToVerbatim(spanA, rangeA, in: a, spanB, rangeB, in: b)
+            (spanA, spanB) = Self.trimmedToVerbatim(spanA, rangeA, in: a, spanB, rangeB, in: b, twins: indexes?.twins)
         }
         // Similarity of the prose the passage spans: a sentence one side dropped counts as an
         // edit; furniture inside it (an advertisement or "Related: …" line) does not.

@@ -34,14 +34,35 @@ extension PassageAligner {
     /// both are, nothing is hashed.
     static func trimmedToVerbatim(
         _ span: TextSpan, _ range: ClosedRange<Int>, in profile: DocumentProfile,
-        _ otherSpan: TextSpan, _ otherRange: ClosedRange<Int>, in other: DocumentProfile
+        _ otherSpan: TextSpan, _ otherRange: ClosedRange<Int>, in other: DocumentProfile,
+        twins: SentenceTwins? = nil
     ) -> (TextSpan, TextSpan) {
         let trims = isTrimmable(range, profile), otherTrims = isTrimmable(otherRange, other)
         guard trims || otherTrims else { return (span, otherSpan) }
-        if haveSameWords(range, profile, otherRange, other) {
-            // Every trigram of each side is the other's: the stretch is all of them, on both sides.
-            let whole = (opening: 0, closing: wordCount(range, profile) - edgeShingleSize)
-            return (trimmed(span, range, in: profile, to: whole), trimmed(otherSpan, otherRange, in: other, to: whole))
+        // Sides whose trigrams the other side repeats, word for word, at its ends and
+        // sentence by sentence, are trimmed to all of them without hashing any
+        // (``wholeStretch(words:shared:)``).
+        let ends = commonEnds(range, profile, otherRange, other)
+        var whole: (opening: Int, closing: Int)?, otherWhole: (opening: Int, closing: Int)?
+        if trims {
+            let words = wordCount(range, profile)
+            var shared = endTrigrams(words: words, ends: ends)
+            if let twins, wholeStretch(words: words, shared: shared) == nil {
+                shared = shared.merged(with: twinTrigrams(range, profile, otherRange, other, twinsOf: twins.ofA))
+            }
+            whole = wholeStretch(words: words, shared: shared)
+        }
+        if otherTrims {
+            let words = wordCount(otherRange, other)
+            var shared = endTrigrams(words: words, ends: ends)
+            if let twins, wholeStretch(words: words, shared: shared) == nil {
+                shared = shared.merged(with: twinTrigrams(otherRange, other, range, profile, twinsOf: twins.ofB))
+            }
+            otherWhole = wholeStretch(words: words, shared: shared)
+        }
+        if (whole != nil) == trims && (otherWhole != nil) == otherTrims {
+            return (whole.map { trimmed(span, range, in: profile, to: $0) } ?? span,
+                    otherWhole.map { trimmed(otherSpan, otherRange, in: other, to: $0) } ?? otherSpan)
         }
         let trigrams = edgeTrigrams(range, profile), otherTrigrams = edgeTrigrams(otherRange, other)
         let (stretch, otherStretch) = sharedTrigrams(trigrams, otherTrigrams) { shared, otherShared in
@@ -60,47 +81,229 @@ extension PassageAligner {
     /// Whether sentences `range` of `profile` and `otherRange` of `other` hold the same folded
     /// words, in the same order, each folded alike: then each word trigram of one side
     /// (``edgeTrigrams(_:_:)``) is hashed from the same bytes as the other side's trigram at the
-    /// same place, so every trigram of each side is the other's, whatever the hashes, and
-    /// nothing needs hashing. Verbatim copy is mostly such passages.
+    /// same place, so every trigram of each side is the other's, whatever the hashes.
     ///
     /// - Complexity: O(words + folded bytes) of the two sides, at most.
     static func haveSameWords(
         _ range: ClosedRange<Int>, _ profile: DocumentProfile, _ otherRange: ClosedRange<Int>, _ other: DocumentProfile
     ) -> Bool {
+        let count = wordCount(range, profile)
+        return count > 0 && count == wordCount(otherRange, other)
+            && commonEnds(range, profile, otherRange, other).opening == count
+    }
+
+    /// How many words sentences `range` of `profile` and `otherRange` of `other` open with
+    /// alike, and how many they close with alike: words at the same folded offsets from the
+    /// first word's start (from the last word's end), over the same folded bytes. A word
+    /// trigram (``edgeTrigrams(_:_:)``) within the opening words of one side is hashed from the
+    /// same bytes as the other side's trigram at the same place, so the other side holds it,
+    /// whatever the hashes; likewise within the closing words.
+    ///
+    /// - Complexity: O(words + folded bytes) of the two sides, at most.
+    static func commonEnds(
+        _ range: ClosedRange<Int>, _ profile: DocumentProfile, _ otherRange: ClosedRange<Int>, _ other: DocumentProfile
+    ) -> (opening: Int, closing: Int) {
         let lower = profile.sentences[range.lowerBound].tokens.lowerBound
         let otherLower = other.sentences[otherRange.lowerBound].tokens.lowerBound
-        let count = wordCount(range, profile)
-        guard count > 0, count == wordCount(otherRange, other) else { return false }
+        let count = wordCount(range, profile), otherCount = wordCount(otherRange, other)
+        let limit = min(count, otherCount)
+        guard limit > 0 else { return (0, 0) }
         return profile.text.tokens.withUnsafeBufferPointer { tokens in
             other.text.tokens.withUnsafeBufferPointer { otherTokens in
-                // Each word at the same folded offsets from the first word's start...
-                let base = tokens[lower].foldedStart, otherBase = otherTokens[otherLower].foldedStart
-                for index in 0..<count {
-                    let token = tokens[lower &+ index], otherToken = otherTokens[otherLower &+ index]
-                    guard token.foldedStart &- base == otherToken.foldedStart &- otherBase,
-                          token.foldedEnd &- base == otherToken.foldedEnd &- otherBase else { return false }
-                }
-                // ...and the same folded bytes from there to the last word's end.
-                let length = Int(tokens[lower &+ count &- 1].foldedEnd &- base)
-                return profile.text.folded.withUnsafeBytes { bytes in
+                profile.text.folded.withUnsafeBytes { bytes in
                     other.text.folded.withUnsafeBytes { otherBytes in
-                        let left = bytes.baseAddress! + Int(base), right = otherBytes.baseAddress! + Int(otherBase)
-                        var offset = 0
-                        while offset &+ 8 <= length {
-                            guard left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                                == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
-                            offset &+= 8
+                        // Opening: words at the same offsets from the first word's start...
+                        let base = Int(tokens[lower].foldedStart), otherBase = Int(otherTokens[otherLower].foldedStart)
+                        var placed = 0
+                        while placed < limit {
+                            let token = tokens[lower &+ placed], otherToken = otherTokens[otherLower &+ placed]
+                            guard Int(token.foldedStart) &- base == Int(otherToken.foldedStart) &- otherBase,
+                                  Int(token.foldedEnd) &- base == Int(otherToken.foldedEnd) &- otherBase else { break }
+                            placed &+= 1
                         }
-                        while offset < length {
-                            guard left.load(fromByteOffset: offset, as: UInt8.self)
-                                == right.load(fromByteOffset: offset, as: UInt8.self) else { return false }
-                            offset &+= 1
+                        // ...that end within the bytes the two sides open with alike.
+                        var opening = 0
+                        if placed > 0 {
+                            let same = Self.sameOpeningBytes(
+                                bytes.baseAddress! + base, otherBytes.baseAddress! + otherBase,
+                                count: Int(tokens[lower &+ placed &- 1].foldedEnd) &- base)
+                            while opening < placed && Int(tokens[lower &+ opening].foldedEnd) &- base <= same { opening &+= 1 }
                         }
-                        return true
+                        // Closing: likewise from the last word's end.
+                        let upper = lower &+ count &- 1, otherUpper = otherLower &+ otherCount &- 1
+                        let top = Int(tokens[upper].foldedEnd), otherTop = Int(otherTokens[otherUpper].foldedEnd)
+                        placed = 0
+                        while placed < limit {
+                            let token = tokens[upper &- placed], otherToken = otherTokens[otherUpper &- placed]
+                            guard top &- Int(token.foldedStart) == otherTop &- Int(otherToken.foldedStart),
+                                  top &- Int(token.foldedEnd) == otherTop &- Int(otherToken.foldedEnd) else { break }
+                            placed &+= 1
+                        }
+                        var closing = 0
+                        if placed > 0 {
+                            let same = Self.sameClosingBytes(
+                                bytes.baseAddress! + top, otherBytes.baseAddress! + otherTop,
+                                count: top &- Int(tokens[upper &- placed &+ 1].foldedStart))
+                            while closing < placed && top &- Int(tokens[upper &- closing].foldedStart) <= same { closing &+= 1 }
+                        }
+                        return (opening, closing)
                     }
                 }
             }
         }
+    }
+
+    /// How many of the `count` bytes from `left` and from `right` are equal before the first
+    /// that differs.
+    static func sameOpeningBytes(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Int {
+        var offset = 0
+        while offset &+ 8 <= count {
+            let difference = left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                ^ right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if difference != 0 { return offset &+ UInt64(littleEndian: difference).trailingZeroBitCount >> 3 }
+            offset &+= 8
+        }
+        while offset < count, left.load(fromByteOffset: offset, as: UInt8.self) == right.load(fromByteOffset: offset, as: UInt8.self) {
+            offset &+= 1
+        }
+        return offset
+    }
+
+    /// How many of the `count` bytes before `left` and before `right` are equal, counting back
+    /// from there, before the first that differs.
+    static func sameClosingBytes(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Int {
+        var offset = 0
+        while offset &+ 8 <= count {
+            let difference = left.loadUnaligned(fromByteOffset: -8 &- offset, as: UInt64.self)
+                ^ right.loadUnaligned(fromByteOffset: -8 &- offset, as: UInt64.self)
+            if difference != 0 { return offset &+ UInt64(littleEndian: difference).leadingZeroBitCount >> 3 }
+            offset &+= 8
+        }
+        while offset < count,
+              left.load(fromByteOffset: -1 &- offset, as: UInt8.self) == right.load(fromByteOffset: -1 &- offset, as: UInt8.self) {
+            offset &+= 1
+        }
+        return offset
+    }
+
+    /// Trigrams of one side of a copy passage that the other side is known to hold: at least
+    /// `count` of them, the first among them when `opens`, the last when `closes`.
+    struct KnownTrigrams {
+        /// A lower bound on the trigrams the other side holds.
+        var count: Int
+        /// Whether the other side holds the first trigram.
+        var opens: Bool
+        /// Whether the other side holds the last trigram.
+        var closes: Bool
+
+        /// What either of two lower bounds tells.
+        func merged(with other: KnownTrigrams) -> KnownTrigrams {
+            KnownTrigrams(count: max(count, other.count), opens: opens || other.opens, closes: closes || other.closes)
+        }
+    }
+
+    /// The trigrams of a side of `words` words within its common ends with the other side
+    /// (``commonEnds(_:_:_:_:)``): those within the opening words, and those within the
+    /// closing words, counted once.
+    static func endTrigrams(words: Int, ends: (opening: Int, closing: Int)) -> KnownTrigrams {
+        let trigrams = max(0, words &- edgeShingleSize &+ 1)
+        let first = max(0, ends.opening &- edgeShingleSize &+ 1), last = max(0, ends.closing &- edgeShingleSize &+ 1)
+        return KnownTrigrams(count: min(trigrams, first &+ last), opens: first > 0, closes: last > 0)
+    }
+
+    /// The trigrams of sentences `range` of `profile` that lie within runs of its sentences
+    /// repeated word for word in `otherRange` of `other`: each non-excluded sentence whose twin
+    /// (`twinsOf`, ``SentenceTwins``) lies in `otherRange` and holds the same folded words
+    /// (``haveSameWords(_:in:_:in:)``), runs of them where they follow each other without a
+    /// word between on both sides, over the same bytes. A trigram within a run is hashed from the same bytes as
+    /// the other side's at the same place in its run, so the other side holds it, whatever
+    /// the hashes. Copy whose sentences were shuffled is mostly such runs.
+    ///
+    /// - Complexity: O(words + folded bytes) of the runs.
+    static func twinTrigrams(
+        _ range: ClosedRange<Int>, _ profile: DocumentProfile, _ otherRange: ClosedRange<Int>, _ other: DocumentProfile,
+        twinsOf: [Int32]
+    ) -> KnownTrigrams {
+        guard twinsOf.count == profile.sentences.count else { return KnownTrigrams(count: 0, opens: false, closes: false) }
+        let lower = profile.sentences[range.lowerBound].tokens.lowerBound
+        let upper = profile.sentences[range.upperBound].tokens.upperBound
+        var known = KnownTrigrams(count: 0, opens: false, closes: false)
+        // The run being read: its tokens on this side, and where it ends on the other.
+        var runStart = -1, runEnd = -1, otherRunEnd = -1
+        func close() {
+            let length = runEnd &- runStart
+            if runStart >= 0 && length >= edgeShingleSize {
+                known.count &+= length &- edgeShingleSize &+ 1
+                if runStart == lower { known.opens = true }
+                if runEnd == upper { known.closes = true }
+            }
+            runStart = -1
+        }
+        profile.sentences.withUnsafeBufferPointer { sentences in
+            other.sentences.withUnsafeBufferPointer { otherSentences in
+                for index in range {
+                    let twin = Int(twinsOf[index])
+                    let tokens = sentences[index].tokens
+                    guard !sentences[index].isExcluded, !tokens.isEmpty, otherRange.contains(twin),
+                          haveSameWords(tokens, in: profile, otherSentences[twin].tokens, in: other) else {
+                        close()
+                        continue
+                    }
+                    let otherTokens = otherSentences[twin].tokens
+                    // A run goes on where the two sides go on alike: the next sentence follows
+                    // on both, with the same bytes from the last word before to the first after.
+                    if runStart >= 0 && tokens.lowerBound == runEnd && otherTokens.lowerBound == otherRunEnd
+                        && haveSameWords(runEnd &- 1 ..< runEnd &+ 1, in: profile, otherRunEnd &- 1 ..< otherRunEnd &+ 1, in: other) {
+                        runEnd = tokens.upperBound
+                        otherRunEnd = otherTokens.upperBound
+                    } else {
+                        close()
+                        runStart = tokens.lowerBound
+                        runEnd = tokens.upperBound
+                        otherRunEnd = otherTokens.upperBound
+                    }
+                }
+            }
+        }
+        close()
+        return known
+    }
+
+    /// Whether tokens `tokens` of `profile` and `otherTokens` of `other` are the same folded
+    /// words: as many, at the same folded offsets from the first one's start, over the same
+    /// folded bytes.
+    static func haveSameWords(
+        _ tokens: Range<Int>, in profile: DocumentProfile, _ otherTokens: Range<Int>, in other: DocumentProfile
+    ) -> Bool {
+        guard tokens.count == otherTokens.count, !tokens.isEmpty else { return false }
+        return profile.text.tokens.withUnsafeBufferPointer { words in
+            other.text.tokens.withUnsafeBufferPointer { otherWords in
+                let base = Int(words[tokens.lowerBound].foldedStart), otherBase = Int(otherWords[otherTokens.lowerBound].foldedStart)
+                for offset in 0..<tokens.count {
+                    let word = words[tokens.lowerBound &+ offset], otherWord = otherWords[otherTokens.lowerBound &+ offset]
+                    guard Int(word.foldedStart) &- base == Int(otherWord.foldedStart) &- otherBase,
+                          Int(word.foldedEnd) &- base == Int(otherWord.foldedEnd) &- otherBase else { return false }
+                }
+                let length = Int(words[tokens.upperBound &- 1].foldedEnd) &- base
+                return profile.text.folded.withUnsafeBytes { bytes in
+                    other.text.folded.withUnsafeBytes { otherBytes in
+                        sameOpeningBytes(bytes.baseAddress! + base, otherBytes.baseAddress! + otherBase, count: length) == length
+                    }
+                }
+            }
+        }
+    }
+
+    /// The stretch of all the trigrams of a trimmable side of `words` words
+    /// (``verbatimStretch(_:)`` of its marks) when what is known of the trigrams the other side
+    /// holds (`shared`) tells: the first and the last are among them, and at least
+    /// ``verbatimTrigramShare`` of all. The marks would then open at the first trigram, close at
+    /// the last and count at least as many shared. Nil when what is known does not tell.
+    static func wholeStretch(words: Int, shared: KnownTrigrams) -> (opening: Int, closing: Int)? {
+        let trigrams = words &- edgeShingleSize &+ 1
+        guard trigrams >= leastVerbatimTrigrams, shared.opens, shared.closes,
+              Double(min(trigrams, shared.count)) >= verbatimTrigramShare * Double(trigrams) else { return nil }
+        return (0, trigrams &- 1)
     }
 
     /// Whether sentences `range` of `profile` hold words enough for ``leastVerbatimTrigrams``

@@ -102,15 +102,27 @@ extension PassageAligner {
     ///
     /// Given the two documents' shingle indexes (for these profiles), ranges that hold about
     /// half their document's shingles or more are counted through them
-    /// (``unionCounts(_:_:_:_:)``), a merge of the two indexes that costs the same whatever the
+    /// (``unionCounts(_:_:_:_:)``), a walk of the indexes that costs the same whatever the
     /// ranges; smaller ranges through the flat table of ``unionCounts(_:_:_:_:of:)``. Both
-    /// count the same distinct hashes.
+    /// count the same distinct hashes. Ranges whose sentences' twins (``SentenceTwins``, when
+    /// `indexes` carry them) hold the same shingles need no counting
+    /// (``sameShingles(_:_:_:_:twins:)``).
     static func shingleJaccard(
         _ rangeA: ClosedRange<Int>, _ a: DocumentProfile, _ rangeB: ClosedRange<Int>, _ b: DocumentProfile,
         indexes: ShingleIndexes? = nil
     ) -> Double {
+        if let twins = indexes?.twins, let same = sameShingles(rangeA, a, rangeB, b, twins: twins) {
+            return same
+        }
         let counts: (a: Int, b: Int, shared: Int)
-        if let indexes, 2 * (shingleTotal(rangeA, a) + shingleTotal(rangeB, b))
+        if let indexes, let twins = indexes.twins, let twinned = a.sentences.withUnsafeBufferPointer({ sentencesA in
+            b.sentences.withUnsafeBufferPointer { sentencesB in
+                twinCounts(rangeA, sentencesA, indexes.a, rangeB, sentencesB, indexes.b, twins: twins,
+                           limit: (indexes.a.shingles.count + indexes.b.shingles.count) / 4)
+            }
+        }) {
+            counts = twinned
+        } else if let indexes, 2 * (shingleTotal(rangeA, a) + shingleTotal(rangeB, b))
             >= indexes.a.shingles.count + indexes.b.shingles.count {
             counts = unionCounts(rangeA, indexes.a, rangeB, indexes.b)
         } else {
@@ -118,6 +130,23 @@ extension PassageAligner {
         }
         let union = counts.a + counts.b - counts.shared
         return union == 0 ? 0 : Double(counts.shared) / Double(union)
+    }
+
+    /// ``shingleJaccard(_:_:_:_:indexes:)`` of two ranges whose sentences' twins tell that
+    /// they hold the same shingles (``SentenceTwins/holdSameShingles(_:_:_:_:)``): 1 when they
+    /// hold any (the shared count over a union of the same count), 0 when neither does; nil
+    /// when the twins do not tell.
+    static func sameShingles(
+        _ rangeA: ClosedRange<Int>, _ a: DocumentProfile, _ rangeB: ClosedRange<Int>, _ b: DocumentProfile,
+        twins: SentenceTwins
+    ) -> Double? {
+        a.sentences.withUnsafeBufferPointer { sentencesA in
+            b.sentences.withUnsafeBufferPointer { sentencesB in
+                guard twins.ofA.count == sentencesA.count, twins.ofB.count == sentencesB.count,
+                      twins.holdSameShingles(rangeA, sentencesA, rangeB, sentencesB) else { return nil }
+                return rangeA.contains { !sentencesA[$0].isExcluded && !sentencesA[$0].shingles.isEmpty } ? 1 : 0
+            }
+        }
     }
 
     /// The character shingles of the non-excluded sentences of `range`, counted once per
@@ -131,45 +160,32 @@ extension PassageAligner {
     }
 
     /// ``unionCounts(_:_:_:_:of:)`` of character shingles through the two documents'
-    /// ``SentenceShingleIndex``: one merge of their distinct shingles, each counted on a side
-    /// when a sentence of that side's range holds it (its one sentence, or its bit set).
+    /// ``SentenceShingleIndex``: each distinct shingle of a side counted when a sentence of
+    /// that side's range holds it (its one sentence, or its bit set), and each one `a`'s range
+    /// holds looked up in `b`'s table, shared when `b`'s range holds it too.
     ///
-    /// - Complexity: O(*m* + *n*) in the two documents' distinct shingles.
+    /// - Complexity: O(*m* + *n*) expected in the two documents' distinct shingles.
     static func unionCounts(
         _ rangeA: ClosedRange<Int>, _ a: SentenceShingleIndex, _ rangeB: ClosedRange<Int>, _ b: SentenceShingleIndex
     ) -> (a: Int, b: Int, shared: Int) {
         let sideA = a.rangeMask(rangeA), sideB = b.rangeMask(rangeB)
         return a.shingles.withUnsafeBufferPointer { left in
-            b.shingles.withUnsafeBufferPointer { right in
-                a.owners.withUnsafeBufferPointer { ownersA in
-                    b.owners.withUnsafeBufferPointer { ownersB in
-                        a.sentenceBits.withUnsafeBufferPointer { bitsA in
-                            b.sentenceBits.withUnsafeBufferPointer { bitsB in
-                                sideA.withUnsafeBufferPointer { maskA in
-                                    sideB.withUnsafeBufferPointer { maskB in
+            a.owners.withUnsafeBufferPointer { ownersA in
+                b.owners.withUnsafeBufferPointer { ownersB in
+                    a.sentenceBits.withUnsafeBufferPointer { bitsA in
+                        b.sentenceBits.withUnsafeBufferPointer { bitsB in
+                            sideA.withUnsafeBufferPointer { maskA in
+                                sideB.withUnsafeBufferPointer { maskB in
+                                    b.withLookup { lookup in
                                         let holderA = RangeHolders(range: rangeA, owners: ownersA, bits: bitsA, mask: maskA)
                                         let holderB = RangeHolders(range: rangeB, owners: ownersB, bits: bitsB, mask: maskB)
                                         var countA = 0, countB = 0, shared = 0
-                                        var i = 0, j = 0
-                                        while i < left.count && j < right.count {
-                                            let x = left[i], y = right[j]
-                                            if x < y {
-                                                countA &+= holderA.holds(i) ? 1 : 0
-                                                i &+= 1
-                                            } else if y < x {
-                                                countB &+= holderB.holds(j) ? 1 : 0
-                                                j &+= 1
-                                            } else {
-                                                let inA = holderA.holds(i), inB = holderB.holds(j)
-                                                countA &+= inA ? 1 : 0
-                                                countB &+= inB ? 1 : 0
-                                                shared &+= inA && inB ? 1 : 0
-                                                i &+= 1
-                                                j &+= 1
-                                            }
+                                        for i in left.indices where holderA.holds(i) {
+                                            countA &+= 1
+                                            let place = lookup.place(of: left[i])
+                                            shared &+= place >= 0 && holderB.holds(place) ? 1 : 0
                                         }
-                                        while i < left.count { countA &+= holderA.holds(i) ? 1 : 0; i &+= 1 }
-                                        while j < right.count { countB &+= holderB.holds(j) ? 1 : 0; j &+= 1 }
+                                        for j in ownersB.indices { countB &+= holderB.holds(j) ? 1 : 0 }
                                         return (countA, countB, shared)
                                     }
                                 }
@@ -220,6 +236,8 @@ struct ShingleIndexes {
     var a: SentenceShingleIndex
     /// The second document's index.
     var b: SentenceShingleIndex
+    /// The twins of the two documents' sentences, when known.
+    var twins: SentenceTwins? = nil
 }
 
 extension SentenceShingleIndex {

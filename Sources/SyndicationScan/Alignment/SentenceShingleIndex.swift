@@ -1,8 +1,9 @@
 import SyndicationEngine
 
-/// One document's character shingles, each once, sorted, with the set of sentences that hold
-/// it: built once per document, so that aligning it with each of its candidates is a merge of
-/// two sorted arrays rather than an inverted index built and probed per pair.
+/// One document's character shingles, each once, with the set of sentences that hold it, and
+/// a hash table from shingle to its place: built once per document, so that aligning it with
+/// each of its candidates probes two tables built once rather than an inverted index built
+/// per pair.
 ///
 /// Only sentences that seed (not excluded) are indexed, as in ``ShinglePostings``. A shingle
 /// that one sentence holds (most of them) keeps that sentence's index; one that several hold
@@ -13,7 +14,7 @@ public struct SentenceShingleIndex: Sendable {
     /// documents are aligned through ``ShinglePostings``.
     public static let sentenceLimit = 256
 
-    /// The distinct shingle hashes of the non-excluded sentences, ascending.
+    /// The distinct shingle hashes of the non-excluded sentences, in the order first met.
     let shingles: [UInt64]
     /// The bit sets of the shingles several sentences hold: set `m` is words
     /// `m * wordsPerShingle ..< (m + 1) * wordsPerShingle`, where bit `s % 64` of word `s / 64`
@@ -22,6 +23,12 @@ public struct SentenceShingleIndex: Sendable {
     /// For shingle `k`, the one sentence that holds it (0 or more), or `-1 - m` when several
     /// do, whose bit set is set `m` of ``sentenceBits``.
     let owners: [Int32]
+    /// The hash table: for each slot, the place in ``shingles`` of the shingle filed there, or
+    /// -1. Shingle hashes are uniformly distributed, so a shingle's home slot is taken from its
+    /// bits directly (open addressing, linear probing, about half full).
+    let slots: [Int32]
+    /// The slot count less one (a power of two less one).
+    let slotMask: Int
     /// Bit-set words per shingle: the sentence count over 64, rounded up (at least 1).
     let wordsPerShingle: Int
     /// The profile's sentence count.
@@ -36,8 +43,7 @@ public struct SentenceShingleIndex: Sendable {
     /// The index of `profile`'s non-excluded sentences, or nil when it has more than
     /// ``sentenceLimit`` sentences.
     ///
-    /// - Complexity: expected O(*n*) in the number of sentence shingles (a distribution sort,
-    ///   as ``SortedHashSet/make(_:)``).
+    /// - Complexity: expected O(*n*) in the number of sentence shingles (one probe each).
     public init?(_ profile: DocumentProfile) {
         guard profile.sentences.count <= Self.sentenceLimit else { return nil }
         sentenceCount = profile.sentences.count
@@ -49,104 +55,78 @@ public struct SentenceShingleIndex: Sendable {
         for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
             total += profile.sentences[index].shingles.count
         }
-        guard total > 0 else {
-            shingles = []
-            sentenceBits = []
-            owners = []
-            return
-        }
-        // Distribution sort of (shingle, sentence) by the shingle's top bits, then insertion
-        // sort within each bucket; equal shingles end up next to each other.
-        let bits = Swift.min(16, Swift.max(1, (Int.bitWidth - total.leadingZeroBitCount) - 1))
-        let shift = UInt64(64 - bits)
-        let bucketCount = 1 << bits
-        var distinct: [UInt64] = []
-        var masks: [UInt64] = []
+        // At most two thirds full, counting a shingle once per sentence that holds it (a
+        // quarter of them are repeats, so about half full).
+        var capacity = 16
+        while 2 * capacity < 3 * total { capacity <<= 1 }
+        let mask = capacity - 1
+        slotMask = mask
+        var distinctCount = 0, setCount = 0
+        var table = [Int32](repeating: -1, count: capacity)
         var single: [Int32] = []
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: bucketCount + 1) { starts in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: total) { hashes in
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: total) { owners in
-                    starts.initialize(repeating: 0)
-                    for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
-                        profile.sentences[index].shingles.withUnsafeBufferPointer { shingles in
-                            for hash in shingles { starts[Int(truncatingIfNeeded: hash >> shift) &+ 1] &+= 1 }
-                        }
-                    }
-                    for bucket in 0..<bucketCount { starts[bucket &+ 1] &+= starts[bucket] }
-                    for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
-                        let owner = Int32(truncatingIfNeeded: index)
-                        profile.sentences[index].shingles.withUnsafeBufferPointer { shingles in
-                            for hash in shingles {
-                                let bucket = Int(truncatingIfNeeded: hash >> shift)
-                                let slot = starts[bucket]
-                                hashes[slot] = hash
-                                owners[slot] = owner
-                                starts[bucket] = slot &+ 1
-                            }
-                        }
-                    }
-                    // `starts[b]` is now the end of bucket b, which is where bucket b + 1 starts.
-                    var start = 0
-                    for bucket in 0..<bucketCount {
-                        let end = starts[bucket]
-                        if end &- start > 1 {
-                            for index in (start &+ 1)..<end {
-                                let hash = hashes[index], owner = owners[index]
-                                var hole = index
-                                while hole > start, hashes[hole &- 1] > hash {
-                                    hashes[hole] = hashes[hole &- 1]
-                                    owners[hole] = owners[hole &- 1]
-                                    hole &-= 1
-                                }
-                                hashes[hole] = hash
-                                owners[hole] = owner
-                            }
-                        }
-                        start = end
-                    }
-                    // Distinct shingles, and those that several sentences hold (a sentence holds
-                    // a shingle once, so an entry equal to the one before is another sentence).
-                    var distinctCount = 0, sharedCount = 0
-                    for index in 0..<total {
-                        if index == 0 || hashes[index] != hashes[index &- 1] {
-                            distinctCount &+= 1
-                        } else if index == 1 || hashes[index &- 1] != hashes[index &- 2] {
-                            sharedCount &+= 1
-                        }
-                    }
-                    masks = [UInt64](repeating: 0, count: sharedCount &* words)
-                    single = [Int32](unsafeUninitializedCapacity: distinctCount) { single, initializedOwners in
-                        distinct = [UInt64](unsafeUninitializedCapacity: distinctCount) { output, initialized in
-                            masks.withUnsafeMutableBufferPointer { masks in
-                                var write = -1, set = -1
-                                for index in 0..<total {
-                                    let owner = Int(owners[index])
-                                    if index == 0 || hashes[index] != hashes[index &- 1] {
-                                        write &+= 1
-                                        output[write] = hashes[index]
-                                        single[write] = Int32(truncatingIfNeeded: owner)
-                                        continue
+        // A shingle in a bit set is held by two sentences or more: at most half of them.
+        let setCapacity = Swift.max(1, total / 2 * words)
+        var sets: [UInt64] = []
+        let distinct = [UInt64](unsafeUninitializedCapacity: total) { keys, initialized in
+          withUnsafeTemporaryAllocation(of: UInt64.self, capacity: setCapacity) { bitSets in
+            single = [Int32](unsafeUninitializedCapacity: total) { owners, initializedOwners in
+                table.withUnsafeMutableBufferPointer { table in
+                    // Sentences are read in place: copying one retains each of its arrays.
+                    profile.sentences.withUnsafeBufferPointer { sentences in
+                        for index in sentences.indices where !sentences[index].isExcluded {
+                            let owner = Int32(truncatingIfNeeded: index)
+                            sentences[index].shingles.withUnsafeBufferPointer { hashes in
+                                for hash in hashes {
+                                    var slot = Self.home(of: hash, mask: mask)
+                                    while true {
+                                        let place = Int(table[slot])
+                                        if place < 0 {
+                                            table[slot] = Int32(truncatingIfNeeded: distinctCount)
+                                            keys[distinctCount] = hash
+                                            owners[distinctCount] = owner
+                                            distinctCount &+= 1
+                                            break
+                                        }
+                                        if keys[place] == hash {
+                                            // Another sentence (a sentence holds a shingle once).
+                                            var set = Int(owners[place])
+                                            if set >= 0 {
+                                                // A second sentence: the shingle gets a bit set, with the first.
+                                                let first = set
+                                                set = setCount
+                                                setCount &+= 1
+                                                for word in 0..<words { bitSets[set &* words &+ word] = 0 }
+                                                bitSets[set &* words &+ first >> 6] |= 1 << UInt64(first & 63)
+                                                owners[place] = Int32(truncatingIfNeeded: -1 &- set)
+                                            } else {
+                                                set = -1 &- set
+                                            }
+                                            bitSets[set &* words &+ index >> 6] |= 1 << UInt64(index & 63)
+                                            break
+                                        }
+                                        slot = (slot &+ 1) & mask
                                     }
-                                    if single[write] >= 0 {
-                                        // A second sentence: the shingle gets a bit set, with the first.
-                                        set &+= 1
-                                        let first = Int(single[write])
-                                        masks[set &* words &+ first >> 6] |= 1 << UInt64(first & 63)
-                                        single[write] = Int32(truncatingIfNeeded: -1 &- set)
-                                    }
-                                    masks[set &* words &+ owner >> 6] |= 1 << UInt64(owner & 63)
                                 }
                             }
-                            initialized = distinctCount
                         }
-                        initializedOwners = distinctCount
                     }
                 }
+                initializedOwners = distinctCount
             }
+            sets = Array(UnsafeBufferPointer(rebasing: bitSets[0..<(setCount &* words)]))
+          }
+          initialized = distinctCount
         }
         shingles = distinct
-        sentenceBits = masks
-        self.owners = single
+        sentenceBits = sets
+        owners = single
+        slots = table
+    }
+
+    /// The home slot of `hash` in a table of `mask + 1` slots.
+    @inline(__always)
+    static func home(of hash: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     }
 
     /// `text.tokenRange(in: sentence.span).count` for each sentence of `profile`, found by one
@@ -178,59 +158,170 @@ public struct SentenceShingleIndex: Sendable {
     /// + j` is |shingles of sentence i of this document ∩ shingles of sentence j of `b`|, for
     /// non-excluded sentences (0 elsewhere).
     ///
-    /// - Complexity: O(*m* + *n* + shared postings + sentences²), a merge of the two sorted arrays.
+    /// Each distinct shingle of the document with fewer is looked up in the other's table.
+    ///
+    /// - Complexity: O(min(*m*, *n*) + shared postings + sentences²) expected.
     func sharedCounts(with b: SentenceShingleIndex) -> [Int32] {
         let columns = b.sentenceCount
         var counts = [Int32](repeating: 0, count: sentenceCount * columns)
         let wordsA = wordsPerShingle, wordsB = b.wordsPerShingle
-        shingles.withUnsafeBufferPointer { left in
-            b.shingles.withUnsafeBufferPointer { right in
+        let probesB = b.shingles.count >= shingles.count
+        // The side whose shingles are walked, and the side whose table is probed.
+        let (walked, probed) = probesB ? (self, b) : (b, self)
+        walked.shingles.withUnsafeBufferPointer { keys in
+          walked.owners.withUnsafeBufferPointer { walkedOwners in
+            probed.owners.withUnsafeBufferPointer { probedOwners in
+              probed.withLookup { lookup in
                 sentenceBits.withUnsafeBufferPointer { bitsA in
-                    b.sentenceBits.withUnsafeBufferPointer { bitsB in
-                      owners.withUnsafeBufferPointer { ownersA in
-                        b.owners.withUnsafeBufferPointer { ownersB in
-                          counts.withUnsafeMutableBufferPointer { counts in
-                            var i = 0, j = 0
-                            while i < left.count && j < right.count {
-                                let x = left[i], y = right[j]
-                                // Branch-free steps: which side advances is a coin toss.
-                                guard x == y else {
-                                    i &+= x < y ? 1 : 0
-                                    j &+= y < x ? 1 : 0
-                                    continue
-                                }
-                                let ownerA = Int(ownersA[i]), ownerB = Int(ownersB[j])
-                                if ownerA >= 0 && ownerB >= 0 {
-                                    // One sentence on each side: one pair to count.
-                                    counts[ownerA &* columns &+ ownerB] &+= 1
-                                } else if ownerA >= 0 {
-                                    Self.countRow(ownerA &* columns, ownerB, bitsB, words: wordsB, into: counts)
-                                } else {
-                                    let base = (-1 &- ownerA) &* wordsA
-                                    for wordA in 0..<wordsA {
-                                        var maskA = bitsA[base &+ wordA]
-                                        while maskA != 0 {
-                                            let row = wordA << 6 | maskA.trailingZeroBitCount
-                                            Self.countRow(row &* columns, ownerB, bitsB, words: wordsB, into: counts)
-                                            maskA &= maskA &- 1
-                                        }
+                  b.sentenceBits.withUnsafeBufferPointer { bitsB in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        for k in keys.indices {
+                            let place = lookup.place(of: keys[k])
+                            guard place >= 0 else { continue }
+                            let ownerA = Int(probesB ? walkedOwners[k] : probedOwners[place])
+                            let ownerB = Int(probesB ? probedOwners[place] : walkedOwners[k])
+                            if ownerA >= 0 && ownerB >= 0 {
+                                // One sentence on each side: one pair to count.
+                                counts[ownerA &* columns &+ ownerB] &+= 1
+                            } else if ownerA >= 0 {
+                                Self.countRow(ownerA &* columns, ownerB, bitsB, words: wordsB, into: counts)
+                            } else {
+                                let base = (-1 &- ownerA) &* wordsA
+                                for wordA in 0..<wordsA {
+                                    var maskA = bitsA[base &+ wordA]
+                                    while maskA != 0 {
+                                        let row = wordA << 6 | maskA.trailingZeroBitCount
+                                        Self.countRow(row &* columns, ownerB, bitsB, words: wordsB, into: counts)
+                                        maskA &= maskA &- 1
                                     }
                                 }
-                                i &+= 1
-                                j &+= 1
                             }
-                          }
                         }
-                      }
                     }
+                  }
                 }
+              }
             }
+          }
         }
         return counts
+    }
+
+    /// Calls `body` with the index's table, read in place.
+    @inline(__always)
+    func withLookup<Result>(_ body: (ShingleLookup) -> Result) -> Result {
+        shingles.withUnsafeBufferPointer { keys in
+            slots.withUnsafeBufferPointer { slots in
+                body(ShingleLookup(keys: keys, slots: slots, mask: slotMask))
+            }
+        }
+    }
+}
+
+/// A ``SentenceShingleIndex``'s hash table, read in place.
+struct ShingleLookup {
+    /// ``SentenceShingleIndex/shingles``.
+    let keys: UnsafeBufferPointer<UInt64>
+    /// ``SentenceShingleIndex/slots``.
+    let slots: UnsafeBufferPointer<Int32>
+    /// ``SentenceShingleIndex/slotMask``.
+    let mask: Int
+
+    /// The place of `hash` in ``keys``, or -1 when the index does not hold it.
+    @inline(__always)
+    func place(of hash: UInt64) -> Int {
+        var slot = SentenceShingleIndex.home(of: hash, mask: mask)
+        while true {
+            let place = Int(slots[slot])
+            if place < 0 || keys[place] == hash { return place }
+            slot = (slot &+ 1) & mask
+        }
     }
 }
 
 extension SentenceShingleIndex {
+    /// ``sharedCounts(with:)``, with the rows of sentences of this document that have a twin
+    /// in `b` (``SentenceTwins``, for the profiles whose sentences are `sentencesA` and
+    /// `sentencesB`) read off `b` itself: a twin of sentence `s` of `b` shares with each
+    /// sentence `t` of `b` what `s` does, which is all of `s`'s shingles for `t == s` and,
+    /// for any other `t`, one for each shingle that several sentences of `b` hold, both of
+    /// them among them (a bit set of ``sentenceBits``). The other rows look each of their
+    /// sentence's shingles up in `b`'s table. The same counts; when the sentences without a
+    /// twin hold more shingles than this document has distinct ones, the walk of
+    /// ``sharedCounts(with:)`` costs less and is taken.
+    ///
+    /// - Complexity: O(*s* + sentences² + bit sets of `b`) expected, for *s* shingles in
+    ///   sentences without a twin.
+    func sharedCounts(
+        with b: SentenceShingleIndex, twins: SentenceTwins,
+        _ sentencesA: UnsafeBufferPointer<DocumentProfile.Sentence>, _ sentencesB: UnsafeBufferPointer<DocumentProfile.Sentence>
+    ) -> [Int32] {
+        let rows = sentenceCount, columns = b.sentenceCount
+        guard twins.pairedCount > 0, twins.ofA.count == rows, twins.ofB.count == columns,
+              sentencesA.count == rows, sentencesB.count == columns else { return sharedCounts(with: b) }
+        var unpaired = 0
+        twins.ofA.withUnsafeBufferPointer { ofA in
+            for i in 0..<rows where ofA[i] < 0 && !sentencesA[i].isExcluded { unpaired &+= sentencesA[i].shingles.count }
+        }
+        guard unpaired <= Swift.min(shingles.count, b.shingles.count) else { return sharedCounts(with: b) }
+        var counts = [Int32](repeating: 0, count: rows * columns)
+        let words = b.wordsPerShingle
+        twins.ofA.withUnsafeBufferPointer { ofA in
+            b.owners.withUnsafeBufferPointer { owners in
+              b.sentenceBits.withUnsafeBufferPointer { bits in
+                counts.withUnsafeMutableBufferPointer { counts in
+                  withUnsafeTemporaryAllocation(of: Int32.self, capacity: columns + rows) { chains in
+                    // The twins of each sentence of b, chained: `first[s]`, then `next[i]`.
+                    let first = chains.baseAddress!, next = first + columns
+                    for s in 0..<columns { first[s] = -1 }
+                    for i in stride(from: rows &- 1, through: 0, by: -1) where ofA[i] >= 0 {
+                        let s = Int(ofA[i])
+                        next[i] = first[s]
+                        first[s] = Int32(truncatingIfNeeded: i)
+                    }
+                    // Shingles several sentences of b hold: each twin of one of them shares
+                    // one with each of them.
+                    let sets = words == 0 ? 0 : bits.count / words
+                    for set in 0..<sets {
+                        let base = set &* words
+                        for word in 0..<words {
+                            var mask = bits[base &+ word]
+                            while mask != 0 {
+                                var i = Int(first[word << 6 | mask.trailingZeroBitCount])
+                                while i >= 0 {
+                                    Self.countRow(i &* columns, -1 &- set, bits, words: words, into: counts)
+                                    i = Int(next[i])
+                                }
+                                mask &= mask &- 1
+                            }
+                        }
+                    }
+                    // A sentence shares all its shingles with itself (which the bit sets
+                    // counted only in part).
+                    for i in 0..<rows where ofA[i] >= 0 {
+                        let s = Int(ofA[i])
+                        counts[i &* columns &+ s] = Int32(truncatingIfNeeded: sentencesB[s].shingles.count)
+                    }
+                    // Sentences without a twin: each shingle looked up in b.
+                    b.withLookup { lookup in
+                        for i in 0..<rows where ofA[i] < 0 && !sentencesA[i].isExcluded {
+                            let row = i &* columns
+                            sentencesA[i].shingles.withUnsafeBufferPointer { hashes in
+                                for hash in hashes {
+                                    let place = lookup.place(of: hash)
+                                    if place >= 0 { Self.countRow(row, Int(owners[place]), bits, words: words, into: counts) }
+                                }
+                            }
+                        }
+                    }
+                  }
+                }
+              }
+            }
+        }
+        return counts
+    }
+
     /// Adds one to the counts of row `start` (of the pair counts) for each sentence that holds
     /// a shingle whose ``owners`` entry is `owner` (its bit sets `bits`, of `words` words).
     @inline(__always)
@@ -262,16 +353,28 @@ extension PassageAligner {
         guard let indexA = indexes.0, let indexB = indexes.1,
               indexA.sentenceCount == a.sentences.count, indexB.sentenceCount == b.sentences.count
         else { return align(a, b) }
-        return aligned(seeding(a, b, indexes: (indexA, indexB)), a, b, indexes: ShingleIndexes(a: indexA, b: indexB))
+        let twins = SentenceTwins(a, b)
+        return aligned(
+            seeding(a, b, indexes: (indexA, indexB), twins: twins), a, b,
+            indexes: ShingleIndexes(a: indexA, b: indexB, twins: twins))
     }
 
     /// ``seeding(_:_:)`` from the shared-shingle counts of the two indexes: for each sentence
     /// of `a` in order, the sentences of `b` it shares a shingle with, in order, each judged by
-    /// ``judge(_:_:_:_:shared:weights:seeds:nearMisses:)`` exactly as there.
+    /// ``judge(_:_:_:_:shared:weights:seeds:nearMisses:)`` exactly as there. Given the
+    /// sentences' `twins`, the counts are made through them
+    /// (``SentenceShingleIndex/sharedCounts(with:twins:_:_:)``).
     func seeding(
-        _ a: DocumentProfile, _ b: DocumentProfile, indexes: (SentenceShingleIndex, SentenceShingleIndex)
+        _ a: DocumentProfile, _ b: DocumentProfile, indexes: (SentenceShingleIndex, SentenceShingleIndex),
+        twins: SentenceTwins? = nil
     ) -> (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights) {
-        let counts = indexes.0.sharedCounts(with: indexes.1)
+        let counts = twins.map { twins in
+            a.sentences.withUnsafeBufferPointer { sentencesA in
+                b.sentences.withUnsafeBufferPointer { sentencesB in
+                    indexes.0.sharedCounts(with: indexes.1, twins: twins, sentencesA, sentencesB)
+                }
+            }
+        } ?? indexes.0.sharedCounts(with: indexes.1)
         let weights = LazyWordWeights(frequencies: (indexes.0.wordFrequencies, indexes.1.wordFrequencies))
         let columns = b.sentences.count
         var result: [Seed] = []

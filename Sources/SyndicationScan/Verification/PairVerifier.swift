@@ -25,8 +25,13 @@ public struct PairVerifier: Sendable {
         // et al. (2014) likewise drop short passages. Dropped passages do not count towards it.
         // Passages that passed on their own may then be joined into one condensed copy (a
         // summary); joining never makes a pair out of passages too short to count.
-        let wordsA = a.shingleIndex?.sentenceWords, wordsB = b.shingleIndex?.sentenceWords
-        var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile, indexes: (a.shingleIndex, b.shingleIndex)).filter { passage in
+        // A document the scan did not index (it stands in one pair) is indexed here: its
+        // twins with the other side's sentences, and the shortcuts they allow, then cost less
+        // than per-pair postings (the same passages, by construction).
+        let indexA = a.shingleIndex ?? SentenceShingleIndex(a.profile)
+        let indexB = b.shingleIndex ?? SentenceShingleIndex(b.profile)
+        let wordsA = indexA?.sentenceWords, wordsB = indexB?.sentenceWords
+        var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile, indexes: (indexA, indexB)).filter { passage in
             !passage.kind.isCopy || min(a.profile.proseWords(in: passage.a, sentenceWords: wordsA),
                                         b.profile.proseWords(in: passage.b, sentenceWords: wordsB))
                 >= parameters.minimumCopyWords
