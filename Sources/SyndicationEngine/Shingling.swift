@@ -119,7 +119,7 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
     ) -> (count: Int, set: [UInt64]) {
         let count = hashCount(of: text, tokens: range)
         let isCharacters = unit == .characters && size == 5
-        guard count > 1, isCharacters || (unit == .words && size == 1) else {
+        guard count > 1, count <= SortedHashSet.tableLimit, isCharacters || (unit == .words && size == 1) else {
             let written = writeHashes(of: text, tokens: range, into: output)
             return (written, SortedHashSet.make(sorting: UnsafeMutableBufferPointer(start: output, count: written), workspace: workspace))
         }

@@ -25,6 +25,14 @@ public enum SortedHashSet {
             sorted.removeSubrange(write...)
             return sorted
         }
+        if hashes.count > tableLimit {
+            // Sorted in place too: a table would take several times the array's memory.
+            var sorted = consume hashes
+            sorted.sort()
+            let write = sorted.withUnsafeMutableBufferPointer { removeRepeats($0) }
+            sorted.removeSubrange(write...)
+            return sorted
+        }
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: workspaceCount(for: hashes.count)) { workspace in
             hashes.withUnsafeBufferPointer { placed($0, workspace: workspace.baseAddress!) }
         }
@@ -40,21 +48,27 @@ public enum SortedHashSet {
         sorting hashes: UnsafeMutableBufferPointer<UInt64>, workspace: UnsafeMutablePointer<UInt64>
     ) -> [UInt64] {
         guard hashes.count > 1 else { return Array(hashes) }
+        guard hashes.count <= tableLimit else { return standardSorted(UnsafeBufferPointer(hashes)) }
         return placed(UnsafeBufferPointer(hashes), workspace: workspace)
     }
 
     /// The words of workspace ``make(sorting:workspace:)`` needs for `count` hashes: the table
-    /// (``tableSlots(for:)``) and its occupancy bits, at most 10 × `count` + 2.
+    /// (``tableSlots(for:)``) and its occupancy bits, at most 10 × `count` + 2, and no more
+    /// than for ``tableLimit`` hashes (more take the standard sort).
     public static func workspaceCount(for count: Int) -> Int {
-        let slots = tableSlots(for: count)
+        let slots = tableSlots(for: Swift.min(count, tableLimit))
         return slots + (slots + 63) / 64 + 1
     }
 
+    /// The most hashes sorted in a table: more (a whole huge document's) take the standard
+    /// sort, whose memory is the array's own.
+    static var tableLimit: Int { 1 << 20 }
+
     /// The addresses of the table for `count` hashes, as a power of two: the least one of at
-    /// least four per hash, two for more than 4,096 hashes (memory), at most 2^24.
+    /// least four per hash, two for more than 4,096 hashes (memory).
     static func addressBits(for count: Int) -> Int {
         let spread = count <= 4_096 ? 4 : 2
-        return Swift.min(24, Int.bitWidth &- (spread &* Swift.max(count, 1) &- 1).leadingZeroBitCount)
+        return Int.bitWidth &- (spread &* Swift.max(count, 1) &- 1).leadingZeroBitCount
     }
 
     /// The slots of the table for `count` hashes: one per address, and room after the last
@@ -66,7 +80,7 @@ public enum SortedHashSet {
     /// The most steps per hash (along a run, and of hashes moved up a slot) the table takes
     /// before it leaves skewed input to the standard sort; uniform hashes take a small
     /// fraction of one.
-    static let crowdedMoveFactor = 4
+    static var crowdedMoveFactor: Int { 4 }
 
     /// The sorted distinct hashes of more than one `input` hash, by address calculation in
     /// `workspace` (``workspaceCount(for:)`` words: the table, then its occupancy bits).

@@ -132,10 +132,30 @@ import Testing
         }
     }
 
+    /// More hashes than a table takes go to the standard sort, in place for `make(_:)`; the
+    /// workspace stops growing there.
+    @Test func hashesPastTheTableLimitTakeTheStandardSort() {
+        var state: UInt64 = 0xB16
+        let hashes = (0..<(SortedHashSet.tableLimit + 1)).map { index -> UInt64 in
+            state &+= 0x9E37_79B9_7F4A_7C15
+            return index % 7 == 0 ? UInt64(index) : state &* 0xBF58_476D_1CE4_E5B9
+        }
+        let expected = Set(hashes).sorted()
+        #expect(SortedHashSet.make(hashes) == expected)
+        let count = SortedHashSet.workspaceCount(for: SortedHashSet.tableLimit)
+        #expect(SortedHashSet.workspaceCount(for: hashes.count) == count)
+        var buffer = hashes
+        var workspace = [UInt64](repeating: 0, count: count)
+        let fromBuffer = buffer.withUnsafeMutableBufferPointer { hashes in
+            workspace.withUnsafeMutableBufferPointer { SortedHashSet.make(sorting: hashes, workspace: $0.baseAddress!) }
+        }
+        #expect(fromBuffer == expected)
+    }
+
     /// The workspace stays within its documented bound (10 × count + 2 words), and the table
     /// reuses one workspace across calls of any size up to the one it was made for.
     @Test func workspaceIsBoundedAndReusable() {
-        for count in [1, 2, 3, 31, 32, 33, 100, 1_000, 4_096, 4_097, 10_000, 1 << 20] {
+        for count in [1, 2, 3, 31, 32, 33, 100, 1_000, 4_096, 4_097, 10_000, 1 << 20, 1 << 22] {
             #expect(SortedHashSet.workspaceCount(for: count) <= 10 * count + 2, "\(count)")
         }
         var state: UInt64 = 0xFACE

@@ -217,8 +217,8 @@ import SyndicationEngine
         #expect(backwards > 1_000)
     }
 
-    /// The quotation finder, which jumps to the first code point of eight that may be a mark,
-    /// equals the loop over every code point on random strings of marks, line breaks, spaces,
+    /// The quotation finder, which passes over eight code points at a time where none may be a
+    /// mark, equals the loop over every code point on random strings of marks, line breaks, spaces,
     /// brackets, ASCII and non-ASCII letters (and code points whose low byte is a mark's).
     @Test func quotationsOfRandomScalarsEqualTheOneByOneLoop() {
         let alphabet: [Unicode.Scalar] = [
