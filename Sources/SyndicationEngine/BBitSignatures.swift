@@ -73,11 +73,37 @@ public struct BBitSignatures: Sendable {
     public static func compact(_ signature: MinHashSignature) -> [UInt16] {
         let k = signature.values.count
         let onePermutation = signature.parameters.scheme == .onePermutation
-        return signature.values.enumerated().map { bin, value in
-            let filled = !onePermutation || (value != .max && MinHashMixing.reduce(value, into: k) == bin)
-            return UInt16(truncatingIfNeeded: value) & UInt16((1 << valueBits) - 1)
-                | (filled ? UInt16(1 << valueBits) : 0)
+        // For a power of two 2ˢ the reduction's high word is the value's top s bits.
+        let topBits = k > 0 && k & (k - 1) == 0 ? k.trailingZeroBitCount : nil
+        return [UInt16](unsafeUninitializedCapacity: k) { output, initialized in
+            signature.values.withUnsafeBufferPointer { values in
+                @inline(__always) func put(_ bin: Int, filled: Bool) {
+                    output[bin] = UInt16(truncatingIfNeeded: values[bin]) & UInt16((1 << valueBits) - 1)
+                        | (filled ? UInt16(1 << valueBits) : 0)
+                }
+                if !onePermutation {
+                    for bin in 0..<k { put(bin, filled: true) }
+                } else if let topBits {
+                    // Smart shift: by 64 (one bin) it gives 0.
+                    for bin in 0..<k { put(bin, filled: values[bin] != .max && Int(values[bin] >> (64 - topBits)) == bin) }
+                } else {
+                    for bin in 0..<k {
+                        put(bin, filled: values[bin] != .max && MinHashMixing.reduce(values[bin], into: k) == bin)
+                    }
+                }
+            }
+            initialized = k
         }
+    }
+
+    /// Appends a document's positions as ``compact(_:)`` made them from its signature (on
+    /// whichever thread made the signature), and whether that signature is empty.
+    ///
+    /// - Precondition: `compacted.count == parameters.permutationCount`.
+    package mutating func append(compacted: [UInt16], isEmpty: Bool) {
+        precondition(compacted.count == parameters.permutationCount, "\(compacted.count) positions, not \(parameters.permutationCount)")
+        values += compacted
+        empty.append(isEmpty)
     }
 
     /// The Jaccard similarity of documents `i` and `j`, estimated from the positions whose

@@ -66,6 +66,34 @@ public struct DocumentSketcher: Sendable {
     ///   `UInt64.max`, the values of ``MinHashSignature/empty(parameters:)``.
     /// - Complexity: as ``signature(utf8:)``, with no allocation for ASCII text.
     public func fillSignature(utf8: UnsafeRawBufferPointer, into values: UnsafeMutableBufferPointer<UInt64>) -> Bool {
+        fillSignature(utf8: utf8, into: values, keepingWords: false) { _ in }
+    }
+
+    /// The signature of `text`, lending its folded words (``FoldedWords``) to `visit` on the
+    /// way, for callers that cut more from them (the census's line keys). `visit` is called
+    /// once when the fast path signs the text, and not at all when the text is empty or takes
+    /// the general path.
+    ///
+    /// - Complexity: as ``signature(utf8:)``, plus one more word-offset store per word.
+    package func signature(of text: String, visitingWords visit: (FoldedWords) -> Void) -> MinHashSignature {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = parameters.permutationCount
+            var isEmpty = false
+            let values = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+                isEmpty = !fillSignature(utf8: UnsafeRawBufferPointer(bytes), into: buffer, keepingWords: true, visit: visit)
+                initialized = count
+            }
+            if isEmpty { return MinHashSignature.empty(parameters: parameters) }
+            return MinHashSignature(parameters: parameters, values: values)
+        }
+    }
+
+    /// ``fillSignature(utf8:into:)``, lending the folded words to `visit` when `keepingWords`.
+    private func fillSignature(
+        utf8: UnsafeRawBufferPointer, into values: UnsafeMutableBufferPointer<UInt64>, keepingWords: Bool,
+        visit: (FoldedWords) -> Void
+    ) -> Bool {
         precondition(
             values.count == parameters.permutationCount,
             "a signature under \(parameters) holds \(parameters.permutationCount) values, not \(values.count)")
@@ -73,12 +101,12 @@ public struct DocumentSketcher: Sendable {
         switch parameters.scheme {
         case .onePermutation:
             var sink = OnePermutationSink(bins: values, key: hasher.permutationKey)
-            if (try? scan(utf8, into: &sink)) != nil {
+            if (try? scan(utf8, into: &sink, keepingWords: keepingWords, visit: visit)) != nil {
                 return hasher.finishOnePermutation(values)
             }
         case .classic:
             var sink = CollectingSink()
-            if (try? scan(utf8, into: &sink)) != nil {
+            if (try? scan(utf8, into: &sink, keepingWords: keepingWords, visit: visit)) != nil {
                 return copy(hasher.signature(of: sink.hashes), into: values)
             }
         }
@@ -96,19 +124,23 @@ public struct DocumentSketcher: Sendable {
         return parameters.shingling.hashes(of: AnalyzedText(String(decoding: utf8, as: UTF8.self)))
     }
 
-    /// Runs the scanner with scratch space for `utf8`.
+    /// Runs the scanner with scratch space for `utf8`; with `keepingWords`, with room for the
+    /// words' input offsets too, and `visit` sees the folded words.
     private func scan<Sink: ShingleHashSink>(
-        _ utf8: UnsafeRawBufferPointer, into sink: inout Sink
+        _ utf8: UnsafeRawBufferPointer, into sink: inout Sink, keepingWords: Bool = false,
+        visit: (FoldedWords) -> Void = { _ in }
     ) throws(FoldedShingleScanner.Refusal) {
         let sizes = FoldedShingleScanner.scratchSizes(forInputCount: utf8.count)
         let result: Result<Int, FoldedShingleScanner.Refusal> =
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: sizes.wordStarts) { starts in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: sizes.wordStarts * (keepingWords ? 2 : 1)) { starts in
                 withUnsafeTemporaryAllocation(byteCount: sizes.text + sizes.folded, alignment: 8) { scratch in
                     Result { () throws(FoldedShingleScanner.Refusal) -> Int in
                         try scanner.scan(
                             utf8, text: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<sizes.text]),
                             folded: UnsafeMutableRawBufferPointer(rebasing: scratch[sizes.text...]),
-                            wordStarts: starts, into: &sink)
+                            wordStarts: UnsafeMutableBufferPointer(rebasing: starts[0..<sizes.wordStarts]),
+                            inputStarts: keepingWords ? UnsafeMutableBufferPointer(rebasing: starts[sizes.wordStarts...]) : nil,
+                            into: &sink, visit: visit)
                     }
                 }
             }

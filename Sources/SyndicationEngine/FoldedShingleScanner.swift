@@ -70,22 +70,31 @@ struct FoldedShingleScanner {
     ///   received nothing.
     /// - Complexity: O(*n*) in the byte count; words with code points outside ASCII and
     ///   ``SelfFoldingScalars`` cost an NFKC fold each (about ten microseconds).
+    ///   - inputStarts: optional scratch of `scratchSizes(forInputCount:).wordStarts` entries;
+    ///     receives where each kept word starts in `input`.
+    ///   - visit: called, when the scan completes and `inputStarts` is given, with the folded
+    ///     words (``FoldedWords``), before the scratch is given back.
     func scan<Sink: ShingleHashSink>(
         _ input: UnsafeRawBufferPointer, text: UnsafeMutableRawBufferPointer,
         folded: UnsafeMutableRawBufferPointer, wordStarts: UnsafeMutableBufferPointer<Int32>,
-        into sink: inout Sink
+        inputStarts: UnsafeMutableBufferPointer<Int32>? = nil,
+        into sink: inout Sink, visit: (FoldedWords) -> Void = { _ in }
     ) throws(Refusal) -> Int {
         let count = input.count
         guard count > 0 else { return 0 }
         guard count < Int(Int32.max) - Self.foldedSlack - 16 else { throw .documentTooLong }
         let sizes = Self.scratchSizes(forInputCount: count)
         precondition(
-            text.count >= sizes.text && folded.count >= sizes.folded && wordStarts.count >= sizes.wordStarts,
+            text.count >= sizes.text && folded.count >= sizes.folded && wordStarts.count >= sizes.wordStarts
+                && (inputStarts?.count ?? sizes.wordStarts) >= sizes.wordStarts,
             "scratch too small")
-        let needsFolding = try Self.prepare(input.baseAddress!, count: count, into: text.baseAddress!)
+        var continuationBytes = 0
+        let needsFolding = try Self.prepare(
+            input.baseAddress!, count: count, into: text.baseAddress!, continuationBytes: &continuationBytes)
         var words = WordEmitter(
             input: input.baseAddress!, text: text.baseAddress!, output: folded.baseAddress!,
-            slackLimit: folded.count &- 8 &- count, starts: wordStarts.baseAddress!)
+            slackLimit: folded.count &- 8 &- count, starts: wordStarts.baseAddress!,
+            inputStarts: inputStarts?.baseAddress ?? wordStarts.baseAddress!)
         // Two copies of the loop: documents whose words all fold byte by byte skip the per-word check.
         if needsFolding {
             var folder = NonASCIIWordFolder()
@@ -94,7 +103,17 @@ struct FoldedShingleScanner {
             var unused = NonASCIIWordFolder()
             words = try visitWords(text.baseAddress!, count: count, checkingNonASCII: false, words: words, folder: &unused)
         }
-        return words.hashShingles(shingling, into: &sink)
+        let streamLength = words.hashShingles(shingling, into: &sink)
+        if let inputStarts {
+            // The entry after the last word's: one past the stream's final space.
+            wordStarts[words.wordCount] = Int32(truncatingIfNeeded: words.length)
+            visit(FoldedWords(
+                folded: UnsafeRawBufferPointer(start: folded.baseAddress, count: words.length),
+                foldedStarts: UnsafeBufferPointer(rebasing: wordStarts[0...words.wordCount]),
+                inputStarts: UnsafeBufferPointer(rebasing: inputStarts[0..<words.wordCount]),
+                scalarCount: count &- continuationBytes))
+        }
+        return streamLength
     }
 
     /// Finds the words of the prepared text block by block and hands each to `words`.
@@ -182,7 +201,11 @@ struct FoldedShingleScanner {
     /// ``SelfFoldingScalars`` remains, that is, whether some word needs an NFKC fold.
     ///
     /// - Throws: ``Refusal/malformedUTF8`` for bytes that are not well-formed UTF-8.
-    static func prepare(_ input: UnsafeRawPointer, count: Int, into text: UnsafeMutableRawPointer) throws(Refusal) -> Bool {
+    /// Adds to `continuationBytes` the bytes after the first of each code point outside ASCII,
+    /// so that the text holds `count` − `continuationBytes` code points.
+    static func prepare(
+        _ input: UnsafeRawPointer, count: Int, into text: UnsafeMutableRawPointer, continuationBytes: inout Int
+    ) throws(Refusal) -> Bool {
         text.advanced(by: count).initializeMemory(as: UInt8.self, repeating: 0, count: textPadding)
         var index = 0
         var needsFolding = false
@@ -221,6 +244,7 @@ struct FoldedShingleScanner {
                 (text + index).initializeMemory(as: UInt8.self, repeating: 0x20, count: width)
             }
             index &+= width
+            continuationBytes &+= width &- 1
         }
         return needsFolding
     }

@@ -12,6 +12,9 @@ extension FoldedShingleScanner {
         let slackLimit: Int
         /// The start of each word in the folded stream, in text order.
         let starts: UnsafeMutablePointer<Int32>
+        /// The start of each word in the input, in text order (may be `starts` itself when
+        /// nobody reads them: each entry is written before the stream start that replaces it).
+        let inputStarts: UnsafeMutablePointer<Int32>
         /// Where the next word goes: the folded stream so far, with a space after its last word.
         var length = 0
         /// Words kept so far.
@@ -19,13 +22,14 @@ extension FoldedShingleScanner {
 
         init(
             input: UnsafeRawPointer, text: UnsafeRawPointer, output: UnsafeMutableRawPointer,
-            slackLimit: Int, starts: UnsafeMutablePointer<Int32>
+            slackLimit: Int, starts: UnsafeMutablePointer<Int32>, inputStarts: UnsafeMutablePointer<Int32>
         ) {
             self.input = input
             self.text = text
             self.output = output
             self.slackLimit = slackLimit
             self.starts = starts
+            self.inputStarts = inputStarts
         }
 
         /// Appends the word at bytes `start..<end` of the text. With `checkingNonASCII` false
@@ -44,6 +48,7 @@ extension FoldedShingleScanner {
                 else { return }
                 foldedEnd = end
             }
+            inputStarts[wordCount] = Int32(truncatingIfNeeded: start)
             starts[wordCount] = Int32(truncatingIfNeeded: foldedStart)
             wordCount &+= 1
             output.storeBytes(of: 0x20, toByteOffset: foldedEnd, as: UInt8.self)

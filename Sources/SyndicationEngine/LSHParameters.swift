@@ -54,8 +54,10 @@ public struct LSHParameters: Hashable, Codable, Sendable, CustomStringConvertibl
     /// - Precondition: `0 < threshold < 1`, `permutationCount >= 1`, weights not negative and
     ///   not both 0.
     /// - Complexity: O(*k* log *k* · ``integrationIntervals``) multiplications for *k* =
-    ///   `permutationCount`: for each *r* one sweep over the Simpson nodes yields every *b* ≤ *k*/*r*
-    ///   at once, (1 − *s*ʳ)ᵇ by repeated multiplication (about 1 ms for *k* = 128).
+    ///   `permutationCount` the first time a setting is asked for: for each *r* one sweep over
+    ///   the Simpson nodes yields every *b* ≤ *k*/*r* at once, (1 − *s*ʳ)ᵇ by repeated
+    ///   multiplication (about 10 ms for *k* = 128). Answers are remembered for the process
+    ///   (``OptimalBandings``), since a scan asks for its banding at every stage.
     public static func optimal(
         threshold: Double, permutationCount: Int,
         falsePositiveWeight: Double = 0.5, falseNegativeWeight: Double = 0.5
@@ -64,6 +66,17 @@ public struct LSHParameters: Hashable, Codable, Sendable, CustomStringConvertibl
         precondition(permutationCount >= 1, "needs at least one permutation")
         precondition(falsePositiveWeight >= 0 && falseNegativeWeight >= 0
                      && falsePositiveWeight + falseNegativeWeight > 0, "weights must be non-negative, not both 0")
+        let setting = OptimalBandings.Setting(
+            threshold: threshold, permutationCount: permutationCount,
+            falsePositiveWeight: falsePositiveWeight, falseNegativeWeight: falseNegativeWeight)
+        return OptimalBandings.shared.banding(for: setting) { computedOptimal(for: $0) }
+    }
+
+    /// ``optimal(threshold:permutationCount:falsePositiveWeight:falseNegativeWeight:)`` computed
+    /// afresh, never remembered.
+    static func computedOptimal(for setting: OptimalBandings.Setting) -> LSHParameters {
+        let (threshold, permutationCount) = (setting.threshold, setting.permutationCount)
+        let (falsePositiveWeight, falseNegativeWeight) = (setting.falsePositiveWeight, setting.falseNegativeWeight)
         // errors[r - 1][b - 1] is the weighted error of b bands of r rows:
         // ∫₀ᵗ P = t − ∫₀ᵗ (1 − sʳ)ᵇ and ∫ₜ¹ (1 − P) = ∫ₜ¹ (1 − sʳ)ᵇ.
         let errors = (1...permutationCount).map { rowsPerBand in

@@ -105,6 +105,54 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// ``writeHashes(of:tokens:into:)`` that sorts them as well: writes the hashes of the
+    /// tokens `range` of `text` to `output` as it does and returns how many, with their sorted
+    /// distinct set (``SortedHashSet/make(sorting:workspace:)`` of them), `workspace` having
+    /// room for ``SortedHashSet/workspaceCount(for:)`` of ``hashCount(of:tokens:)`` words.
+    /// Character 5-shingles and single words, the sentence profiles' sets, go into the sort's
+    /// table as they are made, in one pass; other shinglings are written, then sorted.
+    ///
+    /// - Complexity: expected O(*n*) in the size of the range.
+    public func writeHashes(
+        of text: AnalyzedText, tokens range: Range<Int>, into output: UnsafeMutablePointer<UInt64>,
+        sortingWith workspace: UnsafeMutablePointer<UInt64>
+    ) -> (count: Int, set: [UInt64]) {
+        let count = hashCount(of: text, tokens: range)
+        let isCharacters = unit == .characters && size == 5
+        guard count > 1, isCharacters || (unit == .words && size == 1) else {
+            let written = writeHashes(of: text, tokens: range, into: output)
+            return (written, SortedHashSet.make(sorting: UnsafeMutableBufferPointer(start: output, count: written), workspace: workspace))
+        }
+        var table = SortedHashSet.AddressTable(count: count, workspace: workspace)
+        let seed = seed
+        text.folded.withUnsafeBytes { bytes in
+            let base = bytes.baseAddress!
+            if isCharacters {
+                // More than one hash: the stream is longer than one shingle.
+                let start = base + Int(text.tokens[range.lowerBound].foldedStart)
+                for offset in 0..<count {
+                    let hash = XXHash.hash64Short(UnsafeRawBufferPointer(start: start + offset, count: 5), seed: seed)
+                    output[offset] = hash
+                    table.insert(hash)
+                }
+            } else {
+                text.tokens.withUnsafeBufferPointer { tokens in
+                    for offset in 0..<count {
+                        let token = tokens[range.lowerBound &+ offset]
+                        let first = Int(token.foldedStart)
+                        let hash = XXHash.hash64Short(
+                            UnsafeRawBufferPointer(start: base + first, count: Int(token.foldedEnd) &- first), seed: seed)
+                        output[offset] = hash
+                        table.insert(hash)
+                    }
+                }
+            }
+        }
+        let set = table.isCrowded
+            ? SortedHashSet.standardSorted(UnsafeBufferPointer(start: output, count: count)) : table.sortedSet()
+        return (count, set)
+    }
+
     /// The hashes of the `count` windows of `size` bytes from `start`.
     @inline(__always)
     private static func characterHashes(

@@ -3,11 +3,14 @@
 public enum SortedHashSet {
     /// Sorts `hashes` and removes repeats.
     ///
-    /// Hashes are close to uniform, so they are sorted by distribution (Knuth, TAOCP vol. 3,
-    /// §5.2.5): one counting pass by the top bits spreads them over one or two hashes per
-    /// bucket, and insertion sort puts each short bucket in order, in expected O(*n*) time.
-    /// Skewed input stays correct, only slower (each bucket is still insertion-sorted; a
-    /// bucket past ``distributionBucketLimit`` hashes falls back to the standard sort).
+    /// Hashes are close to uniform, so they are sorted by address calculation (Isaac and
+    /// Singleton, "Sorting by address calculation", J. ACM 3(3), 1956): each hash goes to the
+    /// slot its top bits name in a table of four to eight slots per hash, and a hash whose
+    /// slot is taken moves along the run it meets, which stays in order, as in an ordered hash
+    /// table (Amble and Knuth, "Ordered hash tables", Comput. J. 17(2), 1974). A repeat meets
+    /// its twin there and is dropped; the occupied slots, read in order, are the sorted set.
+    /// Skewed input stays correct, only slower: past ``crowdedMoveFactor`` moves per hash the
+    /// table gives up and the standard sort takes over.
     ///
     /// - Complexity: expected O(*n*) for hashes of a good hash function, O(*n* log *n*) at worst.
     public static func make(_ hashes: consuming [UInt64]) -> [UInt64] {
@@ -23,72 +26,158 @@ public enum SortedHashSet {
             return sorted
         }
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: workspaceCount(for: hashes.count)) { workspace in
-            hashes.withUnsafeBufferPointer { distributed($0, workspace: workspace.baseAddress!) }
+            hashes.withUnsafeBufferPointer { placed($0, workspace: workspace.baseAddress!) }
         }
     }
 
-    /// ``make(_:)`` of hashes in a buffer the caller reuses, which it may reorder, with
-    /// `workspace` room for ``workspaceCount(for:)`` of `hashes.count` words: the sorted
-    /// distinct hashes in an array of their own, without a temporary array or allocation
-    /// besides it.
+    /// ``make(_:)`` of hashes in a buffer the caller reuses, with `workspace` room for
+    /// ``workspaceCount(for:)`` of `hashes.count` words: the sorted distinct hashes in an
+    /// array of their own, without a temporary array or allocation besides it. `hashes` is
+    /// left as it was.
     ///
     /// - Complexity: expected O(*n*) for hashes of a good hash function, O(*n* log *n*) at worst.
     public static func make(
         sorting hashes: UnsafeMutableBufferPointer<UInt64>, workspace: UnsafeMutablePointer<UInt64>
     ) -> [UInt64] {
-        guard hashes.count > 32 else {
-            guard hashes.count > 1 else { return Array(hashes) }
-            insertionSort(hashes)
-            return Array(UnsafeBufferPointer(rebasing: hashes[..<removeRepeats(hashes)]))
-        }
-        return distributed(UnsafeBufferPointer(hashes), workspace: workspace)
+        guard hashes.count > 1 else { return Array(hashes) }
+        return placed(UnsafeBufferPointer(hashes), workspace: workspace)
     }
 
-    /// The words of workspace ``make(sorting:workspace:)`` needs for `count` hashes: at most
-    /// 2 × `count` + 1.
+    /// The words of workspace ``make(sorting:workspace:)`` needs for `count` hashes: the table
+    /// (``tableSlots(for:)``) and its occupancy bits, at most 10 × `count` + 2.
     public static func workspaceCount(for count: Int) -> Int {
-        count + bucketCount(for: count) + 1
+        let slots = tableSlots(for: count)
+        return slots + (slots + 63) / 64 + 1
     }
 
-    /// The distribution buckets for `count` hashes: the largest power of two not above the
-    /// count (at least 2, at most 2^16).
-    private static func bucketCount(for count: Int) -> Int {
-        1 << Swift.min(16, Swift.max(1, (Int.bitWidth - count.leadingZeroBitCount) - 1))
+    /// The addresses of the table for `count` hashes, as a power of two: the least one of at
+    /// least four per hash, two for more than 4,096 hashes (memory), at most 2^24.
+    static func addressBits(for count: Int) -> Int {
+        let spread = count <= 4_096 ? 4 : 2
+        return Swift.min(24, Int.bitWidth &- (spread &* Swift.max(count, 1) &- 1).leadingZeroBitCount)
     }
 
-    /// The sorted distinct hashes of more than one `input` hash, sorted by distribution in
-    /// `workspace` (``workspaceCount(for:)`` words: the sorted hashes, then bucket offsets).
-    private static func distributed(_ input: UnsafeBufferPointer<UInt64>, workspace: UnsafeMutablePointer<UInt64>) -> [UInt64] {
-        let count = input.count
-        let bucketCount = bucketCount(for: count)
-        let shift = UInt64(64 - bucketCount.trailingZeroBitCount)
-        let output = workspace
-        let starts = workspace + count
-        starts.initialize(repeating: 0, count: bucketCount + 1)
-        for hash in input { starts[Int(truncatingIfNeeded: hash >> shift) &+ 1] &+= 1 }
-        for bucket in 0..<bucketCount { starts[bucket &+ 1] &+= starts[bucket] }
-        for hash in input {
-            let bucket = Int(truncatingIfNeeded: hash >> shift)
-            output[Int(truncatingIfNeeded: starts[bucket])] = hash
-            starts[bucket] &+= 1
+    /// The slots of the table for `count` hashes: one per address, and room after the last
+    /// for a run pushed past it.
+    private static func tableSlots(for count: Int) -> Int {
+        (1 &<< addressBits(for: count)) &+ count
+    }
+
+    /// The most steps per hash (along a run, and of hashes moved up a slot) the table takes
+    /// before it leaves skewed input to the standard sort; uniform hashes take a small
+    /// fraction of one.
+    static let crowdedMoveFactor = 4
+
+    /// The sorted distinct hashes of more than one `input` hash, by address calculation in
+    /// `workspace` (``workspaceCount(for:)`` words: the table, then its occupancy bits).
+    private static func placed(_ input: UnsafeBufferPointer<UInt64>, workspace: UnsafeMutablePointer<UInt64>) -> [UInt64] {
+        var table = AddressTable(count: input.count, workspace: workspace)
+        for hash in input { table.insert(hash) }
+        return table.isCrowded ? standardSorted(input) : table.sortedSet()
+    }
+
+    /// The table of ``make(_:)``, filled one hash at a time by callers that make the hashes
+    /// as they go (``Shingling/writeHashes(of:tokens:into:sortingWith:)``): an ordered hash
+    /// table of addresses by the top bits, in a workspace of ``workspaceCount(for:)`` words
+    /// for the most hashes it takes.
+    struct AddressTable {
+        /// The slots: one per address, then room for a run pushed past the last.
+        let table: UnsafeMutablePointer<UInt64>
+        /// One bit per slot: whether it holds a hash.
+        let occupied: UnsafeMutablePointer<UInt64>
+        /// The words of `occupied`.
+        let words: Int
+        /// 64 less the address bits: a hash's address is `hash >> shift`.
+        let shift: UInt64
+        /// The most steps the table takes before it is crowded.
+        let moveLimit: Int
+        /// Steps taken so far.
+        var moves = 0
+
+        /// An empty table for at most `count` hashes.
+        @inline(__always)
+        init(count: Int, workspace: UnsafeMutablePointer<UInt64>) {
+            let bits = addressBits(for: count)
+            let slots = (1 &<< bits) &+ count
+            table = workspace
+            occupied = workspace + slots
+            words = (slots &+ 63) &>> 6
+            shift = UInt64(truncatingIfNeeded: 64 &- bits)
+            moveLimit = crowdedMoveFactor &* count
+            occupied.initialize(repeating: 0, count: words)
         }
-        // `starts[b]` is now the end of bucket b, which is where bucket b + 1 starts.
-        var start = 0
-        for bucket in 0..<bucketCount {
-            let end = Int(truncatingIfNeeded: starts[bucket])
-            if end &- start > 1 {
-                var slice = UnsafeMutableBufferPointer(start: output + start, count: end &- start)
-                if slice.count <= distributionBucketLimit { insertionSort(slice) } else { slice.sort() }
+
+        /// Whether the input was too skewed for the table (past ``crowdedMoveFactor`` steps per
+        /// hash): what it holds is then no answer, and the caller sorts the standard way.
+        var isCrowded: Bool { moves > moveLimit }
+
+        @inline(__always)
+        private func isOccupied(_ slot: Int) -> Bool {
+            occupied[slot &>> 6] & (1 &<< UInt64(truncatingIfNeeded: slot & 63)) != 0
+        }
+
+        /// Puts `hash` in the table, unless it is there already.
+        @inline(__always)
+        mutating func insert(_ hash: UInt64) {
+            let home = Int(truncatingIfNeeded: hash &>> shift)
+            let word = occupied[home &>> 6]
+            let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: home & 63)
+            if word & bit == 0 {
+                table[home] = hash
+                occupied[home &>> 6] = word | bit
+            } else {
+                collide(hash, at: home)
             }
-            start = end
         }
-        let sorted = UnsafeMutableBufferPointer(start: output, count: count)
-        return Array(UnsafeBufferPointer(rebasing: sorted[..<removeRepeats(sorted)]))
+
+        /// Puts `hash` in the run that holds its address `home`: the run holds smaller hashes,
+        /// then larger ones, and it goes between them (unless it is there already) while the
+        /// larger ones move up a slot. A crowded table takes no more.
+        private mutating func collide(_ hash: UInt64, at home: Int) {
+            guard moves <= moveLimit else { return }
+            var slot = home
+            while isOccupied(slot), table[slot] < hash { slot &+= 1 }
+            moves &+= slot &- home
+            if isOccupied(slot) {
+                if table[slot] == hash { return }
+                var carried = hash
+                repeat {
+                    swap(&table[slot], &carried)
+                    slot &+= 1
+                    moves &+= 1
+                } while isOccupied(slot)
+                table[slot] = carried
+            } else {
+                table[slot] = hash
+            }
+            occupied[slot &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: slot & 63)
+        }
+
+        /// The hashes put in, sorted and distinct: the occupied slots in order, gathered to the
+        /// front of the table (never ahead of where they are read) and copied out.
+        func sortedSet() -> [UInt64] {
+            var written = 0
+            for index in 0..<words {
+                var word = occupied[index]
+                let base = table + (index &<< 6)
+                while word != 0 {
+                    table[written] = base[word.trailingZeroBitCount]
+                    written &+= 1
+                    word &= word &- 1
+                }
+            }
+            return Array(UnsafeBufferPointer(start: table, count: written))
+        }
     }
 
-    /// The most hashes one bucket of ``make(_:)`` insertion-sorts; larger ones (from skewed
-    /// input) take the standard sort.
-    static let distributionBucketLimit = 32
+    /// The sorted distinct hashes of `input` by the standard sort: crowded input's fallback.
+    static func standardSorted(_ input: UnsafeBufferPointer<UInt64>) -> [UInt64] {
+        var sorted = Array(input)
+        sorted.sort()
+        let write = sorted.withUnsafeMutableBufferPointer { removeRepeats($0) }
+        sorted.removeSubrange(write...)
+        return sorted
+    }
 
     /// Sorts a short buffer in place.
     @inline(__always)

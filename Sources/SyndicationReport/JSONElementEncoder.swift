@@ -221,7 +221,8 @@ struct JSONElementEncoder {
     }
 
     /// `value` rounded to `decimals` places, as `JSONEncoder` writes a `Double`.
-    private mutating func number(_ value: Double, decimals: Int) throws {
+    mutating func number(_ value: Double, decimals: Int) throws {
+        if Self.appendFixedPoint(value, decimals: decimals, to: &bytes) { return }
         let rounded = value.roundedForOutput(decimals: decimals)
         guard rounded.isFinite else {
             throw EncodingError.invalidValue(
@@ -233,6 +234,57 @@ struct JSONElementEncoder {
         if count >= 2, bytes[count - 2] == UInt8(ascii: "."), bytes[count - 1] == UInt8(ascii: "0") {
             bytes.removeLast(2)
         }
+    }
+
+    /// Appends `value.roundedForOutput(decimals:)` as its `description` spells it without a
+    /// trailing `.0`, from the integer *n* = `value`·10^`decimals` rounded, and returns true;
+    /// or returns false, appending nothing, where that spelling is not plain fixed point.
+    ///
+    /// The rounded value is the double nearest *n*/10^`decimals` (one correctly rounded
+    /// division of two exact doubles). With |*n*| < 10¹⁵ that decimal has at most 15
+    /// significant digits, so it reads back as the same double, and no shorter decimal does
+    /// (any two decimals of at most `decimals` places differ by 10^−`decimals`, far more than
+    /// the doubles' spacing here): it is the shortest round-trip spelling `description`
+    /// gives, which is positional from 10⁻⁴ up to 2⁵³ (below 10⁻⁴ it switches to `1e-05`).
+    static func appendFixedPoint(_ value: Double, decimals: Int, to bytes: inout [UInt8]) -> Bool {
+        guard value.isFinite, abs(value) < 1e15, (0...15).contains(decimals) else { return false }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
+        guard abs(scaled) < 1e15 else { return false }
+        let rounded = scaled / scale
+        if rounded == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return true
+        }
+        guard abs(rounded) >= 1e-4 else { return false }
+        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = UInt64(abs(scaled))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+            // Digits from the right: the fraction's (trailing zeros dropped), the point, the whole part's.
+            var start = digits.count
+            var written = false
+            for _ in 0..<decimals {
+                let digit = UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+                if written || digit != 0 {
+                    start -= 1
+                    digits[start] = UInt8(ascii: "0") + digit
+                    written = true
+                }
+            }
+            if written {
+                start -= 1
+                digits[start] = UInt8(ascii: ".")
+            }
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+        return true
     }
 
     private mutating func optional(_ value: String?) {

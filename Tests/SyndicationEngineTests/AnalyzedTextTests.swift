@@ -97,33 +97,60 @@ import Testing
         }
     }
 
-    /// The distribution sort behind `make` and `make(sorting:workspace:)` against the standard sort, at every size around
-    /// its switch points, on uniform hashes, small values (all in bucket 0: the fallback),
-    /// heavy repeats and values in one narrow top-bit band.
+    /// The address-calculation sort behind `make` and `make(sorting:workspace:)` against the
+    /// standard sort, at every size around its switch points, on uniform hashes, small values
+    /// (all at address 0: the fallback), heavy repeats, values in one narrow top-bit band (the
+    /// fallback), long runs that stay under the fallback's limit, and the extreme values.
     @Test func makeSortsAndDeduplicatesAnyInput() {
         var state: UInt64 = 0x5EED
         func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             return XXHash.hash64(withUnsafeBytes(of: state) { Array($0) }, seed: 7)
         }
-        let sizes = Array(0...70) + [100, 127, 128, 129, 1_000, 4_097, 70_000, 140_000]
+        let sizes = Array(0...70) + [100, 127, 128, 129, 1_000, 4_096, 4_097, 70_000, 140_000]
         let shapes: [(String, () -> UInt64)] = [
             ("uniform", { next() }),
             ("small", { next() % 1_000 }),
             ("repeats", { next() % 5 << 60 }),
             ("band", { 0xABCD_0000_0000_0000 | next() >> 20 }),
+            ("runs", { let value = next(); return value % 3 == 0 ? value & 0xFFF0_0000_0000_0000 | value % 64 : value }),
+            ("extremes", { [0, .max, 1, .max - 1, next()][Int(next() % 5)] }),
         ]
         for size in sizes {
             for (name, value) in shapes {
                 let hashes = (0..<size).map { _ in value() }
-                #expect(SortedHashSet.make(hashes) == Set(hashes).sorted(), "\(name), \(size) hashes")
+                let expected = Set(hashes).sorted()
+                #expect(SortedHashSet.make(hashes) == expected, "\(name), \(size) hashes")
                 var buffer = hashes
                 var workspace = [UInt64](repeating: 0, count: SortedHashSet.workspaceCount(for: size))
                 let fromBuffer = buffer.withUnsafeMutableBufferPointer { hashes in
                     workspace.withUnsafeMutableBufferPointer { SortedHashSet.make(sorting: hashes, workspace: $0.baseAddress!) }
                 }
-                #expect(fromBuffer == Set(hashes).sorted(), "\(name), \(size) hashes, from a buffer")
+                #expect(fromBuffer == expected, "\(name), \(size) hashes, from a buffer")
+                #expect(buffer == hashes, "\(name), \(size) hashes: the buffer is left as it was")
             }
+        }
+    }
+
+    /// The workspace stays within its documented bound (10 × count + 2 words), and the table
+    /// reuses one workspace across calls of any size up to the one it was made for.
+    @Test func workspaceIsBoundedAndReusable() {
+        for count in [1, 2, 3, 31, 32, 33, 100, 1_000, 4_096, 4_097, 10_000, 1 << 20] {
+            #expect(SortedHashSet.workspaceCount(for: count) <= 10 * count + 2, "\(count)")
+        }
+        var state: UInt64 = 0xFACE
+        var workspace = [UInt64](repeating: 0, count: SortedHashSet.workspaceCount(for: 400))
+        for round in 0..<300 {
+            let size = round % 3 == 0 ? 400 : (round * 7919) % 400
+            var hashes = (0..<size).map { _ -> UInt64 in
+                state &+= 0x9E37_79B9_7F4A_7C15
+                return XXHash.hash64(withUnsafeBytes(of: state) { Array($0) }, seed: 3) % (round % 2 == 0 ? .max : 300)
+            }
+            let expected = Set(hashes).sorted()
+            let sorted = hashes.withUnsafeMutableBufferPointer { hashes in
+                workspace.withUnsafeMutableBufferPointer { SortedHashSet.make(sorting: hashes, workspace: $0.baseAddress!) }
+            }
+            #expect(sorted == expected, "round \(round), \(size) hashes")
         }
     }
 }

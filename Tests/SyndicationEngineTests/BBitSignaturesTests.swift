@@ -63,6 +63,34 @@ import Testing
         #expect(store.jaccard(2, 2).estimate == 1)
     }
 
+    /// The compacted positions equal the plain rule written out per bin (the low bits, and the
+    /// filled flag where the bin's own hash reduces to it), and appending them with the
+    /// signature's emptiness gives the store appending the signature gives.
+    @Test(arguments: [MinHashScheme.onePermutation, .classic], [128, 1, 2, 37, 64, 200])
+    func compactedAppendEqualsSignatureAppend(scheme: MinHashScheme, bins: Int) {
+        var random = SketchTestRandom(seed: UInt64(bins))
+        let pair = SketchFixtures.setPair(jaccard: 0.4, unionSize: 60, using: &random)
+        let parameters = MinHashParameters(permutationCount: bins, seed: 77, scheme: scheme)
+        let hasher = MinHasher(parameters: parameters)
+        let (a, b) = (hasher.signature(of: pair.a), hasher.signature(of: pair.b))
+        var direct = BBitSignatures(parameters: parameters)
+        var compacted = BBitSignatures(parameters: parameters)
+        for signature in [a, b, .empty(parameters: parameters), a] {
+            let k = signature.values.count
+            let expected = signature.values.enumerated().map { bin, value -> UInt16 in
+                let filled = scheme == .classic || (value != .max && MinHashMixing.reduce(value, into: k) == bin)
+                return UInt16(value & 0x7FFF) | (filled ? 0x8000 : 0)
+            }
+            #expect(BBitSignatures.compact(signature) == expected)
+            direct.append(signature)
+            compacted.append(compacted: BBitSignatures.compact(signature), isEmpty: signature.isEmpty)
+        }
+        #expect(compacted.count == direct.count)
+        for i in 0..<direct.count {
+            for j in 0..<direct.count { #expect(compacted.jaccard(i, j) == direct.jaccard(i, j)) }
+        }
+    }
+
     /// Copying a document from another store and replacing one in place give the estimates
     /// the signatures give when appended.
     @Test func copyingAndReplacingKeepEstimates() {

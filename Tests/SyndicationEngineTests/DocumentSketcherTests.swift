@@ -60,7 +60,49 @@ struct DocumentSketcherTests {
             #expect(scanned == expectedHashes, "the scanner accepted the bytes but hashed them differently",
                     sourceLocation: sourceLocation)
         }
+        expectWordsMatchAnalysis(String(decoding: bytes, as: UTF8.self), parameters, sourceLocation: sourceLocation)
         return scanned != nil
+    }
+
+    /// The folded words the sketcher lends on its way to a signature are ``AnalyzedText``'s:
+    /// the same stream (with one space after the last word), the same folded and input starts
+    /// of each word, the same code-point count; and lending them leaves the signature as it is.
+    static func expectWordsMatchAnalysis(
+        _ text: String, _ parameters: MinHashParameters, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let sketcher = DocumentSketcher(parameters: parameters)
+        let analysed = AnalyzedText(text)
+        // The UTF-8 offset of each code point, to place the tokens in bytes.
+        var byteOffsets: [Int] = []
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            byteOffsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        var visits = 0
+        let signature = sketcher.signature(of: text) { words in
+            visits += 1
+            #expect(words.scalarCount == analysed.scalars.count, sourceLocation: sourceLocation)
+            #expect(words.count == analysed.tokens.count, "\(text.debugDescription)", sourceLocation: sourceLocation)
+            guard words.count == analysed.tokens.count else { return }
+            #expect(Array(words.folded) == (analysed.folded.isEmpty ? [] : analysed.folded + [0x20]),
+                    "\(text.debugDescription)", sourceLocation: sourceLocation)
+            #expect(words.foldedStarts.count == words.count + 1, sourceLocation: sourceLocation)
+            for (index, token) in analysed.tokens.enumerated() {
+                #expect(Int(words.foldedStarts[index]) == Int(token.foldedStart), sourceLocation: sourceLocation)
+                #expect(Int(words.inputStarts[index]) == byteOffsets[Int(token.start)], sourceLocation: sourceLocation)
+            }
+            if words.count > 0 {
+                #expect(Array(words.bytes(of: 0..<words.count)) == analysed.folded, sourceLocation: sourceLocation)
+                let last = analysed.tokens.count - 1
+                #expect(Array(words.bytes(of: last..<last + 1)) == Array(analysed.folded[Int(analysed.tokens[last].foldedStart)...]),
+                        sourceLocation: sourceLocation)
+            }
+            #expect(words.bytes(of: 0..<0).isEmpty, sourceLocation: sourceLocation)
+        }
+        #expect(signature == sketcher.signature(of: text), sourceLocation: sourceLocation)
+        #expect(visits <= 1, sourceLocation: sourceLocation)
+        if text.isEmpty { #expect(visits == 0, sourceLocation: sourceLocation) }
     }
 
     /// Parameter sets covering both schemes, odd and even bin counts, seeds, and every

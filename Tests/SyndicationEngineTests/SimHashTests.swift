@@ -46,7 +46,7 @@ import Testing
     /// The byte-lane counters flush every 255 hashes; sizes around that, and one hash repeated
     /// (which fills a lane byte to exactly 255 before the flush), must give the plain rule's
     /// fingerprint.
-    @Test(arguments: [0, 1, 2, 254, 255, 256, 511, 600, 2_000])
+    @Test(arguments: [0, 1, 2, 7, 8, 9, 15, 16, 17, 254, 255, 256, 511, 600, 2_000, 2_039, 2_040, 2_041, 2_048, 4_087])
     func fastPathEqualsReference(_ count: Int) {
         var random = SketchTestRandom(seed: UInt64(count))
         let distinct = SketchFixtures.distinctHashes(count: count, using: &random)
@@ -57,6 +57,50 @@ import Testing
                 #expect(Self.simHash(hashes, seed: seed).fingerprint == Self.referenceFingerprint(hashes, seed: seed))
             }
         }
+    }
+
+    /// The inverse of ``MinHashMixing/mix(_:)``: undoes each multiply (by its inverse modulo
+    /// 2⁶⁴) and each xor-shift (by repeating it until the shifted bits are spent).
+    static func unmix(_ value: UInt64) -> UInt64 {
+        func unshift(_ value: UInt64, _ shift: UInt64) -> UInt64 {
+            var result = value
+            var step = shift
+            while step < 64 {
+                result = value ^ (result >> shift)
+                step += shift
+            }
+            return value ^ (result >> shift)
+        }
+        func inverse(_ odd: UInt64) -> UInt64 {
+            var inverse = odd  // Newton's iteration doubles the correct low bits each step.
+            for _ in 0..<6 { inverse = inverse &* (2 &- odd &* inverse) }
+            return inverse
+        }
+        var z = unshift(value, 31)
+        z = unshift(z &* inverse(0x94D0_49BB_1331_11EB), 27)
+        return unshift(z &* inverse(0xBF58_476D_1CE4_E5B9), 30)
+    }
+
+    /// Hashes whose re-mixed votes are chosen: every bit set for counts past the byte counters'
+    /// flush (255 groups of eight), one bit pattern outvoted by one, and exact ties, which
+    /// leave a bit clear.
+    @Test(arguments: [0 as UInt64, 0x5EED])
+    func chosenVotesEqualReference(seed: UInt64) {
+        let key = MinHashMixing.key(seed: seed, stream: .max - 2)
+        func hash(voting bits: UInt64) -> UInt64 { Self.unmix(bits) ^ key }
+        #expect(MinHashMixing.mix(hash(voting: 0xDEAD_BEEF) ^ key) == 0xDEAD_BEEF)
+        let allSet = Array(repeating: hash(voting: .max), count: 4_100)
+        let outvoted = Array(repeating: hash(voting: 0xF0F0_F0F0_F0F0_F0F0), count: 1_001)
+            + Array(repeating: hash(voting: 0x0F0F_0F0F_0F0F_0F0F), count: 1_002)
+        let tied = Array(repeating: hash(voting: 0xFFFF_0000_FFFF_0000), count: 9)
+            + Array(repeating: hash(voting: 0x0000_FFFF_0000_FFFF), count: 9)
+        for hashes in [allSet, outvoted, tied, outvoted.reversed()] {
+            let reference = Self.referenceFingerprint(hashes, seed: seed)
+            #expect(Self.simHash(hashes, seed: seed).fingerprint == reference)
+        }
+        #expect(Self.referenceFingerprint(allSet, seed: seed) == .max)
+        #expect(Self.referenceFingerprint(outvoted, seed: seed) == 0x0F0F_0F0F_0F0F_0F0F)
+        #expect(Self.referenceFingerprint(tied, seed: seed) == 0)
     }
 
     @Test(arguments: [0 as UInt64, 1, 0x5EED])

@@ -12,12 +12,28 @@ import SyndicationEngine
         return (lines.map(\.key), lines.map { BoilerplateDetector.isFurniture($0.span, in: analysed) }, analysed.scalars.count)
     }
 
+    /// The census lines cut from the words ``DocumentSketcher`` folded, and whether the
+    /// sketcher lent them (it does for every non-empty text it signs on its fast path).
+    static func sketched(_ text: String) -> (lines: CensusLines?, signature: MinHashSignature) {
+        var lines: CensusLines?
+        let signature = DocumentSketcher().signature(of: text) { lines = CensusLines(text, words: $0) }
+        return (lines, signature)
+    }
+
     static func expectSame(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let census = CensusLines(text)
         let expected = analysed(text)
+        let census = CensusLines(text)
         #expect(census.keys == expected.keys, "\(text.debugDescription)", sourceLocation: sourceLocation)
         #expect(census.isFurniture == expected.isFurniture, "\(text.debugDescription)", sourceLocation: sourceLocation)
         #expect(census.length == expected.length, sourceLocation: sourceLocation)
+        // The same from the sketcher's folded words, which leave its signature as it was.
+        let (lines, signature) = sketched(text)
+        #expect(signature == DocumentSketcher().signature(of: text), sourceLocation: sourceLocation)
+        #expect((lines == nil) == text.isEmpty, "\(text.debugDescription)", sourceLocation: sourceLocation)
+        guard let lines else { return }
+        #expect(lines.keys == expected.keys, "sketched \(text.debugDescription)", sourceLocation: sourceLocation)
+        #expect(lines.isFurniture == expected.isFurniture, "sketched \(text.debugDescription)", sourceLocation: sourceLocation)
+        #expect(lines.length == expected.length, "sketched \(text.debugDescription)", sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [

@@ -117,6 +117,37 @@ import SyndicationEngine
         }
     }
 
+    /// Hashes sorted as they are made (character 5-shingles and single words in one pass,
+    /// other shinglings written and then sorted) equal the written hashes and their sorted set,
+    /// on texts and on token ranges of every length from one word.
+    @Test func hashesSortedAsMadeEqualWrittenThenSorted() {
+        var generator = SeededGenerator(seed: 0x50_27ED)
+        var onePass = 0
+        for _ in 0..<300 {
+            let text = AnalyzedText(Self.text(&generator))
+            guard !text.tokens.isEmpty else { continue }
+            let start = Int(generator.next() % UInt64(text.tokens.count))
+            let range = start..<(start + 1 + Int(generator.next() % UInt64(text.tokens.count - start)))
+            for shingling in [Self.characterShingling, Self.wordShingling, Shingling(unit: .characters, size: 5, seed: 9),
+                              Shingling(unit: .characters, size: 3), Shingling(unit: .words, size: 3, seed: 0x7E)] {
+                let count = shingling.hashCount(of: text, tokens: range)
+                var output = [UInt64](repeating: 0, count: count)
+                var workspace = [UInt64](repeating: 0, count: SortedHashSet.workspaceCount(for: count))
+                let (written, set) = output.withUnsafeMutableBufferPointer { output in
+                    workspace.withUnsafeMutableBufferPointer {
+                        shingling.writeHashes(of: text, tokens: range, into: output.baseAddress!, sortingWith: $0.baseAddress!)
+                    }
+                }
+                let hashes = shingling.hashes(of: text, tokens: range)
+                #expect(written == hashes.count)
+                #expect(output == hashes)
+                #expect(set == Set(hashes).sorted())
+                if count > 1, shingling.size == 5 || (shingling.unit == .words && shingling.size == 1) { onePass += 1 }
+            }
+        }
+        #expect(onePass > 300)
+    }
+
     @Test func lineShapesEqualThePublicTests() {
         var generator = SeededGenerator(seed: 0x11E5)
         for _ in 0..<400 {
@@ -146,6 +177,64 @@ import SyndicationEngine
             }
         }
         #expect(found.quotations > 100 && found.datelines > 50)
+    }
+
+    /// The dateline finder's ASCII shortcuts for the Lowercase and White_Space properties
+    /// agree with the property tables on every ASCII code point (the rest read the tables).
+    @Test func datelineCharacterTestsEqualTheProperties() {
+        let scalars = (0..<0x80).compactMap(Unicode.Scalar.init) + ["\u{85}", "\u{A0}", "é", "ß", "Ω", "ω", "\u{2028}", "\u{3000}", "ª"]
+        for scalar in scalars {
+            #expect(DatelineFinder.isLowercase(scalar) == scalar.properties.isLowercase, "\(scalar.value)")
+            #expect(DatelineFinder.isWhitespace(scalar) == scalar.properties.isWhitespace, "\(scalar.value)")
+        }
+    }
+
+    /// The token cursor gives `tokenRange(in:)` for spans in text order (lines, sentences,
+    /// abutting, overlapping, empty, between words) and for spans that go back.
+    @Test func tokenCursorEqualsTheBinarySearches() {
+        var generator = SeededGenerator(seed: 0xC025)
+        var backwards = 0
+        for _ in 0..<400 {
+            let text = AnalyzedText(Self.text(&generator))
+            var cursor = TokenCursor()
+            for line in text.lines { #expect(cursor.tokenRange(in: line, of: text) == text.tokenRange(in: line)) }
+            cursor = TokenCursor()
+            for sentence in text.sentences { #expect(cursor.tokenRange(in: sentence, of: text) == text.tokenRange(in: sentence)) }
+            cursor = TokenCursor()
+            var start = 0
+            for _ in 0..<20 {
+                let length = text.scalars.count + 1
+                if generator.next() % 4 == 0 {
+                    start = Int(generator.next() % UInt64(length))
+                    backwards += 1
+                } else {
+                    start = min(text.scalars.count, start + Int(generator.next() % 12))
+                }
+                let span = TextSpan(start: start, end: min(text.scalars.count, start + Int(generator.next() % 40)))
+                #expect(cursor.tokenRange(in: span, of: text) == text.tokenRange(in: span), "\(span)")
+            }
+        }
+        #expect(backwards > 1_000)
+    }
+
+    /// The quotation finder, which jumps to the first code point of eight that may be a mark,
+    /// equals the loop over every code point on random strings of marks, line breaks, spaces,
+    /// brackets, ASCII and non-ASCII letters (and code points whose low byte is a mark's).
+    @Test func quotationsOfRandomScalarsEqualTheOneByOneLoop() {
+        let alphabet: [Unicode.Scalar] = [
+            "a", "b", " ", " ", "\"", "\"", "\n", "\r", "(", ".", ",", "-", "\u{201C}", "\u{201D}", "\u{201E}",
+            "\u{00AB}", "\u{00BB}", "\u{2028}", "\u{2029}", "é", "\u{122}", "\u{10A}", "\u{10D}", "\u{2026}", "\u{3000}",
+        ]
+        var generator = SeededGenerator(seed: 0x9E0)
+        var found = 0
+        for _ in 0..<2_000 {
+            let length = Int(generator.next() % 90)
+            let scalars = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let quotations = QuotationFinder.quotations(in: scalars)
+            #expect(quotations == Self.plainQuotations(scalars), "\(String(String.UnicodeScalarView(scalars)).debugDescription)")
+            found += quotations.count
+        }
+        #expect(found > 1_000)
     }
 
     /// The quotation finder's loop over every code point.

@@ -97,6 +97,36 @@ import Testing
         #expect(again == first.map(\.document).reversed())
     }
 
+    /// A JSON Lines file past the short first read (``JSONLinesCorpus/firstReadSize``): its
+    /// first batch ends within that read, later ones are whole chunks, and the records,
+    /// locations and documents read back equal those of a reader whose every read is whole.
+    @Test func aLongFileIsReadShortFirstThenInWholeChunks() throws {
+        let folder = try TemporaryFolder()
+        var prose = ResourceBoundsTests.Prose(state: 3)
+        var lines: [String] = []
+        var size = 0
+        while size < JSONLinesCorpus.firstReadSize * 3 / 2 {
+            let object = ["id": "d\(lines.count)", "text": prose.article("Story \(lines.count)", paragraphs: 8)]
+            let line = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+            lines.append(line)
+            size += line.utf8.count + 1
+        }
+        let path = try folder.write("long.jsonl", lines.joined(separator: "\n") + "\n")
+        var batches: [[SourceRecord]] = []
+        let warnings = JSONLinesCorpus(paths: [path]).readAll(threads: 2) { batches.append($0) }
+        var whole: [SourceRecord] = []
+        let wholeWarnings = JSONLinesCorpus(paths: [path], chunkSize: JSONLinesCorpus.firstReadSize / 2 + 7)
+            .readAll(threads: 2) { whole += $0 }
+        #expect(warnings.isEmpty && wholeWarnings.isEmpty)
+        #expect(batches.count == 2)
+        #expect(batches.first.map { $0.reduce(0) { $0 + Int($1.location.length) + 1 } <= JSONLinesCorpus.firstReadSize } == true)
+        let records = batches.flatMap { $0 }
+        #expect(records.count == lines.count)
+        #expect(records.map(\.document) == whole.map(\.document))
+        #expect(records.map(\.location) == whole.map(\.location))
+        #expect(JSONLinesCorpus(paths: [path]).documents(at: records.map(\.location), threads: 1) == records.map(\.document))
+    }
+
     @Test func onlyOtherInputsThanJSONLinesAreStreamedByStreamedCorpus() throws {
         let folder = try TemporaryFolder()
         let lines = try folder.write("a.jsonl", #"{"id": "a", "text": "A text."}"# + "\n")

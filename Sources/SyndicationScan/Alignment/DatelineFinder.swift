@@ -17,8 +17,8 @@ public enum DatelineFinder {
         guard index < limit else { return nil }
         var wordStart = true
         for scalar in scalars[line.start..<index] {
-            if wordStart && scalar.properties.isLowercase { return nil }
-            wordStart = scalar.properties.isWhitespace
+            if wordStart && isLowercase(scalar) { return nil }
+            wordStart = isWhitespace(scalar)
         }
         return textStart(afterBracketAt: index, in: scalars, line: line)
     }
@@ -34,8 +34,22 @@ public enum DatelineFinder {
         while next < line.end, scalars[next] == " " { next += 1 }
         guard next < line.end, ["-", "\u{2013}", "\u{2014}"].contains(scalars[next]) else { return nil }
         next += 1
-        guard next < line.end, scalars[next].properties.isWhitespace else { return nil }
-        while next < line.end, scalars[next].properties.isWhitespace { next += 1 }
+        guard next < line.end, isWhitespace(scalars[next]) else { return nil }
+        while next < line.end, isWhitespace(scalars[next]) { next += 1 }
         return next < line.end ? next : nil
+    }
+
+    /// Whether `scalar` is lower-case (the Unicode Lowercase property), read without the
+    /// property tables for ASCII, where only `a` to `z` are.
+    @inline(__always)
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value &- 0x61 < 26 : scalar.properties.isLowercase
+    }
+
+    /// Whether `scalar` is white space (the Unicode White_Space property), read without the
+    /// property tables for ASCII, where only tab to carriage return and space are.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 0x20 || scalar.value &- 0x09 < 5 : scalar.properties.isWhitespace
     }
 }

@@ -82,8 +82,9 @@ public struct DocumentProfile: Sendable {
         }
         var datelineCursor = 0
         var segments: [(span: TextSpan, tokens: Range<Int>)] = []
+        var tokenCursor = TokenCursor()
         for span in ListRuns.segments(of: text, listLines: listLines) {
-            var tokens = text.tokenRange(in: span)
+            var tokens = tokenCursor.tokenRange(in: span, of: text)
             while datelineCursor < datelineEnds.count, datelineEnds[datelineCursor].lineStart < span.start {
                 datelineCursor += 1
             }
@@ -105,13 +106,20 @@ public struct DocumentProfile: Sendable {
         sentences.reserveCapacity(segments.count)
         var proseLength = 0
         // One buffer for a segment's hashes, one for its prose's (both at most one per folded
-        // byte), one for its words', and the sort's workspace; each set is sorted from there
-        // into an array of its own.
-        let capacity = text.folded.count + 1
+        // byte of the longest segment, and at least one), one for its words', and the sort's
+        // workspace. The segment's hashes and words are sorted as they are made, its prose's
+        // from their buffer; each set into an array of its own.
+        var capacity = 1
+        var wordCapacity = 0
+        for (_, tokens) in segments {
+            let length = Int(text.tokens[tokens.upperBound - 1].foldedEnd) - Int(text.tokens[tokens.lowerBound].foldedStart)
+            capacity = max(capacity, length)
+            wordCapacity = max(wordCapacity, tokens.count)
+        }
         let workspaceCount = SortedHashSet.workspaceCount(for: capacity)
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * capacity + text.tokens.count + workspaceCount) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * capacity + wordCapacity + workspaceCount) { buffer in
             let hashes = buffer.baseAddress!, prose = hashes + capacity, words = prose + capacity
-            let workspace = words + text.tokens.count
+            let workspace = words + wordCapacity
             func sortedSet(_ start: UnsafeMutablePointer<UInt64>, count: Int) -> [UInt64] {
                 SortedHashSet.make(sorting: UnsafeMutableBufferPointer(start: start, count: count), workspace: workspace)
             }
@@ -128,7 +136,8 @@ public struct DocumentProfile: Sendable {
                     furnitureCursor += 1
                 }
                 let isFurniture = furnitureCursor < furniture.count && furniture[furnitureCursor].overlap(with: span) > 0
-                let hashCount = shingling.writeHashes(of: text, tokens: tokens, into: hashes)
+                // The segment's hashes, written for its prose's and sorted as they are made.
+                let shingles = shingling.writeHashes(of: text, tokens: tokens, into: hashes, sortingWith: workspace).set
                 // Prose shingles: runs of tokens that lie outside every quotation.
                 while quoteCursor < quotations.count, quotations[quoteCursor].end <= span.start {
                     quoteCursor += 1
@@ -143,31 +152,37 @@ public struct DocumentProfile: Sendable {
                     proseCount += Self.writeRunHashes(
                         run, of: tokens, hashes: hashes, in: text, shingling: shingling, into: prose + proseCount)
                 }
-                for token in tokens {
-                    let start = Int(text.tokens[token].start)
-                    while cursor < quotations.count, quotations[cursor].end <= start { cursor += 1 }
-                    let quoted = cursor < quotations.count && quotations[cursor].start <= start
-                    if quoted {
-                        isQuoted = true
-                        if let first = runStart {
-                            appendProse(first..<token)
-                            runStart = nil
+                // No quotation left that starts by the last word's start: no word is quoted
+                // (most sentences), and the words need not be read one by one.
+                let lastWordStart = Int(text.tokens[tokens.upperBound - 1].start)
+                let mayQuote = quoteCursor < quotations.count && quotations[quoteCursor].start <= lastWordStart
+                if !mayQuote {
+                    proseWords = tokens.count
+                } else {
+                    for token in tokens {
+                        let start = Int(text.tokens[token].start)
+                        while cursor < quotations.count, quotations[cursor].end <= start { cursor += 1 }
+                        let quoted = cursor < quotations.count && quotations[cursor].start <= start
+                        if quoted {
+                            isQuoted = true
+                            if let first = runStart {
+                                appendProse(first..<token)
+                                runStart = nil
+                            }
+                        } else {
+                            proseWords += 1
+                            if runStart == nil { runStart = token }
                         }
-                    } else {
-                        proseWords += 1
-                        if runStart == nil { runStart = token }
                     }
                 }
                 if isQuoted, let first = runStart { appendProse(first..<tokens.upperBound) }
                 // A sentence with no quoted word is all prose: its prose shingles are its shingles.
-                let shingles = sortedSet(hashes, count: hashCount)
-                let wordCount = Self.wordShingling.writeHashes(of: text, tokens: tokens, into: words)
                 let sentence = Sentence(
                     span: span, tokens: tokens,
                     shingles: shingles,
                     proseShingles: isQuoted ? sortedSet(prose, count: proseCount) : shingles,
                     proseWordCount: proseWords,
-                    words: sortedSet(words, count: wordCount),
+                    words: Self.wordShingling.writeHashes(of: text, tokens: tokens, into: words, sortingWith: workspace).set,
                     isExcluded: isBoilerplate || isTitle || isFurniture, isBoilerplate: isBoilerplate)
                 sentences.append(sentence)
             }

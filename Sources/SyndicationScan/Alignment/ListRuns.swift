@@ -137,9 +137,10 @@ struct LineShape {
 
     /// The shapes of the lines of `text`, in line order.
     static func shapes(of text: AnalyzedText) -> [LineShape] {
-        text.scalars.withUnsafeBufferPointer { scalars in
+        var tokenCursor = TokenCursor()
+        return text.scalars.withUnsafeBufferPointer { scalars in
             text.lines.map { line in
-                let words = text.tokenRange(in: line)
+                let words = tokenCursor.tokenRange(in: line, of: text)
                 return LineShape(
                     words: words, isShort: BoilerplateDetector.isFurniture(line, in: scalars, words: words.count),
                     isNotice: SiteNotice.isNotice(words: words, in: text))

@@ -83,10 +83,12 @@ public enum QuotationFinder {
         scalars.withUnsafeBufferPointer { buffer in
             var index = 0
             while index < buffer.count {
-                // Eight code points at a time past those that are no mark and no line break.
-                if index &+ 8 <= buffer.count, !mayHoldMark(buffer, at: index) {
-                    index &+= 8
-                    continue
+                // Eight code points at a time past those that are no mark and no line break,
+                // and straight to the first that may be one.
+                if index &+ 8 <= buffer.count {
+                    let offset = firstPossibleMark(buffer, at: index)
+                    index &+= offset
+                    if offset == 8 { continue }
                 }
                 switch buffer[index] {
                 case "\n", "\r", "\u{2028}", "\u{2029}":
@@ -134,21 +136,23 @@ public enum QuotationFinder {
         scalar.properties.isWhitespace
     }
 
-    /// Whether any of the eight code points from `index` is a line feed, a carriage return,
-    /// `"` or not ASCII: ``candidates(in:)`` acts on no other code point. It may answer yes
-    /// for eight code points without one (those are then read one by one), never no for eight
-    /// with one.
+    /// The offset of the first of the eight code points from `index` that is a line feed, a
+    /// carriage return, `"` or not ASCII, or 8 when none is: ``candidates(in:)`` acts on no
+    /// other code point, so the ones before it can be passed over.
     @inline(__always)
-    private static func mayHoldMark(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
+    private static func firstPossibleMark(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Int {
         let lanes = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: SIMD8<UInt32>.self)
-        let high = unsafeBitCast(lanes & SIMD8(repeating: 0xFFFF_FF80), to: SIMD4<UInt64>.self)
-        guard (high[0] | high[1] | high[2] | high[3]) == 0 else { return true }
-        // Eight ASCII code points as eight bytes; a byte equal to `b` is a zero byte of
-        // `bytes ^ b·0x01…01`, which (x − 0x01…01) & ~x & 0x80…80 finds.
+        // 0x80 in the byte of each code point past ASCII.
+        let wide = SIMD8<UInt32>(repeating: 0).replacing(with: 0x80, where: lanes .> SIMD8(repeating: 0x7F))
+        let flags = unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: wide), to: UInt64.self)
+        // The low byte of each code point; a byte equal to `b` is a zero byte of
+        // `bytes ^ b·0x01…01`, which (x − 0x01…01) & ~x & 0x80…80 flags. A borrow can flag
+        // bytes above a zero byte too, never below one, so the lowest flag is a true one.
         let bytes = unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: lanes), to: UInt64.self)
         let ones: UInt64 = 0x0101_0101_0101_0101
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & (ones &* 0x80) != 0 }
-        return hasZeroByte(bytes ^ (ones &* 0x0A)) || hasZeroByte(bytes ^ (ones &* 0x0D))
-            || hasZeroByte(bytes ^ (ones &* 0x22))
+        func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & (ones &* 0x80) }
+        let marks = flags | zeroBytes(bytes ^ (ones &* 0x0A)) | zeroBytes(bytes ^ (ones &* 0x0D))
+            | zeroBytes(bytes ^ (ones &* 0x22))
+        return marks == 0 ? 8 : marks.trailingZeroBitCount &>> 3
     }
 }

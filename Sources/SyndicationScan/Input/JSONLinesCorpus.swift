@@ -123,9 +123,16 @@ public struct JSONLinesCorpus: DocumentSource {
         var bufferOffset: Int64 = 0  // file offset of buffer[0]
         var nextLine = 1
         var atStart = true
+        // The first read is short, so that the first batch reaches the caller (whose workers
+        // wait for it, while a reading thread reads ahead) after a fraction of a chunk's parse.
+        var readLimit = min(chunkSize, Self.firstReadSize)
         while true {
             if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
-            let got = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            let room = max(readLimit, filled + 1)
+            readLimit = Int.max
+            let got = buffer.withUnsafeMutableBytes {
+                Glibc.read(descriptor, $0.baseAddress! + filled, min($0.count, room) - filled)
+            }
             if got < 0 {
                 let reason = String(cString: strerror(errno))
                 warnings.append(Diagnostic(file: path, message: "the file could not be read: \(reason)"))
@@ -157,6 +164,9 @@ public struct JSONLinesCorpus: DocumentSource {
             bufferOffset += Int64(consumed)
         }
     }
+
+    /// Bytes of a file's first read (``chunkSize`` when smaller).
+    static let firstReadSize = 1 << 20
 
     /// One line of a buffer: where its bytes are (without the newline and a trailing CR).
     struct Line {

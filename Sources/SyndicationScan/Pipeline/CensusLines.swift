@@ -39,6 +39,52 @@ struct CensusLines {
         self.isFurniture = isFurniture
     }
 
+    /// The lines of `text`, whose words ``DocumentSketcher`` has folded into `words`: each
+    /// line's key is cut from that stream (a line's words lie side by side there, single-spaced,
+    /// as its own fold would put them), so no byte is folded again, and the length is the
+    /// sketcher's code-point count. Equal to ``init(_:)`` (`CensusLinesTests`).
+    ///
+    /// - Complexity: O(*n*) in the text's UTF-8 length, plus O(*w*) in its words.
+    init(_ text: String, words: FoldedWords) {
+        var text = text
+        var keys: [UInt64] = []
+        var isFurniture: [Bool] = []
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            UTF8Text.asciiFolds.withUnsafeBufferPointer { folds in
+                Self.read(UTF8Text(base: base, count: bytes.count, folds: folds.baseAddress!), words: words,
+                          keys: &keys, isFurniture: &isFurniture)
+            }
+        }
+        self.keys = keys
+        self.isFurniture = isFurniture
+        length = words.scalarCount
+    }
+
+    /// Appends the key and furniture flag of each line of `text` with words, taking the words
+    /// of each line from `words` by their input offsets: lines are in text order and every
+    /// word lies inside one line (a word holds no white space, which alone separates lines
+    /// and is trimmed from their ends), so one walk over the words serves every line.
+    private static func read(_ text: UTF8Text, words: FoldedWords, keys: inout [UInt64], isFurniture: inout [Bool]) {
+        let lines = text.lines()
+        keys.reserveCapacity(lines.count)
+        isFurniture.reserveCapacity(lines.count)
+        let starts = words.inputStarts
+        let count = starts.count
+        var word = 0
+        for line in lines {
+            while word < count, Int(starts[word]) < line.start { word &+= 1 }
+            let first = word
+            // Eight words at a time while the eighth still starts inside the line (offsets ascend).
+            while word &+ 8 < count, Int(starts[word &+ 8]) < line.end { word &+= 8 }
+            while word < count, Int(starts[word]) < line.end { word &+= 1 }
+            guard word > first else { continue }
+            keys.append(XXHash.hash64(words.bytes(of: first..<word), seed: BoilerplateDetector.lineKeySeed))
+            let lineWords = word &- first
+            isFurniture.append(lineWords <= furnitureWordLimit && text.isFurniture(line, words: lineWords))
+        }
+    }
+
     /// Appends the key and furniture flag of each line of `bytes` with words; returns the
     /// code-point count.
     private static func read(
@@ -173,13 +219,14 @@ private struct UTF8Text {
 
     /// Moves `index` to the first byte at or after it that may start a line break
     /// (U+000A–U+000D, or the lead byte 0xC2 or 0xE2), testing sixteen bytes at a time; or to
-    /// the last 15 bytes of the text when none comes before them.
+    /// the last 15 bytes of the text when none comes before them. The two lead bytes differ
+    /// in bit 5 alone, so one test of the bytes with that bit set finds both.
     @inline(__always)
     func skipToLineBreakCandidate(_ index: inout Int) {
         while index &+ 16 <= count {
             let lanes = UnsafeRawPointer(base + index).loadUnaligned(as: ByteLanes.Lanes.self)
             let candidates = ByteLanes.inRange(lanes, from: 0x0A, count: 4)
-                | ByteLanes.inRange(lanes, from: 0xC2, count: 1) | ByteLanes.inRange(lanes, from: 0xE2, count: 1)
+                | ByteLanes.inRange(lanes | ByteLanes.Lanes(repeating: 0x20), from: 0xE2, count: 1)
             if let first = ByteLanes.firstMarked(candidates) {
                 index &+= first
                 return
@@ -218,6 +265,8 @@ private struct UTF8Text {
     /// Byte spans of the logical lines, as ``SentenceSplitter/lines(in:)`` finds them.
     func lines() -> [TextSpan] {
         var result: [TextSpan] = []
+        // Room for the lines of most texts at once (news paragraphs run to hundreds of bytes).
+        result.reserveCapacity(count / 128 &+ 8)
         var lineStart = 0
         var previous: TextSpan?
         var index = 0

@@ -41,9 +41,26 @@ struct CorpusCensus: Sendable {
     /// ``wholeTextBandKeys``.
     var wholeTextSignatures: BBitSignatures? = nil
 
-    /// What a near-duplicate scan's census makes of each whole text: its MinHash signature
-    /// and the LSH band keys of it.
-    typealias WholeTextSketch = (bandKeys: [UInt64], signature: MinHashSignature)
+    /// What a near-duplicate scan's census makes of each whole text: the LSH band keys of its
+    /// MinHash signature, and the signature's b-bit form (``BBitSignatures/compact(_:)``) and
+    /// emptiness, made on the worker that signed the text.
+    typealias WholeTextSketch = (bandKeys: [UInt64], compacted: [UInt16], isEmpty: Bool)
+
+    /// How a near-duplicate scan sketches whole texts in the census pass: the sketcher, and
+    /// the band keys of each signature. The census cuts its line keys from the words the
+    /// sketcher folds (``CensusLines/init(_:words:)``) instead of folding each text twice.
+    struct WholeTextSketcher: Sendable {
+        let sketcher: DocumentSketcher
+        let bandKeys: @Sendable (MinHashSignature) -> [UInt64]
+
+        /// The census entry and sketch of `document`.
+        func entry(_ document: Document) -> (Entry, WholeTextSketch) {
+            var lines: CensusLines?
+            let signature = sketcher.signature(of: document.text) { lines = CensusLines(document.text, words: $0) }
+            let sketch = (bandKeys(signature), BBitSignatures.compact(signature), signature.isEmpty)
+            return (Entry(document, lines: lines ?? CensusLines(document.text)), sketch)
+        }
+    }
 
     /// The number of documents.
     var count: Int { documents.count }
@@ -62,7 +79,7 @@ struct CorpusCensus: Sendable {
     /// that reading and parsing the next batch overlaps this batch's census;
     /// `readsAhead` overrides that choice (the census is the same either way).
     static func take(
-        of source: some DocumentSource, threads: Int, wholeText: ((String) -> WholeTextSketch)? = nil,
+        of source: some DocumentSource, threads: Int, wholeText: WholeTextSketcher? = nil,
         readsAhead: Bool? = nil, progress: (Int) -> Void
     ) -> CorpusCensus {
         var raw = CorpusCensus()
@@ -75,14 +92,15 @@ struct CorpusCensus: Sendable {
             overlapped ? ReadAhead().readAll(source, threads: threads, body) : source.readAll(threads: threads, body)
         }
         let readWarnings = readAll { batch in
-            let entries = ParallelWork.map(count: batch.count, threads: threads) { index in
-                (Entry(batch[index].document), wholeText?(batch[index].document.text))
+            let entries = ParallelWork.map(count: batch.count, threads: threads) { index -> (Entry, WholeTextSketch?) in
+                if let wholeText { return wholeText.entry(batch[index].document) }
+                return (Entry(batch[index].document, lines: CensusLines(batch[index].document.text)), nil)
             }
             for (record, (entry, sketch)) in zip(batch, entries) {
-                if let sketch {
+                if let sketch, let wholeText {
                     bands.append(sketch.bandKeys)
-                    signatures = signatures ?? BBitSignatures(parameters: sketch.signature.parameters)
-                    signatures?.append(sketch.signature)
+                    signatures = signatures ?? BBitSignatures(parameters: wholeText.sketcher.parameters)
+                    signatures?.append(compacted: sketch.compacted, isEmpty: sketch.isEmpty)
                 }
                 var document = record.document
                 document.text = ""
@@ -255,8 +273,7 @@ struct CorpusCensus: Sendable {
         var lineKeys: [UInt64]
         var isFurniture: [Bool]
 
-        init(_ document: Document) {
-            let lines = CensusLines(document.text)
+        init(_ document: Document, lines: CensusLines) {
             textKey = TextKey(document.text)
             length = lines.length
             lineKeys = lines.keys

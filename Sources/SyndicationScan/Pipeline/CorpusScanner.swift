@@ -134,8 +134,8 @@ public struct CorpusScanner: Sendable {
         // without template lines need no second pass (``sketch(_:_:_:fingerprints:sample:)``).
         let sketcher = DocumentSketcher(parameters: minhashParameters)
         let banding = bandIndex.parameters
-        let wholeText: ((String) -> CorpusCensus.WholeTextSketch)? = candidateScope == .documents
-            ? { let signature = sketcher.signature(of: $0); return (banding.bandKeys(of: signature), signature) } : nil
+        let wholeText = candidateScope == .documents
+            ? CorpusCensus.WholeTextSketcher(sketcher: sketcher, bandKeys: { banding.bandKeys(of: $0) }) : nil
         var census = CorpusCensus.take(of: source, threads: threads, wholeText: wholeText, readsAhead: worksAhead) {
             report(.reading(documents: $0))
         }
