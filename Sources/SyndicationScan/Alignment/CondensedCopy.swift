@@ -336,37 +336,37 @@ extension PassageAligner {
             }
             // Sentences are read in place: copying one retains each of its arrays.
             short.sentences.withUnsafeBufferPointer { shortSentences in
-              long.sentences.withUnsafeBufferPointer { longSentences in
-                for t in order.indices {
-                let current = links[order[t]]
-                start[t] = current.long
-                var u = t - 1
-                while u >= 0, current.short - links[order[u]].short <= condensedSentenceStep {
-                    defer { u -= 1 }
-                    let before = links[order[u]]
-                    guard before.short < current.short, before.long < current.long,
-                          longSentences[current.long].span.start - longSentences[before.long].span.end <= condensedSourceGap,
-                          !(before.short + 1..<current.short).contains(where: { shortSentences[$0].isExcluded }),
-                          !(before.long + 1..<current.long).contains(where: { longSentences[$0].isBoilerplate })
-                    else { continue }
-                    if length[u] + 1 > length[t] || (length[u] + 1 == length[t] && start[u] > start[t]) {
-                        length[t] = length[u] + 1
-                        start[t] = start[u]
-                        previous[t] = u
+                long.sentences.withUnsafeBufferPointer { longSentences in
+                    for t in order.indices {
+                        let current = links[order[t]]
+                        start[t] = current.long
+                        var u = t - 1
+                        while u >= 0, current.short - links[order[u]].short <= condensedSentenceStep {
+                            defer { u -= 1 }
+                            let before = links[order[u]]
+                            guard before.short < current.short, before.long < current.long,
+                                  longSentences[current.long].span.start - longSentences[before.long].span.end <= condensedSourceGap,
+                                  !(before.short + 1..<current.short).contains(where: { shortSentences[$0].isExcluded }),
+                                  !(before.long + 1..<current.long).contains(where: { longSentences[$0].isBoilerplate })
+                            else { continue }
+                            if length[u] + 1 > length[t] || (length[u] + 1 == length[t] && start[u] > start[t]) {
+                                length[t] = length[u] + 1
+                                start[t] = start[u]
+                                previous[t] = u
+                            }
+                        }
+                        if previous[t] >= 0 {
+                            first[t] = first[previous[t]]
+                            let before = links[order[previous[t]]]
+                            // ``condenses(_:_:short:long:)``, read in place.
+                            let advanceShort = shortSentences[current.short].span.start - shortSentences[before.short].span.start
+                            let advanceLong = longSentences[current.long].span.start - longSentences[before.long].span.start
+                            condensing[t] = condensing[previous[t]] + (Double(advanceLong) >= condensedRatio * Double(advanceShort) ? 1 : 0)
+                        } else {
+                            first[t] = t
+                        }
                     }
                 }
-                if previous[t] >= 0 {
-                    first[t] = first[previous[t]]
-                    let before = links[order[previous[t]]]
-                    // ``condenses(_:_:short:long:)``, read in place.
-                    let advanceShort = shortSentences[current.short].span.start - shortSentences[before.short].span.start
-                    let advanceLong = longSentences[current.long].span.start - longSentences[before.long].span.start
-                    condensing[t] = condensing[previous[t]] + (Double(advanceLong) >= condensedRatio * Double(advanceShort) ? 1 : 0)
-                } else {
-                    first[t] = t
-                }
-                }
-              }
             }
             // A chain reads as a condensation only with ``condensedSteps`` condensing steps and
             // ``condensedChainLength`` links (``isCondensation(count:first:last:condensing:shortSentences:short:long:)``):
