@@ -321,80 +321,87 @@ extension PassageAligner {
         let order = inOrder ? Array(links.indices)
             : links.indices.sorted { (links[$0].short, links[$0].long) < (links[$1].short, links[$1].long) }
         // Per link (in `order`): the length of the longest chain ending there, where that chain
-        // starts on the long side, and the link before it.
-        var length = [Int](repeating: 1, count: order.count)
-        var start = [Int](repeating: 0, count: order.count)
-        var previous = [Int](repeating: -1, count: order.count)
-        // The chain's first link (in `order`) and how many of its steps condense.
-        var first = [Int](repeating: 0, count: order.count)
-        var condensing = [Int](repeating: 0, count: order.count)
-        // Sentences are read in place: copying one retains each of its arrays.
-        short.sentences.withUnsafeBufferPointer { shortSentences in
-          long.sentences.withUnsafeBufferPointer { longSentences in
-            for t in order.indices {
-            let current = links[order[t]]
-            start[t] = current.long
-            var u = t - 1
-            while u >= 0, current.short - links[order[u]].short <= condensedSentenceStep {
-                defer { u -= 1 }
-                let before = links[order[u]]
-                guard before.short < current.short, before.long < current.long,
-                      longSentences[current.long].span.start - longSentences[before.long].span.end <= condensedSourceGap,
-                      !(before.short + 1..<current.short).contains(where: { shortSentences[$0].isExcluded }),
-                      !(before.long + 1..<current.long).contains(where: { longSentences[$0].isBoilerplate })
-                else { continue }
-                if length[u] + 1 > length[t] || (length[u] + 1 == length[t] && start[u] > start[t]) {
-                    length[t] = length[u] + 1
-                    start[t] = start[u]
-                    previous[t] = u
+        // starts on the long side, and the link before it; the chain's first link (in `order`)
+        // and how many of its steps condense. One buffer for the five.
+        let count = order.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * Swift.max(1, count)) { buffer in
+            let length = buffer.baseAddress!, start = length + count, previous = start + count
+            let first = previous + count, condensing = first + count
+            for t in 0..<count {
+                length[t] = 1
+                start[t] = 0
+                previous[t] = -1
+                first[t] = 0
+                condensing[t] = 0
+            }
+            // Sentences are read in place: copying one retains each of its arrays.
+            short.sentences.withUnsafeBufferPointer { shortSentences in
+                long.sentences.withUnsafeBufferPointer { longSentences in
+                    for t in order.indices {
+                        let current = links[order[t]]
+                        start[t] = current.long
+                        var u = t - 1
+                        while u >= 0, current.short - links[order[u]].short <= condensedSentenceStep {
+                            defer { u -= 1 }
+                            let before = links[order[u]]
+                            guard before.short < current.short, before.long < current.long,
+                                  longSentences[current.long].span.start - longSentences[before.long].span.end <= condensedSourceGap,
+                                  !(before.short + 1..<current.short).contains(where: { shortSentences[$0].isExcluded }),
+                                  !(before.long + 1..<current.long).contains(where: { longSentences[$0].isBoilerplate })
+                            else { continue }
+                            if length[u] + 1 > length[t] || (length[u] + 1 == length[t] && start[u] > start[t]) {
+                                length[t] = length[u] + 1
+                                start[t] = start[u]
+                                previous[t] = u
+                            }
+                        }
+                        if previous[t] >= 0 {
+                            first[t] = first[previous[t]]
+                            let before = links[order[previous[t]]]
+                            // ``condenses(_:_:short:long:)``, read in place.
+                            let advanceShort = shortSentences[current.short].span.start - shortSentences[before.short].span.start
+                            let advanceLong = longSentences[current.long].span.start - longSentences[before.long].span.start
+                            condensing[t] = condensing[previous[t]] + (Double(advanceLong) >= condensedRatio * Double(advanceShort) ? 1 : 0)
+                        } else {
+                            first[t] = t
+                        }
+                    }
                 }
             }
-            if previous[t] >= 0 {
-                first[t] = first[previous[t]]
-                let before = links[order[previous[t]]]
-                // ``condenses(_:_:short:long:)``, read in place.
-                let advanceShort = shortSentences[current.short].span.start - shortSentences[before.short].span.start
-                let advanceLong = longSentences[current.long].span.start - longSentences[before.long].span.start
-                condensing[t] = condensing[previous[t]] + (Double(advanceLong) >= condensedRatio * Double(advanceShort) ? 1 : 0)
-            } else {
-                first[t] = t
+            // A chain reads as a condensation only with ``condensedSteps`` condensing steps and
+            // ``condensedChainLength`` links (``isCondensation(count:first:last:condensing:shortSentences:short:long:)``):
+            // without one, there is nothing to rank (in verbatim copy, no step condenses).
+            guard order.indices.contains(where: { length[$0] >= condensedChainLength && condensing[$0] >= condensedSteps }) else {
+                return []
             }
+            // Non-excluded sentences of `short` before each index, for a chain's density.
+            var proseBefore = [0]
+            proseBefore.reserveCapacity(short.sentences.count + 1)
+            for sentence in short.sentences { proseBefore.append(proseBefore[proseBefore.count - 1] + (sentence.isExcluded ? 0 : 1)) }
+            var used = Set<Int>()
+            var chains: [[Int]] = []
+            // Whether a chain reads as a condensation depends on its ends alone, so chains that do
+            // not are left out before ranking: in verbatim copy that is every one of them.
+            let ranked = order.indices.filter { t in
+                guard length[t] >= condensedChainLength else { return false }
+                let firstLink = links[order[first[t]]], lastLink = links[order[t]]
+                return isCondensation(
+                    count: length[t], first: firstLink, last: lastLink, condensing: condensing[t],
+                    shortSentences: proseBefore[lastLink.short + 1] - proseBefore[firstLink.short], short: short, long: long)
+            }.sorted {
+                (-length[$0], links[order[$0]].long - start[$0], $0) < (-length[$1], links[order[$1]].long - start[$1], $1)
             }
-          }
+            for t in ranked {
+                var chain: [Int] = []
+                var u = t
+                while u >= 0 { chain.append(u); u = previous[u] }
+                chain.reverse()
+                guard !chain.contains(where: { used.contains(links[order[$0]].short) }) else { continue }
+                for u in chain { used.insert(links[order[u]].short) }
+                chains.append(chain.map { order[$0] })
+            }
+            return chains
         }
-        // A chain reads as a condensation only with ``condensedSteps`` condensing steps and
-        // ``condensedChainLength`` links (``isCondensation(count:first:last:condensing:shortSentences:short:long:)``):
-        // without one, there is nothing to rank (in verbatim copy, no step condenses).
-        guard order.indices.contains(where: { length[$0] >= condensedChainLength && condensing[$0] >= condensedSteps }) else {
-            return []
-        }
-        // Non-excluded sentences of `short` before each index, for a chain's density.
-        var proseBefore = [0]
-        proseBefore.reserveCapacity(short.sentences.count + 1)
-        for sentence in short.sentences { proseBefore.append(proseBefore[proseBefore.count - 1] + (sentence.isExcluded ? 0 : 1)) }
-        var used = Set<Int>()
-        var chains: [[Int]] = []
-        // Whether a chain reads as a condensation depends on its ends alone, so chains that do
-        // not are left out before ranking: in verbatim copy that is every one of them.
-        let ranked = order.indices.filter { t in
-            guard length[t] >= condensedChainLength else { return false }
-            let firstLink = links[order[first[t]]], lastLink = links[order[t]]
-            return isCondensation(
-                count: length[t], first: firstLink, last: lastLink, condensing: condensing[t],
-                shortSentences: proseBefore[lastLink.short + 1] - proseBefore[firstLink.short], short: short, long: long)
-        }.sorted {
-            (-length[$0], links[order[$0]].long - start[$0], $0) < (-length[$1], links[order[$1]].long - start[$1], $1)
-        }
-        for t in ranked {
-            var chain: [Int] = []
-            var u = t
-            while u >= 0 { chain.append(u); u = previous[u] }
-            chain.reverse()
-            guard !chain.contains(where: { used.contains(links[order[$0]].short) }) else { continue }
-            for u in chain { used.insert(links[order[u]].short) }
-            chains.append(chain.map { order[$0] })
-        }
-        return chains
     }
 
     /// Whether a chain of sentence pairs (in order in both documents) reads as `short`

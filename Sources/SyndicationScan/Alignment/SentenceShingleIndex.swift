@@ -95,7 +95,11 @@ public struct SentenceShingleIndex: Sendable {
                                                 let first = set
                                                 set = setCount
                                                 setCount &+= 1
-                                                for word in 0..<words { bitSets[set &* words &+ word] = 0 }
+                                                if words == 1 {
+                                                    bitSets[set] = 0
+                                                } else {
+                                                    for word in 0..<words { bitSets[set &* words &+ word] = 0 }
+                                                }
                                                 bitSets[set &* words &+ first >> 6] |= 1 << UInt64(first & 63)
                                                 owners[place] = Int32(truncatingIfNeeded: -1 &- set)
                                             } else {

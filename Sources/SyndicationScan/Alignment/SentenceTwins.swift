@@ -203,6 +203,11 @@ extension SentenceShingleIndex {
         let words = wordsPerShingle
         return sentenceBits.withUnsafeBufferPointer { bits in
             var repeats = 0
+            if words == 1 {
+                let mask = sentences[0]
+                for set in bits where (set & mask).nonzeroBitCount > 1 { repeats &+= (set & mask).nonzeroBitCount &- 1 }
+                return repeats
+            }
             var base = 0
             while base < bits.count {
                 var holders = 0
