@@ -41,7 +41,9 @@ let package = Package(
                 "SyndicationReport",
                 "SyndicationIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The tool's allocator (AllocatorSettings.swift); the libraries keep their host's.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SyndicationEngineTests", dependencies: ["SyndicationEngine", "TestSupport"]),

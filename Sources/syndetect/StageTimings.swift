@@ -16,7 +16,9 @@ final class StageTimings: Sendable {
 
     /// A recorder when `SYNDETECT_TIMINGS` is set; nil otherwise.
     static func make() -> StageTimings? {
-        ProcessInfo.processInfo.environment["SYNDETECT_TIMINGS"].map { _ in StageTimings() }
+        guard ProcessInfo.processInfo.environment["SYNDETECT_TIMINGS"] != nil else { return nil }
+        printError("timing: allocator \(AllocatorSettings.summary)")
+        return StageTimings()
     }
 
     /// Takes one progress report; prints the stage that ended, if one did.

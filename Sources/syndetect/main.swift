@@ -18,6 +18,7 @@ struct Syndetect: ParsableCommand {
 /// Parses the command line and maps every failure to a documented exit code: help and
 /// version 0, usage errors 2, and whatever a subcommand decides.
 func runMain() -> Never {
+    AllocatorSettings.apply()
     do {
         var command = try Syndetect.parseAsRoot()
         try command.run()

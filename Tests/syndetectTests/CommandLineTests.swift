@@ -22,10 +22,13 @@ import Testing
         var error: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = directory
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
@@ -52,6 +55,25 @@ import Testing
         let help = try Self.run(["scan", "--help"])
         #expect(help.status == 0)
         #expect(help.output.contains("--report-dir"))
+    }
+
+    /// On Linux the tool runs on mimalloc with its decommit delay lengthened
+    /// (`AllocatorSettings`), which `SYNDETECT_TIMINGS` reports; a delay the user sets wins.
+    @Test func allocatorIsMimallocWithTheLongerDelay() throws {
+        let run = try Self.run(["scan", "Fixtures/seeds", "--format", "json", "--quiet"], environment: ["SYNDETECT_TIMINGS": "1"])
+        #expect(run.status == 0)
+        let line = run.error.split(separator: "\n").first { $0.hasPrefix("timing: allocator ") }
+        #if os(Linux)
+        #expect(line?.hasPrefix("timing: allocator mimalloc 2.") == true, "\(line ?? "no allocator line")")
+        #expect(line?.hasSuffix("decommit delay 10000 ms") == true, "\(line ?? "no allocator line")")
+        let chosen = try Self.run(
+            ["scan", "Fixtures/seeds", "--format", "json", "--quiet"],
+            environment: ["SYNDETECT_TIMINGS": "1", "MIMALLOC_DECOMMIT_DELAY": "7"])
+        let chosenLine = chosen.error.split(separator: "\n").first { $0.hasPrefix("timing: allocator ") }
+        #expect(chosenLine?.hasSuffix("decommit delay 7 ms") == true, "\(chosenLine ?? "no allocator line")")
+        #else
+        #expect(line != nil)
+        #endif
     }
 
     @Test func usageErrorsExitTwo() throws {
