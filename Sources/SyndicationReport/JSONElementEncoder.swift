@@ -208,14 +208,19 @@ struct JSONElementEncoder {
     /// `value` in decimal, as its `description` spells it.
     private mutating func integer(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+        Self.appendDecimal(UInt64(value.magnitude), to: &bytes)
+    }
+
+    /// The decimal digits of `magnitude`, at least `minimumDigits` of them (leading zeros).
+    static func appendDecimal(_ magnitude: UInt64, minimumDigits: Int = 1, to bytes: inout [UInt8]) {
+        var magnitude = magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(20, minimumDigits)) { digits in
             var start = digits.count
             repeat {
                 start -= 1
                 digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
-            } while magnitude > 0
+            } while magnitude > 0 || digits.count - start < minimumDigits
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
@@ -259,31 +264,19 @@ struct JSONElementEncoder {
         }
         guard abs(rounded) >= 1e-4 else { return false }
         if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = UInt64(abs(scaled))
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
-            // Digits from the right: the fraction's (trailing zeros dropped), the point, the whole part's.
-            var start = digits.count
-            var written = false
-            for _ in 0..<decimals {
-                let digit = UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-                if written || digit != 0 {
-                    start -= 1
-                    digits[start] = UInt8(ascii: "0") + digit
-                    written = true
-                }
-            }
-            if written {
-                start -= 1
-                digits[start] = UInt8(ascii: ".")
-            }
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        let magnitude = UInt64(abs(scaled))
+        var unit: UInt64 = 1
+        for _ in 0..<decimals { unit *= 10 }
+        appendDecimal(magnitude / unit, to: &bytes)
+        // The fraction's digits, its trailing zeros dropped.
+        var fraction = magnitude % unit, places = decimals
+        guard fraction != 0 else { return true }
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
         }
+        bytes.append(UInt8(ascii: "."))
+        appendDecimal(fraction, minimumDigits: places, to: &bytes)
         return true
     }
 

@@ -43,23 +43,20 @@ extension PassageAligner {
         // sentence by sentence, are trimmed to all of them without hashing any
         // (``wholeStretch(words:shared:)``).
         let ends = commonEnds(range, profile, otherRange, other)
-        var whole: (opening: Int, closing: Int)?, otherWhole: (opening: Int, closing: Int)?
-        if trims {
+        /// The stretch of one side's trigrams shown shared without hashing, if all of them are.
+        func wholeSide(
+            _ range: ClosedRange<Int>, _ profile: DocumentProfile, _ otherRange: ClosedRange<Int>,
+            _ other: DocumentProfile, twinsOf: [Int32]?
+        ) -> (opening: Int, closing: Int)? {
             let words = wordCount(range, profile)
             var shared = endTrigrams(words: words, ends: ends)
-            if let twins, wholeStretch(words: words, shared: shared) == nil {
-                shared = shared.merged(with: twinTrigrams(range, profile, otherRange, other, twinsOf: twins.ofA))
+            if let twinsOf, wholeStretch(words: words, shared: shared) == nil {
+                shared = shared.merged(with: twinTrigrams(range, profile, otherRange, other, twinsOf: twinsOf))
             }
-            whole = wholeStretch(words: words, shared: shared)
+            return wholeStretch(words: words, shared: shared)
         }
-        if otherTrims {
-            let words = wordCount(otherRange, other)
-            var shared = endTrigrams(words: words, ends: ends)
-            if let twins, wholeStretch(words: words, shared: shared) == nil {
-                shared = shared.merged(with: twinTrigrams(otherRange, other, range, profile, twinsOf: twins.ofB))
-            }
-            otherWhole = wholeStretch(words: words, shared: shared)
-        }
+        let whole = trims ? wholeSide(range, profile, otherRange, other, twinsOf: twins?.ofA) : nil
+        let otherWhole = otherTrims ? wholeSide(otherRange, other, range, profile, twinsOf: twins?.ofB) : nil
         if (whole != nil) == trims && (otherWhole != nil) == otherTrims {
             return (whole.map { trimmed(span, range, in: profile, to: $0) } ?? span,
                     otherWhole.map { trimmed(otherSpan, otherRange, in: other, to: $0) } ?? otherSpan)

@@ -326,9 +326,9 @@ extension CorpusScanner {
         let batchSize = max(2, verificationBatchSize)
         var done = 0
         report(.verifying(done: 0, total: candidates.count))
-        // A sentence shingle index pays for itself from a document's second pair on: the pairs
-        // of a document in one pair go through per-pair postings (the same passages, by
-        // construction, at less cost than indexing both sides).
+        // A document in two or more pairs has its sentence shingle index built once, when it
+        // is analysed, and kept with it; one in a single pair is indexed by the verifier for
+        // that pair and the index dropped with it (``PairVerifier``), so it is never held longer.
         var pairCounts = [UInt8](repeating: 0, count: census.count)
         for pair in candidates {
             if pairCounts[pair.first] < 2 { pairCounts[pair.first] += 1 }
