@@ -327,8 +327,7 @@ extension PassageAligner {
         _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
         let total = first.count + second.count
-        var capacity = 16
-        while capacity < 2 * total { capacity <<= 1 }
+        let capacity = HashSlots.capacity(for: total, maximumLoad: 1, 2)
         let mask = capacity - 1
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { keys in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { holders in
@@ -340,7 +339,7 @@ extension PassageAligner {
                             hashes.withUnsafeBufferPointer { hashes in
                                 for index in hashes.indices {
                                     let hash = hashes[index]
-                                    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                                    var slot = HashSlots.home(of: hash, mask: mask)
                                     while holders[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
                                     keys[slot] = hash
                                     holders[slot] |= bit

@@ -53,8 +53,7 @@ extension PassageAligner {
         for index in rangeB where !b[index].isExcluded { total += set.hashes(of: b, index).count }
         guard total > 0 else { return (0, 0, 0) }
         // At most three quarters full, counting a hash once per sentence that holds it.
-        var capacity = 16
-        while capacity * 3 < total * 4 { capacity <<= 1 }
+        let capacity = HashSlots.capacity(for: total, maximumLoad: 3, 4)
         let mask = capacity - 1
         var countA = 0, countB = 0, shared = 0
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { keys in
@@ -64,7 +63,7 @@ extension PassageAligner {
                 for index in rangeA where !a[index].isExcluded {
                     set.hashes(of: a, index).withUnsafeBufferPointer { hashes in
                         for hash in hashes {
-                            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                            var slot = HashSlots.home(of: hash, mask: mask)
                             while marks[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
                             if marks[slot] == 0 {
                                 keys[slot] = hash
@@ -77,7 +76,7 @@ extension PassageAligner {
                 for index in rangeB where !b[index].isExcluded {
                     set.hashes(of: b, index).withUnsafeBufferPointer { hashes in
                         for hash in hashes {
-                            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                            var slot = HashSlots.home(of: hash, mask: mask)
                             while marks[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
                             let mark = marks[slot]
                             if mark == 0 {

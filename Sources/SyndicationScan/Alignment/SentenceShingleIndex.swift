@@ -57,8 +57,7 @@ public struct SentenceShingleIndex: Sendable {
         }
         // At most two thirds full, counting a shingle once per sentence that holds it (a
         // quarter of them are repeats, so about half full).
-        var capacity = 16
-        while 2 * capacity < 3 * total { capacity <<= 1 }
+        let capacity = HashSlots.capacity(for: total, maximumLoad: 2, 3)
         let mask = capacity - 1
         slotMask = mask
         var distinctCount = 0, setCount = 0
@@ -77,7 +76,7 @@ public struct SentenceShingleIndex: Sendable {
                             let owner = Int32(truncatingIfNeeded: index)
                             sentences[index].shingles.withUnsafeBufferPointer { hashes in
                                 for hash in hashes {
-                                    var slot = Self.home(of: hash, mask: mask)
+                                    var slot = HashSlots.home(of: hash, mask: mask)
                                     while true {
                                         let place = Int(table[slot])
                                         if place < 0 {
@@ -125,12 +124,6 @@ public struct SentenceShingleIndex: Sendable {
         sentenceBits = sets
         owners = single
         slots = table
-    }
-
-    /// The home slot of `hash` in a table of `mask + 1` slots.
-    @inline(__always)
-    static func home(of hash: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     }
 
     /// `text.tokenRange(in: sentence.span).count` for each sentence of `profile`, found by one
@@ -234,7 +227,7 @@ struct ShingleLookup {
     /// The place of `hash` in ``keys``, or -1 when the index does not hold it.
     @inline(__always)
     func place(of hash: UInt64) -> Int {
-        var slot = SentenceShingleIndex.home(of: hash, mask: mask)
+        var slot = HashSlots.home(of: hash, mask: mask)
         while true {
             let place = Int(slots[slot])
             if place < 0 || keys[place] == hash { return place }

@@ -31,8 +31,7 @@ extension SentenceTwins {
     /// - Complexity: O(*m* + *n*) sentences, and the shingles of fingerprint matches.
     init(_ a: DocumentProfile, _ b: DocumentProfile) {
         let countA = a.sentences.count, countB = b.sentences.count
-        var capacity = 16
-        while capacity < 2 * countB { capacity <<= 1 }
+        let capacity = HashSlots.capacity(for: countB, maximumLoad: 1, 2)
         let mask = capacity - 1
         var ofB = [Int32](repeating: -1, count: countB)
         var paired = 0
@@ -172,7 +171,7 @@ extension PassageAligner {
             guard sumsA.rest &+ sumsB.rest <= limit else { return nil }
             let distinctPairedA = sumsA.paired &- indexA.repeats(among: pairedA)
             let distinctPairedB = sumsB.paired &- indexB.repeats(among: pairedB)
-            let restOnlyA = indexA.restShingles(rangeA, a, paired: pairedA, rest: restA) { _ in false }
+            let restOnlyA = indexA.restShingles(rangeA, a, paired: pairedA, rest: restA) { _ in }
             var sharedRest = 0
             let restOnlyB = indexA.withLookup { lookupA in
                 indexA.owners.withUnsafeBufferPointer { ownersA in
@@ -183,7 +182,6 @@ extension PassageAligner {
                             return indexB.restShingles(rangeB, b, paired: pairedB, rest: restB) { hash in
                                 let place = lookupA.place(of: hash)
                                 if place >= 0 && holderA.holds(place) { sharedRest &+= 1 }
-                                return false
                             }
                         }
                     }
@@ -221,10 +219,10 @@ extension SentenceShingleIndex {
 
     /// The distinct shingles of the `rest` sentences (a bit set) of `range` that no `paired`
     /// sentence holds, each counted at the first rest sentence that holds it, and passed to
-    /// `visit` (whose result is ignored).
+    /// `visit`.
     func restShingles(
         _ range: ClosedRange<Int>, _ sentences: UnsafeBufferPointer<DocumentProfile.Sentence>,
-        paired: UnsafeMutablePointer<UInt64>, rest: UnsafeMutablePointer<UInt64>, _ visit: (UInt64) -> Bool
+        paired: UnsafeMutablePointer<UInt64>, rest: UnsafeMutablePointer<UInt64>, _ visit: (UInt64) -> Void
     ) -> Int {
         let words = wordsPerShingle
         return withLookup { lookup in
@@ -247,7 +245,7 @@ extension SentenceShingleIndex {
                                     guard !isPaired && first == index else { continue }
                                 }
                                 count &+= 1
-                                _ = visit(hash)
+                                visit(hash)
                             }
                         }
                     }

@@ -17,8 +17,7 @@ struct ShinglePostings {
         for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
             total += profile.sentences[index].shingles.count
         }
-        var capacity = 16
-        while capacity < total * 2 { capacity <<= 1 }
+        let capacity = HashSlots.capacity(for: total, maximumLoad: 1, 2)
         mask = capacity - 1
         // A key is read only where its head is set, so keys start unwritten.
         keys = [UInt64](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
@@ -39,7 +38,7 @@ struct ShinglePostings {
     /// The slot holding `shingle`, or the empty slot where it would go.
     @inline(__always)
     private func slot(of shingle: UInt64) -> Int {
-        var slot = Int(truncatingIfNeeded: shingle ^ (shingle >> 29)) & mask
+        var slot = HashSlots.home(of: shingle, mask: mask)
         while heads[slot] >= 0 && keys[slot] != shingle { slot = (slot + 1) & mask }
         return slot
     }

@@ -159,8 +159,7 @@ struct SentenceWordFrequencies: Sendable {
         }
         wordStarts = starts
         // At most three quarters full, counting each word once per sentence: fewer distinct.
-        var capacity = 16
-        while capacity * 3 < total * 4 { capacity <<= 1 }
+        let capacity = HashSlots.capacity(for: total, maximumLoad: 3, 4)
         let mask = capacity - 1
         self.mask = mask
         // A key is read only where its count is not 0, so keys start unwritten.
@@ -170,7 +169,7 @@ struct SentenceWordFrequencies: Sendable {
             counts.withUnsafeMutableBufferPointer { counts in
                 for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
                     for word in profile.sentences[index].words {
-                        var slot = Self.home(of: word, mask: mask)
+                        var slot = HashSlots.home(of: word, mask: mask)
                         while counts[slot] != 0 && keys[slot] != word { slot = (slot &+ 1) & mask }
                         keys[slot] = word
                         counts[slot] &+= 1
@@ -182,15 +181,10 @@ struct SentenceWordFrequencies: Sendable {
         self.counts = counts
     }
 
-    @inline(__always)
-    private static func home(of word: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: word ^ (word >> 29)) & mask
-    }
-
     /// The number of seeding sentences that hold `word`.
     @inline(__always)
     func count(of word: UInt64) -> Int {
-        var slot = Self.home(of: word, mask: mask)
+        var slot = HashSlots.home(of: word, mask: mask)
         while true {
             let count = counts[slot]
             if count == 0 { return 0 }
