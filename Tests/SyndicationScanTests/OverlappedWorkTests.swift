@@ -68,6 +68,30 @@ import TestSupport
         }
     }
 
+    /// Small components verified one per worker (analysed, verified and freed where they are
+    /// used) give the report that analysing every component's documents together gives.
+    @Test(arguments: [CandidateScope.documents, .passages])
+    func componentWiseVerificationEqualsBatchVerification(scope: CandidateScope) throws {
+        let documents = Self.corpus()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var together = ResourceBoundsTests.scanner(threads: 1)
+        together.candidateScope = scope
+        together.smallComponentLimit = 0
+        let expected = together.scan(TrickleSource(documents: documents, batchSize: 1_000))
+        #expect(expected.report.pairs.count >= 20, "the corpus has pairs to verify")
+        for (threads, limit, batch) in [(1, 16, 256), (2, 16, 256), (2, 2, 3), (2, 3, 1)] {
+            var alone = ResourceBoundsTests.scanner(threads: threads)
+            alone.candidateScope = scope
+            alone.smallComponentLimit = limit
+            alone.componentBatchSize = batch
+            let outcome = alone.scan(TrickleSource(documents: documents, batchSize: 1_000))
+            #expect(
+                try encoder.encode(outcome.report) == encoder.encode(expected.report),
+                "threads \(threads), components of at most \(limit), texts of \(batch) at a time")
+        }
+    }
+
     @Test func readingAheadHandsOnEveryBatchInOrder() {
         let documents = Self.corpus()
         let source = TrickleSource(documents: documents, batchSize: 2)

@@ -70,22 +70,45 @@ extension CorpusScanner {
     /// with the SHA-256 of their texts, made here while the text is at hand.
     func prepare(
         _ positions: [Int], _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource,
-        indexed: (Int) -> Bool = { _ in true }
+        indexed: @escaping (Int) -> Bool = { _ in true }
     ) -> [PreparedDocument] {
-        let threads = parameters.threads
-        let texts = source.documents(at: positions.map { census.locations[$0] }, threads: threads)
-        let hasher = MinHasher(parameters: minhashParameters)
+        let texts = source.documents(at: positions.map { census.locations[$0] }, threads: parameters.threads)
+        let preparer = Preparer(self, census, lines, indexed: indexed)
+        return ParallelWork.map(count: positions.count, threads: parameters.threads) { index in
+            preparer.prepared(positions[index], text: texts[index].text)
+        }
+    }
+
+    /// Analyses one document read again for verification: what ``prepare(_:_:_:_:indexed:)``
+    /// does for each of its documents, for callers that analyse a document where they use it.
+    struct Preparer {
+        let scanner: CorpusScanner
+        let census: CorpusCensus
+        let lines: LineCensus
+        let indexed: (Int) -> Bool
+        let hasher: MinHasher
         let detector = CreditDetector()
-        let digests = census.count > documentListLimit
-        return ParallelWork.map(count: positions.count, threads: threads) { index in
-            var document = census.documents[positions[index]]
-            document.text = texts[index].text
+        /// Whether the SHA-256 of each text is made here (the report lists only the documents
+        /// in findings, so no other stage reads them all).
+        let digests: Bool
+
+        init(_ scanner: CorpusScanner, _ census: CorpusCensus, _ lines: LineCensus, indexed: @escaping (Int) -> Bool) {
+            (self.scanner, self.census, self.lines, self.indexed) = (scanner, census, lines, indexed)
+            hasher = MinHasher(parameters: scanner.minhashParameters)
+            digests = census.count > scanner.documentListLimit
+        }
+
+        /// The document at `position`, whose text is `text`, analysed in full.
+        func prepared(_ position: Int, text: String) -> PreparedDocument {
+            var document = census.documents[position]
+            document.text = text
+            let parameters = scanner.parameters
             let analysis = Analysis(document, parameters: parameters, hasher: hasher, detector: detector)
-            let boilerplate = lines.boilerplate(lines: analysis.lines, slots: census.lines(of: positions[index]))
+            let boilerplate = lines.boilerplate(lines: analysis.lines, slots: census.lines(of: position))
             var prepared = analysis.prepared(boilerplate: boilerplate, parameters: parameters)
             // Built once per document, for every pair it stands in.
-            if indexed(positions[index]) { prepared.shingleIndex = SentenceShingleIndex(prepared.profile) }
-            if digests { prepared.digest = TextDigest(texts[index].text) }
+            if indexed(position) { prepared.shingleIndex = SentenceShingleIndex(prepared.profile) }
+            if digests { prepared.digest = TextDigest(text) }
             return prepared
         }
     }
@@ -367,10 +390,45 @@ extension CorpusScanner {
         }
         // Components of up to half a batch (what one tile holds of a row or a column block; a
         // quarter when the next batch is analysed ahead, so that the two held at once take the
-        // memory of one) are verified whole, packed ``componentBatchSize`` documents at a time.
-        let (batches, larger) = Self.packComponents(
-            candidates, documentCount: census.count, limit: max(2, batchSize / (overlapsBatches ? 4 : 2)),
-            batchLimit: max(2, componentBatchSize))
+        // memory of one) are verified whole.
+        let (components, larger) = Self.components(
+            candidates, documentCount: census.count, limit: max(2, batchSize / (overlapsBatches ? 4 : 2)))
+        // Small ones (most: near-duplicate pairs and groups) each on one worker, which
+        // analyses its documents, verifies its pairs and frees them while they are in its
+        // cache; the texts of ``componentBatchSize`` documents are read at a time.
+        let small = components.filter { $0.documents.count <= smallComponentLimit }
+        let preparer = Preparer(self, census, lines, indexed: indexed)
+        let copyOf = firstCopy
+        var first = 0
+        while first < small.count {
+            var end = first, count = 0
+            while end < small.count, count == 0 || count + small[end].documents.count <= max(2, componentBatchSize) {
+                count += small[end].documents.count
+                end += 1
+            }
+            let part = small[first..<end]
+            var offsets = [0]
+            for component in part { offsets.append(offsets[offsets.count - 1] + component.documents.count) }
+            let texts = source.documents(
+                at: part.flatMap { $0.documents.map { census.locations[$0] } }, threads: parameters.threads)
+            let verified = ParallelWork.map(count: part.count, threads: parameters.threads) { index in
+                Self.verify(
+                    part[part.startIndex + index], texts: texts[offsets[index]..<offsets[index + 1]].map(\.text),
+                    preparer: preparer, verifier: verifier, copyOf: copyOf)
+            }
+            for component in verified {
+                findings += component.findings
+                for (position, fact) in component.facts { facts[position] = fact }
+                for (position, found) in component.copyFindings { copyFindings[position] = found }
+            }
+            done += part.reduce(0) { $0 + $1.pairs.count }
+            report(.verifying(done: done, total: candidates.count))
+            first = end
+        }
+        // Larger ones packed ``componentBatchSize`` documents at a time, each batch's documents
+        // analysed together and its pairs verified together.
+        let batches = Self.packed(
+            components.filter { $0.documents.count > smallComponentLimit }, batchLimit: max(2, componentBatchSize))
         func members(of batch: [CandidatePair]) -> [Int] { Set(batch.flatMap { [$0.first, $0.second] }).sorted() }
         // With more than one thread, the next batch is analysed while this one is verified.
         let scanner = self
@@ -490,7 +548,26 @@ extension CorpusScanner {
     static func packComponents(
         _ candidates: [CandidatePair], documentCount: Int, limit: Int, batchLimit: Int? = nil
     ) -> (batches: [[CandidatePair]], rest: [CandidatePair]) {
-        let batchLimit = min(limit, batchLimit ?? limit)
+        let (whole, rest) = components(candidates, documentCount: documentCount, limit: limit)
+        return (packed(whole, batchLimit: min(limit, batchLimit ?? limit)), rest)
+    }
+
+    /// A connected component of the candidate graph.
+    struct Component {
+        /// Its pairs, in the order of the candidates.
+        var pairs: [CandidatePair]
+        /// Its documents, in position order.
+        var documents: [Int]
+    }
+
+    /// The connected components of `candidates` (positions below `documentCount`) of at most
+    /// `limit` documents, in order of each component's least position, and the pairs of larger
+    /// components, in no particular order.
+    ///
+    /// - Complexity: O(*p* α(*n*) + *p* log *p*) for *p* pairs (union–find, Tarjan 1975).
+    static func components(
+        _ candidates: [CandidatePair], documentCount: Int, limit: Int
+    ) -> (components: [Component], rest: [CandidatePair]) {
         guard !candidates.isEmpty else { return ([], []) }
         var parent = [Int32](repeating: -1, count: documentCount)
         func root(_ position: Int) -> Int {
@@ -519,22 +596,62 @@ extension CorpusScanner {
             if Int(-parent[component]) > limit { rest.append(pair) } else { byRoot[component, default: []].append(pair) }
         }
         let components = byRoot.values.map { pairs in
-            (least: pairs.reduce(Int.max) { min($0, $1.first) }, size: Set(pairs.flatMap { [$0.first, $0.second] }).count, pairs: pairs)
+            (least: pairs.reduce(Int.max) { min($0, $1.first) },
+             component: Component(pairs: pairs, documents: Set(pairs.flatMap { [$0.first, $0.second] }).sorted()))
         }.sorted { $0.least < $1.least }
+        return (components.map(\.component), rest)
+    }
+
+    /// The pairs of `components`, packed in order into batches of at most `batchLimit`
+    /// documents (a larger component alone in its batch).
+    static func packed(_ components: [Component], batchLimit: Int) -> [[CandidatePair]] {
         var batches: [[CandidatePair]] = []
         var current: [CandidatePair] = []
         var documents = 0
         for component in components {
-            if documents + component.size > batchLimit, !current.isEmpty {
+            if documents + component.documents.count > batchLimit, !current.isEmpty {
                 batches.append(current)
                 current = []
                 documents = 0
             }
             current += component.pairs
-            documents += component.size
+            documents += component.documents.count
         }
         if !current.isEmpty { batches.append(current) }
-        return (batches, rest)
+        return batches
+    }
+
+    /// What verifying one component found.
+    struct ComponentFindings {
+        /// Its pairs' findings, in pair order.
+        var findings: [PairFinding]
+        /// What the report's document list needs of each of its documents.
+        var facts: [(position: Int, facts: DocumentFacts)]
+        /// The copy-group finding of each of its documents that represents a copy group.
+        var copyFindings: [(position: Int, findings: [PairFinding])]
+    }
+
+    /// Analyses the documents of `component`, whose texts are `texts` (in the order of its
+    /// documents), verifies its pairs and the copy-group pair of each document that has a
+    /// first copy in `copyOf`, and frees the analyses: the work of one worker, done while the
+    /// documents are in its cache.
+    static func verify(
+        _ component: Component, texts: [String], preparer: Preparer, verifier: PairVerifier, copyOf: [Int: Int]
+    ) -> ComponentFindings {
+        let documents = zip(component.documents, texts).map { preparer.prepared($0, text: $1) }
+        func document(_ position: Int) -> PreparedDocument {
+            documents[component.documents.firstIndex(of: position)!]
+        }
+        let findings = component.pairs.compactMap { verifier.verify(document($0.first), document($0.second)) }
+        var result = ComponentFindings(findings: findings, facts: [], copyFindings: [])
+        for (position, prepared) in zip(component.documents, documents) {
+            result.facts.append((position, DocumentFacts(credits: prepared.credits, digest: prepared.digest)))
+            if let copy = copyOf[position] {
+                let finding = copyFinding(prepared, copy: preparer.census.documents[copy], verifier: verifier)
+                result.copyFindings.append((position, finding.map { [$0] } ?? []))
+            }
+        }
+        return result
     }
 
     /// The verbatim pairs of each copy group: every copy with its representative, and, in
@@ -551,30 +668,21 @@ extension CorpusScanner {
         var findings: [PairFinding] = []
         var large: [[Int]] = []
         var analysed: [Int: PairFinding] = [:]
-        // Half as many at a time when the next batch is analysed ahead: the memory of one batch.
-        let step = max(1, overlapsBatches ? verificationBatchSize / 2 : verificationBatchSize)
-        // With more than one thread, the next batch of representatives is analysed meanwhile.
-        let scanner = self
-        func prefetch(_ start: Int) -> Prefetch<[PreparedDocument]>? {
-            guard overlapsBatches, start < groups.count else { return nil }
-            let representatives = groups[start..<min(groups.count, start + step)].map { $0[0] }
-            return Prefetch { scanner.prepare(representatives, census, lines, source) }
-        }
-        var next = prefetch(0)
+        // Each representative is analysed, verified against its copy and freed by one worker;
+        // the texts of ``componentBatchSize`` representatives are read at a time.
+        let preparer = Preparer(self, census, lines, indexed: { _ in true })
+        let step = max(1, componentBatchSize)
         var start = 0
         while start < groups.count {
-            let end = min(groups.count, start + step)
-            let representatives = groups[start..<end].map { $0[0] }
-            var prepared = next?.wait() ?? prepare(representatives, census, lines, source)
-            next = prefetch(end)
-            let found = ParallelWork.map(count: prepared.count, threads: parameters.threads) { index -> PairFinding? in
-                Self.copyFinding(prepared[index], copy: census.documents[groups[start + index][1]], verifier: verifier)
+            let part = groups[start..<min(groups.count, start + step)]
+            let texts = source.documents(at: part.map { census.locations[$0[0]] }, threads: parameters.threads)
+            let found = ParallelWork.map(count: part.count, threads: parameters.threads) { index -> PairFinding? in
+                let group = part[part.startIndex + index]
+                let representative = preparer.prepared(group[0], text: texts[index].text)
+                return Self.copyFinding(representative, copy: census.documents[group[1]], verifier: verifier)
             }
-            var done = prepared.map { Optional($0) }
-            prepared = []
-            ParallelWork.release(&done, threads: parameters.threads)
-            for (offset, finding) in found.enumerated() { analysed[groups[start + offset][0]] = finding }
-            start = end
+            for (group, finding) in zip(part, found) { analysed[group[0]] = finding }
+            start = part.endIndex
         }
         // In group order, whichever stage found them.
         for group in all {

@@ -22,7 +22,8 @@ import SyndicationEngine
 ///    this to document LSH alone (near-duplicates).
 /// 5. **Verify** (in bounded batches): only documents in a candidate pair are read again and
 ///    analysed in full; connected components of the candidate graph that fit half a batch are
-///    verified whole (each document analysed once), larger ones a block of positions against
+///    verified whole (each document analysed once; a small one on one worker, which analyses,
+///    verifies and frees its documents while they are in its cache), larger ones a block of positions against
 ///    another (a block nested-loop join, at most ``verificationBatchSize`` documents at once);
 ///    exact scores, aligned passages, relation.
 /// 6. **Provenance**: direction, credit, clusters and origins (``ProvenanceResolver``).
@@ -42,12 +43,15 @@ public struct CorpusScanner: Sendable {
     public var keepsTexts: Bool = true
     /// The most documents analysed in full at once while verifying.
     public var verificationBatchSize: Int = 4_096
-    /// The documents of small candidate components (near-duplicate pairs and groups) analysed,
-    /// verified and freed together. Small batches keep memory low and reuse it: on the 20k
-    /// bench corpus (documents scope) 256 rather than 1,024 (a quarter of
+    /// The documents of candidate components read at a time while verifying: the texts of
+    /// small components (near-duplicate pairs and groups, each analysed, verified and freed by
+    /// one worker), or the documents of larger ones analysed, verified and freed together, and
+    /// the representatives of copy groups. Small batches keep memory low and reuse it: on the
+    /// 20k bench corpus (documents scope) 256 rather than 1,024 (a quarter of
     /// ``verificationBatchSize``, the limit before) took the peak from 328 MB to 161 MB and
     /// system time (page faults) from 0.30 s to 0.20 s at 2 threads, 211 MB to 74 MB and
-    /// 0.25 s to 0.10 s at 1, with the same report.
+    /// 0.25 s to 0.10 s at 1, with the same report, when every component's documents were
+    /// analysed together.
     public var componentBatchSize: Int = 256
     /// LSH buckets holding more documents than this are skipped (and reported).
     public var lshBucketLimit: Int = 1_000
@@ -57,6 +61,11 @@ public struct CorpusScanner: Sendable {
     /// Bytes of sentence-fingerprint keys held in memory before they go to temporary files
     /// (``SentenceKeyStore``); the result does not depend on it.
     public var fingerprintMemoryLimit: Int = 256 << 20
+    /// Candidate components of at most this many documents are each analysed, verified and
+    /// freed by one worker (``verify(_:texts:preparer:verifier:copyOf:)``); larger ones are
+    /// analysed by all workers together, then verified by all together. The findings are the
+    /// same either way; tests force both paths.
+    var smallComponentLimit = 16
     /// How copy groups (identical texts) are reported.
     var copyGroups = CopyGroups()
     /// Whether stages prepare their next batch while working on this one: the first pass
