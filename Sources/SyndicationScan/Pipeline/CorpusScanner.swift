@@ -171,8 +171,7 @@ public struct CorpusScanner: Sendable {
         let verified = verify(candidates, census, lines, source)
         let (copyFindings, copyWarning) = copyPairs(census, lines, source, verified: verified)
         if let copyWarning { warnings.append(copyWarning) }
-        var findings = verified.findings + copyFindings
-        ParallelWork.sort(&findings, threads: threads) { ($0.a, $0.b) < ($1.a, $1.b) }
+        let findings = census.sortedByIds(verified.findings + copyFindings, threads: threads)
 
         report(.resolvingProvenance)
         let memberPositions = census.positions(in: findings, threads: threads)
@@ -204,8 +203,7 @@ public struct CorpusScanner: Sendable {
                 credits: knownFacts[census.representative[position]]?.credits ?? [],
                 origin: census.documents[position].origin)
         }
-        var sortedPairs = pairs
-        ParallelWork.sort(&sortedPairs, threads: threads) { ($0.a, $0.b) < ($1.a, $1.b) }
+        let sortedPairs = census.sortedByIds(pairs, threads: threads)
         var scanReport = ScanReport(
             tool: .current, parameters: parameters, documents: summaries,
             pairs: sortedPairs, clusters: clusters, warnings: warnings)

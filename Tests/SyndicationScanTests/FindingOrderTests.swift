@@ -1,0 +1,47 @@
+import Testing
+import TestSupport
+@testable import SyndicationScan
+
+/// Findings ordered through their documents' positions come out as sorting by their ids does.
+@Suite struct FindingOrderTests {
+    /// Ids whose byte order and `String` order differ: case, digits, accents (precomposed and
+    /// not), and a prefix of another id.
+    static let ids = ["doc10", "doc2", "Doc3", "doc", "émile", "e\u{301}mil", "zeta", "Ω-1", "a b", "a-b", "a_b", "ab"]
+
+    static func finding(_ a: String, _ b: String, jaccard: Double) -> PairFinding {
+        PairFinding(
+            a: a, b: b, relation: .edited, source: nil, derived: nil, credited: nil,
+            scores: PairScores(jaccard: jaccard, containmentAInB: 0.5, containmentBInA: 0.5,
+                               minhash: JaccardBounds(estimate: 0.5, lower: 0.4, upper: 0.6), simhashDistance: 10),
+            coverage: [:], passages: [])
+    }
+
+    static func census() -> CorpusCensus {
+        let documents = ids.enumerated().map { Document(id: $0.element, text: "Text \($0.offset).", origin: "t") }
+        return CorpusCensus.take(of: DocumentList(documents), threads: 2) { _ in }
+    }
+
+    @Test(arguments: [1, 2])
+    func positionsOrderFindingsAsTheirIdsDo(threads: Int) {
+        let census = Self.census()
+        var generator = SeededGenerator(seed: 5)
+        // Repeated (a, b) pairs too, told apart by their score: ties keep their order.
+        let findings = (0..<400).map { index in
+            Self.finding(
+                Self.ids.randomElement(using: &generator)!, Self.ids.randomElement(using: &generator)!,
+                jaccard: Double(index) / 400)
+        }
+        var expected = findings
+        ParallelWork.sort(&expected, threads: 1) { ($0.a, $0.b) < ($1.a, $1.b) }
+        let sorted = census.sortedByIds(findings, threads: threads)
+        #expect(sorted.map { [$0.a, $0.b] } == expected.map { [$0.a, $0.b] })
+        #expect(sorted.map(\.scores.jaccard) == expected.map(\.scores.jaccard))
+    }
+
+    @Test func anIdTheCensusDoesNotHoldFallsBackToTheIds() {
+        let census = Self.census()
+        let findings = [Self.finding("zeta", "doc", jaccard: 0.1), Self.finding("unknown", "doc2", jaccard: 0.2),
+                        Self.finding("Doc3", "ab", jaccard: 0.3)]
+        #expect(census.sortedByIds(findings, threads: 1).map(\.a) == ["Doc3", "unknown", "zeta"])
+    }
+}
