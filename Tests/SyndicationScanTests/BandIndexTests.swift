@@ -43,4 +43,56 @@ import SyndicationEngine
             #expect(found.skippedDocuments == Array((signatures.count - 12)..<signatures.count))
         }
     }
+
+    /// Keys that share the bits ``BandIndex/group(_:)`` sorts by, and differ above them,
+    /// still make buckets of their own, in document order: the pairs, skipped buckets and
+    /// documents of a plain grouping by the whole key.
+    @Test func keysSharingTheSortedBitsStayApart() {
+        var state: UInt64 = 0x1234_5678
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 20
+        }
+        let bandCount = 4
+        let cap = 20
+        let keys: [[UInt64]] = (0..<600).map { _ in
+            (0..<bandCount).map { _ in (next() % 5) << UInt64(BandIndex.sortedKeyBits + 3) | next() % 7 }
+        }
+        var expected = Set<CandidatePair>()
+        var skippedBuckets = 0
+        var skippedDocuments = Set<Int>()
+        for band in 0..<bandCount {
+            var buckets: [UInt64: [Int]] = [:]
+            for (document, list) in keys.enumerated() { buckets[list[band], default: []].append(document) }
+            for documents in buckets.values {
+                guard documents.count <= cap else {
+                    skippedBuckets += 1
+                    skippedDocuments.formUnion(documents)
+                    continue
+                }
+                for i in documents.indices {
+                    for j in (i + 1)..<documents.count { expected.insert(CandidatePair(documents[i], documents[j])) }
+                }
+            }
+            // Grouped: each key's entries side by side, in their first order.
+            var entries = keys.enumerated().map { BandIndex.Entry(key: $1[band], document: Int32($0)) }
+            BandIndex.group(&entries)
+            var seen = Set<UInt64>()
+            var index = 0
+            while index < entries.count {
+                let key = entries[index].key
+                #expect(seen.insert(key).inserted)
+                var end = index + 1
+                while end < entries.count, entries[end].key == key { end += 1 }
+                #expect(entries[index..<end].map { Int($0.document) } == buckets[key])
+                index = end
+            }
+        }
+        let found = BandIndex(parameters: LSHParameters(bandCount: bandCount, rowsPerBand: 1), maximumBucketSize: cap)
+            .candidatePairs(keys: keys)
+        #expect(found.pairs == expected.sorted())
+        #expect(found.skippedBuckets == skippedBuckets)
+        #expect(found.skippedDocuments == skippedDocuments.sorted())
+        #expect(skippedBuckets > 0 && skippedBuckets < 4 * 35 && expected.count > 1000)
+    }
 }

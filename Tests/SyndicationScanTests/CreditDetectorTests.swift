@@ -1,5 +1,6 @@
 import SyndicationEngine
 import Testing
+import TestSupport
 @testable import SyndicationScan
 
 /// A text and the credits it must yield: canonical name, form and the name as written.
@@ -232,5 +233,35 @@ struct CreditCase: CustomTestStringConvertible, Sendable {
         let text = "Dpa\n\nBy Global Wire staff\n\nLONDON (Global Wire) - Markets fell.\n\nSource: Stern"
         #expect(detector.credits(in: AnalyzedText(text)) == detector.credits(in: text))
         #expect(detector.credits(in: text).count == 4)
+    }
+
+    /// A name's text written byte by byte from ASCII code points equals the one made through a
+    /// scalar view, on spans of generated text with runs of spaces, tabs, line breaks and
+    /// code points outside ASCII (for which the byte path declines).
+    @Test func asciiNameTextEqualsThePlainOne() {
+        var generator = SeededGenerator(seed: 0xA5C1_7E47)
+        let pieces = [
+            "Reuters", " ", "  ", "\t", "\n", "\r\n", "Al", "Jazeera", "'s", "-", ".", "é", "\u{00A0}", "\u{3000}",
+            "\u{212A}", "News",
+        ]
+        var declined = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            let scalars = Array(text.unicodeScalars)
+            scalars.withUnsafeBufferPointer { buffer in
+                let parser = CreditNameParser(tokens: [], scalars: buffer)
+                let start = Int.random(in: 0...buffer.count, using: &generator)
+                let span = TextSpan(start: start, end: Int.random(in: start...buffer.count, using: &generator))
+                if let ascii = parser.asciiText(of: span) {
+                    #expect(ascii == parser.text(of: span))
+                    #expect(buffer[span.start..<span.end].allSatisfy { $0.isASCII })
+                } else {
+                    declined += 1
+                    #expect(buffer[span.start..<span.end].contains { !$0.isASCII })
+                }
+            }
+        }
+        #expect(declined > 100)
     }
 }

@@ -206,7 +206,93 @@ import TestSupport
         #expect(flags("the") & WordTable.trigger == 0)
     }
 
+    /// The verdict read in blocks from a narrowed copy equals the plain one: on every line of
+    /// generated texts, whose lines run over several 64-code-point blocks, with and without a
+    /// phrase's word, and on spans that start and end anywhere.
+    @Test func blockVerdictEqualsThePlainOne() {
+        var generator = SeededGenerator(seed: 0xB10C_5EED)
+        var mismatches: [String] = []
+        var verdicts: [CreditLineFilter.Verdict: Int] = [:]
+        for _ in 0..<3000 {
+            var lines: [String] = []
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let withPhrases = Bool.random(using: &generator)
+                var line = ""
+                for _ in 0..<Int.random(in: 1...5, using: &generator) {
+                    if !line.isEmpty { line += Self.spaces.randomElement(using: &generator)! }
+                    line += withPhrases ? Self.generatedLine(using: &generator) : Self.proseLine(using: &generator)
+                }
+                lines.append(line)
+            }
+            let text = lines.joined(separator: ["\n", "\n\n", "\r\n", "\u{2028}"].randomElement(using: &generator)!)
+            let scalars = Array(text.unicodeScalars)
+            var spans = scalars.withUnsafeBufferPointer { SentenceSplitter.lines(in: $0) }
+            for _ in 0..<4 {
+                let start = Int.random(in: 0...scalars.count, using: &generator)
+                spans.append(TextSpan(start: start, end: Int.random(in: start...scalars.count, using: &generator)))
+            }
+            scalars.withUnsafeBufferPointer { buffer in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count + CreditLineFilter.narrowedPadding) {
+                    let narrowed = $0.baseAddress!
+                    CreditLineFilter.narrow(buffer, into: narrowed)
+                    for span in spans {
+                        let plain = CreditLineFilter.verdict(buffer, span)
+                        verdicts[plain, default: 0] += 1
+                        if CreditLineFilter.verdict(buffer, narrowed: narrowed, span) != plain {
+                            mismatches.append(String(String.UnicodeScalarView(buffer[span.start..<span.end])))
+                        }
+                    }
+                }
+            }
+        }
+        #expect(mismatches == [])
+        // Every kind of verdict is met many times.
+        #expect(verdicts.count == 3)
+        #expect(verdicts.values.allSatisfy { $0 > 1000 })
+    }
+
+    /// The narrowed copy: ASCII as itself, U+212A as "K", any other code point as 0x80, then
+    /// zero padding.
+    @Test func narrowedCopy() {
+        let scalars = Array("Ab 9\u{212A}é—\u{10FFFF}\u{7F}\u{80}xyz12345".unicodeScalars)
+        let expected: [UInt8] = [0x41, 0x62, 0x20, 0x39, 0x4B, 0x80, 0x80, 0x80, 0x7F, 0x80, 0x78, 0x79, 0x7A,
+                                 0x31, 0x32, 0x33, 0x34, 0x35] + [UInt8](repeating: 0, count: CreditLineFilter.narrowedPadding)
+        let narrowed = scalars.withUnsafeBufferPointer { buffer in
+            [UInt8](unsafeUninitializedCapacity: buffer.count + CreditLineFilter.narrowedPadding) { bytes, count in
+                CreditLineFilter.narrow(buffer, into: bytes.baseAddress!)
+                count = buffer.count + CreditLineFilter.narrowedPadding
+            }
+        }
+        #expect(narrowed == expected)
+    }
+
     // MARK: Generating lines
+
+    /// Words other than a phrase's, and some that hold one run into a code point outside ASCII
+    /// (which ends a run of letters), a digit or "K" (which do not), or that are longer than
+    /// the fifteen letters the word table counts.
+    static let proseWords = names + words.filter { !WordTable.triggerWords.contains($0) } + [
+        "markets", "fell", "sharply", "saidé", "ésaid", "said2", "2said", "Ksaid", "contributedcontributed",
+        "reportersreporters", "accordingaccording", "staff's", "Reuters’", "co-operation", "well-known", "U.S.",
+        "AT&T", "Ελλάδα", "Москва", "東京", "naïve", "(e)):", "((AP))", "--", "—", "...", "…", "»", "\"",
+    ]
+
+    /// A line of prose pieces and marks, mostly without a phrase's word.
+    static func proseLine(using generator: inout SeededGenerator) -> String {
+        var line = ""
+        for _ in 0..<Int.random(in: 1...16, using: &generator) {
+            var piece = Int.random(in: 0..<4, using: &generator) == 0
+                ? marks.randomElement(using: &generator)! : proseWords.randomElement(using: &generator)!
+            switch Int.random(in: 0..<8, using: &generator) {
+            case 0: piece = piece.uppercased()
+            case 1: piece = piece.replacingOccurrences(of: "k", with: "\u{212A}")
+            default: break
+            }
+            if !line.isEmpty { line += spaces.randomElement(using: &generator)! }
+            line += piece
+        }
+        return line
+    }
 
     static let names = [
         "Reuters", "AP", "The Associated Press", "the Associated Press", "Agence France-Presse", "dpa", "DPA",

@@ -24,8 +24,12 @@ import TestSupport
         for shape in shapes {
             var items = (0..<count).map { Item(key: shape(&generator), order: $0) }
             let expected = items.sorted { ($0.key, $0.order) < ($1.key, $1.order) }
+            var byDigitPasses = items
             RadixSort.sort(&items, by: \.key)
             #expect(items == expected)
+            // The 11-bit digits used below 65,536 values.
+            RadixSort.sort(&byDigitPasses, keyBits: 64, by: \.key)
+            #expect(byDigitPasses == expected)
         }
     }
 }

@@ -52,9 +52,26 @@ public struct CreditDetector: Sendable {
     }
 
     /// The credits in `scalars`, line by line; `prefiltered` passes over the lines that
-    /// ``CreditLineFilter`` rules out (the same credits, found faster).
+    /// ``CreditLineFilter`` rules out (the same credits, found faster), reading them from a
+    /// narrowed copy of the text (``CreditLineFilter/narrow(_:into:)``).
     func credits(
         in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan], prefiltered: Bool = true
+    ) -> [Credit] {
+        guard prefiltered else { return credits(in: scalars, lines: lines) { _ in .phrase } }
+        return withUnsafeTemporaryAllocation(
+            of: UInt8.self, capacity: scalars.count + CreditLineFilter.narrowedPadding
+        ) { narrowed in
+            let bytes = narrowed.baseAddress!
+            CreditLineFilter.narrow(scalars, into: bytes)
+            return credits(in: scalars, lines: lines) { CreditLineFilter.verdict(scalars, narrowed: bytes, $0) }
+        }
+    }
+
+    /// The credits in `scalars`, scanning each line as `verdict` allows.
+    @inline(__always)
+    private func credits(
+        in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan],
+        verdict: (TextSpan) -> CreditLineFilter.Verdict
     ) -> [Credit] {
         var found: [Credit] = []
         // A line starting with a bullet next to another such line is a list item ("- Apples"),
@@ -66,9 +83,7 @@ public struct CreditDetector: Sendable {
             }
         }
         for (number, line) in lines.enumerated() {
-            let verdict = prefiltered
-                ? CreditLineFilter.verdict(scalars, line)
-                : CreditLineFilter.Verdict(mayHoldCredit: true, mayHoldPhrase: true)
+            let verdict = verdict(line)
             guard verdict.mayHoldCredit else { continue }
             let inList = isBulleted(number)
                 && ((number > 0 && isBulleted(number - 1)) || (number + 1 < lines.count && isBulleted(number + 1)))

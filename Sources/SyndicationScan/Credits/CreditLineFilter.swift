@@ -41,7 +41,7 @@ enum CreditLineFilter {
     static let agencyLineTokens = 6
 
     /// What the filter found on a line.
-    struct Verdict: Equatable {
+    struct Verdict: Hashable {
         /// `false` only if ``CreditLineScanner`` finds no credit on the line.
         var mayHoldCredit: Bool
         /// `false` only if the line has none of the words a phrase starts at
@@ -63,17 +63,13 @@ enum CreditLineFilter {
     /// - Complexity: O(*n*) in the length of the line, with no allocation.
     static func verdict(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan) -> Verdict {
         let end = line.end
-        var index = line.start
-        while index < end, isSpace(scalars[index]) { index += 1 }
-        guard index < end else { return Verdict(mayHoldCredit: false, mayHoldPhrase: false) }
-        let firstVisible = index
+        guard let firstVisible = firstVisible(scalars, line) else {
+            return Verdict(mayHoldCredit: false, mayHoldPhrase: false)
+        }
+        var index = firstVisible
         let phrase = Verdict(mayHoldCredit: true, mayHoldPhrase: true)
         // Set once the line has a feature other than a phrase's word.
-        var holds = false
-        switch scalars[firstVisible] {
-        case "(", "\u{00A9}", "-", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": holds = true
-        default: break
-        }
+        var holds = opensWithMark(scalars[firstVisible])
         let firstMayBeAcronym = mayBeAcronym(scalars, firstVisible, end)
         let table = WordTable.shared
         var shortLineWords: UInt8 = 0
@@ -105,6 +101,16 @@ enum CreditLineFilter {
             }
             index += 1
         }
+        return verdict(scalars, firstVisible, end, holds: holds, shortLineWords: shortLineWords)
+    }
+
+    /// The verdict on the line `scalars[firstVisible..<end]` (from its first visible code
+    /// point) without a phrase's word, given whether it has another feature so far (`holds`)
+    /// and the flags of its words (`shortLineWords`).
+    static func verdict(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ firstVisible: Int, _ end: Int, holds: Bool,
+        shortLineWords: UInt8
+    ) -> Verdict {
         if holds || closesWithCredit(scalars, firstVisible, end) {
             return Verdict(mayHoldCredit: true, mayHoldPhrase: false)
         }
@@ -116,6 +122,24 @@ enum CreditLineFilter {
         let short = (shortLineWords & WordTable.agency != 0 && tokens <= agencyLineTokens)
             || (shortLineWords & WordTable.role != 0 && tokens <= roleLineTokens)
         return Verdict(mayHoldCredit: short, mayHoldPhrase: false)
+    }
+
+    /// The first visible code point of the line, if any.
+    @inline(__always)
+    static func firstVisible(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ line: TextSpan) -> Int? {
+        var index = line.start
+        while index < line.end, isSpace(scalars[index]) { index += 1 }
+        return index < line.end ? index : nil
+    }
+
+    /// Whether a line whose first visible code point is `first` opens with a mark: "(", "©" or
+    /// a dash.
+    @inline(__always)
+    static func opensWithMark(_ first: Unicode.Scalar) -> Bool {
+        switch first {
+        case "(", "\u{00A9}", "-", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": return true
+        default: return false
+        }
     }
 
     /// Whether the line closes with "(X)" or "(X)." after a sentence ("... he said. (AP)"):
@@ -153,7 +177,7 @@ enum CreditLineFilter {
     /// Whether the first word may be an acronym (as ``CreditNameParser/isAcronym(_:)`` asks of a
     /// dateline's place): not if it starts with a lower-case ASCII letter, or with an upper-case
     /// one and then a lower-case one.
-    private static func mayBeAcronym(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ first: Int, _ end: Int) -> Bool {
+    static func mayBeAcronym(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ first: Int, _ end: Int) -> Bool {
         let value = scalars[first].value
         if value >= 0x61 && value <= 0x7A { return false }
         if value >= 0x41 && value <= 0x5A, first + 1 < end {
@@ -166,7 +190,7 @@ enum CreditLineFilter {
     /// Whether the last visible code point before `index` (and at or after `start`) is one of
     /// `marks` (none of which is an ASCII letter or digit).
     @inline(__always)
-    private static func follows(
+    static func follows(
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int, _ start: Int, in marks: [Unicode.Scalar]
     ) -> Bool {
         guard index > start else { return false }
@@ -186,13 +210,13 @@ enum CreditLineFilter {
 
     /// ``CreditLineScanner/dashes``.
     @inline(__always)
-    private static func isDash(_ value: UInt32) -> Bool {
+    static func isDash(_ value: UInt32) -> Bool {
         value == 0x2D || value == 0x2013 || value == 0x2014 || value == 0x2015 || value == 0x2212
     }
 
     /// White space as ``CreditToken/tokenize(_:_:)`` skips it.
     @inline(__always)
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         CreditToken.isSpace(scalar)
     }
 }
@@ -296,10 +320,16 @@ final class WordTable: @unchecked Sendable {
     func flags(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> UInt8 {
         let length = end - start
         let bit = Self.gateBit(length, Self.code(scalars[start].value), Self.code(scalars[end - 1].value))
-        guard gate[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return 0 }
+        guard passesGate(bit) else { return 0 }
         var bits: UInt64 = 0
         for index in start..<end { bits = bits &<< 5 | Self.code(scalars[index].value) }
         return flags(bits, length)
+    }
+
+    /// Whether some word has the gate bit `bit` (``gateBit(_:_:_:)``).
+    @inline(__always)
+    func passesGate(_ bit: Int) -> Bool {
+        gate[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The flags of the run whose letter codes are `bits` (0 if it is none of the words).

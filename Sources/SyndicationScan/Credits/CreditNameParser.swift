@@ -334,6 +334,11 @@ struct CreditNameParser {
     /// The name as written, with runs of white space collapsed to one space.
     func text(of match: NameMatch) -> String {
         let span = span(of: match)
+        return asciiText(of: span) ?? text(of: span)
+    }
+
+    /// The code points of `span` with runs of white space collapsed to one space.
+    func text(of span: TextSpan) -> String {
         var view = String.UnicodeScalarView()
         var pendingSpace = false
         for index in span.start..<span.end {
@@ -347,6 +352,36 @@ struct CreditNameParser {
             view.append(scalar)
         }
         return String(view)
+    }
+
+    /// ``text(of:)`` of a span of ASCII code points, written byte by byte (nil if the span
+    /// holds another code point): runs of spaces become one, other white space stays.
+    func asciiText(of span: TextSpan) -> String? {
+        var isASCII = true
+        let text = String(unsafeUninitializedCapacity: span.end - span.start) { buffer in
+            var count = 0
+            var pendingSpace = false
+            for index in span.start..<span.end {
+                let value = scalars[index].value
+                guard value < 0x80 else {
+                    isASCII = false
+                    return 0
+                }
+                if value == 0x20 {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace {
+                    buffer[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                buffer[count] = UInt8(truncatingIfNeeded: value)
+                count += 1
+            }
+            return count
+        }
+        return isASCII ? text : nil
     }
 
     /// The lookup key of a name, as ``CreditDetector/lookupKey(_:)`` makes it, built from the

@@ -26,11 +26,13 @@ struct BandIndex: Sendable {
 
     /// Candidate pairs of the documents whose band keys are `keys` (by document number),
     /// band by band on up to `threads` workers (bands share no bucket).
+    /// A document's key in one band.
+    struct Entry {
+        var key: UInt64
+        var document: Int32
+    }
+
     func candidatePairs(keys: [[UInt64]], threads: Int = 1) -> Result {
-        struct Entry {
-            var key: UInt64
-            var document: Int32
-        }
         let bandCount = keys.reduce(0) { max($0, $1.count) }
         let bands = ParallelWork.map(count: bandCount, threads: threads) { band in
             var entries: [Entry] = []
@@ -38,8 +40,8 @@ struct BandIndex: Sendable {
             for (document, list) in keys.enumerated() where band < list.count {
                 entries.append(Entry(key: list[band], document: Int32(document)))
             }
-            // Entries go in by document, so a stable sort by key orders them by (key, document).
-            RadixSort.sort(&entries) { $0.key }
+            // Entries go in by document, so a stable sort keeps each bucket's in document order.
+            Self.group(&entries)
             var pairs: [CandidatePair] = []
             var buckets = CappedBuckets(maximumSize: maximumBucketSize)
             buckets.forEachBucket(in: entries, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
@@ -49,19 +51,57 @@ struct BandIndex: Sendable {
                     }
                 }
             }
-            pairs.sort()
+            Self.sort(&pairs)
             var unique: [CandidatePair] = []
             unique.reserveCapacity(pairs.count)
             for pair in pairs where unique.last != pair { unique.append(pair) }
             return (pairs: unique, skippedBuckets: buckets.skippedBuckets, skippedDocuments: buckets.skippedDocumentNumbers)
         }
         var pairs = bands.flatMap(\.pairs)
-        ParallelWork.sort(&pairs, threads: threads, by: <)
+        Self.sort(&pairs)
         var unique: [CandidatePair] = []
         unique.reserveCapacity(pairs.count)
         for pair in pairs where unique.last != pair { unique.append(pair) }
         return Result(
             pairs: unique, skippedBuckets: bands.reduce(0) { $0 + $1.skippedBuckets },
             skippedDocuments: Set(bands.flatMap(\.skippedDocuments)).sorted())
+    }
+
+    /// The bits of a band key that ``group(_:)`` sorts by: three 11-bit digits.
+    static let sortedKeyBits = 33
+
+    /// Orders `entries` so that those of each key are neighbours, in their first order: a
+    /// stable sort by the low ``sortedKeyBits`` bits of the key (the order of the buckets is
+    /// free, since their pairs are sorted afterwards), then, in the rare run of one such
+    /// sub-key that holds several keys, a stable sort of the run by the whole key.
+    ///
+    /// - Complexity: O(*n*) for *n* entries, plus O(*k* log *k*) for a run of *k* mixed keys.
+    static func group(_ entries: inout [Entry]) {
+        let mask: UInt64 = 1 << sortedKeyBits - 1
+        RadixSort.sort(&entries, keyBits: sortedKeyBits) { $0.key & mask }
+        var start = 0
+        while start < entries.count {
+            let first = entries[start].key
+            var end = start + 1
+            var mixed = false
+            while end < entries.count {
+                let next = entries[end].key
+                guard next & mask == first & mask else { break }
+                if next != first { mixed = true }
+                end += 1
+            }
+            if mixed {
+                // A stable sort: equal keys keep their order.
+                let run = entries[start..<end].enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+                entries.replaceSubrange(start..<end, with: run.map(\.element))
+            }
+            start = end
+        }
+    }
+
+    /// Sorts `pairs` ascending by a radix sort of (first, second), which document numbers
+    /// below 2³² make one 64-bit key.
+    static func sort(_ pairs: inout [CandidatePair]) {
+        RadixSort.sort(&pairs, keyBits: 64) { UInt64(truncatingIfNeeded: $0.first) << 32 | UInt64(truncatingIfNeeded: $0.second) }
     }
 }

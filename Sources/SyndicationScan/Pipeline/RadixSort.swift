@@ -6,6 +6,54 @@
 /// Equal keys keep their order, so a caller that wants ties broken otherwise sorts each run of
 /// equal keys afterwards (`RadixSortTests` pins it to `sorted(by:)`).
 enum RadixSort {
+    /// Sorts `values` by `key`, ascending, keeping the order of values with equal keys, when
+    /// every key is below 2^`keyBits`: by 16-bit digits for 65,536 values or more (``sort(_:by:)``),
+    /// by 11-bit digits, a counting pass and a moving pass each, below that, where 65,536
+    /// counters a digit would cost more than the values.
+    ///
+    /// - Complexity: O(*n* + 2¹¹) time for each 11-bit digit of `keyBits` (a digit every key
+    ///   shares moves nothing), O(*n* + 2¹⁶) for each 16-bit one; O(*n*) extra memory.
+    @inline(__always)
+    static func sort<Value>(_ values: inout [Value], keyBits: Int, by key: (Value) -> UInt64) {
+        let count = values.count
+        guard count > 1 else { return }
+        guard count < 1 << 16 else { return sort(&values, by: key) }
+        let digitBits = 11
+        let bucketCount = 1 << digitBits
+        let mask = UInt64(bucketCount - 1)
+        var other = values
+        var sortedIsOther = false
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: bucketCount) { counts in
+            var shift: UInt64 = 0
+            while shift < UInt64(keyBits) {
+                counts.initialize(repeating: 0)
+                values.withUnsafeMutableBufferPointer { values in
+                    other.withUnsafeMutableBufferPointer { other in
+                        let source = sortedIsOther ? other : values
+                        let target = sortedIsOther ? values : other
+                        for value in source { counts[Int(truncatingIfNeeded: (key(value) >> shift) & mask)] &+= 1 }
+                        // A digit every key shares moves nothing.
+                        guard counts[Int(truncatingIfNeeded: (key(source[0]) >> shift) & mask)] != count else { return }
+                        var place = 0
+                        for bucket in 0..<bucketCount {
+                            let size = counts[bucket]
+                            counts[bucket] = place
+                            place &+= size
+                        }
+                        for value in source {
+                            let bucket = Int(truncatingIfNeeded: (key(value) >> shift) & mask)
+                            target[counts[bucket]] = value
+                            counts[bucket] &+= 1
+                        }
+                        sortedIsOther.toggle()
+                    }
+                }
+                shift &+= UInt64(digitBits)
+            }
+        }
+        if sortedIsOther { values = other }
+    }
+
     /// Sorts `values` by `key`, ascending, keeping the order of values with equal keys.
     ///
     /// - Complexity: O(*n* + 2¹⁶) time for each of the four 16-bit digits of the key (a
