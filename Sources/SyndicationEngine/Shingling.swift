@@ -128,22 +128,31 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
         text.folded.withUnsafeBytes { bytes in
             let base = bytes.baseAddress!
             if isCharacters {
-                // More than one hash: the stream is longer than one shingle.
-                let start = base + Int(text.tokens[range.lowerBound].foldedStart)
-                for offset in 0..<count {
-                    let hash = XXHash.hash64Short(UnsafeRawBufferPointer(start: start + offset, count: 5), seed: seed)
-                    output[offset] = hash
+                // More than one hash: the stream is longer than one shingle. The window and the
+                // output move by pointer, which leaves registers for the table's.
+                var window = base + Int(text.tokens[range.lowerBound].foldedStart)
+                let end = window + count
+                var written = output
+                while window < end {
+                    let hash = XXHash.hash64Short(UnsafeRawBufferPointer(start: window, count: 5), seed: seed)
+                    written.initialize(to: hash)
                     table.insert(hash)
+                    window += 1
+                    written += 1
                 }
             } else {
                 text.tokens.withUnsafeBufferPointer { tokens in
-                    for offset in 0..<count {
-                        let token = tokens[range.lowerBound &+ offset]
-                        let first = Int(token.foldedStart)
+                    var token = tokens.baseAddress! + range.lowerBound
+                    let end = token + count
+                    var written = output
+                    while token < end {
+                        let first = Int(token.pointee.foldedStart)
                         let hash = XXHash.hash64Short(
-                            UnsafeRawBufferPointer(start: base + first, count: Int(token.foldedEnd) &- first), seed: seed)
-                        output[offset] = hash
+                            UnsafeRawBufferPointer(start: base + first, count: Int(token.pointee.foldedEnd) &- first), seed: seed)
+                        written.initialize(to: hash)
                         table.insert(hash)
+                        token += 1
+                        written += 1
                     }
                 }
             }

@@ -217,7 +217,7 @@ import SyndicationEngine
         #expect(backwards > 1_000)
     }
 
-    /// The quotation finder, which passes over eight code points at a time where none may be a
+    /// The quotation finder, which passes over sixteen code points at a time where none may be a
     /// mark, equals the loop over every code point on random strings of marks, line breaks, spaces,
     /// brackets, ASCII and non-ASCII letters (and code points whose low byte is a mark's).
     @Test func quotationsOfRandomScalarsEqualTheOneByOneLoop() {
@@ -235,6 +235,51 @@ import SyndicationEngine
             found += quotations.count
         }
         #expect(found > 1_000)
+    }
+
+    /// The quotation finder equals the loop over every code point on long strings of plain ASCII
+    /// runs (which it passes sixteen code points at a time) broken by marks, line breaks and
+    /// non-ASCII code points at random places: blocks with one mark anywhere in them, blocks
+    /// with none, and the last code points, fewer than sixteen.
+    @Test func quotationsOfSparseMarksEqualTheOneByOneLoop() {
+        let plain: [Unicode.Scalar] = ["a", "b", "Z", " ", " ", ".", ",", "(", ")", "-", "0", "\t", "!"]
+        let marks: [Unicode.Scalar] = [
+            "\"", "\"", "\"", "\n", "\r", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{2028}",
+            "é", "\u{122}", "\u{10A}", "\u{10D}", "\u{2026}", "\u{3000}",
+        ]
+        var generator = SeededGenerator(seed: 0x9E1)
+        var found = 0
+        for _ in 0..<1_000 {
+            var scalars: [Unicode.Scalar] = []
+            let length = Int(generator.next() % 400)
+            while scalars.count < length {
+                for _ in 0..<Int(generator.next() % 48) { scalars.append(plain[Int(generator.next() % UInt64(plain.count))]) }
+                scalars.append(marks[Int(generator.next() % UInt64(marks.count))])
+            }
+            let quotations = QuotationFinder.quotations(in: scalars)
+            #expect(quotations == Self.plainQuotations(scalars), "\(String(String.UnicodeScalarView(scalars)).debugDescription)")
+            found += quotations.count
+        }
+        #expect(found > 1_000)
+    }
+
+    /// The dateline finder's search for the bracket, eight code points at a time, finds the
+    /// first `(` of the range as a plain search does, with brackets anywhere or nowhere and
+    /// code points whose low byte is a bracket's (U+0128, U+2028).
+    @Test func firstBracketEqualsThePlainSearch() {
+        let alphabet: [Unicode.Scalar] = ["a", "B", " ", ".", ")", "-", "\u{128}", "\u{2028}", "é", "8"]
+        var generator = SeededGenerator(seed: 0xB7AC)
+        var found = 0
+        for _ in 0..<3_000 {
+            var scalars = (0..<Int(generator.next() % 60)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            if !scalars.isEmpty, generator.next() % 3 != 0 { scalars[Int(generator.next() % UInt64(scalars.count))] = "(" }
+            let start = scalars.isEmpty ? 0 : Int(generator.next() % UInt64(scalars.count))
+            let limit = start + Int(generator.next() % UInt64(scalars.count - start + 1))
+            let expected = scalars[start..<limit].firstIndex(of: "(")
+            #expect(DatelineFinder.firstBracket(in: scalars, from: start, before: limit) == expected)
+            if expected != nil { found += 1 }
+        }
+        #expect(found > 400)
     }
 
     /// The quotation finder's loop over every code point.

@@ -12,15 +12,32 @@ public enum DatelineFinder {
         let limit = min(line.end, line.start + 40)
         // The bracket first: most lines have none near their start, and without one no words
         // before it make a dateline, so the words are read only when there is one.
-        var index = line.start
-        while index < limit, scalars[index] != "(" { index += 1 }
-        guard index < limit else { return nil }
+        guard let index = firstBracket(in: scalars, from: line.start, before: limit) else { return nil }
         var wordStart = true
         for scalar in scalars[line.start..<index] {
             if wordStart && isLowercase(scalar) { return nil }
             wordStart = isWhitespace(scalar)
         }
         return textStart(afterBracketAt: index, in: scalars, line: line)
+    }
+
+    /// The offset of the first `(` from `start` and before `limit`, or nil. Eight code points
+    /// at a time are passed while none has the low byte of `(` (a zero byte of their low bytes
+    /// xor 0x28, found as (x − 0x01…01) & ~x & 0x80…80 finds one); the eight that may hold one
+    /// and the last ones are read one by one.
+    static func firstBracket(in scalars: [Unicode.Scalar], from start: Int, before limit: Int) -> Int? {
+        scalars.withUnsafeBufferPointer { buffer in
+            var index = start
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index &+ 8 <= limit {
+                let lanes = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: SIMD8<UInt32>.self)
+                let bytes = unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: lanes), to: UInt64.self) ^ (ones &* 0x28)
+                if (bytes &- ones) & ~bytes & (ones &* 0x80) != 0 { break }
+                index &+= 8
+            }
+            while index < limit, buffer[index] != "(" { index &+= 1 }
+            return index < limit ? index : nil
+        }
     }
 
     /// The rest of ``textStart(in:line:)`` once the words before the bracket at `index` have

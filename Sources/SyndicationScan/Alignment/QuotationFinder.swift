@@ -82,11 +82,22 @@ public enum QuotationFinder {
         }
         scalars.withUnsafeBufferPointer { buffer in
             var index = 0
+            // Where the code points stop being read one by one: the end of a block of sixteen
+            // that may hold a mark. Past it, blocks of sixteen with no mark and no line break
+            // are passed whole; a block that may hold one is read one by one, whole, and not
+            // tested again from each of its code points.
+            var blockEnd = 0
             while index < buffer.count {
-                // Eight code points at a time past those that are no mark and no line break.
-                if index &+ 8 <= buffer.count, !mayHoldMark(buffer, at: index) {
-                    index &+= 8
-                    continue
+                if index >= blockEnd {
+                    if index &+ 16 <= buffer.count {
+                        if !mayHoldMark(buffer, at: index) {
+                            index &+= 16
+                            continue
+                        }
+                        blockEnd = index &+ 16
+                    } else {
+                        blockEnd = buffer.count
+                    }
                 }
                 switch buffer[index] {
                 case "\n", "\r", "\u{2028}", "\u{2029}":
@@ -134,21 +145,28 @@ public enum QuotationFinder {
         scalar.properties.isWhitespace
     }
 
-    /// Whether any of the eight code points from `index` is a line feed, a carriage return,
+    /// Whether any of the sixteen code points from `index` is a line feed, a carriage return,
     /// `"` or not ASCII: ``candidates(in:)`` acts on no other code point. It may answer yes
-    /// for eight code points without one (those are then read one by one), never no for eight
-    /// with one.
+    /// for sixteen code points without one (those are then read one by one), never no for
+    /// sixteen with one.
     @inline(__always)
     private static func mayHoldMark(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
-        let lanes = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: SIMD8<UInt32>.self)
-        let high = unsafeBitCast(lanes & SIMD8(repeating: 0xFFFF_FF80), to: SIMD4<UInt64>.self)
-        guard (high[0] | high[1] | high[2] | high[3]) == 0 else { return true }
-        // Eight ASCII code points as eight bytes; a byte equal to `b` is a zero byte of
-        // `bytes ^ b·0x01…01`, which (x − 0x01…01) & ~x & 0x80…80 finds.
-        let bytes = unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: lanes), to: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & (ones &* 0x80) != 0 }
-        return hasZeroByte(bytes ^ (ones &* 0x0A)) || hasZeroByte(bytes ^ (ones &* 0x0D))
-            || hasZeroByte(bytes ^ (ones &* 0x22))
+        let start = UnsafeRawPointer(buffer.baseAddress! + index)
+        let low = start.loadUnaligned(as: SIMD8<UInt32>.self)
+        let high = start.loadUnaligned(fromByteOffset: 32, as: SIMD8<UInt32>.self)
+        let wide = unsafeBitCast((low | high) & SIMD8(repeating: 0xFFFF_FF80), to: SIMD4<UInt64>.self)
+        guard (wide[0] | wide[1] | wide[2] | wide[3]) == 0 else { return true }
+        // Sixteen ASCII code points as sixteen bytes, each below 0x80: a byte `b` is the mark
+        // `m` when `b ^ m` is 0, and `(b ^ m) + 0x7F` has its top bit set for every other
+        // byte, lane by lane (no carry crosses lanes). A byte with its top bit clear in the
+        // `and` of the three is one of the marks.
+        let bytes = SIMD16<UInt8>(
+            lowHalf: SIMD8<UInt8>(truncatingIfNeeded: low), highHalf: SIMD8<UInt8>(truncatingIfNeeded: high))
+        let step = SIMD16<UInt8>(repeating: 0x7F)
+        let others = ((bytes ^ SIMD16(repeating: 0x0A)) &+ step) & ((bytes ^ SIMD16(repeating: 0x0D)) &+ step)
+            & ((bytes ^ SIMD16(repeating: 0x22)) &+ step)
+        let halves = unsafeBitCast(others, to: SIMD2<UInt64>.self)
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        return halves[0] & halves[1] & tops != tops
     }
 }
