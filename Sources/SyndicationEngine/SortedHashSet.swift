@@ -223,21 +223,22 @@ public enum SortedHashSet {
     ///
     /// - Complexity: O(*m* + *n*).
     public static func intersectionCount(_ lhs: [UInt64], _ rhs: [UInt64]) -> Int {
-        var left = 0
-        var right = 0
-        var count = 0
-        while left < lhs.count && right < rhs.count {
-            if lhs[left] == rhs[right] {
-                count += 1
-                left += 1
-                right += 1
-            } else if lhs[left] < rhs[right] {
-                left += 1
-            } else {
-                right += 1
+        lhs.withUnsafeBufferPointer { lhs in
+            rhs.withUnsafeBufferPointer { rhs in
+                // One merge step per pair of heads, without a branch on their order: the
+                // smaller head moves on (both, counted, when they are equal). Hashes are
+                // random, so a branch on the order would be mispredicted half the time.
+                let leftCount = lhs.count, rightCount = rhs.count
+                var left = 0, right = 0, count = 0
+                while left < leftCount && right < rightCount {
+                    let x = lhs[left], y = rhs[right]
+                    count &+= x == y ? 1 : 0
+                    left &+= x <= y ? 1 : 0
+                    right &+= x >= y ? 1 : 0
+                }
+                return count
             }
         }
-        return count
     }
 
     /// Exact Jaccard similarity |A ∩ B| / |A ∪ B| of two sorted sets (0 when both are empty).
