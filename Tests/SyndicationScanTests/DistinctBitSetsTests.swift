@@ -66,4 +66,30 @@ import SyndicationEngine
         #expect(repeated > 100)
         #expect(wide > 0)
     }
+
+    /// ``SentenceShingleIndex/repeats(among:)``, read off the distinct sets, against every
+    /// set read one by one, for random sets of sentences.
+    @Test func repeatsAmongSentencesCountEverySet() throws {
+        var generator = SeededGenerator(state: 88)
+        var positive = 0
+        for (a, b) in try VerifierShortcutTests.pairs() {
+            for profile in [a, b] {
+                guard let index = SentenceShingleIndex(profile) else { continue }
+                let words = index.wordsPerShingle
+                for _ in 0..<8 {
+                    var mask = (0..<words).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+                    var plain = 0
+                    for set in 0..<(index.sentenceBits.count / words) {
+                        var holders = 0
+                        for word in 0..<words { holders += (index.sentenceBits[set * words + word] & mask[word]).nonzeroBitCount }
+                        if holders > 1 { plain += holders - 1 }
+                    }
+                    let counted = mask.withUnsafeMutableBufferPointer { index.repeats(among: $0.baseAddress!) }
+                    #expect(counted == plain)
+                    if plain > 0 { positive += 1 }
+                }
+            }
+        }
+        #expect(positive > 50)
+    }
 }

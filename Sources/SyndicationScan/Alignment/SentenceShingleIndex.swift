@@ -472,6 +472,10 @@ extension PassageAligner {
         let columns = b.sentences.count
         var result: [Seed] = []
         var candidates: [(Int, Int, Int)] = []
+        // Room for a seed per sentence of the shorter document (copy mostly pairs sentences
+        // one for one), and as many near misses, rather than growing from nothing.
+        result.reserveCapacity(Swift.min(a.sentences.count, columns))
+        candidates.reserveCapacity(Swift.min(a.sentences.count, columns))
         // Sentences are read in place: copying one retains each of its arrays.
         a.sentences.withUnsafeBufferPointer { sentencesA in
             b.sentences.withUnsafeBufferPointer { sentencesB in
