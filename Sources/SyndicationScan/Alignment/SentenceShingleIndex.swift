@@ -67,7 +67,7 @@ public struct SentenceShingleIndex: Sendable {
         let capacity = HashSlots.capacity(for: total, maximumLoad: 2, 3)
         let mask = capacity - 1
         slotMask = mask
-        var distinctCount = 0, setCount = 0
+        var distinctTotal = 0, setTotal = 0
         var table = [Int32](repeating: -1, count: capacity)
         var single: [Int32] = []
         // A shingle in a bit set is held by two sentences or more: at most half of them.
@@ -82,6 +82,13 @@ public struct SentenceShingleIndex: Sendable {
                     // another's address.
                     let table = tableBuffer.baseAddress!, keys = keyBuffer.baseAddress!
                     let owners = ownerBuffer.baseAddress!, bitSets = bitSetBuffer.baseAddress!
+                    // Counted in locals, written back once: a captured variable would be
+                    // reloaded after every store through the pointers.
+                    var distinctCount = 0, setCount = 0
+                    defer {
+                        distinctTotal = distinctCount
+                        setTotal = setCount
+                    }
                     // Sentences are read in place: copying one retains each of its arrays.
                     profile.sentences.withUnsafeBufferPointer { sentences in
                         for index in sentences.indices where !sentences[index].isExcluded {
@@ -126,13 +133,13 @@ public struct SentenceShingleIndex: Sendable {
                         }
                     }
                 }
-                initializedOwners = distinctCount
+                initializedOwners = distinctTotal
             }
-            let built = UnsafeBufferPointer(rebasing: bitSetBuffer[0..<(setCount &* words)])
+            let built = UnsafeBufferPointer(rebasing: bitSetBuffer[0..<(setTotal &* words)])
             sets = Array(built)
             kinds = Self.distinctSets(built, words: words)
           }
-          initialized = distinctCount
+          initialized = distinctTotal
         }
         shingles = distinct
         sentenceBits = sets
