@@ -225,16 +225,22 @@ public enum SortedHashSet {
     public static func intersectionCount(_ lhs: [UInt64], _ rhs: [UInt64]) -> Int {
         lhs.withUnsafeBufferPointer { lhs in
             rhs.withUnsafeBufferPointer { rhs in
-                // One merge step per pair of heads, without a branch on their order: the
-                // smaller head moves on (both, counted, when they are equal). Hashes are
-                // random, so a branch on the order would be mispredicted half the time.
+                // Read in place. The branches stay: the sets compared are mostly alike
+                // (candidate pairs, seeded sentences), where equal heads are the rule and
+                // predicted, while a branch-free step waits on the loads of the last.
                 let leftCount = lhs.count, rightCount = rhs.count
                 var left = 0, right = 0, count = 0
                 while left < leftCount && right < rightCount {
                     let x = lhs[left], y = rhs[right]
-                    count &+= x == y ? 1 : 0
-                    left &+= x <= y ? 1 : 0
-                    right &+= x >= y ? 1 : 0
+                    if x == y {
+                        count &+= 1
+                        left &+= 1
+                        right &+= 1
+                    } else if x < y {
+                        left &+= 1
+                    } else {
+                        right &+= 1
+                    }
                 }
                 return count
             }

@@ -97,7 +97,7 @@ import Testing
         }
     }
 
-    /// The branch-free merge of `intersectionCount` against Swift sets at the edges: empty
+    /// The in-place merge of `intersectionCount` against Swift sets at the edges: empty
     /// sides, one side inside the other, the largest hashes, and sets of very different sizes.
     @Test func intersectionCountMatchesSwiftSetsAtTheEdges() {
         var generator = SystemRandomNumberGenerator()
