@@ -223,21 +223,28 @@ public enum SortedHashSet {
     ///
     /// - Complexity: O(*m* + *n*).
     public static func intersectionCount(_ lhs: [UInt64], _ rhs: [UInt64]) -> Int {
-        var left = 0
-        var right = 0
-        var count = 0
-        while left < lhs.count && right < rhs.count {
-            if lhs[left] == rhs[right] {
-                count += 1
-                left += 1
-                right += 1
-            } else if lhs[left] < rhs[right] {
-                left += 1
-            } else {
-                right += 1
+        lhs.withUnsafeBufferPointer { lhs in
+            rhs.withUnsafeBufferPointer { rhs in
+                // Read in place. The branches stay: the sets compared are mostly alike
+                // (candidate pairs, seeded sentences), where equal heads are the rule and
+                // predicted, while a branch-free step waits on the loads of the last.
+                let leftCount = lhs.count, rightCount = rhs.count
+                var left = 0, right = 0, count = 0
+                while left < leftCount && right < rightCount {
+                    let x = lhs[left], y = rhs[right]
+                    if x == y {
+                        count &+= 1
+                        left &+= 1
+                        right &+= 1
+                    } else if x < y {
+                        left &+= 1
+                    } else {
+                        right &+= 1
+                    }
+                }
+                return count
             }
         }
-        return count
     }
 
     /// Exact Jaccard similarity |A ∩ B| / |A ∪ B| of two sorted sets (0 when both are empty).

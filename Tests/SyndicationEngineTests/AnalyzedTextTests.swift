@@ -97,6 +97,24 @@ import Testing
         }
     }
 
+    /// The in-place merge of `intersectionCount` against Swift sets at the edges: empty
+    /// sides, one side inside the other, the largest hashes, and sets of very different sizes.
+    @Test func intersectionCountMatchesSwiftSetsAtTheEdges() {
+        var generator = SystemRandomNumberGenerator()
+        let top: [UInt64] = [0, 1, UInt64.max - 1, UInt64.max]
+        var cases: [([UInt64], [UInt64])] = [([], []), ([], top), (top, []), (top, top), ([UInt64.max], top), (top, [0])]
+        for _ in 0..<50 {
+            let many = (0..<Int.random(in: 0..<300, using: &generator)).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+            let few = (0..<Int.random(in: 0..<4, using: &generator)).map { _ in many.randomElement(using: &generator) ?? 7 }
+            cases.append((many, few))
+            cases.append((few, many + top))
+        }
+        for (left, right) in cases {
+            let a = SortedHashSet.make(left), b = SortedHashSet.make(right)
+            #expect(SortedHashSet.intersectionCount(a, b) == Set(left).intersection(Set(right)).count)
+        }
+    }
+
     /// The address-calculation sort behind `make` and `make(sorting:workspace:)` against the
     /// standard sort, at every size around its switch points, on uniform hashes, small values
     /// (all at address 0: the fallback), heavy repeats, values in one narrow top-bit band (the

@@ -58,6 +58,24 @@ import SyndicationEngine
         #expect(unpaired > 1_000)
     }
 
+    @Test func hashArraysAreEqualAsArraysAre() {
+        var generator = SeededGenerator(state: 61)
+        for _ in 0..<500 {
+            let count = Int.random(in: 0...40, using: &generator)
+            let left = (0..<count).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+            var right = left
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0 where !right.isEmpty: right[Int.random(in: 0..<right.count, using: &generator)] ^= 1 << UInt64.random(in: 0..<64, using: &generator)
+            case 1: right.append(UInt64.random(in: 0...UInt64.max, using: &generator))
+            case 2 where !right.isEmpty: right.removeLast()
+            default: break
+            }
+            #expect(SentenceTwins.areEqual(left, right) == (left == right))
+            #expect(SentenceTwins.areEqual(left, left))
+        }
+        #expect(SentenceTwins.areEqual([], []))
+    }
+
     @Test func countsThroughTwinsEqualTheMerge() throws {
         var generator = SeededGenerator(state: 23)
         var looked = 0, merged = 0

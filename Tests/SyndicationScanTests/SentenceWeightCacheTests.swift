@@ -4,7 +4,9 @@ import Testing
 
 /// ``WordWeights``' per-sentence cached weights give the cosine and Dice that looking each
 /// word up gives, bit for bit, whichever side a sentence stands on and in whatever order the
-/// sentences are first asked for (over ``AlignmentShortcutTests/profilePairs()``).
+/// sentences are first asked for (over ``AlignmentShortcutTests/profilePairs()``): the merge
+/// over cached weights adds only the shared words' weights, and takes each side's sums from
+/// its cache.
 @Suite struct SentenceWeightCacheTests {
     @Test func cachedSentenceWeightsEqualLookedUpWeights() throws {
         var compared = 0, nonZero = 0
@@ -28,12 +30,18 @@ import Testing
                     if plain.cosine > 0 { nonZero += 1 }
                 }
             }
-            // Each cached weight is the word's looked-up weight.
+            // Each cached weight is the word's looked-up weight, and the cached sums are the
+            // weights' sums in word order.
             for (index, sentence) in a.sentences.enumerated() {
                 let cached = weights.weightsOfA(sentence: index, sentence.words)
+                var squares = 0.0, sum = 0.0
                 for (k, word) in sentence.words.enumerated() {
-                    #expect(cached[k] == weights.weight(word))
+                    #expect(cached.weights[k] == weights.weight(word))
+                    squares += cached.weights[k] * cached.weights[k]
+                    sum += cached.weights[k]
                 }
+                #expect(cached.squares.bitPattern == squares.bitPattern)
+                #expect(cached.sum.bitPattern == sum.bitPattern)
             }
         }
         #expect(compared > 1_000)

@@ -334,16 +334,20 @@ extension PassageAligner {
                 first[t] = 0
                 condensing[t] = 0
             }
-            // Sentences are read in place: copying one retains each of its arrays.
+            // Sentences are read in place: copying one retains each of its arrays. So are the
+            // links, in order.
             short.sentences.withUnsafeBufferPointer { shortSentences in
-                long.sentences.withUnsafeBufferPointer { longSentences in
-                    for t in order.indices {
+              long.sentences.withUnsafeBufferPointer { longSentences in
+                links.withUnsafeBufferPointer { links in
+                  order.withUnsafeBufferPointer { order in
+                    for t in 0..<count {
                         let current = links[order[t]]
                         start[t] = current.long
-                        var u = t - 1
-                        while u >= 0, current.short - links[order[u]].short <= condensedSentenceStep {
-                            defer { u -= 1 }
+                        var u = t &- 1
+                        while u >= 0 {
                             let before = links[order[u]]
+                            guard current.short - before.short <= condensedSentenceStep else { break }
+                            defer { u &-= 1 }
                             guard before.short < current.short, before.long < current.long,
                                   longSentences[current.long].span.start - longSentences[before.long].span.end <= condensedSourceGap,
                                   !(before.short + 1..<current.short).contains(where: { shortSentences[$0].isExcluded }),
@@ -366,7 +370,9 @@ extension PassageAligner {
                             first[t] = t
                         }
                     }
+                  }
                 }
+              }
             }
             // A chain reads as a condensation only with ``condensedSteps`` condensing steps and
             // ``condensedChainLength`` links (``isCondensation(count:first:last:condensing:shortSentences:short:long:)``):

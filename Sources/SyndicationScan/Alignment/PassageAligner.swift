@@ -434,42 +434,59 @@ public struct PassageAligner: Sendable {
     }
 
     /// Groups seeds that lie within ``maximumGap`` sentences of each other in both documents.
+    ///
+    /// Union-find over the seeds (sorted by their first sentence), read in place; each group
+    /// holds its seeds in seed order and is made at its size.
     func extend(_ seeds: [Seed]) -> [[Seed]] {
-        var parent = Array(seeds.indices)
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
+        let count = seeds.count
+        guard count > 0 else { return [] }
         let reach = maximumGap + 1
-        for s in seeds.indices {
-            var t = s + 1
-            while t < seeds.count, seeds[t].first - seeds[s].first <= reach {
-                if abs(seeds[t].second - seeds[s].second) <= reach, seeds[t].first != seeds[s].first
-                    || abs(seeds[t].second - seeds[s].second) == 1 {
-                    let left = root(s), right = root(t)
-                    if left != right { parent[max(left, right)] = min(left, right) }
+        return seeds.withUnsafeBufferPointer { seeds in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { buffer in
+                let parent = buffer.baseAddress!, groupOf = parent + count
+                for index in 0..<count { parent[index] = index }
+                func root(_ index: Int) -> Int {
+                    var index = index
+                    while parent[index] != index {
+                        parent[index] = parent[parent[index]]
+                        index = parent[index]
+                    }
+                    return index
                 }
-                t += 1
+                for s in 0..<count {
+                    let first = seeds[s].first, second = seeds[s].second
+                    var t = s &+ 1
+                    while t < count, seeds[t].first - first <= reach {
+                        let distance = abs(seeds[t].second - second)
+                        if distance <= reach, seeds[t].first != first || distance == 1 {
+                            let left = root(s), right = root(t)
+                            if left != right { parent[max(left, right)] = min(left, right) }
+                        }
+                        t &+= 1
+                    }
+                }
+                // A group's root is its first seed (a union keeps the lower root), so groups
+                // open in the order of their roots. Each seed's root is kept as its parent.
+                var sizes: [Int] = []
+                for index in 0..<count {
+                    let first = root(index)
+                    parent[index] = first
+                    if first == index {
+                        groupOf[index] = sizes.count
+                        sizes.append(1)
+                    } else {
+                        sizes[groupOf[first]] &+= 1
+                    }
+                }
+                var groups = sizes.map { size in
+                    var group: [Seed] = []
+                    group.reserveCapacity(size)
+                    return group
+                }
+                for index in 0..<count { groups[groupOf[parent[index]]].append(seeds[index]) }
+                return groups
             }
         }
-        // A group's root is its first seed (a union keeps the lower root), so groups open in
-        // the order of their roots.
-        var groups: [[Seed]] = []
-        var groupOf = [Int](repeating: -1, count: seeds.count)
-        for index in seeds.indices {
-            let first = root(index)
-            if first == index {
-                groupOf[index] = groups.count
-                groups.append([seeds[index]])
-            } else {
-                groups[groupOf[first]].append(seeds[index])
-            }
-        }
-        return groups
     }
 
     func weight(_ group: [Seed], _ a: DocumentProfile) -> Double {

@@ -109,39 +109,36 @@ extension PassageAligner {
             other.text.tokens.withUnsafeBufferPointer { otherTokens in
                 profile.text.folded.withUnsafeBytes { bytes in
                     other.text.folded.withUnsafeBytes { otherBytes in
-                        // Opening: words at the same offsets from the first word's start...
+                        // Opening: words at the same offsets from the first word's start, that
+                        // end within the bytes the two sides open with alike. The bytes are
+                        // compared over the shorter side first: a word within the words placed
+                        // alike ends within both sides, so it ends within the bytes alike over
+                        // those words exactly when it does within the bytes alike over the
+                        // shorter side, and one walk of the words tells both.
                         let base = Int(tokens[lower].foldedStart), otherBase = Int(otherTokens[otherLower].foldedStart)
-                        var placed = 0
-                        while placed < limit {
-                            let token = tokens[lower &+ placed], otherToken = otherTokens[otherLower &+ placed]
-                            guard Int(token.foldedStart) &- base == Int(otherToken.foldedStart) &- otherBase,
-                                  Int(token.foldedEnd) &- base == Int(otherToken.foldedEnd) &- otherBase else { break }
-                            placed &+= 1
-                        }
-                        // ...that end within the bytes the two sides open with alike.
-                        var opening = 0
-                        if placed > 0 {
-                            let same = Self.sameOpeningBytes(
-                                bytes.baseAddress! + base, otherBytes.baseAddress! + otherBase,
-                                count: Int(tokens[lower &+ placed &- 1].foldedEnd) &- base)
-                            while opening < placed && Int(tokens[lower &+ opening].foldedEnd) &- base <= same { opening &+= 1 }
-                        }
-                        // Closing: likewise from the last word's end.
                         let upper = lower &+ count &- 1, otherUpper = otherLower &+ otherCount &- 1
                         let top = Int(tokens[upper].foldedEnd), otherTop = Int(otherTokens[otherUpper].foldedEnd)
-                        placed = 0
-                        while placed < limit {
-                            let token = tokens[upper &- placed], otherToken = otherTokens[otherUpper &- placed]
-                            guard top &- Int(token.foldedStart) == otherTop &- Int(otherToken.foldedStart),
-                                  top &- Int(token.foldedEnd) == otherTop &- Int(otherToken.foldedEnd) else { break }
-                            placed &+= 1
+                        let shorter = Swift.min(top &- base, otherTop &- otherBase)
+                        let sameOpening = Self.sameOpeningBytes(
+                            bytes.baseAddress! + base, otherBytes.baseAddress! + otherBase, count: shorter)
+                        var opening = 0
+                        while opening < limit {
+                            let token = tokens[lower &+ opening], otherToken = otherTokens[otherLower &+ opening]
+                            let end = Int(token.foldedEnd) &- base
+                            guard Int(token.foldedStart) &- base == Int(otherToken.foldedStart) &- otherBase,
+                                  end == Int(otherToken.foldedEnd) &- otherBase, end <= sameOpening else { break }
+                            opening &+= 1
                         }
+                        // Closing: likewise from the last word's end.
+                        let sameClosing = Self.sameClosingBytes(
+                            bytes.baseAddress! + top, otherBytes.baseAddress! + otherTop, count: shorter)
                         var closing = 0
-                        if placed > 0 {
-                            let same = Self.sameClosingBytes(
-                                bytes.baseAddress! + top, otherBytes.baseAddress! + otherTop,
-                                count: top &- Int(tokens[upper &- placed &+ 1].foldedStart))
-                            while closing < placed && top &- Int(tokens[upper &- closing].foldedStart) <= same { closing &+= 1 }
+                        while closing < limit {
+                            let token = tokens[upper &- closing], otherToken = otherTokens[otherUpper &- closing]
+                            let start = top &- Int(token.foldedStart)
+                            guard start == otherTop &- Int(otherToken.foldedStart),
+                                  top &- Int(token.foldedEnd) == otherTop &- Int(otherToken.foldedEnd), start <= sameClosing else { break }
+                            closing &+= 1
                         }
                         return (opening, closing)
                     }

@@ -20,6 +20,13 @@ public struct SentenceShingleIndex: Sendable {
     /// `m * wordsPerShingle ..< (m + 1) * wordsPerShingle`, where bit `s % 64` of word `s / 64`
     /// is set when sentence `s` holds the shingle.
     let sentenceBits: [UInt64]
+    /// The bit sets of ``sentenceBits`` that differ, each once, by the index of its first
+    /// copy (in order): shingles of one word, or of words that always stand together, are
+    /// held by the same sentences, and counting per sentence pair needs each set once,
+    /// weighted by ``setMultiplicity``.
+    let distinctSets: [Int32]
+    /// How many sets of ``sentenceBits`` equal each of ``distinctSets``.
+    let setMultiplicity: [Int32]
     /// For shingle `k`, the one sentence that holds it (0 or more), or `-1 - m` when several
     /// do, whose bit set is set `m` of ``sentenceBits``.
     let owners: [Int32]
@@ -60,16 +67,28 @@ public struct SentenceShingleIndex: Sendable {
         let capacity = HashSlots.capacity(for: total, maximumLoad: 2, 3)
         let mask = capacity - 1
         slotMask = mask
-        var distinctCount = 0, setCount = 0
+        var distinctTotal = 0, setTotal = 0
         var table = [Int32](repeating: -1, count: capacity)
         var single: [Int32] = []
         // A shingle in a bit set is held by two sentences or more: at most half of them.
         let setCapacity = Swift.max(1, total / 2 * words)
         var sets: [UInt64] = []
-        let distinct = [UInt64](unsafeUninitializedCapacity: total) { keys, initialized in
-          withUnsafeTemporaryAllocation(of: UInt64.self, capacity: setCapacity) { bitSets in
-            single = [Int32](unsafeUninitializedCapacity: total) { owners, initializedOwners in
-                table.withUnsafeMutableBufferPointer { table in
+        var kinds: (sets: [Int32], multiplicity: [Int32]) = ([], [])
+        let distinct = [UInt64](unsafeUninitializedCapacity: total) { keyBuffer, initialized in
+          withUnsafeTemporaryAllocation(of: UInt64.self, capacity: setCapacity) { bitSetBuffer in
+            single = [Int32](unsafeUninitializedCapacity: total) { ownerBuffer, initializedOwners in
+                table.withUnsafeMutableBufferPointer { tableBuffer in
+                    // Plain pointers, read once: stores through one buffer then need not reload
+                    // another's address.
+                    let table = tableBuffer.baseAddress!, keys = keyBuffer.baseAddress!
+                    let owners = ownerBuffer.baseAddress!, bitSets = bitSetBuffer.baseAddress!
+                    // Counted in locals, written back once: a captured variable would be
+                    // reloaded after every store through the pointers.
+                    var distinctCount = 0, setCount = 0
+                    defer {
+                        distinctTotal = distinctCount
+                        setTotal = setCount
+                    }
                     // Sentences are read in place: copying one retains each of its arrays.
                     profile.sentences.withUnsafeBufferPointer { sentences in
                         for index in sentences.indices where !sentences[index].isExcluded {
@@ -114,16 +133,71 @@ public struct SentenceShingleIndex: Sendable {
                         }
                     }
                 }
-                initializedOwners = distinctCount
+                initializedOwners = distinctTotal
             }
-            sets = Array(UnsafeBufferPointer(rebasing: bitSets[0..<(setCount &* words)]))
+            let built = UnsafeBufferPointer(rebasing: bitSetBuffer[0..<(setTotal &* words)])
+            sets = Array(built)
+            kinds = Self.distinctSets(built, words: words)
           }
-          initialized = distinctCount
+          initialized = distinctTotal
         }
         shingles = distinct
         sentenceBits = sets
+        distinctSets = kinds.sets
+        setMultiplicity = kinds.multiplicity
         owners = single
         slots = table
+    }
+
+    /// The sets of `bits` (sets of `words` words each) that differ, each once, as the index of
+    /// its first copy, in order, and how many sets equal each.
+    ///
+    /// - Complexity: O(sets × words) expected (one probe each).
+    static func distinctSets(_ bits: UnsafeBufferPointer<UInt64>, words: Int) -> (sets: [Int32], multiplicity: [Int32]) {
+        let count = words == 0 ? 0 : bits.count / words
+        guard count > 0, let base = bits.baseAddress else { return ([], []) }
+        let capacity = HashSlots.capacity(for: count, maximumLoad: 1, 2)
+        let mask = capacity - 1
+        var found = 0
+        var multiplicity: [Int32] = []
+        let sets = [Int32](unsafeUninitializedCapacity: count) { setBuffer, initialized in
+            multiplicity = [Int32](unsafeUninitializedCapacity: count) { weightBuffer, initializedWeights in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { slotBuffer in
+                    slotBuffer.initialize(repeating: -1)
+                    let slots = slotBuffer.baseAddress!, sets = setBuffer.baseAddress!, weights = weightBuffer.baseAddress!
+                    for set in 0..<count {
+                        let start = base + set &* words
+                        // Sentence bits are not uniform: mixed before their high bits pick the slot.
+                        var key = start[0]
+                        var word = 1
+                        while word < words { key = (key ^ start[word]) &* 0x9E37_79B9_7F4A_7C15; word &+= 1 }
+                        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+                        while true {
+                            let place = Int(slots[slot])
+                            if place < 0 {
+                                slots[slot] = Int32(truncatingIfNeeded: found)
+                                sets[found] = Int32(truncatingIfNeeded: set)
+                                weights[found] = 1
+                                found &+= 1
+                                break
+                            }
+                            let other = base + Int(sets[place]) &* words
+                            var same = other[0] == start[0]
+                            word = 1
+                            while same && word < words { same = other[word] == start[word]; word &+= 1 }
+                            if same {
+                                weights[place] &+= 1
+                                break
+                            }
+                            slot = (slot &+ 1) & mask
+                        }
+                    }
+                }
+                initializedWeights = found
+            }
+            initialized = found
+        }
+        return (sets, multiplicity)
     }
 
     /// `text.tokenRange(in: sentence.span).count` for each sentence of `profile`, found by one
@@ -277,21 +351,48 @@ extension SentenceShingleIndex {
                         first[s] = Int32(truncatingIfNeeded: i)
                     }
                     // Shingles several sentences of b hold: each twin of one of them shares
-                    // one with each of them.
-                    let sets = words == 0 ? 0 : bits.count / words
-                    for set in 0..<sets {
-                        let base = set &* words
-                        for word in 0..<words {
-                            var mask = bits[base &+ word]
-                            while mask != 0 {
-                                var i = Int(first[word << 6 | mask.trailingZeroBitCount])
-                                while i >= 0 {
-                                    Self.countRow(i &* columns, -1 &- set, bits, words: words, into: counts)
-                                    i = Int(next[i])
+                    // one with each of them. Equal sets are counted once, by their number.
+                    b.distinctSets.withUnsafeBufferPointer { distinctSets in
+                      b.setMultiplicity.withUnsafeBufferPointer { multiplicity in
+                        if words == 1 {
+                            // The sentences of b with a twin: only their bits start a row.
+                            var twinned: UInt64 = 0
+                            for s in 0..<columns where first[s] >= 0 { twinned |= 1 << UInt64(s) }
+                            for k in distinctSets.indices {
+                                let holders = bits[Int(distinctSets[k])], weight = multiplicity[k]
+                                var mask = holders & twinned
+                                while mask != 0 {
+                                    var i = Int(first[mask.trailingZeroBitCount])
+                                    while i >= 0 {
+                                        let row = counts.baseAddress! + i &* columns
+                                        var others = holders
+                                        while others != 0 {
+                                            row[others.trailingZeroBitCount] &+= weight
+                                            others &= others &- 1
+                                        }
+                                        i = Int(next[i])
+                                    }
+                                    mask &= mask &- 1
                                 }
-                                mask &= mask &- 1
+                            }
+                        } else {
+                            for k in distinctSets.indices {
+                                let set = Int(distinctSets[k]), weight = multiplicity[k]
+                                let base = set &* words
+                                for word in 0..<words {
+                                    var mask = bits[base &+ word]
+                                    while mask != 0 {
+                                        var i = Int(first[word << 6 | mask.trailingZeroBitCount])
+                                        while i >= 0 {
+                                            Self.countRow(i &* columns, -1 &- set, bits, words: words, into: counts, weight: weight)
+                                            i = Int(next[i])
+                                        }
+                                        mask &= mask &- 1
+                                    }
+                                }
                             }
                         }
+                      }
                     }
                     // A sentence shares all its shingles with itself (which the bit sets
                     // counted only in part).
@@ -319,21 +420,23 @@ extension SentenceShingleIndex {
         return counts
     }
 
-    /// Adds one to the counts of row `start` (of the pair counts) for each sentence that holds
-    /// a shingle whose ``owners`` entry is `owner` (its bit sets `bits`, of `words` words).
+    /// Adds `weight` (one shingle, or that many with the same holders) to the counts of row
+    /// `start` (of the pair counts) for each sentence that holds a shingle whose ``owners``
+    /// entry is `owner` (its bit sets `bits`, of `words` words).
     @inline(__always)
     static func countRow(
-        _ start: Int, _ owner: Int, _ bits: UnsafeBufferPointer<UInt64>, words: Int, into counts: UnsafeMutableBufferPointer<Int32>
+        _ start: Int, _ owner: Int, _ bits: UnsafeBufferPointer<UInt64>, words: Int, into counts: UnsafeMutableBufferPointer<Int32>,
+        weight: Int32 = 1
     ) {
         guard owner < 0 else {
-            counts[start &+ owner] &+= 1
+            counts[start &+ owner] &+= weight
             return
         }
         let base = (-1 &- owner) &* words
         for word in 0..<words {
             var mask = bits[base &+ word]
             while mask != 0 {
-                counts[start &+ (word << 6 | mask.trailingZeroBitCount)] &+= 1
+                counts[start &+ (word << 6 | mask.trailingZeroBitCount)] &+= weight
                 mask &= mask &- 1
             }
         }
@@ -376,6 +479,10 @@ extension PassageAligner {
         let columns = b.sentences.count
         var result: [Seed] = []
         var candidates: [(Int, Int, Int)] = []
+        // Room for a seed per sentence of the shorter document (copy mostly pairs sentences
+        // one for one), and as many near misses, rather than growing from nothing.
+        result.reserveCapacity(Swift.min(a.sentences.count, columns))
+        candidates.reserveCapacity(Swift.min(a.sentences.count, columns))
         // Sentences are read in place: copying one retains each of its arrays.
         a.sentences.withUnsafeBufferPointer { sentencesA in
             b.sentences.withUnsafeBufferPointer { sentencesB in
@@ -406,9 +513,14 @@ extension PassageAligner {
     /// ``seedThreshold`` (below every bar a character-shingle seed must clear). Most sentence
     /// pairs that share a shingle share a common phrase and nothing else; skipping them saves
     /// judging, and copying, each.
+    ///
+    /// Less than a tenth of the smaller set shared is already a Jaccard below 1/19 (the
+    /// union then holds more than 1.9 times the smaller set): under the bar, without a
+    /// division, whenever half of ``seedThreshold`` lies above that.
     @inline(__always)
     func isChance(shared: Int, _ leftCount: Int, _ rightCount: Int) -> Bool {
         guard 10 * shared < min(leftCount, rightCount) else { return false }
+        if seedThreshold / 2 > 0.053 { return true }
         let union = leftCount + rightCount - shared
         let jaccard = union == 0 ? 0 : Double(shared) / Double(union)
         return jaccard < seedThreshold / 2

@@ -90,8 +90,13 @@ extension SentenceTwins {
     static func areEqual(_ left: [UInt64], _ right: [UInt64]) -> Bool {
         left.count == right.count && left.withUnsafeBufferPointer { left in
             right.withUnsafeBufferPointer { right in
-                left.baseAddress == right.baseAddress
-                    || left.elementsEqual(right)
+                guard left.baseAddress != right.baseAddress, let first = left.baseAddress,
+                      let second = right.baseAddress else { return true }
+                // Arrays a fingerprint matched are nearly always equal: every hash is read,
+                // and the differences are gathered without a branch (the loop vectorises).
+                var difference: UInt64 = 0
+                for k in 0..<left.count { difference |= first[k] ^ second[k] }
+                return difference == 0
             }
         }
     }
@@ -196,24 +201,31 @@ extension SentenceShingleIndex {
     /// For the sentences in `sentences` (a bit set in ``sentenceBits``' layout): the shingles
     /// they hold counted once per sentence, less the shingles counted once (each shingle
     /// several of them hold is counted once per holder, and only those several sentences hold
-    /// are in a bit set).
+    /// are in a bit set). Equal sets are read once, their repeats counted by their number.
     func repeats(among sentences: UnsafeMutablePointer<UInt64>) -> Int {
+        // Each different set once, times its copies (``distinctSets``).
         let words = wordsPerShingle
         return sentenceBits.withUnsafeBufferPointer { bits in
-            var repeats = 0
-            if words == 1 {
-                let mask = sentences[0]
-                for set in bits where (set & mask).nonzeroBitCount > 1 { repeats &+= (set & mask).nonzeroBitCount &- 1 }
+          distinctSets.withUnsafeBufferPointer { distinctSets in
+            setMultiplicity.withUnsafeBufferPointer { multiplicity in
+                var repeats = 0
+                if words == 1 {
+                    let mask = sentences[0]
+                    for k in distinctSets.indices {
+                        let holders = (bits[Int(distinctSets[k])] & mask).nonzeroBitCount
+                        if holders > 1 { repeats &+= (holders &- 1) &* Int(multiplicity[k]) }
+                    }
+                    return repeats
+                }
+                for k in distinctSets.indices {
+                    let base = Int(distinctSets[k]) &* words
+                    var holders = 0
+                    for word in 0..<words { holders &+= (bits[base &+ word] & sentences[word]).nonzeroBitCount }
+                    if holders > 1 { repeats &+= (holders &- 1) &* Int(multiplicity[k]) }
+                }
                 return repeats
             }
-            var base = 0
-            while base < bits.count {
-                var holders = 0
-                for word in 0..<words { holders &+= (bits[base &+ word] & sentences[word]).nonzeroBitCount }
-                if holders > 1 { repeats &+= holders &- 1 }
-                base &+= words
-            }
-            return repeats
+          }
         }
     }
 

@@ -59,15 +59,16 @@ final class WordWeights {
     }
 
     /// The weights of the words of sentence `index` of the first document, whose words are
-    /// `words` (that sentence's ``DocumentProfile/Sentence/words``), in their order.
+    /// `words` (that sentence's ``DocumentProfile/Sentence/words``), in their order, with
+    /// their sums.
     @inline(__always)
-    func weightsOfA(sentence index: Int, _ words: [UInt64]) -> UnsafePointer<Double> {
+    func weightsOfA(sentence index: Int, _ words: [UInt64]) -> SentenceWeights {
         sentenceWeightsA.weights(of: index, words, weight)
     }
 
     /// ``weightsOfA(sentence:_:)`` for a sentence of the second document.
     @inline(__always)
-    func weightsOfB(sentence index: Int, _ words: [UInt64]) -> UnsafePointer<Double> {
+    func weightsOfB(sentence index: Int, _ words: [UInt64]) -> SentenceWeights {
         sentenceWeightsB.weights(of: index, words, weight)
     }
 
@@ -78,13 +79,41 @@ final class WordWeights {
         similarity(left, weightsOfA(sentence: i, left), right, weightsOfB(sentence: j, right))
     }
 
-    /// ``similarity(_:_:)`` of two sorted word sets whose weights, word by word, are
-    /// `leftWeights` and `rightWeights` (from ``weightsOfA(sentence:_:)`` or
+    /// ``similarity(_:_:)`` of two sorted word sets whose weights, word by word, and their
+    /// sums are `leftWeights` and `rightWeights` (from ``weightsOfA(sentence:_:)`` or
     /// ``weightsOfB(sentence:_:)``).
+    ///
+    /// The merge of ``similarity(_:_:)`` adds each word's weight (and its square) to its side's
+    /// sums in word order, a shared word's to both: the sums a sentence's own weights make in
+    /// their order (a word weighs the same on both sides), which its cache holds. Only the
+    /// shared words' sums are left to the merge, in the same order.
     func similarity(
-        _ left: [UInt64], _ leftWeights: UnsafePointer<Double>, _ right: [UInt64], _ rightWeights: UnsafePointer<Double>
+        _ left: [UInt64], _ leftWeights: SentenceWeights, _ right: [UInt64], _ rightWeights: SentenceWeights
     ) -> (cosine: Double, dice: Double) {
-        Self.merged(left, right, leftWeight: { leftWeights[$0] }, rightWeight: { rightWeights[$0] })
+        var shared = 0.0, sharedSum = 0.0
+        left.withUnsafeBufferPointer { left in
+            right.withUnsafeBufferPointer { right in
+                let weights = leftWeights.weights
+                let leftCount = left.count, rightCount = right.count
+                var i = 0, j = 0
+                while i < leftCount && j < rightCount {
+                    let x = left[i], y = right[j]
+                    if x == y {
+                        let w = weights[i]
+                        shared += w * w
+                        sharedSum += w
+                    }
+                    // The smaller word moves on (both, when they are the same), without a
+                    // branch on their order.
+                    i &+= x <= y ? 1 : 0
+                    j &+= x >= y ? 1 : 0
+                }
+            }
+        }
+        let leftNorm = leftWeights.squares, rightNorm = rightWeights.squares
+        guard leftNorm > 0, rightNorm > 0 else { return (0, 0) }
+        return (shared / (leftNorm.squareRoot() * rightNorm.squareRoot()),
+                2 * sharedSum / (leftWeights.sum + rightWeights.sum))
     }
 
     /// The tf-isf cosine and the weighted Dice coefficient of two sorted word sets.
@@ -219,40 +248,67 @@ final class LazyWordWeights {
     }
 }
 
+/// The word weights of one sentence for one pair (``WordWeights/weightsOfA(sentence:_:)``):
+/// each word's, in word order, and the sums of their squares and of themselves, added in
+/// that order.
+struct SentenceWeights {
+    /// The weight of each word.
+    let weights: UnsafePointer<Double>
+    /// The sum of the squared weights, in word order.
+    let squares: Double
+    /// The sum of the weights, in word order.
+    let sum: Double
+}
+
 /// Per-sentence word weights of one document for one pair (see ``WordWeights``): one block of
 /// all sentences' words, laid out by ``SentenceWordFrequencies/wordStarts``, each sentence's
-/// part written on first use. Owned memory, so that filling it in needs no exclusive access.
+/// part written on first use, with its sums. Owned memory, so that filling it in needs no
+/// exclusive access.
 struct SentenceWeightCache {
     private let starts: UnsafeMutableBufferPointer<Int32>
     private let filled: UnsafeMutableBufferPointer<Bool>
     private let weights: UnsafeMutablePointer<Double>
+    /// Per sentence: the sum of its squared weights, then the sum of its weights.
+    private let sums: UnsafeMutablePointer<Double>
 
     init(_ wordStarts: [Int32]) {
         starts = .allocate(capacity: wordStarts.count)
         _ = starts.initialize(from: wordStarts)
-        filled = .allocate(capacity: max(wordStarts.count - 1, 0))
+        let sentences = max(wordStarts.count - 1, 0)
+        filled = .allocate(capacity: sentences)
         filled.initialize(repeating: false)
         // Written before read: a sentence's part is read only once it is filled.
         weights = .allocate(capacity: Int(wordStarts.last ?? 0))
+        sums = .allocate(capacity: 2 * sentences)
     }
 
     func deallocate() {
         starts.deallocate()
         filled.deallocate()
         weights.deallocate()
+        sums.deallocate()
     }
 
     /// The weights of sentence `index`'s words `words`, by `weight`, computed on first call.
     @inline(__always)
-    func weights(of index: Int, _ words: [UInt64], _ weight: (UInt64) -> Double) -> UnsafePointer<Double> {
+    func weights(of index: Int, _ words: [UInt64], _ weight: (UInt64) -> Double) -> SentenceWeights {
         let start = weights + Int(starts[index])
         precondition(words.count == Int(starts[index + 1] &- starts[index]), "words of another sentence")
+        let sum = sums + 2 &* index
         if !filled[index] {
+            var squares = 0.0, total = 0.0
             words.withUnsafeBufferPointer { words in
-                for k in words.indices { start[k] = weight(words[k]) }
+                for k in words.indices {
+                    let w = weight(words[k])
+                    start[k] = w
+                    squares += w * w
+                    total += w
+                }
             }
+            sum[0] = squares
+            sum[1] = total
             filled[index] = true
         }
-        return UnsafePointer(start)
+        return SentenceWeights(weights: UnsafePointer(start), squares: sum[0], sum: sum[1])
     }
 }
