@@ -127,6 +127,21 @@ import Testing
         #expect(JSONLinesCorpus(paths: [path]).documents(at: records.map(\.location), threads: 1) == records.map(\.document))
     }
 
+    /// A JSON Lines file cut short after it was read: a document whose line is now past the
+    /// end keeps its place, with no id or text and its origin; one still whole reads as before.
+    @Test func aDocumentCutFromItsFileKeepsItsPlace() throws {
+        let folder = try TemporaryFolder()
+        let first = #"{"id": "a", "text": "First text."}"#
+        let path = try folder.write("cut.jsonl", first + "\n" + #"{"id": "b", "text": "Second text, a little longer."}"# + "\n")
+        var records: [SourceRecord] = []
+        _ = JSONLinesCorpus(paths: [path]).readAll(threads: 1) { records += $0 }
+        #expect(records.count == 2)
+        try folder.write("cut.jsonl", first + "\n" + #"{"id": "b", "te"#)
+        let again = JSONLinesCorpus(paths: [path]).documents(at: records.map(\.location), threads: 1)
+        #expect(again.first == records.first?.document)
+        #expect(again.last == Document(id: "", text: "", origin: "\(path):2"))
+    }
+
     @Test func onlyOtherInputsThanJSONLinesAreStreamedByStreamedCorpus() throws {
         let folder = try TemporaryFolder()
         let lines = try folder.write("a.jsonl", #"{"id": "a", "text": "A text."}"# + "\n")

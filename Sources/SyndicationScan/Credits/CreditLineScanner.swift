@@ -82,7 +82,7 @@ struct CreditLineScanner {
         // "(Reuters)"
         if count >= 3, parser.isPunctuation(0, "("), parser.isPunctuation(count - 1, ")"),
            let match = parser.name(from: 1), match.last == count - 2, !match.afterLowercaseThe,
-           parser.isPlausible(match), endParser.isOutlet(match)
+           endParser.isPlausibleOutlet(match)
         {
             emit(match, .endLine)
             return
@@ -91,7 +91,7 @@ struct CreditLineScanner {
         var index = 0
         while parser.isPunctuation(index, in: Self.dashes) { index += 1 }
         if index > 0, !isListItem, let match = parser.name(from: index), !match.afterLowercaseThe,
-           endsLine(after: match.last), parser.isPlausible(match), endParser.isOutlet(match)
+           endsLine(after: match.last), endParser.isPlausibleOutlet(match)
         {
             emit(match, .endLine)
             return
@@ -110,8 +110,7 @@ struct CreditLineScanner {
         } else if parser.isWord(0, "by") {
             byline(from: 1)
         } else if parser.isWord(0, "from") {
-            if let match = parser.name(from: 1), endsLine(after: match.last), parser.isPlausible(match),
-               parser.isOutlet(match)
+            if let match = parser.name(from: 1), endsLine(after: match.last), parser.isPlausibleOutlet(match)
             {
                 emit(match, .byline)
             }
@@ -139,7 +138,7 @@ struct CreditLineScanner {
             guard parser.isWord(by, "by"), by == 1 || parser.isWord(1, "reporting"),
                   let match = parser.name(from: by + 1)
             else { return }
-            emitList(match, .byline, allowCommas: true) { parser.isPlausible($0) && parser.isOutlet($0) }
+            emitList(match, .byline, allowCommas: true) { parser.isPlausibleOutlet($0) }
         } else if count <= CreditNameParser.maximumWords + 4, let match = parser.name(from: 0) {
             // "Global Wire reporters", "Reuters staff"
             let (name, end, hadRole) = strippingRoles(match)
@@ -246,7 +245,7 @@ struct CreditLineScanner {
         guard let match = parser.name(from: open + 1), !match.afterLowercaseThe,
               parser.isPunctuation(match.last + 1, ")"),
               parser.isPunctuation(match.last + 2, in: Self.dashes + [":"]),
-              parser.isPlausible(match), parser.isOutlet(match)
+              parser.isPlausibleOutlet(match)
         else { return }
         emit(match, .dateline)
     }
@@ -264,7 +263,7 @@ struct CreditLineScanner {
            let open = tokens[..<last].lastIndex(where: { !$0.isWord && $0.mark == "(" }), open > 0,
            parser.isPunctuation(open - 1, in: Self.sentenceEnds),
            let match = parser.name(from: open + 1), match.last == last - 1, !match.afterLowercaseThe,
-           parser.isPlausible(match), endParser.isOutlet(match)
+           endParser.isPlausibleOutlet(match)
         {
             emit(match, .endLine)
             return
@@ -280,7 +279,7 @@ struct CreditLineScanner {
         guard dash > 0, parser.isPunctuation(dash - 1, in: Self.sentenceEnds),
               tokens[..<dash].lazy.filter(\.isWord).count >= 4,
               let match = parser.name(from: dash + 1), match.last == last, !match.afterLowercaseThe,
-              parser.isPlausible(match), endParser.isOutlet(match)
+              endParser.isPlausibleOutlet(match)
         else { return }
         emit(match, .endLine)
     }
@@ -315,7 +314,7 @@ struct CreditLineScanner {
                 originallyPublished(verb: index)
             } else if parser.isWord(index, "contributed") {
                 if parser.isWord(index + 1, "to"), let match = parser.name(endingBefore: index),
-                   parser.isPlausible(match), parser.isOutlet(match)
+                   parser.isPlausibleOutlet(match)
                 {
                     emit(match, .byline)
                 }
@@ -373,7 +372,7 @@ struct CreditLineScanner {
             }
         }
         emitList(match, form, allowCommas: false) { match in
-            parser.isPlausible(match) && parser.isOutlet(match)
+            parser.isPlausibleOutlet(match)
                 && (parser.tokens[match.last].isPossessive || parser.follower(after: match.last) != .content)
         }
     }

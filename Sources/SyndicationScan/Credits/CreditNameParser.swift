@@ -260,7 +260,18 @@ struct CreditNameParser {
     /// Whether the words can name an outlet at all: not a pronoun, a generic source ("officials",
     /// "media"), a title ("President ..."), a month or a lone nationality ("Russian").
     func isPlausible(_ match: NameMatch) -> Bool {
+        isPlausible(match, words: words(of: match))
+    }
+
+    /// Whether the name can name an outlet at all (``isPlausible(_:)``) and is an outlet's
+    /// (``isOutlet(_:)``), its words made once.
+    func isPlausibleOutlet(_ match: NameMatch) -> Bool {
         let words = words(of: match)
+        return isPlausible(match, words: words) && isOutlet(match, words: words)
+    }
+
+    /// ``isPlausible(_:)`` of a name whose ``words(of:)`` are `words`.
+    private func isPlausible(_ match: NameMatch, words: [String]) -> Bool {
         guard let first = words.first else { return false }
         if match.first == match.last, isWord(match.first, "the") { return false }
         if CreditVocabulary.nonNames.contains(first), !hasMediaWord(words),
@@ -279,12 +290,17 @@ struct CreditNameParser {
     /// Whether the name is a news outlet's: a known agency or outlet, a name with a media word
     /// ("Press", "Times", "Wire"), or a name described as one ("the Kommersant newspaper").
     func isOutlet(_ match: NameMatch) -> Bool {
+        isOutlet(match, words: nil)
+    }
+
+    /// ``isOutlet(_:)`` of a name whose ``words(of:)`` are `words` (made here when nil).
+    private func isOutlet(_ match: NameMatch, words known: [String]?) -> Bool {
         if match.hasDescriptor { return true }
         guard let key = key(of: match) else { return false }
         if CreditVocabulary.agencies[key] != nil || CreditVocabulary.knownOutlets.contains(key) {
             return true
         }
-        let words = words(of: match)
+        let words = known ?? words(of: match)
         if words.count == 1, isAcronym(match.last),
            CreditVocabulary.outletAcronyms.contains(words[0])
         {

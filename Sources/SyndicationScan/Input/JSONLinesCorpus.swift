@@ -55,19 +55,26 @@ public struct JSONLinesCorpus: DocumentSource {
         let found = ParallelWork.map(count: locations.count, threads: threads) { index -> Document? in
             let location = locations[index]
             let reader = JSONLinesReader(path: paths[Int(location.input)])
-            var bytes = [UInt8](repeating: 0, count: Int(location.length))
+            let bytes: [UInt8]
             if let text = transcoded[location.input] {
                 let start = Int(location.offset)
                 bytes = Array(text[start..<(start + Int(location.length))])
             } else if let descriptor = descriptors[location.input], descriptor >= 0 {
-                var done = 0
-                while done < bytes.count {
-                    let got = bytes.withUnsafeMutableBytes {
-                        pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(location.offset) + off_t(done))
+                // Read straight into the array's storage: no zero fill that the read overwrites.
+                var complete = true
+                bytes = [UInt8](unsafeUninitializedCapacity: Int(location.length)) { buffer, initialized in
+                    var done = 0
+                    while done < buffer.count {
+                        let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(location.offset) + off_t(done))
+                        if got <= 0 {
+                            complete = false
+                            break
+                        }
+                        done += got
                     }
-                    if got <= 0 { return nil }
-                    done += got
+                    initialized = done
                 }
+                if !complete { return nil }
             } else {
                 return nil
             }
