@@ -1,5 +1,6 @@
 import Testing
 import TestSupport
+import SyndicationEngine
 @testable import SyndicationScan
 
 /// ``RadixSort`` sorts as a stable comparison sort by the same key does.
@@ -30,6 +31,22 @@ import TestSupport
             // The 11-bit digits used below 65,536 values.
             RadixSort.sort(&byDigitPasses, keyBits: 64, by: \.key)
             #expect(byDigitPasses == expected)
+        }
+    }
+
+    /// Candidate pairs come out as `sorted(by: <)` puts them, with repeats, document numbers
+    /// over 16 and over 32 bits' worth of pairs, below and above 65,536 pairs.
+    @Test(arguments: [0, 2, 500, 70_000])
+    func sortsCandidatePairsAsComparisonDoes(count: Int) {
+        var generator = SeededGenerator(state: 7 &+ UInt64(count))
+        for range in [UInt64(40), 1 << 20, 1 << 31] {
+            var pairs = (0..<count).map { _ -> CandidatePair in
+                let a = Int(generator.next() % range), b = Int(generator.next() % range)
+                return a == b ? CandidatePair(a, a + 1) : CandidatePair(min(a, b), max(a, b))
+            }
+            let expected = pairs.sorted(by: <)
+            RadixSort.sort(&pairs)
+            #expect(pairs == expected)
         }
     }
 }

@@ -51,14 +51,14 @@ struct BandIndex: Sendable {
                     }
                 }
             }
-            Self.sort(&pairs)
+            RadixSort.sort(&pairs)
             var unique: [CandidatePair] = []
             unique.reserveCapacity(pairs.count)
             for pair in pairs where unique.last != pair { unique.append(pair) }
             return (pairs: unique, skippedBuckets: buckets.skippedBuckets, skippedDocuments: buckets.skippedDocumentNumbers)
         }
         var pairs = bands.flatMap(\.pairs)
-        Self.sort(&pairs)
+        RadixSort.sort(&pairs)
         var unique: [CandidatePair] = []
         unique.reserveCapacity(pairs.count)
         for pair in pairs where unique.last != pair { unique.append(pair) }
@@ -97,11 +97,5 @@ struct BandIndex: Sendable {
             }
             start = end
         }
-    }
-
-    /// Sorts `pairs` ascending by a radix sort of (first, second), which document numbers
-    /// below 2³² make one 64-bit key.
-    static func sort(_ pairs: inout [CandidatePair]) {
-        RadixSort.sort(&pairs, keyBits: 64) { UInt64(truncatingIfNeeded: $0.first) << 32 | UInt64(truncatingIfNeeded: $0.second) }
     }
 }

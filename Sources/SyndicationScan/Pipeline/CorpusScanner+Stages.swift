@@ -314,7 +314,7 @@ extension CorpusScanner {
                     + "near-duplicates of whole texts were looked for, partial and reworded copy was not"))
         }
         var all = lsh.pairs + (candidateScope == .passages ? lines.sharedLinePairs : []) + passages.pairs
-        ParallelWork.sort(&all, threads: parameters.threads, by: <)
+        RadixSort.sort(&all)
         var unique: [CandidatePair] = []
         unique.reserveCapacity(all.count)
         for pair in all where unique.last != pair { unique.append(pair) }

@@ -151,7 +151,7 @@ public struct CorpusScanner: Sendable {
         try afterReading(census.warnings, census.count)
         let detector = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount)
         let lines = LineCensus(
-            census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount, threads: threads)
+            census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount)
         let fingerprints = PassageFingerprints()
         var counts = CandidateCounts()
         counts.copies = census.count - census.representatives.count

@@ -23,8 +23,8 @@ struct LineCensus: Sendable {
     /// Pairs of representatives that share a line held by fewer than the boilerplate count.
     var sharedLinePairs: [CandidatePair]
 
-    /// The marks and shared-line pairs of `census`, the pairs sorted on up to `threads` workers.
-    init(_ census: CorpusCensus, detector: BoilerplateDetector, sharedLineLimit: Int, threads: Int = 1) {
+    /// The marks and shared-line pairs of `census`, the pairs sorted (a radix sort).
+    init(_ census: CorpusCensus, detector: BoilerplateDetector, sharedLineLimit: Int) {
         struct Entry {
             var key: UInt64
             var outlet: Int32
@@ -110,7 +110,7 @@ struct LineCensus: Sendable {
             for offset in 0..<own.count { marks[own.lowerBound + offset] = marks[theirs.lowerBound + offset] }
         }
         self.marks = marks
-        ParallelWork.sort(&pairs, threads: threads, by: <)
+        RadixSort.sort(&pairs)
         var unique: [CandidatePair] = []
         for pair in pairs where unique.last != pair { unique.append(pair) }
         self.sharedLinePairs = unique
