@@ -46,24 +46,34 @@ import TestSupport
         return documents.shuffled(using: &generator)
     }
 
+    /// The report's JSON with sorted keys, to compare two reports byte for byte.
+    static func encoded(_ report: ScanReport) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(report)
+    }
+
+    /// A scanner of `threads` threads looking for candidates in `scope`.
+    static func scanner(threads: Int, scope: CandidateScope) -> CorpusScanner {
+        var scanner = ResourceBoundsTests.scanner(threads: threads)
+        scanner.candidateScope = scope
+        return scanner
+    }
+
     @Test(arguments: [CandidateScope.documents, .passages])
     func overlappedScansEqualTheSerialScan(scope: CandidateScope) throws {
         let documents = Self.corpus()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var serial = ResourceBoundsTests.scanner(threads: 1)
-        serial.candidateScope = scope
+        var serial = Self.scanner(threads: 1, scope: scope)
         serial.worksAhead = false
         let expected = serial.scan(TrickleSource(documents: documents, batchSize: 1_000))
         #expect(expected.report.pairs.count >= 20, "the corpus has pairs to verify in several batches")
         #expect(expected.candidateCounts.copies > 0, "the corpus has identical texts")
         for (threads, batchSize) in [(2, 1), (2, 3), (1, 2)] {
-            var overlapped = ResourceBoundsTests.scanner(threads: threads)
-            overlapped.candidateScope = scope
+            var overlapped = Self.scanner(threads: threads, scope: scope)
             overlapped.worksAhead = true
             overlapped.verificationBatchSize = 4  // many verification batches, each analysed ahead
             let outcome = overlapped.scan(TrickleSource(documents: documents, batchSize: batchSize))
-            #expect(try encoder.encode(outcome.report) == encoder.encode(expected.report), "threads \(threads), batches of \(batchSize)")
+            #expect(try Self.encoded(outcome.report) == Self.encoded(expected.report), "threads \(threads), batches of \(batchSize)")
             #expect(outcome.candidateCounts == expected.candidateCounts)
         }
     }
@@ -73,21 +83,17 @@ import TestSupport
     @Test(arguments: [CandidateScope.documents, .passages])
     func componentWiseVerificationEqualsBatchVerification(scope: CandidateScope) throws {
         let documents = Self.corpus()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var together = ResourceBoundsTests.scanner(threads: 1)
-        together.candidateScope = scope
+        var together = Self.scanner(threads: 1, scope: scope)
         together.smallComponentLimit = 0
         let expected = together.scan(TrickleSource(documents: documents, batchSize: 1_000))
         #expect(expected.report.pairs.count >= 20, "the corpus has pairs to verify")
         for (threads, limit, batch) in [(1, 16, 256), (2, 16, 256), (2, 2, 3), (2, 3, 1)] {
-            var alone = ResourceBoundsTests.scanner(threads: threads)
-            alone.candidateScope = scope
+            var alone = Self.scanner(threads: threads, scope: scope)
             alone.smallComponentLimit = limit
             alone.componentBatchSize = batch
             let outcome = alone.scan(TrickleSource(documents: documents, batchSize: 1_000))
             #expect(
-                try encoder.encode(outcome.report) == encoder.encode(expected.report),
+                try Self.encoded(outcome.report) == Self.encoded(expected.report),
                 "threads \(threads), components of at most \(limit), texts of \(batch) at a time")
         }
     }
