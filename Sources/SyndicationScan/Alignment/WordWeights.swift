@@ -324,28 +324,27 @@ struct SentenceWeights {
 /// part written on first use, with its sums. Owned memory, so that filling it in needs no
 /// exclusive access.
 struct SentenceWeightCache {
-    private let starts: UnsafeMutableBufferPointer<Int32>
-    private let filled: UnsafeMutableBufferPointer<Bool>
+    /// ``SentenceWordFrequencies/wordStarts``: held, not copied.
+    private let starts: [Int32]
+    /// The weights of all sentences' words, in the layout of ``starts``.
     private let weights: UnsafeMutablePointer<Double>
-    /// Per sentence: the sum of its squared weights, then the sum of its weights.
+    /// Per sentence: the sum of its squared weights, then the sum of its weights; a negative
+    /// sum of squares (never one of weights, which are positive) until the sentence is filled
+    /// in. Part of the block of ``weights``: one allocation per document and pair.
     private let sums: UnsafeMutablePointer<Double>
 
     init(_ wordStarts: [Int32]) {
-        starts = .allocate(capacity: wordStarts.count)
-        _ = starts.initialize(from: wordStarts)
+        starts = wordStarts
         let sentences = max(wordStarts.count - 1, 0)
-        filled = .allocate(capacity: sentences)
-        filled.initialize(repeating: false)
-        // Written before read: a sentence's part is read only once it is filled.
-        weights = .allocate(capacity: Int(wordStarts.last ?? 0))
-        sums = .allocate(capacity: 2 * sentences)
+        let words = Int(wordStarts.last ?? 0)
+        // Weights are written before read: a sentence's part is read only once it is filled.
+        weights = .allocate(capacity: words + 2 * sentences)
+        sums = weights + words
+        for index in 0..<sentences { sums[2 &* index] = -1 }
     }
 
     func deallocate() {
-        starts.deallocate()
-        filled.deallocate()
         weights.deallocate()
-        sums.deallocate()
     }
 
     /// The weights of sentence `index`'s words `words`, by `weight` (of a word's place among all
@@ -356,7 +355,7 @@ struct SentenceWeightCache {
         let start = weights + first
         precondition(words.count == Int(starts[index + 1] &- starts[index]), "words of another sentence")
         let sum = sums + 2 &* index
-        if !filled[index] {
+        if sum[0] < 0 {
             var squares = 0.0, total = 0.0
             words.withUnsafeBufferPointer { words in
                 for k in words.indices {
@@ -368,7 +367,6 @@ struct SentenceWeightCache {
             }
             sum[0] = squares
             sum[1] = total
-            filled[index] = true
         }
         return SentenceWeights(weights: UnsafePointer(start), squares: sum[0], sum: sum[1])
     }
