@@ -30,6 +30,19 @@ import Testing
                     if plain.cosine > 0 { nonZero += 1 }
                 }
             }
+            // Each word's own count, read beside it, is its count looked up, excluded
+            // sentences' words too.
+            for profile in [a, b] {
+                let frequencies = SentenceWordFrequencies(profile)
+                var place = 0
+                for sentence in profile.sentences {
+                    for word in sentence.words {
+                        #expect(Int(frequencies.ownCounts[place]) == frequencies.count(of: word))
+                        place += 1
+                    }
+                }
+                #expect(place == frequencies.ownCounts.count)
+            }
             // Each cached weight is the word's looked-up weight, and the cached sums are the
             // weights' sums in word order.
             for (index, sentence) in a.sentences.enumerated() {

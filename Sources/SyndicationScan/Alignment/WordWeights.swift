@@ -48,7 +48,12 @@ final class WordWeights {
 
     @inline(__always)
     func weight(_ word: UInt64) -> Double {
-        let count = a.count(of: word) + b.count(of: word)
+        weight(count: a.count(of: word) + b.count(of: word))
+    }
+
+    /// The weight of a word that `count` sentences of the two documents hold.
+    @inline(__always)
+    func weight(count: Int) -> Double {
         guard count > 0 else { return 0.1 }
         // A word stands in at most every sentence of the two documents.
         let known = byCount[count]
@@ -63,13 +68,23 @@ final class WordWeights {
     /// their sums.
     @inline(__always)
     func weightsOfA(sentence index: Int, _ words: [UInt64]) -> SentenceWeights {
-        sentenceWeightsA.weights(of: index, words, weight)
+        // A word's count in its own document is read beside it, so only the other's is
+        // looked up: the same sum of counts, so the same weight.
+        a.ownCounts.withUnsafeBufferPointer { own in
+            sentenceWeightsA.weights(of: index, words) { place, word in
+                weight(count: Int(own[place]) &+ b.count(of: word))
+            }
+        }
     }
 
     /// ``weightsOfA(sentence:_:)`` for a sentence of the second document.
     @inline(__always)
     func weightsOfB(sentence index: Int, _ words: [UInt64]) -> SentenceWeights {
-        sentenceWeightsB.weights(of: index, words, weight)
+        b.ownCounts.withUnsafeBufferPointer { own in
+            sentenceWeightsB.weights(of: index, words) { place, word in
+                weight(count: a.count(of: word) &+ Int(own[place]))
+            }
+        }
     }
 
     /// ``similarity(_:_:)`` of sentence `i` of the first document and sentence `j` of the
@@ -171,6 +186,9 @@ struct SentenceWordFrequencies: Sendable {
     /// Where each sentence's words start in the words of all sentences in order (excluded
     /// ones too), and their total last: the layout of ``WordWeights``' per-sentence weights.
     let wordStarts: [Int32]
+    /// For each word of each sentence (excluded ones too), in the layout of ``wordStarts``,
+    /// ``count(of:)`` of it: a pair's weights then look up only the other document's count.
+    let ownCounts: [Int32]
 
     /// The frequencies of the words of `profile`'s non-excluded sentences.
     ///
@@ -194,20 +212,61 @@ struct SentenceWordFrequencies: Sendable {
         // A key is read only where its count is not 0, so keys start unwritten.
         var keys = [UInt64](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
         var counts = [Int32](repeating: 0, count: capacity)
-        keys.withUnsafeMutableBufferPointer { keys in
-            counts.withUnsafeMutableBufferPointer { counts in
-                for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
-                    for word in profile.sentences[index].words {
-                        var slot = HashSlots.home(of: word, mask: mask)
-                        while counts[slot] != 0 && keys[slot] != word { slot = (slot &+ 1) & mask }
-                        keys[slot] = word
-                        counts[slot] &+= 1
+        let wordTotal = Int(starts[profile.sentences.count])
+        // Each counted word's slot first (a word keeps its slot: nothing is removed), its
+        // count read there once all are counted.
+        var own = [Int32](unsafeUninitializedCapacity: wordTotal) { _, initialized in initialized = wordTotal }
+        keys.withUnsafeMutableBufferPointer { keyBuffer in
+          counts.withUnsafeMutableBufferPointer { countBuffer in
+            own.withUnsafeMutableBufferPointer { ownBuffer in
+              // Sentences and words are read in place: copying one retains each of its arrays.
+              profile.sentences.withUnsafeBufferPointer { sentences in
+                let keys = keyBuffer.baseAddress!, counts = countBuffer.baseAddress!, own = ownBuffer.baseAddress!
+                var place = 0
+                for index in sentences.indices {
+                    let excluded = sentences[index].isExcluded
+                    sentences[index].words.withUnsafeBufferPointer { words in
+                        if !excluded {
+                            for word in words {
+                                var slot = HashSlots.home(of: word, mask: mask)
+                                while counts[slot] != 0 && keys[slot] != word { slot = (slot &+ 1) & mask }
+                                keys[slot] = word
+                                counts[slot] &+= 1
+                                own[place] = Int32(truncatingIfNeeded: slot)
+                                place &+= 1
+                            }
+                        } else {
+                            place &+= words.count
+                        }
                     }
                 }
+                place = 0
+                for index in sentences.indices {
+                    let excluded = sentences[index].isExcluded
+                    sentences[index].words.withUnsafeBufferPointer { words in
+                        if excluded {
+                            // Not counted: looked up once all others are.
+                            for word in words {
+                                var slot = HashSlots.home(of: word, mask: mask)
+                                while counts[slot] != 0 && keys[slot] != word { slot = (slot &+ 1) & mask }
+                                own[place] = counts[slot]
+                                place &+= 1
+                            }
+                        } else {
+                            for _ in 0..<words.count {
+                                own[place] = counts[Int(own[place])]
+                                place &+= 1
+                            }
+                        }
+                    }
+                }
+              }
             }
+          }
         }
         self.keys = keys
         self.counts = counts
+        ownCounts = own
     }
 
     /// The number of seeding sentences that hold `word`.
@@ -265,41 +324,42 @@ struct SentenceWeights {
 /// part written on first use, with its sums. Owned memory, so that filling it in needs no
 /// exclusive access.
 struct SentenceWeightCache {
-    private let starts: UnsafeMutableBufferPointer<Int32>
-    private let filled: UnsafeMutableBufferPointer<Bool>
+    /// ``SentenceWordFrequencies/wordStarts``: held, not copied.
+    private let starts: [Int32]
+    /// The weights of all sentences' words, in the layout of ``starts``.
     private let weights: UnsafeMutablePointer<Double>
-    /// Per sentence: the sum of its squared weights, then the sum of its weights.
+    /// Per sentence: the sum of its squared weights, then the sum of its weights; a negative
+    /// sum of squares (never one of weights, which are positive) until the sentence is filled
+    /// in. Part of the block of ``weights``: one allocation per document and pair.
     private let sums: UnsafeMutablePointer<Double>
 
     init(_ wordStarts: [Int32]) {
-        starts = .allocate(capacity: wordStarts.count)
-        _ = starts.initialize(from: wordStarts)
+        starts = wordStarts
         let sentences = max(wordStarts.count - 1, 0)
-        filled = .allocate(capacity: sentences)
-        filled.initialize(repeating: false)
-        // Written before read: a sentence's part is read only once it is filled.
-        weights = .allocate(capacity: Int(wordStarts.last ?? 0))
-        sums = .allocate(capacity: 2 * sentences)
+        let words = Int(wordStarts.last ?? 0)
+        // Weights are written before read: a sentence's part is read only once it is filled.
+        weights = .allocate(capacity: words + 2 * sentences)
+        sums = weights + words
+        for index in 0..<sentences { sums[2 &* index] = -1 }
     }
 
     func deallocate() {
-        starts.deallocate()
-        filled.deallocate()
         weights.deallocate()
-        sums.deallocate()
     }
 
-    /// The weights of sentence `index`'s words `words`, by `weight`, computed on first call.
+    /// The weights of sentence `index`'s words `words`, by `weight` (of a word's place among all
+    /// sentences' words, and the word), computed on first call.
     @inline(__always)
-    func weights(of index: Int, _ words: [UInt64], _ weight: (UInt64) -> Double) -> SentenceWeights {
-        let start = weights + Int(starts[index])
+    func weights(of index: Int, _ words: [UInt64], _ weight: (_ place: Int, UInt64) -> Double) -> SentenceWeights {
+        let first = Int(starts[index])
+        let start = weights + first
         precondition(words.count == Int(starts[index + 1] &- starts[index]), "words of another sentence")
         let sum = sums + 2 &* index
-        if !filled[index] {
+        if sum[0] < 0 {
             var squares = 0.0, total = 0.0
             words.withUnsafeBufferPointer { words in
                 for k in words.indices {
-                    let w = weight(words[k])
+                    let w = weight(first &+ k, words[k])
                     start[k] = w
                     squares += w * w
                     total += w
@@ -307,7 +367,6 @@ struct SentenceWeightCache {
             }
             sum[0] = squares
             sum[1] = total
-            filled[index] = true
         }
         return SentenceWeights(weights: UnsafePointer(start), squares: sum[0], sum: sum[1])
     }
