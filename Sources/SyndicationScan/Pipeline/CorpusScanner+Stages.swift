@@ -399,14 +399,8 @@ extension CorpusScanner {
         let small = components.filter { $0.documents.count <= smallComponentLimit }
         let preparer = Preparer(self, census, lines, indexed: indexed)
         let copyOf = firstCopy
-        var first = 0
-        while first < small.count {
-            var end = first, count = 0
-            while end < small.count, count == 0 || count + small[end].documents.count <= max(2, componentBatchSize) {
-                count += small[end].documents.count
-                end += 1
-            }
-            let part = small[first..<end]
+        for range in Self.batches(of: small, batchLimit: max(2, componentBatchSize)) {
+            let part = small[range]
             var offsets = [0]
             for component in part { offsets.append(offsets[offsets.count - 1] + component.documents.count) }
             let texts = source.documents(
@@ -423,12 +417,11 @@ extension CorpusScanner {
             }
             done += part.reduce(0) { $0 + $1.pairs.count }
             report(.verifying(done: done, total: candidates.count))
-            first = end
         }
         // Larger ones packed ``componentBatchSize`` documents at a time, each batch's documents
         // analysed together and its pairs verified together.
-        let batches = Self.packed(
-            components.filter { $0.documents.count > smallComponentLimit }, batchLimit: max(2, componentBatchSize))
+        let medium = components.filter { $0.documents.count > smallComponentLimit }
+        let batches = Self.batches(of: medium, batchLimit: max(2, componentBatchSize)).map { medium[$0].flatMap(\.pairs) }
         func members(of batch: [CandidatePair]) -> [Int] { Set(batch.flatMap { [$0.first, $0.second] }).sorted() }
         // With more than one thread, the next batch is analysed while this one is verified.
         let scanner = self
@@ -549,7 +542,7 @@ extension CorpusScanner {
         _ candidates: [CandidatePair], documentCount: Int, limit: Int, batchLimit: Int? = nil
     ) -> (batches: [[CandidatePair]], rest: [CandidatePair]) {
         let (whole, rest) = components(candidates, documentCount: documentCount, limit: limit)
-        return (packed(whole, batchLimit: min(limit, batchLimit ?? limit)), rest)
+        return (batches(of: whole, batchLimit: min(limit, batchLimit ?? limit)).map { whole[$0].flatMap(\.pairs) }, rest)
     }
 
     /// A connected component of the candidate graph.
@@ -602,23 +595,22 @@ extension CorpusScanner {
         return (components.map(\.component), rest)
     }
 
-    /// The pairs of `components`, packed in order into batches of at most `batchLimit`
-    /// documents (a larger component alone in its batch).
-    static func packed(_ components: [Component], batchLimit: Int) -> [[CandidatePair]] {
-        var batches: [[CandidatePair]] = []
-        var current: [CandidatePair] = []
+    /// Where `components` split, in order, into batches of at most `batchLimit` documents (a
+    /// larger component alone in its batch): the ranges of their indices.
+    static func batches(of components: [Component], batchLimit: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
         var documents = 0
-        for component in components {
-            if documents + component.documents.count > batchLimit, !current.isEmpty {
-                batches.append(current)
-                current = []
+        for (index, component) in components.enumerated() {
+            if documents + component.documents.count > batchLimit, index > start {
+                ranges.append(start..<index)
+                start = index
                 documents = 0
             }
-            current += component.pairs
             documents += component.documents.count
         }
-        if !current.isEmpty { batches.append(current) }
-        return batches
+        if start < components.count { ranges.append(start..<components.count) }
+        return ranges
     }
 
     /// What verifying one component found.
