@@ -17,9 +17,98 @@ public struct AnalyzedText: Sendable {
 
     /// Analyses `text`.
     ///
+    /// Its UTF-8 bytes are decoded into code points and narrowed into the one-byte copy that
+    /// words, lines and sentences are looked for in (``WordFolding``) in the same pass
+    /// (``scalars(of:narrowingInto:hasNonASCIIWords:)``), rather than narrowed from the code
+    /// points afterwards: the same copy, so the same analysis as ``init(scalars:)``.
+    ///
     /// - Complexity: O(*n*) in the length of the text.
     public init(_ text: String) {
-        self.init(scalars: Self.scalars(of: text))
+        var text = text
+        (scalars, tokens, folded, lines, sentences) = text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(byteCount: bytes.count + WordFolding.padding, alignment: 16) { scratch in
+                let narrowed = scratch.baseAddress!
+                var hasNonASCIIWords = false
+                let scalars = Self.scalars(of: bytes, narrowingInto: narrowed, hasNonASCIIWords: &hasNonASCIIWords)
+                narrowed.advanced(by: scalars.count).initializeMemory(as: UInt8.self, repeating: 0, count: WordFolding.padding)
+                let parts = scalars.withUnsafeBufferPointer {
+                    Self.parts(of: $0, narrowed: UnsafeRawPointer(narrowed), hasNonASCIIWords: hasNonASCIIWords)
+                }
+                return (scalars, parts.tokens, parts.folded, parts.lines, parts.sentences)
+            }
+        }
+    }
+
+    /// The code points of the well-formed UTF-8 `bytes`, as ``scalars(of:)`` decodes them,
+    /// each also written to `narrowed` as ``WordFolding/narrow(_:count:into:)`` narrows it
+    /// (ASCII lower-cased, a word code point outside ASCII as `0x80`, any other as
+    /// ``WordFolding/nonASCIISeparator``); sets `hasNonASCIIWords` when a word code point
+    /// outside ASCII was met. `narrowed` has room for one byte per input byte.
+    ///
+    /// - Complexity: O(*n*) in the byte count, sixteen ASCII bytes at a time.
+    static func scalars(
+        of bytes: UnsafeBufferPointer<UInt8>, narrowingInto narrowed: UnsafeMutableRawPointer,
+        hasNonASCIIWords: inout Bool
+    ) -> [Unicode.Scalar] {
+        let count = bytes.count
+        guard count > 0 else { return [] }
+        var foundNonASCIIWord = false
+        let result = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
+            var read = 0
+            var write = 0
+            let input = UnsafeRawPointer(bytes.baseAddress!)
+            let output = UnsafeMutableRawPointer(scalars.baseAddress!)
+            while read < count {
+                if read &+ 16 <= count {
+                    let block = input.loadUnaligned(fromByteOffset: read, as: SIMD16<UInt8>.self)
+                    if !FoldedShingleScanner.hasNonASCII(block) {
+                        output.storeBytes(
+                            of: SIMD8<UInt32>(truncatingIfNeeded: block.lowHalf), toByteOffset: write &* 4, as: SIMD8<UInt32>.self)
+                        output.storeBytes(
+                            of: SIMD8<UInt32>(truncatingIfNeeded: block.highHalf), toByteOffset: write &* 4 &+ 32,
+                            as: SIMD8<UInt32>.self)
+                        narrowed.storeBytes(of: FoldedShingleScanner.lowercased(block), toByteOffset: write, as: SIMD16<UInt8>.self)
+                        read &+= 16
+                        write &+= 16
+                        continue
+                    }
+                }
+                let lead = UInt32(bytes[read])
+                let value: UInt32
+                let byte: UInt8
+                if lead < 0x80 {
+                    value = lead
+                    read &+= 1
+                    let ascii = UInt8(truncatingIfNeeded: lead)
+                    byte = ascii &- 0x41 < 26 ? ascii | 0x20 : ascii
+                } else {
+                    if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[read &+ 1] & 0x3F)
+                        read &+= 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[read &+ 1] & 0x3F) << 6 | UInt32(bytes[read &+ 2] & 0x3F)
+                        read &+= 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[read &+ 1] & 0x3F) << 12
+                            | UInt32(bytes[read &+ 2] & 0x3F) << 6 | UInt32(bytes[read &+ 3] & 0x3F)
+                        read &+= 4
+                    }
+                    if TokenNormalizer.isWordScalar(Unicode.Scalar(value).unsafelyUnwrapped) {
+                        byte = 0x80
+                        foundNonASCIIWord = true
+                    } else {
+                        byte = WordFolding.nonASCIISeparator
+                    }
+                }
+                // Well-formed UTF-8 decodes to scalar values only.
+                scalars[write] = Unicode.Scalar(value).unsafelyUnwrapped
+                narrowed.storeBytes(of: byte, toByteOffset: write, as: UInt8.self)
+                write &+= 1
+            }
+            initialized = write
+        }
+        hasNonASCIIWords = foundNonASCIIWord
+        return result
     }
 
     /// The code points of `text`, equal to `Array(text.unicodeScalars)`, decoded in one pass
@@ -83,13 +172,20 @@ public struct AnalyzedText: Sendable {
     public init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
         (tokens, folded, lines, sentences) = scalars.withUnsafeBufferPointer { buffer in
-            WordFolding.withNarrowed(buffer) { narrowed, hasNonASCIIWords in
-                let words = WordFolding.words(of: buffer, narrowed: narrowed, hasNonASCIIWords: hasNonASCIIWords)
-                let lines = SentenceSplitter.lines(in: buffer, narrowed: narrowed)
-                let sentences = SentenceSplitter.sentences(in: buffer, lines: lines, narrowed: narrowed)
-                return (words.tokens, words.folded, lines, sentences)
-            }
+            WordFolding.withNarrowed(buffer) { Self.parts(of: buffer, narrowed: $0, hasNonASCIIWords: $1) }
         }
+    }
+
+    /// The words, folded stream, lines and sentences of `scalars`, looked for in `narrowed`,
+    /// their narrowed copy with its padding (``WordFolding/withNarrowed(_:_:)``).
+    @inline(__always)
+    static func parts(
+        of scalars: UnsafeBufferPointer<Unicode.Scalar>, narrowed: UnsafeRawPointer, hasNonASCIIWords: Bool
+    ) -> (tokens: [Token], folded: [UInt8], lines: [TextSpan], sentences: [TextSpan]) {
+        let words = WordFolding.words(of: scalars, narrowed: narrowed, hasNonASCIIWords: hasNonASCIIWords)
+        let lines = SentenceSplitter.lines(in: scalars, narrowed: narrowed)
+        let sentences = SentenceSplitter.sentences(in: scalars, lines: lines, narrowed: narrowed)
+        return (words.tokens, words.folded, lines, sentences)
     }
 
     /// The original text of a span.

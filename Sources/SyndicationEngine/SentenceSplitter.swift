@@ -50,7 +50,7 @@ public enum SentenceSplitter {
     static func lines(in scalars: UnsafeBufferPointer<Unicode.Scalar>, narrowed: UnsafeRawPointer) -> [TextSpan] {
         let count = scalars.count
         return lines(in: scalars) { start in
-            firstCandidate(in: narrowed, from: start, before: count, lineBreakCandidates)
+            firstCandidate(in: narrowed, from: start, before: count, lineBreaks: true)
         }
     }
 
@@ -96,46 +96,43 @@ public enum SentenceSplitter {
         return (halves[0] | halves[1] | halves[2] | halves[3]) == 0
     }
 
-    /// The index of the first byte from `start` of `narrowed` that `candidates` marks, looking
-    /// sixteen bytes at a time while a whole block fits before `end`; otherwise the start of
-    /// the first block that does not fit. No byte from `start` to the result is a candidate.
+    /// The index of the first byte from `start` up to `end` of `narrowed` that may stand for a
+    /// line break (``lineBreakCandidates(_:)``) when `lineBreaks`, else for a sentence's end
+    /// (``terminalCandidates(_:)``), or `end` when none does, looking sixteen bytes at a time.
+    /// The last block may run past `end`, into the rest of the text and the zero padding after
+    /// it (at least fifteen bytes: ``WordFolding/withNarrowed(_:_:)``), whose marks do not
+    /// count; so a line's last bytes are not looked at one call at a time. No byte from
+    /// `start` to the result is a candidate. (The tests are written in, not passed as
+    /// functions, so that they are inlined into the loop.)
     @inline(__always)
-    static func firstCandidate(
-        in narrowed: UnsafeRawPointer, from start: Int, before end: Int, _ candidates: (Bytes) -> UInt64
-    ) -> Int {
+    static func firstCandidate(in narrowed: UnsafeRawPointer, from start: Int, before end: Int, lineBreaks: Bool) -> Int {
         var index = start
-        while index &+ 16 <= end {
-            let marks = candidates(narrowed.loadUnaligned(fromByteOffset: index, as: Bytes.self))
-            if marks != 0 { return index &+ marks.trailingZeroBitCount }
+        while index < end {
+            let bytes = narrowed.loadUnaligned(fromByteOffset: index, as: Bytes.self)
+            let marks = lineBreaks ? lineBreakCandidates(bytes) : terminalCandidates(bytes)
+            if let lane = ByteLanes.firstMarked(marks) { return Swift.min(end, index &+ lane) }
             index &+= 16
         }
-        return index
+        return end
     }
 
-    /// One bit per byte (byte *j* → bit *j*) of sixteen narrowed bytes, set where the byte
-    /// may stand for a line break: U+000A–U+000D as themselves, U+0085, U+2028 and U+2029 as
-    /// ``WordFolding/nonASCIISeparator`` (with every other separator outside ASCII); the test
-    /// takes bytes 0x01–0x0D.
+    /// The lanes of sixteen narrowed bytes whose top bit is set where the byte may stand for a
+    /// line break (every other bit clear): U+000A–U+000D as themselves, U+0085, U+2028 and
+    /// U+2029 as ``WordFolding/nonASCIISeparator`` (with every other separator outside ASCII);
+    /// the test takes bytes 0x01–0x0D.
     @inline(__always)
-    static func lineBreakCandidates(_ bytes: Bytes) -> UInt64 {
-        bitMask(FoldedShingleScanner.inRange(bytes, from: 0x01, count: 0x0D))
+    static func lineBreakCandidates(_ bytes: Bytes) -> Bytes {
+        FoldedShingleScanner.inRange(bytes, from: 0x01, count: 0x0D)
     }
 
-    /// One bit per byte of sixteen narrowed bytes, set where the byte may stand for a code point
-    /// that ends a sentence: `.`, `!`, `?` as themselves, `…` as ``WordFolding/nonASCIISeparator``.
+    /// The lanes of sixteen narrowed bytes whose top bit is set where the byte may stand for a
+    /// code point that ends a sentence (every other bit clear): `.`, `!`, `?` as themselves,
+    /// `…` as ``WordFolding/nonASCIISeparator``.
     @inline(__always)
-    static func terminalCandidates(_ bytes: Bytes) -> UInt64 {
-        bitMask(FoldedShingleScanner.inRange(bytes, from: 0x2E, count: 1) | FoldedShingleScanner.inRange(bytes, from: 0x21, count: 1)
+    static func terminalCandidates(_ bytes: Bytes) -> Bytes {
+        FoldedShingleScanner.inRange(bytes, from: 0x2E, count: 1) | FoldedShingleScanner.inRange(bytes, from: 0x21, count: 1)
             | FoldedShingleScanner.inRange(bytes, from: 0x3F, count: 1)
-            | FoldedShingleScanner.inRange(bytes, from: WordFolding.nonASCIISeparator, count: 1))
-    }
-
-    /// The top bits of sixteen lanes (all other bits clear), gathered into bits 0–15.
-    @inline(__always)
-    static func bitMask(_ flags: Bytes) -> UInt64 {
-        let halves = unsafeBitCast(flags, to: SIMD2<UInt64>.self)
-        return FoldedShingleScanner.byteMask(UInt64(littleEndian: halves[0]))
-            | FoldedShingleScanner.byteMask(UInt64(littleEndian: halves[1])) << 8
+            | FoldedShingleScanner.inRange(bytes, from: WordFolding.nonASCIISeparator, count: 1)
     }
 
     /// Whether any of eight code points may be a line break (``isLineBreak(_:)``): U+000A–U+000D,
@@ -225,7 +222,7 @@ public enum SentenceSplitter {
         in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan], narrowed: UnsafeRawPointer
     ) -> [TextSpan] {
         sentences(in: scalars, lines: lines) { start, end in
-            firstCandidate(in: narrowed, from: start, before: end, terminalCandidates)
+            firstCandidate(in: narrowed, from: start, before: end, lineBreaks: false)
         }
     }
 

@@ -74,15 +74,16 @@ public struct SimHash: Hashable, Codable, Sendable, CustomStringConvertible {
                 add(lane7, shift: 7, weight: weight)
                 (lane0, lane1, lane2, lane3, lane4, lane5, lane6, lane7) = (0, 0, 0, 0, 0, 0, 0, 0)
             }
-            @inline(__always) func count(_ bits: UInt64) {
-                lane0 &+= bits & laneMask
-                lane1 &+= (bits &>> 1) & laneMask
-                lane2 &+= (bits &>> 2) & laneMask
-                lane3 &+= (bits &>> 3) & laneMask
-                lane4 &+= (bits &>> 4) & laneMask
-                lane5 &+= (bits &>> 5) & laneMask
-                lane6 &+= (bits &>> 6) & laneMask
-                lane7 &+= (bits &>> 7) & laneMask
+            /// Adds each bit of `bits`, times 2^`doublings`, to its byte of the accumulators.
+            @inline(__always) func count(_ bits: UInt64, doublings: UInt64 = 0) {
+                lane0 &+= (bits & laneMask) &<< doublings
+                lane1 &+= ((bits &>> 1) & laneMask) &<< doublings
+                lane2 &+= ((bits &>> 2) & laneMask) &<< doublings
+                lane3 &+= ((bits &>> 3) & laneMask) &<< doublings
+                lane4 &+= ((bits &>> 4) & laneMask) &<< doublings
+                lane5 &+= ((bits &>> 5) & laneMask) &<< doublings
+                lane6 &+= ((bits &>> 6) & laneMask) &<< doublings
+                lane7 &+= ((bits &>> 7) & laneMask) &<< doublings
             }
             @inline(__always) func mixed(_ index: Int) -> UInt64 { MinHashMixing.mix(hashes[index] ^ key) }
             var ones: UInt64 = 0, twos: UInt64 = 0, fours: UInt64 = 0
@@ -106,11 +107,10 @@ public struct SimHash: Hashable, Codable, Sendable, CustomStringConvertible {
                 }
             }
             flush(weight: 8)
-            // The digits still held, then the hashes left over, one by one.
-            count(fours)
-            flush(weight: 4)
-            count(twos)
-            flush(weight: 2)
+            // The digits still held, each at its weight, then the hashes left over, one by one,
+            // into the emptied bytes (at most 4 + 2 + 1 + 7 each), and one flush for them all.
+            count(fours, doublings: 2)
+            count(twos, doublings: 1)
             count(ones)
             while index < hashes.count {
                 count(mixed(index))

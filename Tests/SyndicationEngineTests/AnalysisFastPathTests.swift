@@ -79,6 +79,30 @@ import TestSupport
         }
     }
 
+    /// Analysing a string, whose bytes are decoded and narrowed in one pass, equals analysing
+    /// its code points, narrowed after decoding, at every length and mix (the sixteen-byte
+    /// blocks meet every offset of a code point outside ASCII and of the text's end).
+    @Test func analysedStringEqualsAnalysedScalars() {
+        var generator = SeededGenerator(seed: 0xF05E)
+        func expectSame(_ scalars: [Unicode.Scalar], _ note: String) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            let fused = AnalyzedText(String(view))
+            let plain = AnalyzedText(scalars: scalars)
+            #expect(fused.scalars == plain.scalars, "\(note)")
+            #expect(fused.tokens == plain.tokens, "\(note)")
+            #expect(fused.folded == plain.folded, "\(note)")
+            #expect(fused.lines == plain.lines, "\(note)")
+            #expect(fused.sentences == plain.sentences, "\(note)")
+        }
+        for length in 0..<300 {
+            for otherShare: UInt64 in [0, 1, 8, 40] {
+                expectSame(Self.text(length: length, otherShare: otherShare, &generator), "length \(length), share \(otherShare)")
+            }
+        }
+        for round in 0..<500 { expectSame(Self.prose(&generator), "round \(round)") }
+    }
+
     /// Words long enough to cross the 64-byte blocks, and folds that lengthen the stream past
     /// the text's own length (ﷺ folds to 33 bytes), which grows the stream's buffer.
     @Test func longWordsAndExpandingFoldsEqualTheOneByOneLoop() {

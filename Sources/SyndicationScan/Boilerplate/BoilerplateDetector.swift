@@ -47,15 +47,60 @@ public struct BoilerplateDetector: Sendable {
 
     /// The key of every line of `text` that has words, with the line's span.
     public static func lineKeys(of text: AnalyzedText) -> [(key: UInt64, span: TextSpan)] {
-        text.lines.compactMap { line in
-            let tokens = text.tokenRange(in: line)
-            guard !tokens.isEmpty else { return nil }
-            let first = Int(text.tokens[tokens.lowerBound].foldedStart)
-            let last = Int(text.tokens[tokens.upperBound - 1].foldedEnd)
-            let key = text.folded.withUnsafeBytes {
-                XXHash.hash64(UnsafeRawBufferPointer(rebasing: $0[first..<last]), seed: lineKeySeed)
+        text.folded.withUnsafeBytes { folded in
+            var result: [(key: UInt64, span: TextSpan)] = []
+            result.reserveCapacity(text.lines.count)
+            forEachWordLine(of: text) { line, first, last in
+                let start = Int(text.tokens[first].foldedStart), end = Int(text.tokens[last - 1].foldedEnd)
+                let key = XXHash.hash64(UnsafeRawBufferPointer(rebasing: folded[start..<end]), seed: lineKeySeed)
+                result.append((key, line))
             }
-            return (key, line)
+            return result
+        }
+    }
+
+    /// ``lineKeys(of:)`` when the keys are known already, in line order (the census's, made
+    /// from the same text: ``CensusLines``): the lines of `text` that have words, each with
+    /// its key from `keys`; nil when `text` has not as many such lines as `keys` has keys.
+    static func lines(of text: AnalyzedText, keys: ArraySlice<UInt64>) -> [(key: UInt64, span: TextSpan)]? {
+        var result: [(key: UInt64, span: TextSpan)] = []
+        result.reserveCapacity(keys.count)
+        var next = keys.startIndex
+        var fits = true
+        forEachWordLine(of: text) { line, _, _ in
+            guard next < keys.endIndex else { fits = false; return }
+            result.append((keys[next], line))
+            next += 1
+        }
+        return fits && next == keys.endIndex ? result : nil
+    }
+
+    /// Calls `body` with each line of `text` that has words and the range `first..<last` of
+    /// its tokens, in text order: what ``AnalyzedText/tokenRange(in:)`` gives each line. Lines
+    /// and tokens both ascend and never overlap, so each search starts where the last line's
+    /// tokens began.
+    @inline(__always)
+    static func forEachWordLine(of text: AnalyzedText, _ body: (_ line: TextSpan, _ first: Int, _ last: Int) -> Void) {
+        text.tokens.withUnsafeBufferPointer { tokens in
+            let count = tokens.count
+            var lower = 0
+            for line in text.lines {
+                // The first token ending after the line's start, then the first starting at or
+                // after its end (binary searches: a line holds many tokens).
+                var high = count
+                while lower < high {
+                    let middle = (lower &+ high) &>> 1
+                    if Int(tokens[middle].end) <= line.start { lower = middle &+ 1 } else { high = middle }
+                }
+                guard lower < count, Int(tokens[lower].start) < line.end else { continue }
+                var upper = lower &+ 1
+                high = count
+                while upper < high {
+                    let middle = (upper &+ high) &>> 1
+                    if Int(tokens[middle].start) < line.end { upper = middle &+ 1 } else { high = middle }
+                }
+                body(line, lower, upper)
+            }
         }
     }
 

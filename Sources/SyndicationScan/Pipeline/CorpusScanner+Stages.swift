@@ -103,12 +103,15 @@ extension CorpusScanner {
             var document = census.documents[position]
             document.text = text
             let parameters = scanner.parameters
-            let analysis = Analysis(document, parameters: parameters, hasher: hasher, detector: detector)
-            let boilerplate = lines.boilerplate(lines: analysis.lines, slots: census.lines(of: position))
+            let slots = census.lines(of: position)
+            let analysis = Analysis(
+                document, parameters: parameters, hasher: hasher, detector: detector, lineKeys: census.lineKeys[slots])
+            let boilerplate = lines.boilerplate(lines: analysis.lines, slots: slots)
             var prepared = analysis.prepared(boilerplate: boilerplate, parameters: parameters)
             // Built once per document, for every pair it stands in.
             if indexed(position) { prepared.shingleIndex = SentenceShingleIndex(prepared.profile) }
-            if digests { prepared.digest = TextDigest(text) }
+            // A copy group's representative was digested by the census already.
+            if digests { prepared.digest = census.knownDigests[position] ?? TextDigest(text) }
             return prepared
         }
     }

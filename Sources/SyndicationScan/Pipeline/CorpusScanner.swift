@@ -270,7 +270,13 @@ struct Analysis: Sendable {
     var lines: [(key: UInt64, span: TextSpan)]
     var credits: [Credit]
 
-    init(_ document: Document, parameters: ScanParameters, hasher: MinHasher, detector: CreditDetector) {
+    /// The analysis of `document`; `lineKeys`, when given, are the keys of its lines with words
+    /// as the census made them (``CorpusCensus/lineKeys``), which are then not made again (unless
+    /// the text no longer has as many such lines).
+    init(
+        _ document: Document, parameters: ScanParameters, hasher: MinHasher, detector: CreditDetector,
+        lineKeys: ArraySlice<UInt64>? = nil
+    ) {
         self.document = document
         let text = AnalyzedText(document.text)
         self.text = text
@@ -278,7 +284,7 @@ struct Analysis: Sendable {
         shingles = SortedHashSet.make(hashes)
         minhash = hasher.signature(of: shingles)
         simhash = SimHash(hashes: hashes, shingling: parameters.documentShingling, seed: parameters.seed)
-        lines = BoilerplateDetector.lineKeys(of: text)
+        lines = lineKeys.flatMap { BoilerplateDetector.lines(of: text, keys: $0) } ?? BoilerplateDetector.lineKeys(of: text)
         credits = detector.credits(in: text)
     }
 
@@ -287,11 +293,30 @@ struct Analysis: Sendable {
         let profile = DocumentProfile(
             id: document.id, text: text, boilerplate: lines.filter(\.isTemplate).map(\.span),
             title: document.title, shingleSize: parameters.sentenceShingleSize)
-        let spans = Set(boilerplate)
-        let boilerplateLines = self.lines.filter { spans.contains($0.span) }
+        let boilerplateLines = Self.lines(self.lines, at: boilerplate)
         let marked = CorpusScanner.marked(credits, inBoilerplate: boilerplate)
         return PreparedDocument(
             document: document, shingles: shingles, minhash: minhash, simhash: simhash, profile: profile,
             boilerplateLines: boilerplateLines, credits: marked)
+    }
+
+    /// The `lines` whose spans are among `spans`, in order. The boilerplate lines of a document
+    /// are some of its lines, in the same order (``LineCensus/boilerplate(lines:slots:)``), and
+    /// its lines ascend: one walk over both finds them, with no set of spans; other `spans`
+    /// take the set.
+    static func lines(
+        _ lines: [(key: UInt64, span: TextSpan)], at spans: [TextSpan]
+    ) -> [(key: UInt64, span: TextSpan)] {
+        guard !spans.isEmpty else { return [] }
+        var result: [(key: UInt64, span: TextSpan)] = []
+        result.reserveCapacity(spans.count)
+        var next = 0
+        for line in lines where next < spans.count && line.span == spans[next] {
+            result.append(line)
+            next += 1
+        }
+        if next == spans.count { return result }
+        let set = Set(spans)
+        return lines.filter { set.contains($0.span) }
     }
 }
