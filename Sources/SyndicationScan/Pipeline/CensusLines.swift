@@ -252,16 +252,22 @@ private struct UTF8Text {
     /// in bit 5 alone, so one test of the bytes with that bit set finds both.
     @inline(__always)
     func skipToLineBreakCandidate(_ index: inout Int) {
-        while index &+ 16 <= count {
-            let lanes = UnsafeRawPointer(base + index).loadUnaligned(as: ByteLanes.Lanes.self)
-            let candidates = ByteLanes.inRange(lanes, from: 0x0A, count: 4)
-                | ByteLanes.inRange(lanes | ByteLanes.Lanes(repeating: 0x20), from: 0xE2, count: 1)
-            if let first = ByteLanes.firstMarked(candidates) {
-                index &+= first
+        var at = index
+        while at &+ 16 <= count {
+            let lanes = UnsafeRawPointer(base + at).loadUnaligned(as: ByteLanes.Lanes.self)
+            // Lane comparisons (SSE2's `pcmpeqb`; the unsigned one by `pminub`), each lane of
+            // the mask all ones or all zeros.
+            let candidates = (lanes &- ByteLanes.Lanes(repeating: 0x0A) .< ByteLanes.Lanes(repeating: 4))
+                .| (lanes | ByteLanes.Lanes(repeating: 0x20) .== ByteLanes.Lanes(repeating: 0xE2))
+            let halves = unsafeBitCast(candidates, to: SIMD2<UInt64>.self)
+            let low = halves[0], high = halves[1]
+            if low | high != 0 {
+                index = at &+ (low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ high.trailingZeroBitCount >> 3)
                 return
             }
-            index &+= 16
+            at &+= 16
         }
+        index = at
     }
 
     /// Whether the code point at `index` has the Unicode White_Space property, and its length.
