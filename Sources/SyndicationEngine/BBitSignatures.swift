@@ -85,9 +85,12 @@ public struct BBitSignatures: Sendable {
                     for bin in 0..<k { put(bin, filled: true) }
                 } else if let topBits {
                     let shift = UInt64(64 - topBits)
+                    // Branch-free: `UInt64.max` reduces to the last bin, so only there does the
+                    // test need the unfilled value set apart, after the loop.
                     for bin in 0..<k {
-                        put(bin, filled: values[bin] != .max && Int(truncatingIfNeeded: values[bin] &>> shift) == bin)
+                        put(bin, filled: values[bin] &>> shift == UInt64(truncatingIfNeeded: bin))
                     }
+                    if values[k - 1] == .max { put(k - 1, filled: false) }
                 } else {
                     for bin in 0..<k {
                         put(bin, filled: values[bin] != .max && MinHashMixing.reduce(values[bin], into: k) == bin)

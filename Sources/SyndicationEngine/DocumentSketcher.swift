@@ -89,6 +89,48 @@ public struct DocumentSketcher: Sendable {
         }
     }
 
+    /// The signature over the word shingles of some runs of the words of `text` only: `runs`
+    /// is given the folded words (``FoldedWords``) and returns the runs, ranges of word
+    /// numbers, or nil to decline. Each run is shingled as ``Shingling/hashes(of:tokens:)``
+    /// shingles that token range of ``AnalyzedText`` (a run shorter than one shingle gives one
+    /// shingle of its words), so the result equals
+    /// `MinHasher(parameters: parameters).signature(of: SortedHashSet.make(runs.flatMap {
+    /// parameters.shingling.hashes(of: AnalyzedText(text), tokens: $0) }))`
+    /// (`DocumentSketcherTests`).
+    ///
+    /// Returns nil when `runs` declined, and when the text takes the general path (bytes that
+    /// are not well-formed UTF-8, or character shingles), in which case `runs` is not called.
+    ///
+    /// - Complexity: as ``signature(utf8:)``, plus what `runs` costs.
+    package func signature(of text: String, wordRuns runs: (FoldedWords) -> [Range<Int>]?) -> MinHashSignature? {
+        guard parameters.shingling.unit == .words else { return nil }
+        var text = text
+        return text.withUTF8 { bytes -> MinHashSignature? in
+            let utf8 = UnsafeRawBufferPointer(bytes)
+            let count = parameters.permutationCount
+            var signed = false
+            var isEmpty = false
+            let values = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.initialize(repeating: .max)
+                initialized = count
+                switch parameters.scheme {
+                case .onePermutation:
+                    var sink = OnePermutationSink(bins: buffer, key: hasher.permutationKey)
+                    guard (try? scanRuns(utf8, into: &sink, runs: runs)) == true else { return }
+                    isEmpty = !hasher.finishOnePermutation(buffer)
+                case .classic:
+                    var sink = CollectingSink()
+                    guard (try? scanRuns(utf8, into: &sink, runs: runs)) == true else { return }
+                    isEmpty = !copy(hasher.signature(of: sink.hashes), into: buffer)
+                }
+                signed = true
+            }
+            guard signed else { return nil }
+            if isEmpty { return MinHashSignature.empty(parameters: parameters) }
+            return MinHashSignature(parameters: parameters, values: values)
+        }
+    }
+
     /// ``fillSignature(utf8:into:)``, lending the folded words to `visit` when `keepingWords`.
     private func fillSignature(
         utf8: UnsafeRawBufferPointer, into values: UnsafeMutableBufferPointer<UInt64>, keepingWords: Bool,
@@ -145,6 +187,28 @@ public struct DocumentSketcher: Sendable {
                 }
             }
         _ = try result.get()
+    }
+
+    /// Runs ``FoldedShingleScanner/scanRuns(_:text:folded:wordStarts:inputStarts:into:runs:)``
+    /// with scratch space for `utf8`; returns whether `runs` chose runs.
+    private func scanRuns<Sink: ShingleHashSink>(
+        _ utf8: UnsafeRawBufferPointer, into sink: inout Sink, runs: (FoldedWords) -> [Range<Int>]?
+    ) throws(FoldedShingleScanner.Refusal) -> Bool {
+        let sizes = FoldedShingleScanner.scratchSizes(forInputCount: utf8.count)
+        let result: Result<Bool, FoldedShingleScanner.Refusal> =
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: sizes.wordStarts * 2) { starts in
+                withUnsafeTemporaryAllocation(byteCount: sizes.text + sizes.folded, alignment: 8) { scratch in
+                    Result { () throws(FoldedShingleScanner.Refusal) -> Bool in
+                        try scanner.scanRuns(
+                            utf8, text: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<sizes.text]),
+                            folded: UnsafeMutableRawBufferPointer(rebasing: scratch[sizes.text...]),
+                            wordStarts: UnsafeMutableBufferPointer(rebasing: starts[0..<sizes.wordStarts]),
+                            inputStarts: UnsafeMutableBufferPointer(rebasing: starts[sizes.wordStarts...]),
+                            into: &sink, runs: runs)
+                    }
+                }
+            }
+        return try result.get()
     }
 
     /// The general path, for what the scanner refuses.

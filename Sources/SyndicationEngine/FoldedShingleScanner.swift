@@ -116,6 +116,84 @@ struct FoldedShingleScanner {
         return streamLength
     }
 
+    /// Folds `input` as ``scan(_:text:folded:wordStarts:inputStarts:into:visit:)`` does, then
+    /// asks `runs` which runs of words to shingle, given the folded words (``FoldedWords``),
+    /// and passes the word shingles of each run to `sink`, as ``Shingling/hashes(of:tokens:)``
+    /// gives them for that token range (a run shorter than one shingle gives one shingle of
+    /// its words). Returns false, having passed nothing, when `runs` returns nil.
+    ///
+    /// - Precondition: the shingling's unit is words; `inputStarts` as in `scan`.
+    /// - Throws: a ``Refusal`` when the general path must decide instead.
+    func scanRuns<Sink: ShingleHashSink>(
+        _ input: UnsafeRawBufferPointer, text: UnsafeMutableRawBufferPointer,
+        folded: UnsafeMutableRawBufferPointer, wordStarts: UnsafeMutableBufferPointer<Int32>,
+        inputStarts: UnsafeMutableBufferPointer<Int32>, into sink: inout Sink,
+        runs: (FoldedWords) -> [Range<Int>]?
+    ) throws(Refusal) -> Bool {
+        precondition(shingling.unit == .words, "runs of words are shingled by words")
+        guard let (words, continuationBytes) = try foldWords(
+            input, text: text, folded: folded, wordStarts: wordStarts, inputStarts: inputStarts)
+        else {
+            let none = FoldedWords(
+                folded: UnsafeRawBufferPointer(start: nil, count: 0), foldedStarts: UnsafeBufferPointer(start: nil, count: 0),
+                inputStarts: UnsafeBufferPointer(start: nil, count: 0), scalarCount: 0)
+            return runs(none) != nil
+        }
+        let lent = Self.foldedWords(words, folded: folded, wordStarts: wordStarts, inputStarts: inputStarts,
+                                    scalarCount: input.count &- continuationBytes)
+        guard let chosen = runs(lent) else { return false }
+        for run in chosen { words.hashRun(run, shingling, into: &sink) }
+        return true
+    }
+
+    /// The folded words of `words`, with the entry after the last word's start written.
+    private static func foldedWords(
+        _ words: WordEmitter, folded: UnsafeMutableRawBufferPointer, wordStarts: UnsafeMutableBufferPointer<Int32>,
+        inputStarts: UnsafeMutableBufferPointer<Int32>, scalarCount: Int
+    ) -> FoldedWords {
+        // The entry after the last word's: one past the stream's final space.
+        wordStarts[words.wordCount] = Int32(truncatingIfNeeded: words.length)
+        return FoldedWords(
+            folded: UnsafeRawBufferPointer(start: folded.baseAddress, count: words.length),
+            foldedStarts: UnsafeBufferPointer(rebasing: wordStarts[0...words.wordCount]),
+            inputStarts: UnsafeBufferPointer(rebasing: inputStarts[0..<words.wordCount]),
+            scalarCount: scalarCount)
+    }
+
+    /// The first pass: folds the words of `input` into `folded`, noting their starts; nil for
+    /// empty input. Also returns the continuation bytes of the input's code points.
+    @inline(__always)
+    private func foldWords(
+        _ input: UnsafeRawBufferPointer, text: UnsafeMutableRawBufferPointer,
+        folded: UnsafeMutableRawBufferPointer, wordStarts: UnsafeMutableBufferPointer<Int32>,
+        inputStarts: UnsafeMutableBufferPointer<Int32>?
+    ) throws(Refusal) -> (WordEmitter, Int)? {
+        let count = input.count
+        guard count > 0 else { return nil }
+        guard count < Int(Int32.max) - Self.foldedSlack - 16 else { throw .documentTooLong }
+        let sizes = Self.scratchSizes(forInputCount: count)
+        precondition(
+            text.count >= sizes.text && folded.count >= sizes.folded && wordStarts.count >= sizes.wordStarts
+                && (inputStarts?.count ?? sizes.wordStarts) >= sizes.wordStarts,
+            "scratch too small")
+        var continuationBytes = 0
+        let needsFolding = try Self.prepare(
+            input.baseAddress!, count: count, into: text.baseAddress!, continuationBytes: &continuationBytes)
+        var words = WordEmitter(
+            input: input.baseAddress!, text: text.baseAddress!, output: folded.baseAddress!,
+            slackLimit: folded.count &- 8 &- count, starts: wordStarts.baseAddress!,
+            inputStarts: inputStarts?.baseAddress ?? wordStarts.baseAddress!)
+        // Two copies of the loop: documents whose words all fold byte by byte skip the per-word check.
+        if needsFolding {
+            var folder = NonASCIIWordFolder()
+            words = try visitWords(text.baseAddress!, count: count, checkingNonASCII: true, words: words, folder: &folder)
+        } else {
+            var unused = NonASCIIWordFolder()
+            words = try visitWords(text.baseAddress!, count: count, checkingNonASCII: false, words: words, folder: &unused)
+        }
+        return (words, continuationBytes)
+    }
+
     /// Finds the words of the prepared text block by block and hands each to `words`.
     @inline(__always)
     private func visitWords(

@@ -87,8 +87,35 @@ extension FoldedShingleScanner {
             }
             return streamLength
         }
-    }
 
+        /// Hashes the word shingles of the words `run` into `sink`, in text order: those
+        /// ``Shingling/hashes(of:tokens:)`` gives for that token range, one shingle of all its
+        /// words when it is shorter than one shingle.
+        ///
+        /// - Precondition: the entry after the last word's start is written (one past the
+        ///   stream's final space), and `run` lies within the words.
+        @inline(__always)
+        func hashRun<Sink: ShingleHashSink>(_ run: Range<Int>, _ shingling: Shingling, into sink: inout Sink) {
+            guard !run.isEmpty else { return }
+            let seed = shingling.seed
+            let size = shingling.size
+            @inline(__always) func hash(_ first: Int, _ end: Int) {
+                let start = Int(starts[first])
+                let stop = Int(starts[end]) &- 1
+                sink.add(XXHash.hash64(UnsafeRawBufferPointer(start: output + start, count: stop &- start), seed: seed))
+            }
+            guard run.count >= size else { return hash(run.lowerBound, run.upperBound) }
+            var first = run.lowerBound
+            let last = run.upperBound &- size
+            while first <= last {
+                hash(first, first &+ size)
+                first &+= 1
+            }
+        }
+    }
+}
+
+extension FoldedShingleScanner {
     /// Folds words with code points outside ASCII and ``SelfFoldingScalars`` the general way,
     /// through ``TokenNormalizer/appendFolded(_:_:to:)``, reusing its buffers across words.
     struct NonASCIIWordFolder {

@@ -17,6 +17,17 @@ extension LSHParameters {
     /// The ``bandCount`` bucket keys of `signature`, band by band; none for an empty signature.
     public func bandKeys(of signature: MinHashSignature) -> [UInt64] {
         guard !signature.isEmpty else { return [] }
-        return (0..<bandCount).map { bandKey(of: signature, band: $0) }
+        precondition(signature.values.count >= bandCount * rowsPerBand, "a signature of too few values for \(self)")
+        // ``bandKey(of:band:)`` for every band, with one look at the values and no map closure.
+        let width = rowsPerBand * MemoryLayout<UInt64>.stride
+        return [UInt64](unsafeUninitializedCapacity: bandCount) { keys, initialized in
+            signature.values.withUnsafeBytes { bytes in
+                for band in 0..<bandCount {
+                    keys[band] = XXHash.hash64(
+                        UnsafeRawBufferPointer(start: bytes.baseAddress! + band * width, count: width), seed: UInt64(band))
+                }
+            }
+            initialized = bandCount
+        }
     }
 }

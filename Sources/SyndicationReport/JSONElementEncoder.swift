@@ -19,9 +19,9 @@ import SyndicationScan
 ///   `/` included, as it is;
 /// - a `Double` is its `description` without a trailing `.0`; an `Int` its `description`;
 ///   `nil` is `null`.
-struct JSONElementEncoder {
+struct JSONElementEncoder: ~Copyable {
     /// The bytes written so far.
-    var bytes: [UInt8] = []
+    var bytes = JSONByteBuffer()
 
     /// Writes `document` as an element of the top-level `documents` array.
     mutating func write(_ document: DocumentSummary, level: Int) {
@@ -65,7 +65,7 @@ struct JSONElementEncoder {
             let entries = pair.coverage.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (index, entry) in entries.enumerated() {
                 if index > 0 { comma() }
-                key(entry.key, level + 2)
+                dataKey(entry.key, level + 2)
                 try number(entry.value, decimals: decimals)
             }
             close(UInt8(ascii: "}"), level + 1)
@@ -168,7 +168,7 @@ struct JSONElementEncoder {
     }
 
     /// A line break, the indentation of `level` and `"key" : ` for a key from the data.
-    private mutating func key(_ name: String, _ level: Int) {
+    private mutating func dataKey(_ name: String, _ level: Int) {
         newline(level)
         string(name)
         raw(" : ")
@@ -192,17 +192,11 @@ struct JSONElementEncoder {
 
     private mutating func newline(_ level: Int) {
         bytes.append(UInt8(ascii: "\n"))
-        let spaces: StaticString = "                                "
-        var width = 2 * level
-        while width > 0 {
-            let run = min(width, spaces.utf8CodeUnitCount)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: run))
-            width -= run
-        }
+        bytes.appendSpaces(2 * level)
     }
 
     private mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        bytes.append(text)
     }
 
     /// `value` in decimal, as its `description` spells it.
@@ -212,16 +206,23 @@ struct JSONElementEncoder {
     }
 
     /// The decimal digits of `magnitude`, at least `minimumDigits` of them (leading zeros).
-    static func appendDecimal(_ magnitude: UInt64, minimumDigits: Int = 1, to bytes: inout [UInt8]) {
-        var magnitude = magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(20, minimumDigits)) { digits in
-            var start = digits.count
+    static func appendDecimal(_ magnitude: UInt64, minimumDigits: Int = 1, to bytes: inout JSONByteBuffer) {
+        bytes.append(upTo: max(20, minimumDigits)) { out in
+            // Least significant first, then reversed in place.
+            var magnitude = magnitude
+            var written = 0
             repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                out[written] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
-            } while magnitude > 0 || digits.count - start < minimumDigits
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+                written &+= 1
+            } while magnitude > 0 || written < minimumDigits
+            var low = 0, high = written &- 1
+            while low < high {
+                (out[low], out[high]) = (out[high], out[low])
+                low &+= 1
+                high &-= 1
+            }
+            return written
         }
     }
 
@@ -233,12 +234,18 @@ struct JSONElementEncoder {
             throw EncodingError.invalidValue(
                 rounded, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode Double.\(rounded) directly in JSON."))
         }
-        bytes.append(contentsOf: rounded.description.utf8)
         // Without a trailing ".0".
-        let count = bytes.count
-        if count >= 2, bytes[count - 2] == UInt8(ascii: "."), bytes[count - 1] == UInt8(ascii: "0") {
-            bytes.removeLast(2)
-        }
+        var text = rounded.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        text.withUTF8 { bytes.append($0.baseAddress!, count: $0.count) }
+    }
+
+    /// ``appendFixedPoint(_:decimals:to:)-(_,_,JSONByteBuffer)`` onto an array.
+    static func appendFixedPoint(_ value: Double, decimals: Int, to bytes: inout [UInt8]) -> Bool {
+        var buffer = JSONByteBuffer(capacity: 64)
+        guard appendFixedPoint(value, decimals: decimals, to: &buffer) else { return false }
+        bytes += buffer.bytes
+        return true
     }
 
     /// Appends `value.roundedForOutput(decimals:)` as its `description` spells it without a
@@ -251,7 +258,7 @@ struct JSONElementEncoder {
     /// (any two decimals of at most `decimals` places differ by 10^−`decimals`, far more than
     /// the doubles' spacing here): it is the shortest round-trip spelling `description`
     /// gives, which is positional from 10⁻⁴ up to 2⁵³ (below 10⁻⁴ it switches to `1e-05`).
-    static func appendFixedPoint(_ value: Double, decimals: Int, to bytes: inout [UInt8]) -> Bool {
+    static func appendFixedPoint(_ value: Double, decimals: Int, to bytes: inout JSONByteBuffer) -> Bool {
         guard value.isFinite, abs(value) < 1e15, (0...15).contains(decimals) else { return false }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -286,42 +293,50 @@ struct JSONElementEncoder {
 
     /// `text` quoted, with the escapes `JSONEncoder` writes.
     private mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else {
+                bytes.append("\"\"")
+                return
+            }
+            bytes.reserve(utf8.count &+ 2)
+            bytes.append(UInt8(ascii: "\""))
             var start = 0
             // Sixteen bytes at a time up to the first that needs an escape: most strings have none.
             var plain = 0
-            while utf8.count - plain >= 16 {
-                let lanes = UnsafeRawPointer(utf8.baseAddress! + plain).loadUnaligned(as: ByteLanes.Lanes.self)
+            while utf8.count &- plain >= 16 {
+                let lanes = UnsafeRawPointer(base + plain).loadUnaligned(as: ByteLanes.Lanes.self)
                 let special = ByteLanes.inRange(lanes, from: 0x22, count: 1) | ByteLanes.inRange(lanes, from: 0x5C, count: 1)
                     | ByteLanes.inRange(lanes, from: 0x00, count: 0x20)
                 if let first = ByteLanes.firstMarked(special) {
-                    plain += first
+                    plain &+= first
                     break
                 }
-                plain += 16
+                plain &+= 16
             }
             for index in plain..<utf8.count {
-                let byte = utf8[index]
+                let byte = base[index]
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                start = index + 1
-                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(base + start, count: index &- start)
+                start = index &+ 1
                 switch byte {
-                case 0x22, 0x5C: bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0x22, 0x5C:
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(byte)
+                case 0x08: bytes.append("\\b")
+                case 0x0C: bytes.append("\\f")
+                case 0x0A: bytes.append("\\n")
+                case 0x0D: bytes.append("\\r")
+                case 0x09: bytes.append("\\t")
                 default:
-                    let digits: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+                    let digits: StaticString = "0123456789abcdef"
+                    bytes.append("\\u00")
+                    bytes.append(digits.utf8Start[Int(byte >> 4)])
+                    bytes.append(digits.utf8Start[Int(byte & 0xF)])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(base + start, count: utf8.count &- start)
+            bytes.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -102,24 +102,24 @@ public enum JSONReportWriter {
         while start < count {
             let end = min(count, start + round)
             let blocks = ParallelWork.map(count: (end - start + blockSize - 1) / blockSize, threads: threads) {
-                block -> (bytes: [UInt8], error: (any Error)?) in
+                block -> (text: String, error: (any Error)?) in
                 var encoder = JSONElementEncoder()
                 let first = start + block * blockSize
                 for index in first..<min(end, first + blockSize) {
                     let mark = encoder.bytes.count
-                    encoder.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4))
+                    encoder.bytes.appendSpaces(4)
                     do {
                         try element(&encoder, index)
                     } catch {
-                        encoder.bytes.removeSubrange(mark...)
-                        return (encoder.bytes, error)
+                        encoder.bytes.truncate(to: mark)
+                        return (encoder.bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }, error)
                     }
-                    encoder.bytes.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
+                    encoder.bytes.append(index == count - 1 ? "\n" : ",\n")
                 }
-                return (encoder.bytes, nil)
+                return (encoder.bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }, nil)
             }
             for block in blocks {
-                output.write(String(decoding: block.bytes, as: UTF8.self))
+                output.write(block.text)
                 if let error = block.error { throw error }
             }
             start = end

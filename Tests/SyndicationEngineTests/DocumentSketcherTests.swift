@@ -153,6 +153,42 @@ struct DocumentSketcherTests {
         }
     }
 
+    @Test("Runs of words: the signature over chosen runs matches the general path over those token ranges",
+          arguments: parameterSets)
+    func wordRuns(parameters: MinHashParameters) {
+        var random = SketchTestRandom(seed: 0x5E15 ^ UInt64(parameters.permutationCount))
+        let sketcher = DocumentSketcher(parameters: parameters)
+        let hasher = MinHasher(parameters: parameters)
+        var texts = (0..<150).map { _ in String(decoding: Self.asciiText(using: &random), as: UTF8.self) }
+        texts += ["", " ", "a", "a b c d e f g", "“Quoted” — dash…\nÉcole Straße ﬁne", "x\u{301}y z"]
+        for text in texts {
+            let analysed = AnalyzedText(text)
+            var runs: [Range<Int>] = []
+            var seen = -1
+            let signature = sketcher.signature(of: text) { words -> [Range<Int>]? in
+                seen = words.count
+                // Random runs in text order, some overlapping or touching, some short.
+                var start = 0
+                while start < words.count {
+                    let end = Swift.min(words.count, start + Int.random(in: 1...12, using: &random))
+                    if Bool.random(using: &random) { runs.append(start..<end) }
+                    start = Swift.max(start + 1, end - Int.random(in: 0...2, using: &random))
+                }
+                return runs
+            }
+            guard parameters.shingling.unit == .words else {
+                #expect(signature == nil, "character shingles take the general path")
+                continue
+            }
+            #expect(seen == analysed.tokens.count, "\(text.debugDescription)")
+            let hashes = runs.flatMap { parameters.shingling.hashes(of: analysed, tokens: $0) }
+            #expect(signature == hasher.signature(of: SortedHashSet.make(hashes)), "\(text.debugDescription)")
+            #expect(sketcher.signature(of: text) { _ in nil } == nil, "declining signs nothing")
+            let all = sketcher.signature(of: text) { [0..<$0.count] }
+            #expect(all == (analysed.tokens.isEmpty ? MinHashSignature.empty(parameters: parameters) : sketcher.signature(of: text)))
+        }
+    }
+
     @Test("Short texts around the shingle size, empty and separator-only texts")
     func shortTexts() {
         let texts = ["", " ", "...", "\n\n", "'", "a", "A", " a ", "a b", "a b c d", "a b c d e", "a b c d e f",

@@ -30,6 +30,19 @@ import Testing
     /// For threshold 0.5 and 128 permutations the optimum is 25 bands of 5 rows (125 values),
     /// and no (b, r) with b·r ≤ 128 does better under the independent objective. (The runner-up,
     /// 24 × 5, is 1.6·10⁻⁴ worse — far above the quadrature tolerance.)
+    /// All band keys at once are each band's key, for bandings that use all or part of the
+    /// signature; an empty signature has none.
+    @Test(arguments: [(32, 4), (25, 5), (1, 1), (7, 3), (64, 4)])
+    func bandKeysAreEachBandsKey(bandCount: Int, rowsPerBand: Int) {
+        let banding = LSHParameters(bandCount: bandCount, rowsPerBand: rowsPerBand)
+        let sketcher = DocumentSketcher(parameters: MinHashParameters(permutationCount: 256, seed: 7))
+        for text in ["the wire service moved the story at noon on tuesday", "a b c d e f g h i j k", "x"] {
+            let signature = sketcher.signature(of: text)
+            #expect(banding.bandKeys(of: signature) == (0..<bandCount).map { banding.bandKey(of: signature, band: $0) })
+        }
+        #expect(banding.bandKeys(of: sketcher.signature(of: " ")).isEmpty)
+    }
+
     @Test func thresholdHalfOf128PicksTwentyFiveBandsOfFive() {
         let chosen = LSHParameters.optimal(threshold: 0.5, permutationCount: 128)
         #expect(chosen == LSHParameters(bandCount: 25, rowsPerBand: 5))

@@ -47,7 +47,8 @@ import SyndicationEngine
     /// Keys that share the bits ``BandIndex/group(_:)`` sorts by, and differ above them,
     /// still make buckets of their own, in document order: the pairs, skipped buckets and
     /// documents of a plain grouping by the whole key.
-    @Test func keysSharingTheSortedBitsStayApart() {
+    @Test(arguments: [BandIndex.shortSortedKeyBits + 3, BandIndex.sortedKeyBits + 3])
+    func keysSharingTheSortedBitsStayApart(shift: Int) {
         var state: UInt64 = 0x1234_5678
         func next() -> UInt64 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -56,7 +57,7 @@ import SyndicationEngine
         let bandCount = 4
         let cap = 20
         let keys: [[UInt64]] = (0..<600).map { _ in
-            (0..<bandCount).map { _ in (next() % 5) << UInt64(BandIndex.sortedKeyBits + 3) | next() % 7 }
+            (0..<bandCount).map { _ in (next() % 5) << UInt64(shift) | next() % 7 }
         }
         var expected = Set<CandidatePair>()
         var skippedBuckets = 0

@@ -130,6 +130,46 @@ import SyndicationEngine
         #expect(try Self.encoded(serial.scan(read.documents, warnings: read.warnings).report) == Self.encoded(near.report))
     }
 
+    /// A near-duplicate scan of a corpus too large to list every document signs the documents
+    /// with template lines from their bytes (``DocumentSketcher/signature(of:wordRuns:)``);
+    /// a smaller one analyses them, as it needs their credits too. Both give the same band keys
+    /// and signatures.
+    @Test(arguments: ["wirebench-slice", "behaviours", "seeds"])
+    func documentScopeSignsTemplatedDocumentsFromTheirBytes(fixture: String) {
+        let read = Self.read(fixture)
+        var scanner = CorpusScanner(parameters: ScanParameters())
+        scanner.parameters.threads = 1
+        scanner.candidateScope = .documents
+        let source = DocumentList(read.documents, warnings: read.warnings)
+        let sketcher = DocumentSketcher(parameters: scanner.minhashParameters)
+        let banding = scanner.bandIndex.parameters
+        let census = CorpusCensus.take(
+            of: source, threads: 1,
+            wholeText: CorpusCensus.WholeTextSketcher(sketcher: sketcher, bandKeys: { banding.bandKeys(of: $0) })
+        ) { _ in }
+        let count = scanner.parameters.boilerplateDocumentCount
+        let lines = LineCensus(census, detector: BoilerplateDetector(minimumDocuments: count), sharedLineLimit: count)
+        let templated = census.representatives.filter { lines.hasTemplateLine(in: census.lines(of: $0)) }
+        var fromBytes = scanner
+        fromBytes.documentListLimit = 0
+        var analysed = scanner
+        analysed.documentListLimit = Int.max
+        let fast = fromBytes.sketch(census, lines, source, fingerprints: PassageFingerprints(), sample: CorpusScanner.AnalysedSample(common: []))
+        let general = analysed.sketch(census, lines, source, fingerprints: PassageFingerprints(), sample: CorpusScanner.AnalysedSample(common: []))
+        #expect(fast.bandKeys == general.bandKeys)
+        guard let fastSignatures = fast.signatures, let generalSignatures = general.signatures else {
+            Issue.record("a near-duplicate scan keeps its signatures")
+            return
+        }
+        for position in templated {
+            var both = BBitSignatures(parameters: scanner.minhashParameters)
+            both.append(position, of: fastSignatures)
+            both.append(position, of: generalSignatures)
+            #expect(both.jaccard(0, 1, confidenceZ: 1).estimate == 1, "\(census.documents[position].id)")
+        }
+        if fixture == "wirebench-slice" { #expect(!templated.isEmpty, "the fixture exercises the path") }
+    }
+
     /// A near-duplicate scan keeps the LSH candidates that may reach the threshold and drops
     /// those whose estimate is confidently below it.
     @Test func screeningDropsPairsConfidentlyBelowTheThreshold() {

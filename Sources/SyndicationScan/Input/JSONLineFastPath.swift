@@ -187,21 +187,28 @@ enum JSONLineFastPath {
 
         /// Moves ``index`` to the first quote, backslash, control byte or byte outside ASCII at
         /// or after it, or to the last 15 bytes of the line when none comes before them; the
-        /// bytes are tested sixteen at a time.
+        /// bytes are tested sixteen at a time, by lane comparisons (SSE2's `pcmpeqb` and
+        /// `pcmpgtb`): read as signed, a byte below 0x20 and a byte at or above 0x80 are both
+        /// less than 0x20, so one comparison finds both.
         @inline(__always)
         mutating func skipPlainBytes() {
-            while count &- index >= 16 {
-                let lanes = UnsafeRawPointer(base + index).loadUnaligned(as: ByteLanes.Lanes.self)
-                // A byte outside ASCII has bit 7 set already.
-                let special = ByteLanes.inRange(lanes, from: 0x22, count: 1)
-                    | ByteLanes.inRange(lanes, from: 0x5C, count: 1)
-                    | ByteLanes.inRange(lanes, from: 0x00, count: 0x20) | lanes
-                if let first = ByteLanes.firstMarked(special) {
-                    index &+= first
-                    return
+            // A local cursor, kept in a register rather than stored on every step.
+            var at = index
+            while count &- at >= 16 {
+                let lanes = UnsafeRawPointer(base + at).loadUnaligned(as: ByteLanes.Lanes.self)
+                let signed = unsafeBitCast(lanes, to: SIMD16<Int8>.self)
+                let special = (lanes .== ByteLanes.Lanes(repeating: 0x22)) .| (lanes .== ByteLanes.Lanes(repeating: 0x5C))
+                    .| (signed .< SIMD16<Int8>(repeating: 0x20))
+                // Each lane of the mask is all ones or all zeros.
+                let halves = unsafeBitCast(special, to: SIMD2<UInt64>.self)
+                let low = halves[0], high = halves[1]
+                if low | high != 0 {
+                    at &+= low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ high.trailingZeroBitCount >> 3
+                    break
                 }
-                index &+= 16
+                at &+= 16
             }
+            index = at
         }
 
         /// Steps over the byte at ``index``, at or above 0x80: over the whole UTF-8 sequence it

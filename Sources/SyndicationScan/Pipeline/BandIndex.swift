@@ -69,16 +69,24 @@ struct BandIndex: Sendable {
 
     /// The bits of a band key that ``group(_:)`` sorts by: three 11-bit digits.
     static let sortedKeyBits = 33
+    /// The bits ``group(_:)`` sorts by below ``shortSortLimit`` entries: two 11-bit digits.
+    /// Among *n* random keys about *n*²/2²³ pairs share those bits (a few hundred at most
+    /// there), far less work to sort apart than a third pass over every entry.
+    static let shortSortedKeyBits = 22
+    /// Entries from which ``group(_:)`` sorts by ``sortedKeyBits``.
+    static let shortSortLimit = 1 << 16
 
     /// Orders `entries` so that those of each key are neighbours, in their first order: a
-    /// stable sort by the low ``sortedKeyBits`` bits of the key (the order of the buckets is
-    /// free, since their pairs are sorted afterwards), then, in the rare run of one such
-    /// sub-key that holds several keys, a stable sort of the run by the whole key.
+    /// stable sort by the low ``sortedKeyBits`` bits of the key (``shortSortedKeyBits`` for
+    /// fewer than ``shortSortLimit`` entries; the order of the buckets is free, since their
+    /// pairs are sorted afterwards), then, in the rare run of one such sub-key that holds
+    /// several keys, a stable sort of the run by the whole key.
     ///
     /// - Complexity: O(*n*) for *n* entries, plus O(*k* log *k*) for a run of *k* mixed keys.
     static func group(_ entries: inout [Entry]) {
-        let mask: UInt64 = 1 << sortedKeyBits - 1
-        RadixSort.sort(&entries, keyBits: sortedKeyBits) { $0.key & mask }
+        let bits = entries.count < shortSortLimit ? shortSortedKeyBits : sortedKeyBits
+        let mask: UInt64 = 1 << bits - 1
+        RadixSort.sort(&entries, keyBits: bits) { $0.key & mask }
         var start = 0
         while start < entries.count {
             let first = entries[start].key

@@ -14,13 +14,22 @@ enum CandidateSignature {
     ) -> MinHashSignature {
         guard !template.isEmpty else { return whole() }
         var hashes: [UInt64] = []
+        for run in runs(outside: template.map(text.tokenRange(in:)), tokenCount: text.tokens.count) {
+            hashes += shingling.hashes(of: text, tokens: run)
+        }
+        return hasher.signature(of: SortedHashSet.make(hashes))
+    }
+
+    /// The runs of tokens the candidate signature shingles: those between the token ranges
+    /// of the template lines `template` (in text order) and after the last, each non-empty.
+    static func runs(outside template: [Range<Int>], tokenCount: Int) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
         var runStart = 0
-        for span in template {
-            let tokens = text.tokenRange(in: span)
-            if tokens.lowerBound > runStart { hashes += shingling.hashes(of: text, tokens: runStart..<tokens.lowerBound) }
+        for tokens in template {
+            if tokens.lowerBound > runStart { runs.append(runStart..<tokens.lowerBound) }
             runStart = max(runStart, tokens.upperBound)
         }
-        if runStart < text.tokens.count { hashes += shingling.hashes(of: text, tokens: runStart..<text.tokens.count) }
-        return hasher.signature(of: SortedHashSet.make(hashes))
+        if runStart < tokenCount { runs.append(runStart..<tokenCount) }
+        return runs
     }
 }

@@ -69,6 +69,37 @@ struct CensusLines {
         let lines = text.lines()
         keys.reserveCapacity(lines.count)
         isFurniture.reserveCapacity(lines.count)
+        forEachLineWithWords(lines, words) { line, range in
+            keys.append(XXHash.hash64(words.bytes(of: range), seed: BoilerplateDetector.lineKeySeed))
+            isFurniture.append(range.count <= furnitureWordLimit && text.isFurniture(line, words: range.count))
+        }
+    }
+
+    /// The words of each line of `text` that has words, as ranges of the word numbers of
+    /// `words` (the folded words of `text`), in text order: the census's lines, one range
+    /// for each key of ``init(_:words:)``, and each range the tokens ``AnalyzedText``
+    /// finds in that line's span.
+    static func lineWords(_ text: String, words: FoldedWords) -> [Range<Int>] {
+        var text = text
+        var ranges: [Range<Int>] = []
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            UTF8Text.asciiFolds.withUnsafeBufferPointer { folds in
+                let lines = UTF8Text(base: base, count: bytes.count, folds: folds.baseAddress!).lines()
+                ranges.reserveCapacity(lines.count)
+                forEachLineWithWords(lines, words) { _, range in ranges.append(range) }
+            }
+        }
+        return ranges
+    }
+
+    /// Calls `body` with each of `lines` that has words and the range of its words, taking
+    /// the words of each line from `words` by their input offsets: lines are in text order
+    /// and every word lies inside one line, so one walk over the words serves every line.
+    @inline(__always)
+    private static func forEachLineWithWords(
+        _ lines: [TextSpan], _ words: FoldedWords, _ body: (TextSpan, Range<Int>) -> Void
+    ) {
         let starts = words.inputStarts
         let count = starts.count
         var word = 0
@@ -79,9 +110,7 @@ struct CensusLines {
             while word &+ 8 < count, Int(starts[word &+ 8]) < line.end { word &+= 8 }
             while word < count, Int(starts[word]) < line.end { word &+= 1 }
             guard word > first else { continue }
-            keys.append(XXHash.hash64(words.bytes(of: first..<word), seed: BoilerplateDetector.lineKeySeed))
-            let lineWords = word &- first
-            isFurniture.append(lineWords <= furnitureWordLimit && text.isFurniture(line, words: lineWords))
+            body(line, first..<word)
         }
     }
 
@@ -223,16 +252,22 @@ private struct UTF8Text {
     /// in bit 5 alone, so one test of the bytes with that bit set finds both.
     @inline(__always)
     func skipToLineBreakCandidate(_ index: inout Int) {
-        while index &+ 16 <= count {
-            let lanes = UnsafeRawPointer(base + index).loadUnaligned(as: ByteLanes.Lanes.self)
-            let candidates = ByteLanes.inRange(lanes, from: 0x0A, count: 4)
-                | ByteLanes.inRange(lanes | ByteLanes.Lanes(repeating: 0x20), from: 0xE2, count: 1)
-            if let first = ByteLanes.firstMarked(candidates) {
-                index &+= first
+        var at = index
+        while at &+ 16 <= count {
+            let lanes = UnsafeRawPointer(base + at).loadUnaligned(as: ByteLanes.Lanes.self)
+            // Lane comparisons (SSE2's `pcmpeqb`; the unsigned one by `pminub`), each lane of
+            // the mask all ones or all zeros.
+            let candidates = (lanes &- ByteLanes.Lanes(repeating: 0x0A) .< ByteLanes.Lanes(repeating: 4))
+                .| (lanes | ByteLanes.Lanes(repeating: 0x20) .== ByteLanes.Lanes(repeating: 0xE2))
+            let halves = unsafeBitCast(candidates, to: SIMD2<UInt64>.self)
+            let low = halves[0], high = halves[1]
+            if low | high != 0 {
+                index = at &+ (low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ high.trailingZeroBitCount >> 3)
                 return
             }
-            index &+= 16
+            at &+= 16
         }
+        index = at
     }
 
     /// Whether the code point at `index` has the Unicode White_Space property, and its length.

@@ -96,7 +96,10 @@ struct CorpusCensus: Sendable {
                 if let wholeText { return wholeText.entry(batch[index].document) }
                 return (Entry(batch[index].document, lines: CensusLines(batch[index].document.text)), nil)
             }
-            for (record, (entry, sketch)) in zip(batch, entries) {
+            // By index: zipping the two arrays copied each record and entry through an optional.
+            for index in batch.indices {
+                let record = batch[index]
+                let (entry, sketch) = entries[index]
                 if let sketch, let wholeText {
                     bands.append(sketch.bandKeys)
                     signatures = signatures ?? BBitSignatures(parameters: wholeText.sketcher.parameters)

@@ -197,6 +197,24 @@ extension CorpusScanner {
                 return (banding.parameters.bandKeys(of: signature), signature, [],
                         keepsFacts ? DocumentFacts(credits: nil, digest: digest) : nil)
             }
+            if !findsPassages, !keepsFacts {
+                // Near-duplicates only, no credits wanted: the signature over the words outside
+                // template lines, straight from the bytes, the census's lines cut from the
+                // sketcher's words (what ``CandidateSignature/make`` gives from the analysed text).
+                var matchesCensus = true
+                let signature = sketcher.signature(of: raw) { words -> [Range<Int>]? in
+                    let lineWords = CensusLines.lineWords(raw, words: words)
+                    guard lineWords.count == slots.count else {
+                        matchesCensus = false
+                        return nil
+                    }
+                    let template = zip(slots, lineWords).compactMap { lines.marks[$0] == .template ? $1 : nil }
+                    return CandidateSignature.runs(outside: template, tokenCount: words.count)
+                }
+                if let signature { return (banding.parameters.bandKeys(of: signature), signature, [], nil) }
+                // The text no longer has the census's lines; or it takes the general path below.
+                guard matchesCensus else { return nil }
+            }
             let text: AnalyzedText
             let boilerplate: [BoilerplateLine]
             var analysed: DocumentProfile?

@@ -238,8 +238,41 @@ public struct ProvenanceResolver: Sendable {
         return outside.count == 1 ? outside[0] : nil
     }
 
-    /// An outlet name folded for comparison.
+    /// An outlet name folded for comparison: lower-cased, with only its alphabetic and
+    /// numeric code points kept (``generalKey(_:)``). An ASCII name, the usual one, is folded
+    /// byte by byte: among ASCII code points only the letters are alphabetic and only the
+    /// digits numeric, and lower-casing changes only `A`–`Z` (`ProvenanceKeyTests`); asking
+    /// the Unicode tables for each code point cost some ten thousand instructions a name.
     static func key(_ name: String) -> String {
+        var name = name
+        return name.withUTF8(asciiKey) ?? generalKey(name)
+    }
+
+    /// ``key(_:)`` by the Unicode properties of every code point, for any name.
+    static func generalKey(_ name: String) -> String {
         String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    }
+
+    /// ``key(_:)`` of the name whose UTF-8 is `utf8` when it is all ASCII: its letters
+    /// lower-cased and its digits, in order; nil for any other name.
+    private static func asciiKey(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        var kept = 0
+        for byte in utf8 {
+            if byte >= 0x80 { return nil }
+            if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 { kept &+= 1 }
+        }
+        return String(unsafeUninitializedCapacity: kept) { out in
+            var count = 0
+            for byte in utf8 {
+                if (byte | 0x20) &- 0x61 < 26 {
+                    out[count] = byte | 0x20
+                    count &+= 1
+                } else if byte &- 0x30 < 10 {
+                    out[count] = byte
+                    count &+= 1
+                }
+            }
+            return count
+        }
     }
 }
