@@ -32,11 +32,13 @@ public struct SentenceShingleIndex: Sendable {
     /// do, whose bit set is set `m` of ``sentenceBits``.
     let owners: [Int32]
     /// The hash table: for each slot, the place in ``shingles`` of the shingle filed there, or
-    /// -1. Shingle hashes are uniformly distributed, so a shingle's home slot is taken from its
-    /// bits directly (open addressing, linear probing, about half full).
+    /// -1. Shingle hashes are uniformly distributed, so a shingle's home slot is its top bits
+    /// (``HashSlots/home(of:shift:)``; open addressing, linear probing, about half full).
     let slots: [Int32]
     /// The slot count less one (a power of two less one).
     let slotMask: Int
+    /// The shift of a hash to its home slot (``HashSlots/shift(for:)``).
+    let slotShift: Int
     /// Bit-set words per shingle: the sentence count over 64, rounded up (at least 1).
     let wordsPerShingle: Int
     /// The profile's sentence count.
@@ -75,6 +77,8 @@ public struct SentenceShingleIndex: Sendable {
         let capacity = HashSlots.capacity(for: total, maximumLoad: 2, 3)
         let mask = capacity - 1
         slotMask = mask
+        let shift = HashSlots.shift(for: capacity)
+        slotShift = shift
         var distinctTotal = 0
         var table = [Int32](repeating: -1, count: capacity)
         var single: [Int32] = []
@@ -102,7 +106,7 @@ public struct SentenceShingleIndex: Sendable {
                             let owner = Int32(truncatingIfNeeded: index)
                             sentences[index].shingles.withUnsafeBufferPointer { hashes in
                                 for hash in hashes {
-                                    var slot = HashSlots.home(of: hash, mask: mask)
+                                    var slot = HashSlots.home(of: hash, shift: shift)
                                     while true {
                                         let place = Int(table[slot])
                                         if place < 0 {
@@ -212,7 +216,7 @@ public struct SentenceShingleIndex: Sendable {
     func withLookup<Result>(_ body: (ShingleLookup) -> Result) -> Result {
         shingles.withUnsafeBufferPointer { keys in
             slots.withUnsafeBufferPointer { slots in
-                body(ShingleLookup(keys: keys, slots: slots, mask: slotMask))
+                body(ShingleLookup(keys: keys, slots: slots, mask: slotMask, shift: slotShift))
             }
         }
     }
@@ -226,11 +230,13 @@ struct ShingleLookup {
     let slots: UnsafeBufferPointer<Int32>
     /// ``SentenceShingleIndex/slotMask``.
     let mask: Int
+    /// ``SentenceShingleIndex/slotShift``.
+    let shift: Int
 
     /// The place of `hash` in ``keys``, or -1 when the index does not hold it.
     @inline(__always)
     func place(of hash: UInt64) -> Int {
-        var slot = HashSlots.home(of: hash, mask: mask)
+        var slot = HashSlots.home(of: hash, shift: shift)
         while true {
             let place = Int(slots[slot])
             if place < 0 || keys[place] == hash { return place }
