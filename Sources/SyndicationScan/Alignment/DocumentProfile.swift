@@ -86,6 +86,8 @@ public struct DocumentProfile: Sendable {
         var datelineCursor = 0
         // Each segment with its tokens and the words of its whole span.
         var segments: [(span: TextSpan, tokens: Range<Int>, spanWords: Int)] = []
+        // One per sentence, as a rule (lists join sentences, run-ons are cut into pieces).
+        segments.reserveCapacity(text.sentences.count)
         var tokenCursor = TokenCursor()
         for span in ListRuns.segments(of: text, listLines: listLines) {
             var tokens = tokenCursor.tokenRange(in: span, of: text)
