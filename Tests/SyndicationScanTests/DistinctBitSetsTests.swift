@@ -3,64 +3,80 @@ import TestSupport
 import SyndicationEngine
 @testable import SyndicationScan
 
-/// ``SentenceShingleIndex/distinctSets(_:words:)`` finds each different bit set once, at its
-/// first copy, with the number of its copies, as a plain dictionary of the sets does: on
-/// generated sets of one to five words, drawn from a few so that many repeat, and on the
-/// indexes of the fixture pairs (``VerifierShortcutTests/pairs()``).
+/// ``SentenceShingleIndex`` keeps each set of sentences that hold shingles together once
+/// (``SentenceShingleIndex/sentenceBits``, made by hash-consing as the sentences are read),
+/// with the number of shingles that keep it: on the indexes of the fixture pairs
+/// (``VerifierShortcutTests/pairs()``) and of generated documents whose sentences repeat,
+/// each shingle's set is the plain set of the sentences that hold it, the sets kept are
+/// distinct, and their counts are the plain counts of shingles per set.
 @Suite struct DistinctBitSetsTests {
-    /// The plain count: the sets, keyed by their words, in first-met order.
-    static func plainDistinct(_ bits: [UInt64], words: Int) -> (sets: [Int32], multiplicity: [Int32]) {
-        var first: [[UInt64]: Int] = [:]
-        var sets: [Int32] = [], multiplicity: [Int32] = []
-        for set in 0..<(bits.count / words) {
-            let key = Array(bits[set * words..<(set + 1) * words])
-            if let known = first[key] {
-                multiplicity[known] += 1
-            } else {
-                first[key] = sets.count
-                sets.append(Int32(set))
-                multiplicity.append(1)
+    /// The sentences that hold each of `index`'s shingles, read off `profile`'s sentences one
+    /// by one: the plain holders, as bit sets of the index's layout.
+    static func plainHolders(_ index: SentenceShingleIndex, _ profile: DocumentProfile) -> [[UInt64]] {
+        var holders: [UInt64: [UInt64]] = [:]
+        for (number, sentence) in profile.sentences.enumerated() where !sentence.isExcluded {
+            for hash in sentence.shingles {
+                holders[hash, default: [UInt64](repeating: 0, count: index.wordsPerShingle)][number / 64] |= 1 << UInt64(number % 64)
             }
         }
-        return (sets, multiplicity)
+        return index.shingles.map { holders[$0]! }
     }
 
-    @Test(arguments: 1...5) func distinctSetsEqualThePlainCount(words: Int) {
-        var generator = SeededGenerator(state: UInt64(31 + words))
-        for round in 0..<40 {
-            // A pool of sets, some differing in one word only, drawn with repeats.
-            let poolSize = 1 + round * 3
-            var pool: [[UInt64]] = []
-            for index in 0..<poolSize {
-                if index > 0, Bool.random(using: &generator) {
-                    var near = pool[Int.random(in: 0..<pool.count, using: &generator)]
-                    near[Int.random(in: 0..<words, using: &generator)] ^= 1 << UInt64.random(in: 0..<64, using: &generator)
-                    pool.append(near)
-                } else {
-                    pool.append((0..<words).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) & (round % 2 == 0 ? 0xFF : .max) })
+    /// The bit set of shingle `k` of `index`: its one sentence's bit, or its set.
+    static func holders(of k: Int, in index: SentenceShingleIndex) -> [UInt64] {
+        let words = index.wordsPerShingle
+        let owner = Int(index.owners[k])
+        if owner >= 0 {
+            var bits = [UInt64](repeating: 0, count: words)
+            bits[owner / 64] |= 1 << UInt64(owner % 64)
+            return bits
+        }
+        let set = -1 - owner
+        return Array(index.sentenceBits[set * words..<(set + 1) * words])
+    }
+
+    /// Profiles whose sentences repeat: sentences drawn from a few, so that shingles are held
+    /// by several sentences in many combinations, some of more than 64 sentences.
+    static func repetitiveProfiles() -> [DocumentProfile] {
+        var generator = SeededGenerator(state: 57)
+        let pool = [
+            "The minister said the plan would go ahead next week.", "Shares in the company fell sharply on Monday.",
+            "Officials said the talks would resume.", "The plan would go ahead, officials said.",
+            "Shares fell as the talks stalled.", "Rain is expected later in the week.",
+        ]
+        return (0..<24).map { round in
+            let count = round % 4 == 0 ? 70 + round * 3 : 2 + round * 2
+            let text = (0..<count).map { _ in pool[Int.random(in: 0..<(2 + round % 5), using: &generator)] }.joined(separator: " ")
+            return DocumentProfile(id: "r\(round)", text: AnalyzedText(text), boilerplate: [], title: nil, shingleSize: 5)
+        }
+    }
+
+    static func profiles() throws -> [DocumentProfile] {
+        try VerifierShortcutTests.pairs().flatMap { [$0.0, $0.1] } + repetitiveProfiles()
+    }
+
+    @Test func indexesKeepEachSetOfHoldersOnce() throws {
+        var repeated = 0, wide = 0
+        for profile in try Self.profiles() {
+            guard let index = SentenceShingleIndex(profile) else { continue }
+            let words = index.wordsPerShingle
+            let plain = Self.plainHolders(index, profile)
+            var kept: [Int: Int32] = [:]
+            for k in index.shingles.indices {
+                #expect(Self.holders(of: k, in: index) == plain[k])
+                let owner = Int(index.owners[k])
+                if owner < 0 {
+                    kept[-1 - owner, default: 0] += 1
+                    #expect(plain[k].map(\.nonzeroBitCount).reduce(0, +) > 1)
                 }
             }
-            let count = Int.random(in: 0...300, using: &generator)
-            let bits = (0..<count).flatMap { _ in pool[Int.random(in: 0..<pool.count, using: &generator)] }
-            let found = bits.withUnsafeBufferPointer { SentenceShingleIndex.distinctSets($0, words: words) }
-            let plain = Self.plainDistinct(bits, words: words)
-            #expect(found.sets == plain.sets, "round \(round)")
-            #expect(found.multiplicity == plain.multiplicity, "round \(round)")
-        }
-    }
-
-    @Test func indexesHoldTheirDistinctSets() throws {
-        var repeated = 0, wide = 0
-        for (a, b) in try VerifierShortcutTests.pairs() {
-            for profile in [a, b] {
-                guard let index = SentenceShingleIndex(profile) else { continue }
-                let plain = Self.plainDistinct(index.sentenceBits, words: index.wordsPerShingle)
-                #expect(index.distinctSets == plain.sets)
-                #expect(index.setMultiplicity == plain.multiplicity)
-                #expect(index.setMultiplicity.reduce(0, +) == Int32(index.sentenceBits.count / index.wordsPerShingle))
-                repeated += index.setMultiplicity.filter { $0 > 1 }.count
-                if index.wordsPerShingle > 1 { wide += 1 }
-            }
+            // The sets kept, in order, each with its count of shingles, and no two alike.
+            #expect(index.distinctSets == kept.keys.sorted().map { Int32($0) })
+            #expect(index.setMultiplicity == kept.keys.sorted().map { kept[$0]! })
+            let sets = index.distinctSets.map { Array(index.sentenceBits[Int($0) * words..<(Int($0) + 1) * words]) }
+            #expect(Set(sets).count == sets.count)
+            repeated += index.setMultiplicity.filter { $0 > 1 }.count
+            if words > 1 { wide += 1 }
         }
         // Sets do repeat, and indexes of bit sets of several words are among them.
         #expect(repeated > 100)
@@ -68,26 +84,25 @@ import SyndicationEngine
     }
 
     /// ``SentenceShingleIndex/repeats(among:)``, read off the distinct sets, against every
-    /// set read one by one, for random sets of sentences.
-    @Test func repeatsAmongSentencesCountEverySet() throws {
+    /// shingle's holders read one by one, for random sets of sentences.
+    @Test func repeatsAmongSentencesCountEveryShingle() throws {
         var generator = SeededGenerator(state: 88)
         var positive = 0
-        for (a, b) in try VerifierShortcutTests.pairs() {
-            for profile in [a, b] {
-                guard let index = SentenceShingleIndex(profile) else { continue }
-                let words = index.wordsPerShingle
-                for _ in 0..<8 {
-                    var mask = (0..<words).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
-                    var plain = 0
-                    for set in 0..<(index.sentenceBits.count / words) {
-                        var holders = 0
-                        for word in 0..<words { holders += (index.sentenceBits[set * words + word] & mask[word]).nonzeroBitCount }
-                        if holders > 1 { plain += holders - 1 }
-                    }
-                    let counted = mask.withUnsafeMutableBufferPointer { index.repeats(among: $0.baseAddress!) }
-                    #expect(counted == plain)
-                    if plain > 0 { positive += 1 }
+        for profile in try Self.profiles() {
+            guard let index = SentenceShingleIndex(profile) else { continue }
+            let words = index.wordsPerShingle
+            let plainSets = Self.plainHolders(index, profile)
+            for _ in 0..<8 {
+                var mask = (0..<words).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+                var plain = 0
+                for set in plainSets {
+                    var holders = 0
+                    for word in 0..<words { holders += (set[word] & mask[word]).nonzeroBitCount }
+                    if holders > 1 { plain += holders - 1 }
                 }
+                let counted = mask.withUnsafeMutableBufferPointer { index.repeats(among: $0.baseAddress!) }
+                #expect(counted == plain)
+                if plain > 0 { positive += 1 }
             }
         }
         #expect(positive > 50)

@@ -73,6 +73,7 @@ import SyndicationEngine
                 #expect(sentence.words == SortedHashSet.make(Self.wordShingling.hashes(of: text, tokens: sentence.tokens)))
                 let prose = Self.plainProse(sentence, profile)
                 #expect(sentence.proseWordCount == prose.words)
+                #expect(sentence.spanWordCount == text.tokenRange(in: sentence.span).count)
                 #expect(sentence.proseShingles == (prose.quoted ? prose.shingles : sentence.shingles), "\(text.text(of: sentence.span))")
                 if prose.quoted { quotedSentences += 1 }
             }

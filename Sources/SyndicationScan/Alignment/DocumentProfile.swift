@@ -21,6 +21,9 @@ public struct DocumentProfile: Sendable {
         public var isExcluded: Bool
         /// Whether the sentence stands in boilerplate.
         public var isBoilerplate: Bool
+        /// The words of the whole of ``span`` (`text.tokenRange(in: span).count`): those of
+        /// ``tokens`` and, for a sentence whose dateline is left out, the dateline's too.
+        public var spanWordCount: Int
 
         /// The number of words.
         public var wordCount: Int { tokens.count }
@@ -81,10 +84,14 @@ public struct DocumentProfile: Sendable {
             if let start = DatelineFinder.textStart(in: text.scalars, line: line) { datelineEnds.append((line.start, start)) }
         }
         var datelineCursor = 0
-        var segments: [(span: TextSpan, tokens: Range<Int>)] = []
+        // Each segment with its tokens and the words of its whole span.
+        var segments: [(span: TextSpan, tokens: Range<Int>, spanWords: Int)] = []
+        // One per sentence, as a rule (lists join sentences, run-ons are cut into pieces).
+        segments.reserveCapacity(text.sentences.count)
         var tokenCursor = TokenCursor()
         for span in ListRuns.segments(of: text, listLines: listLines) {
             var tokens = tokenCursor.tokenRange(in: span, of: text)
+            let spanWords = tokens.count
             while datelineCursor < datelineEnds.count, datelineEnds[datelineCursor].lineStart < span.start {
                 datelineCursor += 1
             }
@@ -97,9 +104,11 @@ public struct DocumentProfile: Sendable {
             // A run-on sentence aligns as pieces of sentence length (``SentencePieces``); one of
             // at most `maximumSentenceWords` words is its own one piece.
             if tokens.count <= maximumSentenceWords {
-                segments.append((span, tokens))
+                segments.append((span, tokens, spanWords))
             } else {
-                segments += SentencePieces.pieces(of: span, tokens: tokens, in: text, maximumWords: maximumSentenceWords)
+                for piece in SentencePieces.pieces(of: span, tokens: tokens, in: text, maximumWords: maximumSentenceWords) {
+                    segments.append((piece.span, piece.tokens, text.tokenRange(in: piece.span).count))
+                }
             }
         }
         var sentences: [Sentence] = []
@@ -111,7 +120,7 @@ public struct DocumentProfile: Sendable {
         // from their buffer; each set into an array of its own.
         var capacity = 1
         var wordCapacity = 0
-        for (_, tokens) in segments {
+        for (_, tokens, _) in segments {
             let length = Int(text.tokens[tokens.upperBound - 1].foldedEnd) - Int(text.tokens[tokens.lowerBound].foldedStart)
             capacity = max(capacity, length)
             wordCapacity = max(wordCapacity, tokens.count)
@@ -125,7 +134,7 @@ public struct DocumentProfile: Sendable {
             }
             var boilerplateCursor = 0
             var quoteCursor = 0
-            for (span, tokens) in segments {
+            for (span, tokens, spanWords) in segments {
                 while boilerplateCursor < boilerplate.count, boilerplate[boilerplateCursor].end <= span.start {
                     boilerplateCursor += 1
                 }
@@ -183,7 +192,8 @@ public struct DocumentProfile: Sendable {
                     proseShingles: isQuoted ? sortedSet(prose, count: proseCount) : shingles,
                     proseWordCount: proseWords,
                     words: Self.wordShingling.writeHashes(of: text, tokens: tokens, into: words, sortingWith: workspace).set,
-                    isExcluded: isBoilerplate || isTitle || isFurniture, isBoilerplate: isBoilerplate)
+                    isExcluded: isBoilerplate || isTitle || isFurniture, isBoilerplate: isBoilerplate,
+                    spanWordCount: spanWords)
                 sentences.append(sentence)
             }
         }

@@ -18,4 +18,18 @@ enum HashSlots {
     static func home(of hash: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     }
+
+    /// The shift that takes a hash to its top bits as a slot of a table of `capacity` slots
+    /// (a power of two, at least 2): ``home(of:shift:)``.
+    static func shift(for capacity: Int) -> Int {
+        capacity.leadingZeroBitCount &+ 1
+    }
+
+    /// The home slot of `hash` by its top bits, for a table whose ``shift(for:)`` is `shift`:
+    /// as uniform as ``home(of:mask:)`` for XXH3 hashes, in one instruction, and in the order
+    /// of the hashes, so a sorted set's hashes probe the table from its start to its end.
+    @inline(__always)
+    static func home(of hash: UInt64, shift: Int) -> Int {
+        Int(truncatingIfNeeded: hash &>> UInt64(truncatingIfNeeded: shift))
+    }
 }

@@ -16,26 +16,29 @@ public struct SentenceShingleIndex: Sendable {
 
     /// The distinct shingle hashes of the non-excluded sentences, in the order first met.
     let shingles: [UInt64]
-    /// The bit sets of the shingles several sentences hold: set `m` is words
+    /// The bit sets of sentences that hold a shingle together: set `m` is words
     /// `m * wordsPerShingle ..< (m + 1) * wordsPerShingle`, where bit `s % 64` of word `s / 64`
-    /// is set when sentence `s` holds the shingle.
+    /// is set when sentence `s` holds it. Each set of holders stands here once, whatever the
+    /// number of shingles it holds (shingles of one word, or of words that always stand
+    /// together, are held by the same sentences); a set may also stand here that no shingle
+    /// keeps (one its shingles all left for a larger set).
     let sentenceBits: [UInt64]
-    /// The bit sets of ``sentenceBits`` that differ, each once, by the index of its first
-    /// copy (in order): shingles of one word, or of words that always stand together, are
-    /// held by the same sentences, and counting per sentence pair needs each set once,
-    /// weighted by ``setMultiplicity``.
+    /// The sets of ``sentenceBits`` that some shingle keeps, each once, in order: counting
+    /// per sentence pair needs each set once, weighted by ``setMultiplicity``.
     let distinctSets: [Int32]
-    /// How many sets of ``sentenceBits`` equal each of ``distinctSets``.
+    /// How many shingles keep each of ``distinctSets``.
     let setMultiplicity: [Int32]
     /// For shingle `k`, the one sentence that holds it (0 or more), or `-1 - m` when several
     /// do, whose bit set is set `m` of ``sentenceBits``.
     let owners: [Int32]
     /// The hash table: for each slot, the place in ``shingles`` of the shingle filed there, or
-    /// -1. Shingle hashes are uniformly distributed, so a shingle's home slot is taken from its
-    /// bits directly (open addressing, linear probing, about half full).
+    /// -1. Shingle hashes are uniformly distributed, so a shingle's home slot is its top bits
+    /// (``HashSlots/home(of:shift:)``; open addressing, linear probing, about half full).
     let slots: [Int32]
     /// The slot count less one (a power of two less one).
     let slotMask: Int
+    /// The shift of a hash to its home slot (``HashSlots/shift(for:)``).
+    let slotShift: Int
     /// Bit-set words per shingle: the sentence count over 64, rounded up (at least 1).
     let wordsPerShingle: Int
     /// The profile's sentence count.
@@ -50,13 +53,20 @@ public struct SentenceShingleIndex: Sendable {
     /// The index of `profile`'s non-excluded sentences, or nil when it has more than
     /// ``sentenceLimit`` sentences.
     ///
+    /// A shingle met again, in a later sentence, moves to the set of its holders so far and
+    /// that sentence. Sentences are read in order, so every shingle that reaches a set of
+    /// holders got there by the same steps, one sentence at a time: each set is made once,
+    /// from the set (or the one sentence) before it, the first time a sentence extends that,
+    /// and the sets of all shingles come out distinct without being compared (hash-consing).
+    ///
     /// - Complexity: expected O(*n*) in the number of sentence shingles (one probe each).
     public init?(_ profile: DocumentProfile) {
         guard profile.sentences.count <= Self.sentenceLimit else { return nil }
-        sentenceCount = profile.sentences.count
+        let sentenceCount = profile.sentences.count
+        self.sentenceCount = sentenceCount
         wordFrequencies = SentenceWordFrequencies(profile)
         sentenceWords = Self.wordCounts(of: profile)
-        let words = max(1, (profile.sentences.count + 63) / 64)
+        let words = max(1, (sentenceCount + 63) / 64)
         wordsPerShingle = words
         var total = 0
         for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
@@ -67,27 +77,28 @@ public struct SentenceShingleIndex: Sendable {
         let capacity = HashSlots.capacity(for: total, maximumLoad: 2, 3)
         let mask = capacity - 1
         slotMask = mask
-        var distinctTotal = 0, setTotal = 0
+        let shift = HashSlots.shift(for: capacity)
+        slotShift = shift
+        var distinctTotal = 0
         var table = [Int32](repeating: -1, count: capacity)
         var single: [Int32] = []
-        // A shingle in a bit set is held by two sentences or more: at most half of them.
-        let setCapacity = Swift.max(1, total / 2 * words)
-        var sets: [UInt64] = []
-        var kinds: (sets: [Int32], multiplicity: [Int32]) = ([], [])
+        var made: (bits: [UInt64], kept: (sets: [Int32], multiplicity: [Int32])) = ([], ([], []))
         let distinct = [UInt64](unsafeUninitializedCapacity: total) { keyBuffer, initialized in
-          withUnsafeTemporaryAllocation(of: UInt64.self, capacity: setCapacity) { bitSetBuffer in
+          // Each shingle met again, as its place and the sentence that meets it, in the order met.
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 &* Swift.max(1, total)) { repeatBuffer in
             single = [Int32](unsafeUninitializedCapacity: total) { ownerBuffer, initializedOwners in
+                var repeatCount = 0
                 table.withUnsafeMutableBufferPointer { tableBuffer in
                     // Plain pointers, read once: stores through one buffer then need not reload
                     // another's address.
                     let table = tableBuffer.baseAddress!, keys = keyBuffer.baseAddress!
-                    let owners = ownerBuffer.baseAddress!, bitSets = bitSetBuffer.baseAddress!
+                    let owners = ownerBuffer.baseAddress!, repeats = repeatBuffer.baseAddress!
                     // Counted in locals, written back once: a captured variable would be
                     // reloaded after every store through the pointers.
-                    var distinctCount = 0, setCount = 0
+                    var distinctCount = 0, repeated = 0
                     defer {
                         distinctTotal = distinctCount
-                        setTotal = setCount
+                        repeatCount = repeated
                     }
                     // Sentences are read in place: copying one retains each of its arrays.
                     profile.sentences.withUnsafeBufferPointer { sentences in
@@ -95,7 +106,7 @@ public struct SentenceShingleIndex: Sendable {
                             let owner = Int32(truncatingIfNeeded: index)
                             sentences[index].shingles.withUnsafeBufferPointer { hashes in
                                 for hash in hashes {
-                                    var slot = HashSlots.home(of: hash, mask: mask)
+                                    var slot = HashSlots.home(of: hash, shift: shift)
                                     while true {
                                         let place = Int(table[slot])
                                         if place < 0 {
@@ -106,24 +117,11 @@ public struct SentenceShingleIndex: Sendable {
                                             break
                                         }
                                         if keys[place] == hash {
-                                            // Another sentence (a sentence holds a shingle once).
-                                            var set = Int(owners[place])
-                                            if set >= 0 {
-                                                // A second sentence: the shingle gets a bit set, with the first.
-                                                let first = set
-                                                set = setCount
-                                                setCount &+= 1
-                                                if words == 1 {
-                                                    bitSets[set] = 0
-                                                } else {
-                                                    for word in 0..<words { bitSets[set &* words &+ word] = 0 }
-                                                }
-                                                bitSets[set &* words &+ first >> 6] |= 1 << UInt64(first & 63)
-                                                owners[place] = Int32(truncatingIfNeeded: -1 &- set)
-                                            } else {
-                                                set = -1 &- set
-                                            }
-                                            bitSets[set &* words &+ index >> 6] |= 1 << UInt64(index & 63)
+                                            // Another sentence (a sentence holds a shingle once):
+                                            // its set of holders is made once all are met.
+                                            repeats[repeated &<< 1] = Int32(truncatingIfNeeded: place)
+                                            repeats[repeated &<< 1 &+ 1] = owner
+                                            repeated &+= 1
                                             break
                                         }
                                         slot = (slot &+ 1) & mask
@@ -133,94 +131,29 @@ public struct SentenceShingleIndex: Sendable {
                         }
                     }
                 }
+                made = HolderSets.sets(
+                    of: UnsafeBufferPointer(rebasing: repeatBuffer[0..<(repeatCount &<< 1)]), owners: ownerBuffer.baseAddress!,
+                    words: words, sentences: sentenceCount)
                 initializedOwners = distinctTotal
             }
-            let built = UnsafeBufferPointer(rebasing: bitSetBuffer[0..<(setTotal &* words)])
-            sets = Array(built)
-            kinds = Self.distinctSets(built, words: words)
           }
           initialized = distinctTotal
         }
         shingles = distinct
-        sentenceBits = sets
-        distinctSets = kinds.sets
-        setMultiplicity = kinds.multiplicity
+        sentenceBits = made.bits
+        distinctSets = made.kept.sets
+        setMultiplicity = made.kept.multiplicity
         owners = single
         slots = table
     }
 
-    /// The sets of `bits` (sets of `words` words each) that differ, each once, as the index of
-    /// its first copy, in order, and how many sets equal each.
-    ///
-    /// - Complexity: O(sets × words) expected (one probe each).
-    static func distinctSets(_ bits: UnsafeBufferPointer<UInt64>, words: Int) -> (sets: [Int32], multiplicity: [Int32]) {
-        let count = words == 0 ? 0 : bits.count / words
-        guard count > 0, let base = bits.baseAddress else { return ([], []) }
-        let capacity = HashSlots.capacity(for: count, maximumLoad: 1, 2)
-        let mask = capacity - 1
-        var found = 0
-        var multiplicity: [Int32] = []
-        let sets = [Int32](unsafeUninitializedCapacity: count) { setBuffer, initialized in
-            multiplicity = [Int32](unsafeUninitializedCapacity: count) { weightBuffer, initializedWeights in
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { slotBuffer in
-                    slotBuffer.initialize(repeating: -1)
-                    let slots = slotBuffer.baseAddress!, sets = setBuffer.baseAddress!, weights = weightBuffer.baseAddress!
-                    for set in 0..<count {
-                        let start = base + set &* words
-                        // Sentence bits are not uniform: mixed before their high bits pick the slot.
-                        var key = start[0]
-                        var word = 1
-                        while word < words { key = (key ^ start[word]) &* 0x9E37_79B9_7F4A_7C15; word &+= 1 }
-                        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-                        while true {
-                            let place = Int(slots[slot])
-                            if place < 0 {
-                                slots[slot] = Int32(truncatingIfNeeded: found)
-                                sets[found] = Int32(truncatingIfNeeded: set)
-                                weights[found] = 1
-                                found &+= 1
-                                break
-                            }
-                            let other = base + Int(sets[place]) &* words
-                            var same = other[0] == start[0]
-                            word = 1
-                            while same && word < words { same = other[word] == start[word]; word &+= 1 }
-                            if same {
-                                weights[place] &+= 1
-                                break
-                            }
-                            slot = (slot &+ 1) & mask
-                        }
-                    }
-                }
-                initializedWeights = found
-            }
-            initialized = found
-        }
-        return (sets, multiplicity)
-    }
-
-    /// `text.tokenRange(in: sentence.span).count` for each sentence of `profile`, found by one
-    /// walk over the tokens while sentences start and end in text order (as they do), by the
-    /// search itself for a sentence out of that order.
-    ///
-    /// - Complexity: O(tokens + sentences) for sentences in text order.
+    /// `text.tokenRange(in: sentence.span).count` for each sentence of `profile`: its
+    /// ``DocumentProfile/Sentence/spanWordCount``, found as the profile was made.
     static func wordCounts(of profile: DocumentProfile) -> [Int32] {
-        let text = profile.text
-        return text.tokens.withUnsafeBufferPointer { tokens in
-            var lower = 0, previous = TextSpan(start: 0, end: 0)
-            return profile.sentences.indices.map { index in
-                let span = profile.sentences[index].span
-                guard span.start >= previous.start, span.end >= previous.end else {
-                    return Int32(truncatingIfNeeded: text.tokenRange(in: span).count)
-                }
-                previous = span
-                // The first token ending after the start, then the first from there starting
-                // at or after the end: `tokenRange(in:)`'s two searches, walked.
-                while lower < tokens.count, Int(tokens[lower].end) <= span.start { lower &+= 1 }
-                var upper = lower
-                while upper < tokens.count, Int(tokens[upper].start) < span.end { upper &+= 1 }
-                return Int32(truncatingIfNeeded: upper &- lower)
+        profile.sentences.withUnsafeBufferPointer { sentences in
+            [Int32](unsafeUninitializedCapacity: sentences.count) { counts, initialized in
+                for index in sentences.indices { counts[index] = Int32(truncatingIfNeeded: sentences[index].spanWordCount) }
+                initialized = sentences.count
             }
         }
     }
@@ -283,7 +216,7 @@ public struct SentenceShingleIndex: Sendable {
     func withLookup<Result>(_ body: (ShingleLookup) -> Result) -> Result {
         shingles.withUnsafeBufferPointer { keys in
             slots.withUnsafeBufferPointer { slots in
-                body(ShingleLookup(keys: keys, slots: slots, mask: slotMask))
+                body(ShingleLookup(keys: keys, slots: slots, mask: slotMask, shift: slotShift))
             }
         }
     }
@@ -297,11 +230,13 @@ struct ShingleLookup {
     let slots: UnsafeBufferPointer<Int32>
     /// ``SentenceShingleIndex/slotMask``.
     let mask: Int
+    /// ``SentenceShingleIndex/slotShift``.
+    let shift: Int
 
     /// The place of `hash` in ``keys``, or -1 when the index does not hold it.
     @inline(__always)
     func place(of hash: UInt64) -> Int {
-        var slot = HashSlots.home(of: hash, mask: mask)
+        var slot = HashSlots.home(of: hash, shift: shift)
         while true {
             let place = Int(slots[slot])
             if place < 0 || keys[place] == hash { return place }

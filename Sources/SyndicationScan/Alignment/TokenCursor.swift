@@ -9,6 +9,10 @@ import SyndicationEngine
 struct TokenCursor {
     /// The first token of the last range found (where the next search starts).
     private(set) var position = 0
+    /// The end of the last range found: where the next range starts when the next span
+    /// starts after the last one's tokens and before the next token ends (the next sentence,
+    /// the next line).
+    private var next = 0
 
     /// The indices of the tokens of `text` that lie inside `span`: `text.tokenRange(in: span)`.
     ///
@@ -21,11 +25,18 @@ struct TokenCursor {
             if position > tokens.count || (position > 0 && Int(tokens[position &- 1].end) > span.start) {
                 let range = text.tokenRange(in: span)
                 position = range.lowerBound
+                next = range.upperBound
                 return range
             }
-            let lower = Self.first(from: position, in: tokens) { Int($0.end) > span.start }
+            // The first token ending after the span's start: the one after the last range when
+            // that range's last token ends by the start and the next one after it (tokens end
+            // in order), else found by galloping.
+            let lower = next > position && next <= tokens.count && Int(tokens[next &- 1].end) <= span.start
+                && (next == tokens.count || Int(tokens[next].end) > span.start)
+                ? next : Self.first(from: position, in: tokens) { Int($0.end) > span.start }
             let upper = Self.first(from: lower, in: tokens) { Int($0.start) >= span.end }
             position = lower
+            next = upper
             return lower..<upper
         }
     }

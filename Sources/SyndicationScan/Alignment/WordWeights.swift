@@ -173,14 +173,16 @@ final class WordWeights {
 /// document's share of ``WordWeights``, built once per document so that the weights of a pair
 /// need no table of their own.
 ///
-/// Word hashes are already uniformly distributed, so the table uses their bits as the slot
-/// directly (open addressing, linear probing), as ``ShinglePostings`` does.
+/// Word hashes are already uniformly distributed, so the table uses their top bits as the
+/// slot directly (``HashSlots/home(of:shift:)``; open addressing, linear probing).
 struct SentenceWordFrequencies: Sendable {
     /// Slot keys; meaningful where ``counts`` is not 0.
     private var keys: [UInt64]
     /// Sentences holding the slot's word; 0 marks an empty slot.
     private var counts: [Int32]
     private let mask: Int
+    /// The shift of a word to its home slot (``HashSlots/shift(for:)``).
+    private let shift: Int
     /// The document's seeding sentences.
     let sentenceCount: Int
     /// Where each sentence's words start in the words of all sentences in order (excluded
@@ -209,6 +211,8 @@ struct SentenceWordFrequencies: Sendable {
         let capacity = HashSlots.capacity(for: total, maximumLoad: 3, 4)
         let mask = capacity - 1
         self.mask = mask
+        let shift = HashSlots.shift(for: capacity)
+        self.shift = shift
         // A key is read only where its count is not 0, so keys start unwritten.
         var keys = [UInt64](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
         var counts = [Int32](repeating: 0, count: capacity)
@@ -228,7 +232,7 @@ struct SentenceWordFrequencies: Sendable {
                     sentences[index].words.withUnsafeBufferPointer { words in
                         if !excluded {
                             for word in words {
-                                var slot = HashSlots.home(of: word, mask: mask)
+                                var slot = HashSlots.home(of: word, shift: shift)
                                 while counts[slot] != 0 && keys[slot] != word { slot = (slot &+ 1) & mask }
                                 keys[slot] = word
                                 counts[slot] &+= 1
@@ -247,7 +251,7 @@ struct SentenceWordFrequencies: Sendable {
                         if excluded {
                             // Not counted: looked up once all others are.
                             for word in words {
-                                var slot = HashSlots.home(of: word, mask: mask)
+                                var slot = HashSlots.home(of: word, shift: shift)
                                 while counts[slot] != 0 && keys[slot] != word { slot = (slot &+ 1) & mask }
                                 own[place] = counts[slot]
                                 place &+= 1
@@ -272,7 +276,7 @@ struct SentenceWordFrequencies: Sendable {
     /// The number of seeding sentences that hold `word`.
     @inline(__always)
     func count(of word: UInt64) -> Int {
-        var slot = HashSlots.home(of: word, mask: mask)
+        var slot = HashSlots.home(of: word, shift: shift)
         while true {
             let count = counts[slot]
             if count == 0 { return 0 }

@@ -48,23 +48,28 @@ public enum SiteNotice {
         // one, so k words match a phrase of k words exactly when the bytes from the first's
         // start to the last's end equal the phrase's joined bytes.
         let byFirstByte = Self.phrasesByFirstByte, wordCounts = Self.phraseWordCounts, allBytes = Self.phraseBytes
+        // Read in place: most words start with a byte no phrase does, and cost a few loads.
         return text.folded.withUnsafeBufferPointer { folded in
-            for start in tokens {
-                let from = Int(text.tokens[start].foldedStart)
-                var candidates = byFirstByte[Int(folded[from])]
-                while candidates != 0 {
-                    let index = candidates.trailingZeroBitCount
-                    candidates &= candidates &- 1
-                    guard start + wordCounts[index] <= tokens.upperBound else { continue }
-                    let bytes = allBytes[index]
-                    let to = Int(text.tokens[start + wordCounts[index] - 1].foldedEnd)
-                    guard to - from == bytes.count else { continue }
-                    if bytes.withUnsafeBufferPointer({ memoryEqual(folded.baseAddress! + from, $0.baseAddress!, count: $0.count) }) {
-                        return true
+            text.tokens.withUnsafeBufferPointer { words in
+                byFirstByte.withUnsafeBufferPointer { byFirstByte in
+                    for start in tokens {
+                        let from = Int(words[start].foldedStart)
+                        var candidates = byFirstByte[Int(folded[from])]
+                        while candidates != 0 {
+                            let index = candidates.trailingZeroBitCount
+                            candidates &= candidates &- 1
+                            guard start + wordCounts[index] <= tokens.upperBound else { continue }
+                            let bytes = allBytes[index]
+                            let to = Int(words[start + wordCounts[index] - 1].foldedEnd)
+                            guard to - from == bytes.count else { continue }
+                            if bytes.withUnsafeBufferPointer({ memoryEqual(folded.baseAddress! + from, $0.baseAddress!, count: $0.count) }) {
+                                return true
+                            }
+                        }
                     }
+                    return false
                 }
             }
-            return false
         }
     }
 
