@@ -129,6 +129,10 @@ extension PassageAligner {
                                   end == Int(otherToken.foldedEnd) &- otherBase, end <= sameOpening else { break }
                             opening &+= 1
                         }
+                        // Two sides of as many words that open alike over all of them close alike
+                        // over all of them: their bytes from the first word's start to the last
+                        // word's end are the same, and so are the words' offsets from that end.
+                        if opening == count && count == otherCount { return (opening, opening) }
                         // Closing: likewise from the last word's end.
                         let sameClosing = Self.sameClosingBytes(
                             bytes.baseAddress! + top, otherBytes.baseAddress! + otherTop, count: shorter)
