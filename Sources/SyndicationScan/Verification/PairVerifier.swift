@@ -27,11 +27,14 @@ public struct PairVerifier: Sendable {
         // summary); joining never makes a pair out of passages too short to count.
         // A document the scan did not index (it stands in one pair) is indexed here: its
         // twins with the other side's sentences, and the shortcuts they allow, then cost less
-        // than per-pair postings (the same passages, by construction).
-        let indexA = a.shingleIndex ?? SentenceShingleIndex(a.profile)
+        // than per-pair postings (the same passages, by construction). The first document's
+        // table and bit sets are built only if a step reads them (``DeferredShingleIndex``):
+        // a verbatim copy's seeds and passages come from the second document's index and the
+        // twins alone.
+        let indexA = a.shingleIndex.map(DeferredShingleIndex.init(built:)) ?? DeferredShingleIndex(a.profile)
         let indexB = b.shingleIndex ?? SentenceShingleIndex(b.profile)
         let wordsA = indexA?.sentenceWords, wordsB = indexB?.sentenceWords
-        var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile, indexes: (indexA, indexB)).filter { passage in
+        var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile, deferred: (indexA, indexB)).filter { passage in
             !passage.kind.isCopy || min(a.profile.proseWords(in: passage.a, sentenceWords: wordsA),
                                         b.profile.proseWords(in: passage.b, sentenceWords: wordsB))
                 >= parameters.minimumCopyWords
