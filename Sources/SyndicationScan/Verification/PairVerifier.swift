@@ -108,12 +108,19 @@ public struct PairVerifier: Sendable {
     ) -> Relation {
         // Partial: neither document is mostly this copy (a round-up page, a shared section).
         if max(coverage.0, coverage.1) < 0.8 { return .partial }
-        // Weigh each passage's kind by its length in the shorter document's terms.
-        var weights: [AlignedPassage.Kind: Int] = [:]
-        for passage in copy { weights[passage.kind, default: 0] += min(passage.a.length, passage.b.length) }
-        let total = weights.values.reduce(0, +)
-        if let verbatim = weights[.verbatim], Double(verbatim) >= 0.9 * Double(total) { return .verbatim }
-        let rewritten = weights[.rewritten] ?? 0
+        // Weigh each passage's kind by its length in the shorter document's terms (in locals: a
+        // table by kind would hash each passage's).
+        var total = 0, verbatim = 0, rewritten = 0, hasVerbatim = false
+        for passage in copy {
+            let weight = min(passage.a.length, passage.b.length)
+            total += weight
+            switch passage.kind {
+            case .verbatim: verbatim += weight; hasVerbatim = true
+            case .rewritten: rewritten += weight
+            default: break
+            }
+        }
+        if hasVerbatim, Double(verbatim) >= 0.9 * Double(total) { return .verbatim }
         return Double(rewritten) > 0.5 * Double(total) ? .rewritten : .edited
     }
 
