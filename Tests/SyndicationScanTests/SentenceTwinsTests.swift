@@ -78,7 +78,7 @@ import SyndicationEngine
 
     @Test func countsThroughTwinsEqualTheMerge() throws {
         var generator = SeededGenerator(state: 23)
-        var looked = 0, merged = 0
+        var looked = 0, merged = 0, unasked = 0
         for (a, b) in try VerifierShortcutTests.pairs() {
             guard let indexA = SentenceShingleIndex(a), let indexB = SentenceShingleIndex(b) else { continue }
             let expected = indexA.sharedCounts(with: indexB)
@@ -94,6 +94,22 @@ import SyndicationEngine
                 // Which way the counts were made.
                 let unpaired = a.sentences.indices.filter { twins.ofA[$0] < 0 && !a.sentences[$0].isExcluded }
                     .reduce(0) { $0 + a.sentences[$1].shingles.count }
+                // Made with the first index asked for only where it is read: never, when every
+                // sentence with shingles has a twin.
+                var asked = false
+                let deferredCounts = a.sentences.withUnsafeBufferPointer { sentencesA in
+                    b.sentences.withUnsafeBufferPointer { sentencesB in
+                        SentenceShingleIndex.sharedCounts(
+                            rows: a.sentences.count, distinctShingles: { asked = true; return indexA.shingles.count },
+                            fallback: { asked = true; return indexA.sharedCounts(with: indexB) },
+                            with: indexB, twins: twins, sentencesA, sentencesB)
+                    }
+                }
+                #expect(deferredCounts == expected)
+                if twins.pairedCount > 0 && unpaired == 0 {
+                    #expect(!asked)
+                    unasked += 1
+                }
                 if twins.pairedCount > 0 && unpaired <= min(indexA.shingles.count, indexB.shingles.count) {
                     looked += 1
                 } else {
@@ -103,6 +119,7 @@ import SyndicationEngine
         }
         #expect(looked > 30)
         #expect(merged > 30)
+        #expect(unasked > 10)
     }
 
     @Test func rangesOfTwinsHaveTheJaccardTheTableCounts() throws {

@@ -75,11 +75,18 @@ import SyndicationEngine
         return DocumentProfile(id: id, text: analysed, boilerplate: spans, title: title, shingleSize: 5)
     }
 
-    static func expectSameAlignment(_ a: DocumentProfile, _ b: DocumentProfile, _ label: String) {
+    /// Checks that the indexes align `a` and `b` as the postings do, with the first index built
+    /// at once and built on first need (``DeferredShingleIndex``); whether the deferred index
+    /// was never built.
+    @discardableResult
+    static func expectSameAlignment(_ a: DocumentProfile, _ b: DocumentProfile, _ label: String) -> Bool {
         let aligner = PassageAligner()
         let expected = aligner.align(a, b)
         let indexed = aligner.align(a, b, indexes: (SentenceShingleIndex(a), SentenceShingleIndex(b)))
         #expect(indexed == expected, "\(label)")
+        let deferred = DeferredShingleIndex(a)
+        #expect(aligner.align(a, b, deferred: (deferred, SentenceShingleIndex(b))) == expected, "\(label), deferred")
+        return deferred.map { !$0.isBuilt } ?? false
     }
 
     @Test func indexedSeedsAlignFixturesAndTheirCopiesAsThePostingsDo() throws {
@@ -88,14 +95,15 @@ import SyndicationEngine
         var generator = SeededGenerator(state: 42)
         var pairs = 0
         var copyPairs = 0
+        var unbuilt = 0
         for (index, text) in texts.enumerated() {
             for kind in 0..<7 {
                 let copy = Self.variant(of: text, kind: kind, using: &generator)
                 let boilerplate = (index + kind) % 4 == 0
                 let a = Self.profile(text, id: "a", boilerplate: boilerplate)
                 let b = Self.profile(copy, id: "b", boilerplate: boilerplate && kind % 2 == 0)
-                Self.expectSameAlignment(a, b, "fixture \(index), variant \(kind)")
-                Self.expectSameAlignment(b, a, "variant \(kind) of fixture \(index), reversed")
+                if Self.expectSameAlignment(a, b, "fixture \(index), variant \(kind)") { unbuilt += 1 }
+                if Self.expectSameAlignment(b, a, "variant \(kind) of fixture \(index), reversed") { unbuilt += 1 }
                 if PassageAligner().align(a, b).contains(where: \.kind.isCopy) { copyPairs += 1 }
                 pairs += 2
             }
@@ -109,6 +117,35 @@ import SyndicationEngine
         #expect(pairs > 500)
         // The comparison covers copy, not only pairs that share nothing.
         #expect(copyPairs > texts.count * 4)
+        // And copies aligned without building the first document's table (verbatim ones).
+        #expect(unbuilt > texts.count)
+    }
+
+    @Test func aDeferredIndexReadsAsTheIndexBuiltAtOnce() throws {
+        for text in try Self.fixtureTexts().prefix(20) {
+            let profile = Self.profile(text, id: "a", boilerplate: text.count % 3 == 0)
+            guard let index = SentenceShingleIndex(profile), let deferred = DeferredShingleIndex(profile) else {
+                Issue.record("a fixture past the sentence limit")
+                continue
+            }
+            #expect(!deferred.isBuilt)
+            #expect(deferred.sentenceCount == index.sentenceCount)
+            #expect(deferred.sentenceWords == index.sentenceWords)
+            #expect(deferred.wordFrequencies.sentenceCount == index.wordFrequencies.sentenceCount)
+            #expect(deferred.wordFrequencies.wordStarts == index.wordFrequencies.wordStarts)
+            #expect(deferred.wordFrequencies.ownCounts == index.wordFrequencies.ownCounts)
+            for sentence in profile.sentences {
+                for word in sentence.words {
+                    #expect(deferred.wordFrequencies.count(of: word) == index.wordFrequencies.count(of: word))
+                }
+            }
+            let built = deferred.index
+            #expect(deferred.isBuilt)
+            #expect(built.shingles == index.shingles && built.owners == index.owners && built.slots == index.slots)
+            #expect(built.sentenceBits == index.sentenceBits && built.distinctSets == index.distinctSets)
+        }
+        #expect(DeferredShingleIndex(Self.profile(
+            try Self.fixtureTexts().joined(separator: "\n"), id: "c", boilerplate: false)) == nil)
     }
 
     @Test func indexedSeedsAlignLongDocumentsAsThePostingsDo() throws {

@@ -216,4 +216,33 @@ import SyndicationEngine
         }
         #expect(checked > 100)
     }
+    /// ``PairVerifier/relation(copy:coverage:a:b:)`` as it was first written: the weight of each
+    /// kind in a table.
+    static func plainRelation(_ copy: [AlignedPassage], coverage: (Double, Double)) -> Relation {
+        if max(coverage.0, coverage.1) < 0.8 { return .partial }
+        var weights: [AlignedPassage.Kind: Int] = [:]
+        for passage in copy { weights[passage.kind, default: 0] += min(passage.a.length, passage.b.length) }
+        let total = weights.values.reduce(0, +)
+        if let verbatim = weights[.verbatim], Double(verbatim) >= 0.9 * Double(total) { return .verbatim }
+        let rewritten = weights[.rewritten] ?? 0
+        return Double(rewritten) > 0.5 * Double(total) ? .rewritten : .edited
+    }
+
+    @Test func theRelationWeighsKindsAsATableDoes() throws {
+        var generator = SeededGenerator(state: 19)
+        let profile = ShingleIndexAlignmentTests.profile("One sentence here.", id: "a", boilerplate: false)
+        let kinds: [AlignedPassage.Kind] = [.verbatim, .edited, .rewritten]
+        for round in 0..<2_000 {
+            let copy = (0..<(round % 6)).map { _ in
+                let start = Int.random(in: 0..<50, using: &generator)
+                return AlignedPassage(
+                    a: TextSpan(start: start, end: start + Int.random(in: 0..<40, using: &generator)),
+                    b: TextSpan(start: start, end: start + Int.random(in: 0..<40, using: &generator)),
+                    kind: kinds.randomElement(using: &generator)!, similarity: 1)
+            }
+            let coverage = (Double.random(in: 0.7...1, using: &generator), Double.random(in: 0.7...1, using: &generator))
+            #expect(PairVerifier.relation(copy: copy, coverage: coverage, a: profile, b: profile)
+                == Self.plainRelation(copy, coverage: coverage))
+        }
+    }
 }

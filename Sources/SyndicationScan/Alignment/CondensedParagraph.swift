@@ -43,23 +43,29 @@ extension PassageAligner {
     ) -> [Seed] {
         let oneForOne = passages.filter { $0.kind.isCopy && Self.isOneForOne($0) }
         // Made on first need: in a near-duplicate pair no paragraph is searched.
-        var known = Set<SeedKey>(), isKnownMade = false
+        var known = SentencePairSet(rows: 0, columns: 0), isKnownMade = false
         var added: [Seed] = []
         for shortIsA in [true, false] {
             let short = shortIsA ? a : b, long = shortIsA ? b : a
-            var paragraphs = seeds.compactMap { Self.line(of: shortIsA ? $0.first : $0.second, in: short) }
-            paragraphs.sort()
+            // The paragraphs holding a seed's condensed side, each once, in order: a flag per
+            // line rather than a sorted list of every seed's (the same paragraphs, in the same
+            // order, with no sort).
+            let lines = short.text.lines
+            var holdsSeed = [Bool](repeating: false, count: lines.count)
+            for seed in seeds {
+                if let paragraph = Self.line(of: shortIsA ? seed.first : seed.second, in: short) { holdsSeed[paragraph] = true }
+            }
             var targets: [Int]?
-            for (index, paragraph) in paragraphs.enumerated()
-            where (index == 0 || paragraphs[index - 1] != paragraph) && short.text.lines[paragraph].length <= Self.condensedParagraphLength {
-                let line = short.text.lines[paragraph]
+            for paragraph in lines.indices where holdsSeed[paragraph] && lines[paragraph].length <= Self.condensedParagraphLength {
+                let line = lines[paragraph]
                 let copied = oneForOne.reduce(0) { $0 + (shortIsA ? $1.a : $1.b).overlap(with: line) }
                 guard Double(copied) < Self.condensedAbsorbedShare * Double(max(1, line.length)) else { continue }
                 if targets == nil {
                     targets = long.sentences.indices.filter { !long.sentences[$0].isExcluded && long.sentences[$0].wordCount >= 4 }
                 }
                 if !isKnownMade {
-                    known = Set(seeds.map { SeedKey(first: $0.first, second: $0.second) })
+                    known = SentencePairSet(rows: a.sentences.count, columns: b.sentences.count)
+                    for seed in seeds { known.insert(seed.first, seed.second) }
                     isKnownMade = true
                 }
                 let weighted = weights.value
@@ -69,13 +75,13 @@ extension PassageAligner {
                         ? weighted.weightsOfA(sentence: i, shortWords) : weighted.weightsOfB(sentence: i, shortWords)
                     for j in targets! {
                         let key = shortIsA ? SeedKey(first: i, second: j) : SeedKey(first: j, second: i)
-                        guard !known.contains(key) else { continue }
+                        guard !known.contains(key.first, key.second) else { continue }
                         let longWords = long.sentences[j].words
                         let longWeights = shortIsA
                             ? weighted.weightsOfB(sentence: j, longWords) : weighted.weightsOfA(sentence: j, longWords)
                         guard weighted.similarity(shortWords, shortWeights, longWords, longWeights).cosine
                                 >= Self.condensedLinkCosine else { continue }
-                        known.insert(key)
+                        known.insert(key.first, key.second)
                         let left = a.sentences[key.first], right = b.sentences[key.second]
                         let shared = SortedHashSet.intersectionCount(left.shingles, right.shingles)
                         let union = left.shingles.count + right.shingles.count - shared

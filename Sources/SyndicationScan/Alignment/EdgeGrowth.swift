@@ -51,8 +51,7 @@ extension PassageAligner {
         _ a: DocumentProfile, _ b: DocumentProfile,
         claimedA: SentenceClaims, claimedB: SentenceClaims, weights: LazyWordWeights
     ) -> (a: ClosedRange<Int>, b: ClosedRange<Int>)? {
-        let seededA = Self.distinctCount(run.map(\.first)), seededB = Self.distinctCount(run.map(\.second))
-        guard max(seededA, seededB) >= Self.edgeGrowthLeastSeededSentences else { return nil }
+        guard Self.seedsSentences(Self.edgeGrowthLeastSeededSentences, run) else { return nil }
         func alike(_ i: Int, _ j: Int) -> Bool {
             guard a.sentences.indices.contains(i), b.sentences.indices.contains(j),
                   !claimedA.contains(i), !claimedB.contains(j) else { return false }
@@ -85,6 +84,17 @@ extension PassageAligner {
         grow(&highA, &highB, 1)
         guard lowA != rangeA.lowerBound || highA != rangeA.upperBound else { return nil }
         return (lowA...highA, lowB...highB)
+    }
+
+    /// Whether the seeds of `run` hold at least `count` distinct sentences on one side:
+    /// `max(distinctCount(firsts), distinctCount(seconds)) >= count`. Up to two, that is
+    /// whether any seed differs from the first in either sentence, with no sort.
+    static func seedsSentences(_ count: Int, _ run: [Seed]) -> Bool {
+        guard count <= 2 else {
+            return max(distinctCount(run.map(\.first)), distinctCount(run.map(\.second))) >= count
+        }
+        guard let first = run.first else { return count <= 0 }
+        return count <= 1 || run.contains { $0.first != first.first || $0.second != first.second }
     }
 
     /// The number of distinct values in `values` (a run's few sentence indices: sorting them

@@ -319,8 +319,12 @@ public struct PassageAligner: Sendable {
             let kept = group.filter { !claimedA.contains($0.first) && !claimedB.contains($0.second) }
             guard !kept.isEmpty else { continue }
             for run in splitAtExcluded(kept, a, b) {
-                let firstA = run.map(\.first).min()!, lastA = run.map(\.first).max()!
-                let firstB = run.map(\.second).min()!, lastB = run.map(\.second).max()!
+                // The sentences the run spans on each side, in one walk.
+                var firstA = Int.max, lastA = Int.min, firstB = Int.max, lastB = Int.min
+                for seed in run {
+                    firstA = min(firstA, seed.first); lastA = max(lastA, seed.first)
+                    firstB = min(firstB, seed.second); lastB = max(lastB, seed.second)
+                }
                 for index in firstA...lastA { claimedA.insert(index) }
                 for index in firstB...lastB { claimedB.insert(index) }
                 var found = passage(run, firstA...lastA, firstB...lastB, a, b, indexes: indexes)
@@ -393,21 +397,29 @@ public struct PassageAligner: Sendable {
             return lhs.similarity != rhs.similarity
                 ? lhs.similarity > rhs.similarity : (lhs.first, lhs.second) < (rhs.first, rhs.second)
         }
-        // The strongest seed of each sentence, by sentence index less the group's lowest.
+        // The strongest seed of each sentence, by sentence index less the group's lowest: its
+        // place in the group, -1 for none yet (one scratch block for both sides).
         var lowFirst = Int.max, highFirst = Int.min, lowSecond = Int.max, highSecond = Int.min
         for seed in group {
             lowFirst = min(lowFirst, seed.first); highFirst = max(highFirst, seed.first)
             lowSecond = min(lowSecond, seed.second); highSecond = max(highSecond, seed.second)
         }
-        var bestOfFirst = [Seed?](repeating: nil, count: highFirst - lowFirst + 1)
-        var bestOfSecond = [Seed?](repeating: nil, count: highSecond - lowSecond + 1)
-        for seed in group {
-            if stronger(seed, than: bestOfFirst[seed.first - lowFirst]) { bestOfFirst[seed.first - lowFirst] = seed }
-            if stronger(seed, than: bestOfSecond[seed.second - lowSecond]) { bestOfSecond[seed.second - lowSecond] = seed }
-        }
-        return group.filter { seed in
-            abs(bestOfFirst[seed.first - lowFirst]!.second - seed.second) <= 1
-                && abs(bestOfSecond[seed.second - lowSecond]!.first - seed.first) <= 1
+        let firsts = highFirst - lowFirst + 1, seconds = highSecond - lowSecond + 1
+        return group.withUnsafeBufferPointer { seeds in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: firsts + seconds) { scratch in
+                scratch.initialize(repeating: -1)
+                let bestOfFirst = scratch.baseAddress!, bestOfSecond = bestOfFirst + firsts
+                for place in seeds.indices {
+                    let seed = seeds[place]
+                    let first = seed.first - lowFirst, second = seed.second - lowSecond
+                    if stronger(seed, than: bestOfFirst[first] < 0 ? nil : seeds[bestOfFirst[first]]) { bestOfFirst[first] = place }
+                    if stronger(seed, than: bestOfSecond[second] < 0 ? nil : seeds[bestOfSecond[second]]) { bestOfSecond[second] = place }
+                }
+                return seeds.filter { seed in
+                    abs(seeds[bestOfFirst[seed.first - lowFirst]].second - seed.second) <= 1
+                        && abs(seeds[bestOfSecond[seed.second - lowSecond]].first - seed.first) <= 1
+                }
+            }
         }
     }
 
@@ -495,18 +507,33 @@ public struct PassageAligner: Sendable {
 
     /// Splits a group where boilerplate (a template line, an advertisement) separates its seeds
     /// in either document. Furniture of the text's own (a subheading) does not split a passage.
+    ///
+    /// A group is mostly in seed order already (seeds are sorted, and groups keep their order);
+    /// its seeds are distinct pairs, so the sorted order is one and a group already in it is
+    /// taken as it is. Each run is cut from the ordered seeds once.
     func splitAtExcluded(_ group: [Seed], _ a: DocumentProfile, _ b: DocumentProfile) -> [[Seed]] {
-        let ordered = group.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
-        var runs: [[Seed]] = [[ordered[0]]]
-        for seed in ordered.dropFirst() {
-            let previous = runs[runs.count - 1].last!
-            let excludedBetweenA = (min(previous.first, seed.first)...max(previous.first, seed.first))
-                .contains { a.sentences[$0].isBoilerplate }
-            let excludedBetweenB = (min(previous.second, seed.second)...max(previous.second, seed.second))
-                .contains { b.sentences[$0].isBoilerplate }
-            if excludedBetweenA || excludedBetweenB { runs.append([seed]) } else { runs[runs.count - 1].append(seed) }
+        let inOrder = zip(group, group.dropFirst()).allSatisfy { ($0.first, $0.second) < ($1.first, $1.second) }
+        let ordered = inOrder ? group : group.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        // Sentences are read in place: copying one retains each of its arrays.
+        return a.sentences.withUnsafeBufferPointer { sentencesA in
+            b.sentences.withUnsafeBufferPointer { sentencesB in
+                var runs: [[Seed]] = []
+                var start = 0
+                for index in ordered.indices.dropFirst() {
+                    let previous = ordered[index - 1], seed = ordered[index]
+                    let excludedBetweenA = (min(previous.first, seed.first)...max(previous.first, seed.first))
+                        .contains { sentencesA[$0].isBoilerplate }
+                    let excludedBetweenB = (min(previous.second, seed.second)...max(previous.second, seed.second))
+                        .contains { sentencesB[$0].isBoilerplate }
+                    if excludedBetweenA || excludedBetweenB {
+                        runs.append(Array(ordered[start..<index]))
+                        start = index
+                    }
+                }
+                runs.append(Array(ordered[start...]))
+                return runs
+            }
         }
-        return runs
     }
 
     /// The passage that `run` aligns over sentences `rangeA` of `a` and `rangeB` of `b`; given

@@ -43,20 +43,29 @@ extension PassageAligner {
         // sentence by sentence, are trimmed to all of them without hashing any
         // (``wholeStretch(words:shared:)``).
         let ends = commonEnds(range, profile, otherRange, other)
-        /// The stretch of one side's trigrams shown shared without hashing, if all of them are.
-        func wholeSide(
-            _ range: ClosedRange<Int>, _ profile: DocumentProfile, _ otherRange: ClosedRange<Int>,
-            _ other: DocumentProfile, twinsOf: [Int32]?
-        ) -> (opening: Int, closing: Int)? {
-            let words = wordCount(range, profile)
-            var shared = endTrigrams(words: words, ends: ends)
-            if let twinsOf, wholeStretch(words: words, shared: shared) == nil {
-                shared = shared.merged(with: twinTrigrams(range, profile, otherRange, other, twinsOf: twinsOf))
+        // Whether each sentence of `profile` and its twin hold the same words, once known
+        // (0 not yet, 1 the same, 2 not): both sides ask it of the same twins.
+        typealias Stretch = (opening: Int, closing: Int)
+        let (whole, otherWhole) = withUnsafeTemporaryAllocation(
+            of: UInt8.self, capacity: profile.sentences.count
+        ) { sameWords -> (Stretch?, Stretch?) in
+            sameWords.initialize(repeating: 0)
+            /// The stretch of one side's trigrams shown shared without hashing, if all of them are.
+            func wholeSide(
+                _ range: ClosedRange<Int>, _ profile: DocumentProfile, _ otherRange: ClosedRange<Int>,
+                _ other: DocumentProfile, twinsOf: [Int32]?, isOther: Bool
+            ) -> (opening: Int, closing: Int)? {
+                let words = wordCount(range, profile)
+                var shared = endTrigrams(words: words, ends: ends)
+                if let twinsOf, wholeStretch(words: words, shared: shared) == nil {
+                    shared = shared.merged(with: twinTrigrams(
+                        range, profile, otherRange, other, twinsOf: twinsOf, sameWords: (sameWords, isOther)))
+                }
+                return wholeStretch(words: words, shared: shared)
             }
-            return wholeStretch(words: words, shared: shared)
+            return (trims ? wholeSide(range, profile, otherRange, other, twinsOf: twins?.ofA, isOther: false) : nil,
+                    otherTrims ? wholeSide(otherRange, other, range, profile, twinsOf: twins?.ofB, isOther: true) : nil)
         }
-        let whole = trims ? wholeSide(range, profile, otherRange, other, twinsOf: twins?.ofA) : nil
-        let otherWhole = otherTrims ? wholeSide(otherRange, other, range, profile, twinsOf: twins?.ofB) : nil
         if (whole != nil) == trims && (otherWhole != nil) == otherTrims {
             return (whole.map { trimmed(span, range, in: profile, to: $0) } ?? span,
                     otherWhole.map { trimmed(otherSpan, otherRange, in: other, to: $0) } ?? otherSpan)
@@ -129,6 +138,10 @@ extension PassageAligner {
                                   end == Int(otherToken.foldedEnd) &- otherBase, end <= sameOpening else { break }
                             opening &+= 1
                         }
+                        // Two sides of as many words that open alike over all of them close alike
+                        // over all of them: their bytes from the first word's start to the last
+                        // word's end are the same, and so are the words' offsets from that end.
+                        if opening == count && count == otherCount { return (opening, opening) }
                         // Closing: likewise from the last word's end.
                         let sameClosing = Self.sameClosingBytes(
                             bytes.baseAddress! + top, otherBytes.baseAddress! + otherTop, count: shorter)
@@ -214,9 +227,15 @@ extension PassageAligner {
     /// the hashes. Copy whose sentences were shuffled is mostly such runs.
     ///
     /// - Complexity: O(words + folded bytes) of the runs.
+    ///
+    /// Given `sameWords` (a mark per sentence of the pair's first document, and whether
+    /// `profile` is the second), whether a sentence and its twin hold the same words is read
+    /// there once known, and kept there once found: the two sides of a passage ask it of the
+    /// same twins (a twin of the second document's sentence is one whose twin it is, so the
+    /// first document's sentence names the pair), and the answer is the same either way round.
     static func twinTrigrams(
         _ range: ClosedRange<Int>, _ profile: DocumentProfile, _ otherRange: ClosedRange<Int>, _ other: DocumentProfile,
-        twinsOf: [Int32]
+        twinsOf: [Int32], sameWords: (marks: UnsafeMutableBufferPointer<UInt8>, isOther: Bool)? = nil
     ) -> KnownTrigrams {
         guard twinsOf.count == profile.sentences.count else { return KnownTrigrams(count: 0, opens: false, closes: false) }
         let lower = profile.sentences[range.lowerBound].tokens.lowerBound
@@ -238,8 +257,21 @@ extension PassageAligner {
                 for index in range {
                     let twin = Int(twinsOf[index])
                     let tokens = sentences[index].tokens
-                    guard !sentences[index].isExcluded, !tokens.isEmpty, otherRange.contains(twin),
-                          haveSameWords(tokens, in: profile, otherSentences[twin].tokens, in: other) else {
+                    guard !sentences[index].isExcluded, !tokens.isEmpty, otherRange.contains(twin) else {
+                        close()
+                        continue
+                    }
+                    let same: Bool
+                    if let (marks, isOther) = sameWords {
+                        let key = isOther ? twin : index
+                        if marks[key] == 0 {
+                            marks[key] = haveSameWords(tokens, in: profile, otherSentences[twin].tokens, in: other) ? 1 : 2
+                        }
+                        same = marks[key] == 1
+                    } else {
+                        same = haveSameWords(tokens, in: profile, otherSentences[twin].tokens, in: other)
+                    }
+                    guard same else {
                         close()
                         continue
                     }

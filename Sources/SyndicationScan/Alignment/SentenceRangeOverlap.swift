@@ -114,16 +114,18 @@ extension PassageAligner {
             return same
         }
         let counts: (a: Int, b: Int, shared: Int)
-        if let indexes, let twins = indexes.twins, let twinned = a.sentences.withUnsafeBufferPointer({ sentencesA in
+        // The first document's index is read from here on (built now if it was deferred).
+        let indexA = indexes?.a
+        if let indexes, let indexA, let twins = indexes.twins, let twinned = a.sentences.withUnsafeBufferPointer({ sentencesA in
             b.sentences.withUnsafeBufferPointer { sentencesB in
-                twinCounts(rangeA, sentencesA, indexes.a, rangeB, sentencesB, indexes.b, twins: twins,
-                           limit: (indexes.a.shingles.count + indexes.b.shingles.count) / 4)
+                twinCounts(rangeA, sentencesA, indexA, rangeB, sentencesB, indexes.b, twins: twins,
+                           limit: (indexA.shingles.count + indexes.b.shingles.count) / 4)
             }
         }) {
             counts = twinned
-        } else if let indexes, 2 * (shingleTotal(rangeA, a) + shingleTotal(rangeB, b))
-            >= indexes.a.shingles.count + indexes.b.shingles.count {
-            counts = unionCounts(rangeA, indexes.a, rangeB, indexes.b)
+        } else if let indexes, let indexA, 2 * (shingleTotal(rangeA, a) + shingleTotal(rangeB, b))
+            >= indexA.shingles.count + indexes.b.shingles.count {
+            counts = unionCounts(rangeA, indexA, rangeB, indexes.b)
         } else {
             counts = unionCounts(rangeA, a, rangeB, b, of: .shingles)
         }
@@ -231,12 +233,27 @@ struct RangeHolders {
 /// The two shingle indexes of a pair's documents (``SentenceShingleIndex``), in the pair's
 /// order, for the passages of that pair.
 struct ShingleIndexes {
-    /// The first document's index.
-    var a: SentenceShingleIndex
+    /// The first document's index, perhaps not built yet (``DeferredShingleIndex``).
+    let deferredA: DeferredShingleIndex
     /// The second document's index.
     var b: SentenceShingleIndex
     /// The twins of the two documents' sentences, when known.
     var twins: SentenceTwins? = nil
+
+    /// The indexes `a` and `b`, with the twins of their documents' sentences when known.
+    init(a: SentenceShingleIndex, b: SentenceShingleIndex, twins: SentenceTwins? = nil) {
+        self.init(deferredA: DeferredShingleIndex(built: a), b: b, twins: twins)
+    }
+
+    /// The first document's index `deferredA` (built on first need) and the second's `b`.
+    init(deferredA: DeferredShingleIndex, b: SentenceShingleIndex, twins: SentenceTwins? = nil) {
+        self.deferredA = deferredA
+        self.b = b
+        self.twins = twins
+    }
+
+    /// The first document's index, built now if it was not yet.
+    var a: SentenceShingleIndex { deferredA.index }
 }
 
 extension SentenceShingleIndex {

@@ -262,14 +262,31 @@ extension SentenceShingleIndex {
         with b: SentenceShingleIndex, twins: SentenceTwins,
         _ sentencesA: UnsafeBufferPointer<DocumentProfile.Sentence>, _ sentencesB: UnsafeBufferPointer<DocumentProfile.Sentence>
     ) -> [Int32] {
-        let rows = sentenceCount, columns = b.sentenceCount
+        Self.sharedCounts(
+            rows: sentenceCount, distinctShingles: { shingles.count }, fallback: { sharedCounts(with: b) },
+            with: b, twins: twins, sentencesA, sentencesB)
+    }
+
+    /// ``sharedCounts(with:twins:_:_:)`` of a first document of `rows` sentences whose index
+    /// is asked for only where it is read: its distinct shingle count (`distinctShingles`) when
+    /// some sentence without a twin holds a shingle, and the walk of ``sharedCounts(with:)``
+    /// (`fallback`) where that costs less. Rows of twins read `b` alone, and the other rows
+    /// look their sentences' shingles up in `b`'s table: where every sentence with shingles
+    /// has a twin, the first document's index is never asked for.
+    static func sharedCounts(
+        rows: Int, distinctShingles: () -> Int, fallback: () -> [Int32],
+        with b: SentenceShingleIndex, twins: SentenceTwins,
+        _ sentencesA: UnsafeBufferPointer<DocumentProfile.Sentence>, _ sentencesB: UnsafeBufferPointer<DocumentProfile.Sentence>
+    ) -> [Int32] {
+        let columns = b.sentenceCount
         guard twins.pairedCount > 0, twins.ofA.count == rows, twins.ofB.count == columns,
-              sentencesA.count == rows, sentencesB.count == columns else { return sharedCounts(with: b) }
+              sentencesA.count == rows, sentencesB.count == columns else { return fallback() }
         var unpaired = 0
         twins.ofA.withUnsafeBufferPointer { ofA in
             for i in 0..<rows where ofA[i] < 0 && !sentencesA[i].isExcluded { unpaired &+= sentencesA[i].shingles.count }
         }
-        guard unpaired <= Swift.min(shingles.count, b.shingles.count) else { return sharedCounts(with: b) }
+        // No shingle left to look up fits under any count (which is never negative).
+        guard unpaired == 0 || unpaired <= Swift.min(distinctShingles(), b.shingles.count) else { return fallback() }
         var counts = [Int32](repeating: 0, count: rows * columns)
         let words = b.wordsPerShingle
         twins.ofA.withUnsafeBufferPointer { ofA in
@@ -385,13 +402,21 @@ extension PassageAligner {
     public func align(
         _ a: DocumentProfile, _ b: DocumentProfile, indexes: (SentenceShingleIndex?, SentenceShingleIndex?)
     ) -> [AlignedPassage] {
+        align(a, b, deferred: (indexes.0.map(DeferredShingleIndex.init(built:)), indexes.1))
+    }
+
+    /// ``align(_:_:indexes:)`` with the first document's index built only if a step needs its
+    /// table and bit sets (``DeferredShingleIndex``): the same passages.
+    func align(
+        _ a: DocumentProfile, _ b: DocumentProfile, deferred indexes: (DeferredShingleIndex?, SentenceShingleIndex?)
+    ) -> [AlignedPassage] {
         guard let indexA = indexes.0, let indexB = indexes.1,
               indexA.sentenceCount == a.sentences.count, indexB.sentenceCount == b.sentences.count
         else { return align(a, b) }
         let twins = SentenceTwins(a, b)
         return aligned(
-            seeding(a, b, indexes: (indexA, indexB), twins: twins), a, b,
-            indexes: ShingleIndexes(a: indexA, b: indexB, twins: twins))
+            seeding(a, b, deferred: (indexA, indexB), twins: twins), a, b,
+            indexes: ShingleIndexes(deferredA: indexA, b: indexB, twins: twins))
     }
 
     /// ``seeding(_:_:)`` from the shared-shingle counts of the two indexes: for each sentence
@@ -403,14 +428,27 @@ extension PassageAligner {
         _ a: DocumentProfile, _ b: DocumentProfile, indexes: (SentenceShingleIndex, SentenceShingleIndex),
         twins: SentenceTwins? = nil
     ) -> (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights) {
+        seeding(a, b, deferred: (DeferredShingleIndex(built: indexes.0), indexes.1), twins: twins)
+    }
+
+    /// ``seeding(_:_:indexes:twins:)`` with the first document's index built only where the
+    /// counts need its table (``SentenceShingleIndex/sharedCounts(rows:distinctShingles:fallback:with:twins:_:_:)``).
+    func seeding(
+        _ a: DocumentProfile, _ b: DocumentProfile, deferred indexes: (DeferredShingleIndex, SentenceShingleIndex),
+        twins: SentenceTwins? = nil
+    ) -> (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights) {
+        let (indexA, indexB) = indexes
         let counts = twins.map { twins in
             a.sentences.withUnsafeBufferPointer { sentencesA in
                 b.sentences.withUnsafeBufferPointer { sentencesB in
-                    indexes.0.sharedCounts(with: indexes.1, twins: twins, sentencesA, sentencesB)
+                    SentenceShingleIndex.sharedCounts(
+                        rows: indexA.sentenceCount, distinctShingles: { indexA.index.shingles.count },
+                        fallback: { indexA.index.sharedCounts(with: indexB) },
+                        with: indexB, twins: twins, sentencesA, sentencesB)
                 }
             }
-        } ?? indexes.0.sharedCounts(with: indexes.1)
-        let weights = LazyWordWeights(frequencies: (indexes.0.wordFrequencies, indexes.1.wordFrequencies))
+        } ?? indexA.index.sharedCounts(with: indexB)
+        let weights = LazyWordWeights(frequencies: (indexA.wordFrequencies, indexB.wordFrequencies))
         let columns = b.sentences.count
         var result: [Seed] = []
         var candidates: [(Int, Int, Int)] = []
@@ -422,14 +460,19 @@ extension PassageAligner {
         a.sentences.withUnsafeBufferPointer { sentencesA in
             b.sentences.withUnsafeBufferPointer { sentencesB in
                 let shingleCountsB = sentencesB.indices.map { sentencesB[$0].shingles.count }
+                // ``isChance(shared:_:_:)``'s second test depends on the threshold alone: read once.
+                let belowTenthIsChance = seedThreshold / 2 > 0.053
                 counts.withUnsafeBufferPointer { counts in
                     for i in sentencesA.indices where !sentencesA[i].isExcluded {
                         let row = i &* columns
                         let leftCount = sentencesA[i].shingles.count
-                        for j in 0..<columns where counts[row &+ j] > 0
-                            && !isChance(shared: Int(counts[row &+ j]), leftCount, shingleCountsB[j]) {
+                        for j in 0..<columns {
+                            let shared = Int(counts[row &+ j])
+                            guard shared > 0 else { continue }
+                            if 10 &* shared < Swift.min(leftCount, shingleCountsB[j])
+                                && (belowTenthIsChance || isChance(shared: shared, leftCount, shingleCountsB[j])) { continue }
                             judge(
-                                i, sentencesA.baseAddress! + i, j, sentencesB.baseAddress! + j, shared: Int(counts[row &+ j]),
+                                i, sentencesA.baseAddress! + i, j, sentencesB.baseAddress! + j, shared: shared,
                                 weights: weights, seeds: &result, nearMisses: &candidates)
                         }
                     }

@@ -302,8 +302,16 @@ final class LazyWordWeights {
         built = WordWeights(frequencies.0, frequencies.1)
     }
 
+    /// The weights, built now if they were not yet. (Read once per word check: the check of
+    /// a built value is inlined, the building is not.)
+    @inline(__always)
     var value: WordWeights {
         if let built { return built }
+        return build()
+    }
+
+    @inline(never)
+    private func build() -> WordWeights {
         let weights = WordWeights(profiles!.0, profiles!.1)
         built = weights
         profiles = nil

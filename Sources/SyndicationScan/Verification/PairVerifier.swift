@@ -27,11 +27,14 @@ public struct PairVerifier: Sendable {
         // summary); joining never makes a pair out of passages too short to count.
         // A document the scan did not index (it stands in one pair) is indexed here: its
         // twins with the other side's sentences, and the shortcuts they allow, then cost less
-        // than per-pair postings (the same passages, by construction).
-        let indexA = a.shingleIndex ?? SentenceShingleIndex(a.profile)
+        // than per-pair postings (the same passages, by construction). The first document's
+        // table and bit sets are built only if a step reads them (``DeferredShingleIndex``):
+        // a verbatim copy's seeds and passages come from the second document's index and the
+        // twins alone.
+        let indexA = a.shingleIndex.map(DeferredShingleIndex.init(built:)) ?? DeferredShingleIndex(a.profile)
         let indexB = b.shingleIndex ?? SentenceShingleIndex(b.profile)
         let wordsA = indexA?.sentenceWords, wordsB = indexB?.sentenceWords
-        var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile, indexes: (indexA, indexB)).filter { passage in
+        var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile, deferred: (indexA, indexB)).filter { passage in
             !passage.kind.isCopy || min(a.profile.proseWords(in: passage.a, sentenceWords: wordsA),
                                         b.profile.proseWords(in: passage.b, sentenceWords: wordsB))
                 >= parameters.minimumCopyWords
@@ -105,12 +108,19 @@ public struct PairVerifier: Sendable {
     ) -> Relation {
         // Partial: neither document is mostly this copy (a round-up page, a shared section).
         if max(coverage.0, coverage.1) < 0.8 { return .partial }
-        // Weigh each passage's kind by its length in the shorter document's terms.
-        var weights: [AlignedPassage.Kind: Int] = [:]
-        for passage in copy { weights[passage.kind, default: 0] += min(passage.a.length, passage.b.length) }
-        let total = weights.values.reduce(0, +)
-        if let verbatim = weights[.verbatim], Double(verbatim) >= 0.9 * Double(total) { return .verbatim }
-        let rewritten = weights[.rewritten] ?? 0
+        // Weigh each passage's kind by its length in the shorter document's terms (in locals: a
+        // table by kind would hash each passage's).
+        var total = 0, verbatim = 0, rewritten = 0, hasVerbatim = false
+        for passage in copy {
+            let weight = min(passage.a.length, passage.b.length)
+            total += weight
+            switch passage.kind {
+            case .verbatim: verbatim += weight; hasVerbatim = true
+            case .rewritten: rewritten += weight
+            default: break
+            }
+        }
+        if hasVerbatim, Double(verbatim) >= 0.9 * Double(total) { return .verbatim }
         return Double(rewritten) > 0.5 * Double(total) ? .rewritten : .edited
     }
 
