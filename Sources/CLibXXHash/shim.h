@@ -122,4 +122,63 @@ static inline void syndetect_sha256_blocks_hardware(uint32_t state[8], const uin
     (void)state; (void)data; (void)blocks;
 }
 #endif
+// Row minima in AVX-512 (F and DQ: 64-bit lanes, VPMULLQ, VPMINUQ), for RowMinima.swift
+// through XXHash.swift: minima[r] = min over the values v of fmix64(v + offsets[r]), the
+// MurmurHash3 finaliser, eight rows to a register. The Swift loop is the fallback, with the
+// same output, wherever the processor (or Valgrind's) lacks these instructions.
+#if defined(__x86_64__)
+/// Whether the processor has AVX-512 F and DQ and the system saves their registers (XCR0:
+/// SSE, AVX, opmask and both halves of the upper ZMM state).
+static inline int syndetect_row_minima_hardware_available(void) {
+    unsigned int eax, ebx, ecx, edx;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+    if (!((ecx >> 27) & 1)) return 0;
+    unsigned int low, high;
+    __asm__ volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
+    (void)high;
+    if ((low & 0xE6) != 0xE6) return 0;
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+    return ((ebx >> 16) & 1) && ((ebx >> 17) & 1);
+}
+
+__attribute__((target("avx512f,avx512dq"), always_inline))
+static inline __m512i syndetect_fmix64x8(__m512i x) {
+    const __m512i first = _mm512_set1_epi64((long long)0xFF51AFD7ED558CCDULL);
+    const __m512i second = _mm512_set1_epi64((long long)0xC4CEB9FE1A85EC53ULL);
+    x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 33));
+    x = _mm512_mullo_epi64(x, first);
+    x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 33));
+    x = _mm512_mullo_epi64(x, second);
+    return _mm512_xor_si512(x, _mm512_srli_epi64(x, 33));
+}
+
+/// minima[r] = min(minima[r], min over the `count` values v at `values` of fmix64(v + offsets[r]))
+/// for r < `rows`, a multiple of 8. Four values at a time, so that four chains of multiplies
+/// overlap.
+__attribute__((target("avx512f,avx512dq")))
+static void syndetect_row_minima_hardware(const uint64_t *values, size_t count, const uint64_t *offsets, uint64_t *minima, size_t rows) {
+    for (size_t group = 0; group + 8 <= rows; group += 8) {
+        const __m512i offset = _mm512_loadu_si512((const void *)(offsets + group));
+        __m512i m0 = _mm512_loadu_si512((const void *)(minima + group));
+        __m512i m1 = m0, m2 = m0, m3 = m0;
+        size_t index = 0;
+        for (; index + 4 <= count; index += 4) {
+            m0 = _mm512_min_epu64(m0, syndetect_fmix64x8(_mm512_add_epi64(_mm512_set1_epi64((long long)values[index]), offset)));
+            m1 = _mm512_min_epu64(m1, syndetect_fmix64x8(_mm512_add_epi64(_mm512_set1_epi64((long long)values[index + 1]), offset)));
+            m2 = _mm512_min_epu64(m2, syndetect_fmix64x8(_mm512_add_epi64(_mm512_set1_epi64((long long)values[index + 2]), offset)));
+            m3 = _mm512_min_epu64(m3, syndetect_fmix64x8(_mm512_add_epi64(_mm512_set1_epi64((long long)values[index + 3]), offset)));
+        }
+        for (; index < count; index++) {
+            m0 = _mm512_min_epu64(m0, syndetect_fmix64x8(_mm512_add_epi64(_mm512_set1_epi64((long long)values[index]), offset)));
+        }
+        m0 = _mm512_min_epu64(_mm512_min_epu64(m0, m1), _mm512_min_epu64(m2, m3));
+        _mm512_storeu_si512((void *)(minima + group), m0);
+    }
+}
+#else
+static inline int syndetect_row_minima_hardware_available(void) { return 0; }
+static inline void syndetect_row_minima_hardware(const uint64_t *values, size_t count, const uint64_t *offsets, uint64_t *minima, size_t rows) {
+    (void)values; (void)count; (void)offsets; (void)minima; (void)rows;
+}
+#endif
 #endif

@@ -84,3 +84,26 @@ public enum HardwareSHA256 {
         syndetect_sha256_blocks_hardware(state, blocks.assumingMemoryBound(to: UInt8.self), blockCount)
     }
 }
+
+/// ``RowMinima``'s loop in AVX-512 (F and DQ) where the processor has it: eight rows to a
+/// register, against one multiply-and-compare chain per row in Swift. It lives here because
+/// this file is the only one that touches C; the rows' meaning stays with `RowMinima`.
+public enum HardwareRowMinima {
+    /// Whether this processor has AVX-512 F and DQ and the system keeps their registers; false
+    /// on every other architecture and under Valgrind.
+    public static let isAvailable: Bool = syndetect_row_minima_hardware_available() != 0
+
+    /// Lowers each `minima[r]` to the least `RowMinima.mix(v &+ offsets[r])` over `values`, for
+    /// every row r of `minima` (as many as `offsets`, a multiple of 8).
+    ///
+    /// - Precondition: ``isAvailable``, `offsets.count == minima.count`, and a multiple of 8.
+    public static func lower(
+        _ minima: UnsafeMutableBufferPointer<UInt64>, over values: UnsafeBufferPointer<UInt64>,
+        offsets: UnsafeBufferPointer<UInt64>
+    ) {
+        precondition(isAvailable, "the processor has no AVX-512 F and DQ")
+        precondition(offsets.count == minima.count && minima.count % 8 == 0, "rows must be a multiple of 8")
+        guard let base = values.baseAddress, let rows = minima.baseAddress, let keys = offsets.baseAddress else { return }
+        syndetect_row_minima_hardware(base, values.count, keys, rows, minima.count)
+    }
+}

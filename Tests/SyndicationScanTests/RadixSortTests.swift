@@ -34,6 +34,25 @@ import SyndicationEngine
         }
     }
 
+    /// With ties broken by a second comparison, the order is a comparison sort's by (key,
+    /// tie-breaker), whether the ties arrive in order (runs checked, left as they are) or
+    /// shuffled (runs sorted).
+    @Test(arguments: [0, 1, 2, 40, 3_000, 70_000])
+    func breaksTiesAsComparisonDoes(count: Int) {
+        var generator = SeededGenerator(state: 20_261_123 &+ UInt64(count))
+        let keys: [(inout SeededGenerator) -> UInt64] = [{ $0.next() % 11 }, { $0.next() % 5 << 40 }, { $0.next() }]
+        for key in keys {
+            let items = (0..<count).map { _ in Item(key: key(&generator), order: Int(generator.next() % 1_000)) }
+            let expected = items.sorted { ($0.key, $0.order) < ($1.key, $1.order) }
+            var shuffled = items
+            RadixSort.sort(&shuffled, by: \.key) { $0.order < $1.order }
+            #expect(shuffled == expected)
+            var gatheredInOrder = items.sorted { $0.order < $1.order }
+            RadixSort.sort(&gatheredInOrder, by: \.key) { $0.order < $1.order }
+            #expect(gatheredInOrder == expected)
+        }
+    }
+
     /// Candidate pairs come out as `sorted(by: <)` puts them, with repeats, document numbers
     /// over 16 and over 32 bits' worth of pairs, below and above 65,536 pairs.
     @Test(arguments: [0, 2, 500, 70_000])

@@ -65,20 +65,17 @@ public struct PassageFingerprints: Sendable {
         of profile: DocumentProfile, isCommon: (UInt64) -> Bool
     ) -> [(key: UInt64, sentence: Int32)] {
         var result: [(UInt64, Int32)] = []
-        let rows = bandCount * rowsPerBand
-        var minima = [UInt64](repeating: .max, count: rows)
+        let rowMinima = RowMinima(rows: bandCount * rowsPerBand)
+        var minima = [UInt64](repeating: .max, count: rowMinima.rows)
+        var kept: [UInt64] = []
         for (index, sentence) in profile.sentences.enumerated()
         where !sentence.isExcluded && sentence.wordCount >= minimumWords {
-            for row in 0..<rows { minima[row] = .max }
-            var kept = 0
-            for shingle in sentence.shingles where !isCommon(shingle) {
-                kept += 1
-                for row in 0..<rows {
-                    let value = Self.mix(shingle &+ UInt64(row) &* 0x9E37_79B9_7F4A_7C15)
-                    if value < minima[row] { minima[row] = value }
-                }
+            kept.removeAll(keepingCapacity: true)
+            for shingle in sentence.shingles where !isCommon(shingle) { kept.append(shingle) }
+            guard kept.count >= 8 else { continue }
+            kept.withUnsafeBufferPointer { values in
+                minima.withUnsafeMutableBufferPointer { rowMinima.minima(of: values, into: $0) }
             }
-            guard kept >= 8 else { continue }
             for band in 0..<bandCount {
                 var key = UInt64(band) &* 0xD6E8_FEB8_6659_FD93
                 for row in 0..<rowsPerBand { key = Self.mix(key ^ minima[band * rowsPerBand + row]) }
@@ -128,7 +125,7 @@ public struct PassageFingerprints: Sendable {
             let group = partition..<min(store.partitionCount, partition + width)
             let found = ParallelWork.map(count: group.count, threads: width) { offset in
                 var records = store.records(of: group.lowerBound + offset)
-                records.sort { ($0.key, $0.document, $0.sentence) < ($1.key, $1.document, $1.sentence) }
+                RadixSort.sort(&records, by: \.key) { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
                 var pairs: [(documents: UInt64, sentences: UInt64)] = []
                 var buckets = CappedBuckets(maximumSize: maximumBucketSize)
                 buckets.forEachBucket(in: records, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
@@ -152,7 +149,7 @@ public struct PassageFingerprints: Sendable {
             }
             partition = group.upperBound
         }
-        sentencePairs.sort { $0 < $1 }
+        RadixSort.sort(&sentencePairs, by: \.documents) { $0.sentences < $1.sentences }
         var result: [CandidatePair] = []
         var counted = 0
         var start = 0
@@ -224,15 +221,7 @@ public struct PassageFingerprints: Sendable {
         return false
     }
 
-    /// A 64-bit finaliser (the MurmurHash3 fmix64 constants).
+    /// A 64-bit finaliser (the MurmurHash3 fmix64 constants; ``RowMinima/mix(_:)``).
     @inline(__always)
-    static func mix(_ value: UInt64) -> UInt64 {
-        var x = value
-        x ^= x >> 33
-        x &*= 0xFF51_AFD7_ED55_8CCD
-        x ^= x >> 33
-        x &*= 0xC4CE_B9FE_1A85_EC53
-        x ^= x >> 33
-        return x
-    }
+    static func mix(_ value: UInt64) -> UInt64 { RowMinima.mix(value) }
 }

@@ -105,4 +105,30 @@ enum RadixSort {
         }
         if sortedIsOther { values = other }
     }
+    /// Sorts `values` by `key`, ascending, and each run of equal keys by `areInIncreasingOrder`:
+    /// the order of `sort(by:)` with a comparison that compares keys first and `areInIncreasingOrder`
+    /// second. The runs are only checked when already in order, as they are when the values were
+    /// gathered in that order.
+    ///
+    /// - Complexity: that of ``sort(_:keyBits:by:)``, plus *r* log *r* for each run of *r* equal keys
+    ///   out of order.
+    static func sort<Value>(
+        _ values: inout [Value], by key: (Value) -> UInt64, breakingTiesBy areInIncreasingOrder: (Value, Value) -> Bool
+    ) {
+        sort(&values, keyBits: 64, by: key)
+        values.withUnsafeMutableBufferPointer { values in
+            var start = 0
+            while start < values.count {
+                let runKey = key(values[start])
+                var end = start + 1
+                var ordered = true
+                while end < values.count, key(values[end]) == runKey {
+                    if ordered, areInIncreasingOrder(values[end], values[end - 1]) { ordered = false }
+                    end += 1
+                }
+                if !ordered { values[start..<end].sort(by: areInIncreasingOrder) }
+                start = end
+            }
+        }
+    }
 }
