@@ -34,21 +34,25 @@ import SyndicationEngine
         }
     }
 
-    /// With ties broken by a second comparison, the order is a comparison sort's by (key,
-    /// tie-breaker), whether the ties arrive in order (runs checked, left as they are) or
-    /// shuffled (runs sorted).
+    /// Grouping puts equal keys together, each run in the tie-breaker's order, and the runs in
+    /// the order of their keys' low 33 bits, then whole keys: a comparison sort by (low bits,
+    /// key, tie-breaker), whether the values arrive in order (runs only checked) or shuffled
+    /// (runs sorted), with keys that differ only above bit 33.
     @Test(arguments: [0, 1, 2, 40, 3_000, 70_000])
-    func breaksTiesAsComparisonDoes(count: Int) {
+    func groupsAsComparisonDoes(count: Int) {
         var generator = SeededGenerator(state: 20_261_123 &+ UInt64(count))
-        let keys: [(inout SeededGenerator) -> UInt64] = [{ $0.next() % 11 }, { $0.next() % 5 << 40 }, { $0.next() }]
+        let keys: [(inout SeededGenerator) -> UInt64] = [
+            { $0.next() % 11 }, { ($0.next() % 5) << 40 | 7 }, { $0.next() }, { ($0.next() % 3) << 33 | $0.next() % 2 },
+        ]
+        let low: UInt64 = (1 << 33) - 1
         for key in keys {
             let items = (0..<count).map { _ in Item(key: key(&generator), order: Int(generator.next() % 1_000)) }
-            let expected = items.sorted { ($0.key, $0.order) < ($1.key, $1.order) }
+            let expected = items.sorted { ($0.key & low, $0.key, $0.order) < ($1.key & low, $1.key, $1.order) }
             var shuffled = items
-            RadixSort.sort(&shuffled, by: \.key) { $0.order < $1.order }
+            RadixSort.group(&shuffled, by: \.key) { $0.order < $1.order }
             #expect(shuffled == expected)
             var gatheredInOrder = items.sorted { $0.order < $1.order }
-            RadixSort.sort(&gatheredInOrder, by: \.key) { $0.order < $1.order }
+            RadixSort.group(&gatheredInOrder, by: \.key) { $0.order < $1.order }
             #expect(gatheredInOrder == expected)
         }
     }

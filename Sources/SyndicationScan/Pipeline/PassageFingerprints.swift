@@ -125,7 +125,7 @@ public struct PassageFingerprints: Sendable {
             let group = partition..<min(store.partitionCount, partition + width)
             let found = ParallelWork.map(count: group.count, threads: width) { offset in
                 var records = store.records(of: group.lowerBound + offset)
-                RadixSort.sort(&records, by: \.key) { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
+                RadixSort.group(&records, by: \.key) { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
                 var pairs: [(documents: UInt64, sentences: UInt64)] = []
                 var buckets = CappedBuckets(maximumSize: maximumBucketSize)
                 buckets.forEachBucket(in: records, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
@@ -149,7 +149,7 @@ public struct PassageFingerprints: Sendable {
             }
             partition = group.upperBound
         }
-        RadixSort.sort(&sentencePairs, by: \.documents) { $0.sentences < $1.sentences }
+        sentencePairs.sort { $0 < $1 }
         var result: [CandidatePair] = []
         var counted = 0
         var start = 0
