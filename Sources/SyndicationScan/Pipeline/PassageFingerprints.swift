@@ -64,7 +64,7 @@ public struct PassageFingerprints: Sendable {
     private func keys(
         of profile: DocumentProfile, isCommon: (UInt64) -> Bool
     ) -> [(key: UInt64, sentence: Int32)] {
-        var result: [(UInt64, Int32)] = []
+        var result: [(key: UInt64, sentence: Int32)] = []
         let rowMinima = RowMinima(rows: bandCount * rowsPerBand)
         var minima = [UInt64](repeating: .max, count: rowMinima.rows)
         var kept: [UInt64] = []

@@ -67,15 +67,17 @@ final class SentenceKeyStore: @unchecked Sendable {
     /// Adds the keys of one document's sentences (``PassageFingerprints/keys(of:common:)``,
     /// `bandCount` keys per sentence, band 0 first).
     func append(document: Int32, keys: [(key: UInt64, sentence: Int32)], bandCount: Int) {
-        var index = 0
-        while index < keys.count {
-            let first = keys[index].key
-            for band in 0..<bandCount where index + band < keys.count {
-                let entry = keys[index + band]
-                let record = Record(key: entry.key, firstBandKey: first, document: document, sentence: entry.sentence)
-                buffers[partition(of: entry.key)].append(record)
+        buffers.withUnsafeMutableBufferPointer { buffers in
+            var index = 0
+            while index < keys.count {
+                let first = keys[index].key
+                for band in 0..<bandCount where index + band < keys.count {
+                    let entry = keys[index + band]
+                    let record = Record(key: entry.key, firstBandKey: first, document: document, sentence: entry.sentence)
+                    buffers[partition(of: entry.key)].append(record)
+                }
+                index += bandCount
             }
-            index += bandCount
         }
         count += keys.count
         buffered += keys.count
