@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SyndicationEngine
+import TestSupport
 @testable import SyndicationScan
 
 /// The candidate stage at scale: sentence keys spilled to temporary files, the passage rule
@@ -71,6 +72,38 @@ import SyndicationEngine
         #expect(order(read) == order(added))
         store.removeFiles()
         #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
+    /// Colliding sentence pairs decided partition by partition (as the join spills them, by a
+    /// hash of their documents) give the candidates and counts of deciding them all at once,
+    /// in whatever order they arrive; the candidates come out once each.
+    @Test func collisionsDecidedByPartitionEqualAllAtOnce() {
+        let rule = PassageFingerprints()
+        var generator = SeededGenerator(state: 2_026_112_3)
+        var collisions: [PassageFingerprints.SentenceCollision] = []
+        for _ in 0..<4_000 {
+            let first = generator.next() % 60, second = first + 1 + generator.next() % 5
+            let one = generator.next() % 12, other = one + generator.next() % 3
+            let rare = generator.next() % 4 == 0 ? UInt64(1) : 0
+            collisions.append(.init(documents: first << 32 | second, sentences: one << 33 | other << 1 | rare))
+        }
+        let whole = rule.candidates(among: collisions)
+        #expect(whole.pairs.count > 10 && whole.sentencePairs > whole.pairs.count)
+        #expect(Set(whole.pairs).count == whole.pairs.count)
+        var shuffled = collisions
+        shuffled.shuffle(using: &generator)
+        let reordered = rule.candidates(among: shuffled)
+        #expect(reordered.pairs == whole.pairs && reordered.sentencePairs == whole.sentencePairs)
+        var pairs: [CandidatePair] = []
+        var counted = 0
+        let byPartition = Dictionary(grouping: shuffled) { PassageFingerprints.collisionPartition(of: $0.documents) }
+        #expect(byPartition.count > 1)
+        for partition in byPartition.keys.sorted() {
+            let found = rule.candidates(among: byPartition[partition]!)
+            pairs += found.pairs
+            counted += found.sentencePairs
+        }
+        #expect(pairs.sorted() == whole.pairs.sorted() && counted == whole.sentencePairs)
     }
 
     @Test func collisionsCountOnlyInPassageOrder() {

@@ -116,7 +116,12 @@ public struct PassageFingerprints: Sendable {
     /// collisions point at copy (``pointsAtCopy(_:rareCollisions:)``) are candidates.
     func candidatePairs(_ store: SentenceKeyStore, threads: Int) -> Candidates {
         let maximumBucketSize = self.maximumBucketSize
-        var sentencePairs: [(documents: UInt64, sentences: UInt64)] = []
+        // Colliding sentence pairs, by a hash of their two documents: all of one document
+        // pair's collisions meet in one partition, spilled past the same budget as the keys.
+        let collisions = SpillingPartitions<SentenceCollision>(
+            partitionCount: Self.collisionPartitionCount,
+            memoryLimit: store.memoryLimit.multipliedReportingOverflow(by: MemoryLayout<SentenceKeyStore.Record>.stride).partialValue,
+            label: "syndetect-sentence-pairs")
         var skippedBuckets = 0
         var skippedDocuments = Set<Int32>()
         var partition = 0
@@ -126,7 +131,7 @@ public struct PassageFingerprints: Sendable {
             let found = ParallelWork.map(count: group.count, threads: width) { offset in
                 var records = store.records(of: group.lowerBound + offset)
                 RadixSort.group(&records, by: \.key) { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
-                var pairs: [(documents: UInt64, sentences: UInt64)] = []
+                var pairs: [SentenceCollision] = []
                 var buckets = CappedBuckets(maximumSize: maximumBucketSize)
                 buckets.forEachBucket(in: records, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
                     let isFirstBand = bucket[bucket.startIndex].key == bucket[bucket.startIndex].firstBandKey
@@ -136,20 +141,65 @@ public struct PassageFingerprints: Sendable {
                             if !isFirstBand, !isRare, bucket[i].firstBandKey == bucket[j].firstBandKey { continue }
                             let documents = UInt64(UInt32(bucket[i].document)) << 32 | UInt64(UInt32(bucket[j].document))
                             let sentences = UInt64(UInt32(bucket[i].sentence)) << 33 | UInt64(UInt32(bucket[j].sentence)) << 1
-                            pairs.append((documents, sentences | (isRare ? 1 : 0)))
+                            pairs.append(SentenceCollision(documents: documents, sentences: sentences | (isRare ? 1 : 0)))
                         }
                     }
                 }
                 return (pairs, buckets)
             }
             for (pairs, buckets) in found {
-                sentencePairs += pairs
+                collisions.append { put in
+                    for pair in pairs { put(pair, Self.collisionPartition(of: pair.documents)) }
+                }
                 skippedBuckets += buckets.skippedBuckets
                 skippedDocuments.formUnion(buckets.skippedDocuments)
             }
             partition = group.upperBound
         }
-        sentencePairs.sort { $0 < $1 }
+        var result: [CandidatePair] = []
+        var counted = 0
+        partition = 0
+        while partition < collisions.partitionCount {
+            let group = partition..<min(collisions.partitionCount, partition + width)
+            let found = ParallelWork.map(count: group.count, threads: width) { offset in
+                candidates(among: collisions.records(of: group.lowerBound + offset))
+            }
+            for (pairs, sentencePairs) in found {
+                result += pairs
+                counted += sentencePairs
+            }
+            partition = group.upperBound
+        }
+        collisions.removeFiles()
+        RadixSort.sort(&result)
+        return Candidates(
+            pairs: result, skippedBuckets: skippedBuckets,
+            skippedDocuments: skippedDocuments.map { Int($0) }.sorted(), sentencePairs: counted)
+    }
+
+    /// Two sentences of two documents that collided: the documents' numbers (the first in the
+    /// high half) and the sentences' indices (the first's above bit 33, the second's above
+    /// bit 1), bit 0 set when they collided in a bucket of just the two.
+    struct SentenceCollision: Sendable {
+        var documents: UInt64
+        var sentences: UInt64
+    }
+
+    /// Partitions of colliding sentence pairs.
+    static let collisionPartitionCount = 64
+
+    /// The partition of the collisions of `documents`: top bits of its mix.
+    @inline(__always)
+    static func collisionPartition(of documents: UInt64) -> Int {
+        Int(mix(documents) >> 58)
+    }
+
+    /// The document pairs among `collisions` (all collisions of each document pair present,
+    /// in any order) that ``pointsAtCopy(_:rareCollisions:)``, and the number of distinct
+    /// sentence pairs counted.
+    func candidates(among collisions: [SentenceCollision]) -> (pairs: [CandidatePair], sentencePairs: Int) {
+        var sentencePairs = collisions
+        sentencePairs.sort { ($0.documents, $0.sentences) < ($1.documents, $1.sentences) }
         var result: [CandidatePair] = []
         var counted = 0
         var start = 0
@@ -173,9 +223,7 @@ public struct PassageFingerprints: Sendable {
             }
             start = end
         }
-        return Candidates(
-            pairs: result, skippedBuckets: skippedBuckets,
-            skippedDocuments: skippedDocuments.map { Int($0) }.sorted(), sentencePairs: counted)
+        return (result, counted)
     }
 
     /// Whether two documents whose colliding sentence pairs are `pairs` (sorted, distinct;

@@ -1,0 +1,146 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Fixed-size records in partitions, kept in memory up to a budget and spilled to temporary
+/// files past it, so that a pass over them needs one partition in memory at a time.
+///
+/// A caller puts every record that must meet another in one partition (by key range or by a
+/// hash of what they share), then works through the partitions one by one: a partitioned
+/// hash join, as external sorts and databases do it (Shapiro 1986). The files live in a
+/// directory of their own, made with `mkdtemp` under `TMPDIR` (or `/tmp`), never beside the
+/// input; each is unlinked as soon as it is open, and the directory is removed when the
+/// partitions are released.
+final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
+    /// The number of partitions.
+    let partitionCount: Int
+    /// Records held in memory before every partition is written out.
+    let memoryLimit: Int
+    /// What the temporary directory's name starts with.
+    let label: String
+    private var buffers: [[Record]]
+    private var buffered = 0
+    /// The directory of the spilled files, once there are any.
+    private(set) var directory: String?
+    private var descriptors: [Int32]
+    private var written: [Int]
+    /// Why spilling failed, if it did (the records then stay in memory).
+    private(set) var spillError: String?
+    /// The number of records added.
+    private(set) var count = 0
+
+    /// `partitionCount` partitions that spill once more than `memoryLimit` bytes of records
+    /// are held, into a directory named `label-XXXXXX`.
+    init(partitionCount: Int, memoryLimit: Int, label: String) {
+        self.partitionCount = max(1, partitionCount)
+        self.memoryLimit = max(0, memoryLimit / MemoryLayout<Record>.stride)
+        self.label = label
+        buffers = Array(repeating: [], count: self.partitionCount)
+        descriptors = Array(repeating: -1, count: self.partitionCount)
+        written = Array(repeating: 0, count: self.partitionCount)
+    }
+
+    deinit {
+        removeFiles()
+    }
+
+    /// Whether any records went to disk.
+    var hasSpilled: Bool { directory != nil }
+
+    /// Adds records through `body`, which is handed a function putting one record in a
+    /// partition; spills afterwards if the budget is passed.
+    func append(_ body: ((Record, Int) -> Void) -> Void) {
+        var added = 0
+        buffers.withUnsafeMutableBufferPointer { buffers in
+            body { record, partition in
+                buffers[partition].append(record)
+                added += 1
+            }
+        }
+        count += added
+        buffered += added
+        if buffered > memoryLimit { spill() }
+    }
+
+    /// The records of partition `index`, from its file and its buffer: those spilled first,
+    /// each batch in the order it was added.
+    func records(of index: Int) -> [Record] {
+        var result: [Record] = []
+        let stride = MemoryLayout<Record>.stride
+        let onDisk = written[index]
+        result.reserveCapacity(onDisk + buffers[index].count)
+        if onDisk > 0, descriptors[index] >= 0 {
+            result = [Record](unsafeUninitializedCapacity: onDisk + buffers[index].count) { buffer, initialized in
+                let bytes = UnsafeMutableRawBufferPointer(start: buffer.baseAddress, count: onDisk * stride)
+                var done = 0
+                while done < bytes.count {
+                    let got = pread(descriptors[index], bytes.baseAddress! + done, bytes.count - done, off_t(done))
+                    if got <= 0 { break }
+                    done += got
+                }
+                initialized = done / stride
+            }
+        }
+        result += buffers[index]
+        return result
+    }
+
+    /// Writes every partition's buffer to its file; on failure, keeps records in memory.
+    private func spill() {
+        guard spillError == nil else { return }
+        if directory == nil {
+            let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+            var template = Array((base + "/\(label)-XXXXXX").utf8CString)
+            guard let made = mkdtemp(&template) else {
+                spillError = "could not make a temporary directory under \(base)"
+                return
+            }
+            directory = String(cString: made)
+        }
+        let stride = MemoryLayout<Record>.stride
+        for index in 0..<partitionCount where !buffers[index].isEmpty {
+            if descriptors[index] < 0 {
+                descriptors[index] = open(path(of: index), O_RDWR | O_CREAT | O_EXCL, 0o600)
+                if descriptors[index] < 0 {
+                    spillError = "could not create \(path(of: index))"
+                    return
+                }
+                // Unlinked at once: the open descriptor keeps the data, and nothing is left
+                // behind if the process dies.
+                unlink(path(of: index))
+            }
+            let ok = buffers[index].withUnsafeBytes { bytes -> Bool in
+                var done = 0
+                while done < bytes.count {
+                    let put = pwrite(descriptors[index], bytes.baseAddress! + done, bytes.count - done, off_t(written[index] * stride + done))
+                    if put <= 0 { return false }
+                    done += put
+                }
+                return true
+            }
+            guard ok else {
+                spillError = "could not write \(path(of: index))"
+                return
+            }
+            written[index] += buffers[index].count
+            buffers[index] = []
+        }
+        buffered = 0
+    }
+
+    private func path(of index: Int) -> String {
+        (directory ?? "/tmp") + "/partition-\(index)"
+    }
+
+    /// Closes the (already unlinked) files and removes their directory.
+    func removeFiles() {
+        guard let directory else { return }
+        for index in 0..<partitionCount where descriptors[index] >= 0 {
+            close(descriptors[index])
+            descriptors[index] = -1
+        }
+        rmdir(directory)
+        self.directory = nil
+    }
+}
