@@ -130,7 +130,7 @@ public struct PassageFingerprints: Sendable {
             let group = partition..<min(store.partitionCount, partition + width)
             let found = ParallelWork.map(count: group.count, threads: width) { offset in
                 var records = store.records(of: group.lowerBound + offset)
-                RadixSort.group(&records, by: \.key) { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
+                RadixSort.group(&records, by: { $0.key }) { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
                 var pairs: [SentenceCollision] = []
                 var buckets = CappedBuckets(maximumSize: maximumBucketSize)
                 buckets.forEachBucket(in: records, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
@@ -195,11 +195,13 @@ public struct PassageFingerprints: Sendable {
     }
 
     /// The document pairs among `collisions` (all collisions of each document pair present,
-    /// in any order) that ``pointsAtCopy(_:rareCollisions:)``, and the number of distinct
-    /// sentence pairs counted.
+    /// in any order) that ``pointsAtCopy(_:rareCollisions:)``, in an order fixed by the pairs
+    /// alone (not sorted), and the number of distinct sentence pairs counted.
     func candidates(among collisions: [SentenceCollision]) -> (pairs: [CandidatePair], sentencePairs: Int) {
         var sentencePairs = collisions
-        sentencePairs.sort { ($0.documents, $0.sentences) < ($1.documents, $1.sentences) }
+        // Each document pair's collisions together (by a bijective mix of the pair, whose low
+        // bits spread), in sentence order.
+        RadixSort.group(&sentencePairs, by: { Self.mix($0.documents) }) { $0.sentences < $1.sentences }
         var result: [CandidatePair] = []
         var counted = 0
         var start = 0

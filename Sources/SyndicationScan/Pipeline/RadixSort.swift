@@ -124,6 +124,7 @@ enum RadixSort {
     ///
     /// - Complexity: O(*n* + 2¹¹) for each of three digits, plus *r* log *r* for each run of *r*
     ///   values out of order.
+    @inline(__always)
     static func group<Value>(
         _ values: inout [Value], by key: (Value) -> UInt64, orderingEachBy areInIncreasingOrder: (Value, Value) -> Bool
     ) {
