@@ -667,20 +667,30 @@ extension CorpusScanner {
         return result
     }
 
+    /// What ``copyPairs(_:_:_:verified:)`` found: the verbatim pairs of the copy groups, a
+    /// warning when a large group was listed against its representative only, and the facts
+    /// of the representatives it analysed (so that the document list need not read them again).
+    struct CopyPairs {
+        var findings: [PairFinding] = []
+        var warning: Diagnostic? = nil
+        var facts: [Int: DocumentFacts] = [:]
+    }
+
     /// The verbatim pairs of each copy group: every copy with its representative, and, in
     /// small groups, every copy with every other; a warning when a large group was listed
-    /// against its representative only.
+    /// against its representative only; the facts of the representatives analysed here.
     func copyPairs(
         _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource, verified: Verified
-    ) -> ([PairFinding], Diagnostic?) {
+    ) -> CopyPairs {
         let all = census.copyGroups
-        guard !all.isEmpty else { return ([], nil) }
+        guard !all.isEmpty else { return CopyPairs() }
         let verifier = PairVerifier(parameters: parameters)
         // Representatives verification analysed have their group's finding already.
         let groups = all.filter { verified.copyFindings[$0[0]] == nil }
         var findings: [PairFinding] = []
         var large: [[Int]] = []
         var analysed: [Int: PairFinding] = [:]
+        var facts: [Int: DocumentFacts] = [:]
         // Each representative is analysed, verified against its copy and freed by one worker;
         // the texts of ``componentBatchSize`` representatives are read at a time.
         let preparer = Preparer(self, census, lines, indexed: { _ in true })
@@ -689,12 +699,16 @@ extension CorpusScanner {
         while start < groups.count {
             let part = groups[start..<min(groups.count, start + step)]
             let texts = source.documents(at: part.map { census.locations[$0[0]] }, threads: parameters.threads)
-            let found = ParallelWork.map(count: part.count, threads: parameters.threads) { index -> PairFinding? in
+            let found = ParallelWork.map(count: part.count, threads: parameters.threads) { index in
                 let group = part[part.startIndex + index]
                 let representative = preparer.prepared(group[0], text: texts[index].text)
-                return Self.copyFinding(representative, copy: census.documents[group[1]], verifier: verifier)
+                return (finding: Self.copyFinding(representative, copy: census.documents[group[1]], verifier: verifier),
+                        facts: DocumentFacts(credits: representative.credits, digest: representative.digest))
             }
-            for (group, finding) in zip(part, found) { analysed[group[0]] = finding }
+            for (group, result) in zip(part, found) {
+                analysed[group[0]] = result.finding
+                facts[group[0]] = result.facts
+            }
             start = part.endIndex
         }
         // In group order, whichever stage found them.
@@ -709,13 +723,13 @@ extension CorpusScanner {
                 }
             }
         }
-        guard let largest = large.max(by: { $0.count < $1.count }) else { return (findings, nil) }
+        guard let largest = large.max(by: { $0.count < $1.count }) else { return CopyPairs(findings: findings, facts: facts) }
         let warning = Diagnostic(
             file: "scan",
             message: "\(large.count) group(s) of more than \(copyGroups.fullPairLimit) documents with identical text "
                 + "(the largest: \(largest.count) copies of '\(census.documents[largest[0]].id)'); each copy is reported "
                 + "as a verbatim pair with the group's first document and joins its cluster, but not paired with every other copy")
-        return (findings, warning)
+        return CopyPairs(findings: findings, warning: warning, facts: facts)
     }
 
     /// The verbatim pair of a copy group: its representative, analysed, against the same text

@@ -169,13 +169,15 @@ public struct CorpusScanner: Sendable {
         }
 
         let verified = verify(candidates, census, lines, source)
-        let (copyFindings, copyWarning) = copyPairs(census, lines, source, verified: verified)
-        if let copyWarning { warnings.append(copyWarning) }
-        let findings = census.sortedByIds(verified.findings + copyFindings, threads: threads)
+        let copies = copyPairs(census, lines, source, verified: verified)
+        if let copyWarning = copies.warning { warnings.append(copyWarning) }
+        let findings = census.sortedByIds(verified.findings + copies.findings, threads: threads)
 
         report(.resolvingProvenance)
         let memberPositions = census.positions(in: findings, threads: threads)
-        var facts = verified.facts.merging(sketchFacts) { verified, sketched in verified.merged(with: sketched) }
+        // Representatives analysed for their copy groups' pairs are analysed for the list too.
+        var facts = verified.facts.merging(copies.facts) { verified, _ in verified }
+            .merging(sketchFacts) { analysed, sketched in analysed.merged(with: sketched) }
         let listed = census.count <= documentListLimit ? Array(0..<census.count) : memberPositions
         let missing = Set(listed.map { census.representative[$0] }).filter { facts[$0]?.credits == nil }.sorted()
         for (position, fact) in zip(missing, creditFacts(missing, census, lines, source)) {
