@@ -98,14 +98,16 @@ extension CorpusScanner {
             digests = census.count > scanner.documentListLimit
         }
 
-        /// The document at `position`, whose text is `text`, analysed in full.
-        func prepared(_ position: Int, text: String) -> PreparedDocument {
+        /// The document at `position`, whose text is `text`, analysed in full; with a `memo`,
+        /// its lines that the memo has read take their credits from it (``CreditLineMemo``).
+        func prepared(_ position: Int, text: String, memo: CreditLineMemo? = nil) -> PreparedDocument {
             var document = census.documents[position]
             document.text = text
             let parameters = scanner.parameters
             let slots = census.lines(of: position)
             let analysis = Analysis(
-                document, parameters: parameters, hasher: hasher, detector: detector, lineKeys: census.lineKeys[slots])
+                document, parameters: parameters, hasher: hasher, detector: detector, lineKeys: census.lineKeys[slots],
+                memo: memo)
             let boilerplate = lines.boilerplate(lines: analysis.lines, slots: slots)
             var prepared = analysis.prepared(boilerplate: boilerplate, parameters: parameters)
             // Built once per document, for every pair it stands in.
@@ -651,7 +653,15 @@ extension CorpusScanner {
     static func verify(
         _ component: Component, texts: [String], preparer: Preparer, verifier: PairVerifier, copyOf: [Int: Int]
     ) -> ComponentFindings {
-        let documents = zip(component.documents, texts).map { preparer.prepared($0, text: $1) }
+        // Its documents mostly copy each other: a line met again takes the credits it had.
+        let memo = CreditLineMemo()
+        var documents: [PreparedDocument] = []
+        documents.reserveCapacity(texts.count)
+        for (position, text) in zip(component.documents, texts) {
+            // The last document's lines are looked up, not kept.
+            memo.isKeeping = documents.count + 1 < texts.count
+            documents.append(preparer.prepared(position, text: text, memo: memo))
+        }
         func document(_ position: Int) -> PreparedDocument {
             documents[component.documents.firstIndex(of: position)!]
         }

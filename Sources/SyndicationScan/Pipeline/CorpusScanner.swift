@@ -274,10 +274,11 @@ struct Analysis: Sendable {
 
     /// The analysis of `document`; `lineKeys`, when given, are the keys of its lines with words
     /// as the census made them (``CorpusCensus/lineKeys``), which are then not made again (unless
-    /// the text no longer has as many such lines).
+    /// the text no longer has as many such lines). With a `memo`, lines it has read take their
+    /// credits from it (``CreditLineMemo``).
     init(
         _ document: Document, parameters: ScanParameters, hasher: MinHasher, detector: CreditDetector,
-        lineKeys: ArraySlice<UInt64>? = nil
+        lineKeys: ArraySlice<UInt64>? = nil, memo: CreditLineMemo? = nil
     ) {
         self.document = document
         let text = AnalyzedText(document.text)
@@ -287,7 +288,7 @@ struct Analysis: Sendable {
         minhash = hasher.signature(of: shingles)
         simhash = SimHash(hashes: hashes, shingling: parameters.documentShingling, seed: parameters.seed)
         lines = lineKeys.flatMap { BoilerplateDetector.lines(of: text, keys: $0) } ?? BoilerplateDetector.lineKeys(of: text)
-        credits = detector.credits(in: text)
+        credits = memo.map { detector.credits(in: text, memo: $0) } ?? detector.credits(in: text)
     }
 
     func prepared(boilerplate lines: [BoilerplateLine], parameters: ScanParameters) -> PreparedDocument {
