@@ -64,8 +64,8 @@ public struct CreditDetector: Sendable {
                     let verdict = CreditLineFilter.verdict(scalars, narrowed: bytes, line)
                     if verdict.mayHoldCredit {
                         var scanner = CreditLineScanner(
-                            tokens: CreditToken.tokenize(scalars, line), scalars: scalars, isListItem: inList,
-                            scansPhrases: verdict.mayHoldPhrase)
+                            tokens: CreditToken.tokenize(scalars, narrowed: bytes, line), scalars: scalars,
+                            isListItem: inList, scansPhrases: verdict.mayHoldPhrase)
                         scanner.scan()
                         credits = scanner.credits
                     }
@@ -99,14 +99,17 @@ public struct CreditDetector: Sendable {
         ) { narrowed in
             let bytes = narrowed.baseAddress!
             CreditLineFilter.narrow(scalars, into: bytes)
-            return credits(in: scalars, lines: lines) { CreditLineFilter.verdict(scalars, narrowed: bytes, $0) }
+            return credits(in: scalars, lines: lines, narrowed: UnsafePointer(bytes)) {
+                CreditLineFilter.verdict(scalars, narrowed: bytes, $0)
+            }
         }
     }
 
-    /// The credits in `scalars`, scanning each line as `verdict` allows.
+    /// The credits in `scalars`, scanning each line as `verdict` allows; words are read from
+    /// `narrowed`, the narrowed copy, when given (``CreditToken/tokenize(_:narrowed:_:)``).
     @inline(__always)
     private func credits(
-        in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan],
+        in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan], narrowed: UnsafePointer<UInt8>? = nil,
         verdict: (TextSpan) -> CreditLineFilter.Verdict
     ) -> [Credit] {
         var found: [Credit] = []
@@ -114,8 +117,9 @@ public struct CreditDetector: Sendable {
             let verdict = verdict(line)
             guard verdict.mayHoldCredit else { continue }
             var scanner = CreditLineScanner(
-                tokens: CreditToken.tokenize(scalars, line), scalars: scalars,
-                isListItem: Self.isListItem(number, lines: lines, scalars: scalars), scansPhrases: verdict.mayHoldPhrase)
+                tokens: narrowed.map { CreditToken.tokenize(scalars, narrowed: $0, line) } ?? CreditToken.tokenize(scalars, line),
+                scalars: scalars, isListItem: Self.isListItem(number, lines: lines, scalars: scalars),
+                scansPhrases: verdict.mayHoldPhrase)
             scanner.scan()
             found += scanner.credits
         }
