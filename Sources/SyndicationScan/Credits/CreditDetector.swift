@@ -41,6 +41,42 @@ public struct CreditDetector: Sendable {
         text.scalars.withUnsafeBufferPointer { credits(in: $0, lines: text.lines) }
     }
 
+    /// The credits in an analysed text, in text order, as ``credits(in:)-(AnalyzedText)``
+    /// finds them: lines that `memo` has read before take their credits from it, and the
+    /// others are read and kept there.
+    ///
+    /// - Complexity: O(*n*) in the length of the text.
+    func credits(in text: AnalyzedText, memo: CreditLineMemo) -> [Credit] {
+        let lines = text.lines
+        return text.scalars.withUnsafeBufferPointer { scalars in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count + CreditLineFilter.narrowedPadding) { narrowed in
+                let bytes = narrowed.baseAddress!
+                CreditLineFilter.narrow(scalars, into: bytes)
+                var found: [Credit] = []
+                for (number, line) in lines.enumerated() {
+                    let inList = Self.isListItem(number, lines: lines, scalars: scalars)
+                    let hash = memo.isKeeping || !memo.isEmpty ? CreditLineMemo.hash(narrowed: bytes, line, isListItem: inList) : 0
+                    if let known = memo.credits(of: line, in: scalars, isListItem: inList, hash: hash) {
+                        found += known
+                        continue
+                    }
+                    var credits: [Credit] = []
+                    let verdict = CreditLineFilter.verdict(scalars, narrowed: bytes, line)
+                    if verdict.mayHoldCredit {
+                        var scanner = CreditLineScanner(
+                            tokens: CreditToken.tokenize(scalars, narrowed: bytes, line), scalars: scalars,
+                            isListItem: inList, scansPhrases: verdict.mayHoldPhrase)
+                        scanner.scan()
+                        credits = scanner.credits
+                    }
+                    memo.keep(credits, of: line, in: text.scalars, isListItem: inList, hash: hash)
+                    found += credits
+                }
+                return Self.distinct(found)
+            }
+        }
+    }
+
     /// The credits in `text`, in text order; offsets are code points of `text`.
     ///
     /// - Complexity: O(*n*) in the length of the text.
@@ -63,38 +99,52 @@ public struct CreditDetector: Sendable {
         ) { narrowed in
             let bytes = narrowed.baseAddress!
             CreditLineFilter.narrow(scalars, into: bytes)
-            return credits(in: scalars, lines: lines) { CreditLineFilter.verdict(scalars, narrowed: bytes, $0) }
+            return credits(in: scalars, lines: lines, narrowed: UnsafePointer(bytes)) {
+                CreditLineFilter.verdict(scalars, narrowed: bytes, $0)
+            }
         }
     }
 
-    /// The credits in `scalars`, scanning each line as `verdict` allows.
+    /// The credits in `scalars`, scanning each line as `verdict` allows; words are read from
+    /// `narrowed`, the narrowed copy, when given (``CreditToken/tokenize(_:narrowed:_:)``).
     @inline(__always)
     private func credits(
-        in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan],
+        in scalars: UnsafeBufferPointer<Unicode.Scalar>, lines: [TextSpan], narrowed: UnsafePointer<UInt8>? = nil,
         verdict: (TextSpan) -> CreditLineFilter.Verdict
     ) -> [Credit] {
         var found: [Credit] = []
-        // A line starting with a bullet next to another such line is a list item ("- Apples"),
-        // not an end line ("- Observer").
+        for (number, line) in lines.enumerated() {
+            let verdict = verdict(line)
+            guard verdict.mayHoldCredit else { continue }
+            var scanner = CreditLineScanner(
+                tokens: narrowed.map { CreditToken.tokenize(scalars, narrowed: $0, line) } ?? CreditToken.tokenize(scalars, line),
+                scalars: scalars, isListItem: Self.isListItem(number, lines: lines, scalars: scalars),
+                scansPhrases: verdict.mayHoldPhrase)
+            scanner.scan()
+            found += scanner.credits
+        }
+        return Self.distinct(found)
+    }
+
+    /// Whether line `number` of `lines` is one item of a bulleted list: a line starting with a
+    /// bullet next to another such line is a list item ("- Apples"), not an end line
+    /// ("- Observer").
+    @inline(__always)
+    static func isListItem(_ number: Int, lines: [TextSpan], scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         func isBulleted(_ number: Int) -> Bool {
             switch scalars[lines[number].start] {
             case "-", "*", "\u{2022}", "\u{2013}", "\u{2014}": return true
             default: return false
             }
         }
-        for (number, line) in lines.enumerated() {
-            let verdict = verdict(line)
-            guard verdict.mayHoldCredit else { continue }
-            let inList = isBulleted(number)
-                && ((number > 0 && isBulleted(number - 1)) || (number + 1 < lines.count && isBulleted(number + 1)))
-            var scanner = CreditLineScanner(
-                tokens: CreditToken.tokenize(scalars, line), scalars: scalars, isListItem: inList,
-                scansPhrases: verdict.mayHoldPhrase)
-            scanner.scan()
-            found += scanner.credits
-        }
+        return isBulleted(number)
+            && ((number > 0 && isBulleted(number - 1)) || (number + 1 < lines.count && isBulleted(number + 1)))
+    }
+
+    /// `found`, the credits of a text's lines in line order, sorted by span with one credit
+    /// per name span (a phrase can match two patterns).
+    static func distinct(_ found: [Credit]) -> [Credit] {
         guard found.count > 1 else { return found }
-        // One credit per name span: a phrase can match two patterns.
         var seen: Set<TextSpan> = []
         return found.sorted { $0.span < $1.span }.filter { seen.insert($0.span).inserted }
     }

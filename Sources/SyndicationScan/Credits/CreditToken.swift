@@ -53,21 +53,74 @@ struct CreditToken {
                     break
                 }
             }
-            let first = scalars[start]
-            let isCapitalised = first.value < 0x80
-                ? first.value >= 0x41 && first.value <= 0x5A
-                : first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
-            let isNumber = first.value < 0x80
-                ? first.value >= 0x30 && first.value <= 0x39
-                : first.properties.numericType != nil
-            let last = scalars[index - 1]
-            let isPossessive = index - start >= 3 && (last == "s" || last == "S")
-                && (scalars[index - 2] == "'" || scalars[index - 2] == "\u{2019}")
-            tokens.append(CreditToken(
-                start: start, end: index, mark: " ", isWord: true, isCapitalised: isCapitalised,
-                isNumber: isNumber, isPossessive: isPossessive))
+            tokens.append(word(scalars, start, index))
         }
         return tokens
+    }
+
+    /// ``tokenize(_:_:)`` with the runs of ASCII letters and digits inside words read from
+    /// `narrowed`, the narrowed copy of `scalars` (``CreditLineFilter/narrow(_:into:)``, with
+    /// its padding), sixteen code points at a time: the same tokens. In the copy those code
+    /// points are themselves and every other is a byte that is neither (U+212A KELVIN SIGN,
+    /// "K" there, is a word code point too), so a run ends where the code points say a word
+    /// goes on only through the one-by-one tests (a joiner, a code point outside ASCII).
+    ///
+    /// - Complexity: O(*n*) in the length of the span.
+    static func tokenize(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, narrowed: UnsafePointer<UInt8>, _ span: TextSpan
+    ) -> [CreditToken] {
+        var tokens: [CreditToken] = []
+        tokens.reserveCapacity((span.end - span.start) / 5 + 4)
+        var index = span.start
+        let end = span.end
+        while index < end {
+            let scalar = scalars[index]
+            guard isWordScalar(scalar) else {
+                if !isSpace(scalar) {
+                    tokens.append(CreditToken(start: index, end: index + 1, mark: scalar, isWord: false))
+                }
+                index += 1
+                continue
+            }
+            let start = index
+            index += 1
+            while index < end {
+                let lanes = UnsafeRawPointer(narrowed + index).loadUnaligned(as: ByteLanes.Lanes.self)
+                let wordLanes = ByteLanes.inRange(lanes | ByteLanes.Lanes(repeating: 0x20), from: 0x61, count: 26)
+                    | ByteLanes.inRange(lanes, from: 0x30, count: 10)
+                let run = (~ByteLanes.bitMask(wordLanes)).trailingZeroBitCount
+                index = Swift.min(end, index &+ run)
+                if run == 16 { continue }
+                guard index < end else { break }
+                if isWordScalar(scalars[index]) {
+                    index += 1
+                } else if isInnerJoiner(scalars[index]), index + 1 < end, isWordScalar(scalars[index + 1]) {
+                    index += 2
+                } else {
+                    break
+                }
+            }
+            tokens.append(word(scalars, start, index))
+        }
+        return tokens
+    }
+
+    /// The word token `scalars[start..<end]`.
+    @inline(__always)
+    private static func word(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ index: Int) -> CreditToken {
+        let first = scalars[start]
+        let isCapitalised = first.value < 0x80
+            ? first.value >= 0x41 && first.value <= 0x5A
+            : first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
+        let isNumber = first.value < 0x80
+            ? first.value >= 0x30 && first.value <= 0x39
+            : first.properties.numericType != nil
+        let last = scalars[index - 1]
+        let isPossessive = index - start >= 3 && (last == "s" || last == "S")
+            && (scalars[index - 2] == "'" || scalars[index - 2] == "\u{2019}")
+        return CreditToken(
+            start: start, end: index, mark: " ", isWord: true, isCapitalised: isCapitalised,
+            isNumber: isNumber, isPossessive: isPossessive)
     }
 
     /// ``TokenNormalizer/isWordScalar(_:)`` with fast answers for ASCII, Latin-1 and the

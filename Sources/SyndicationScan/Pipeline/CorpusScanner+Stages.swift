@@ -98,14 +98,16 @@ extension CorpusScanner {
             digests = census.count > scanner.documentListLimit
         }
 
-        /// The document at `position`, whose text is `text`, analysed in full.
-        func prepared(_ position: Int, text: String) -> PreparedDocument {
+        /// The document at `position`, whose text is `text`, analysed in full; with a `memo`,
+        /// its lines that the memo has read take their credits from it (``CreditLineMemo``).
+        func prepared(_ position: Int, text: String, memo: CreditLineMemo? = nil) -> PreparedDocument {
             var document = census.documents[position]
             document.text = text
             let parameters = scanner.parameters
             let slots = census.lines(of: position)
             let analysis = Analysis(
-                document, parameters: parameters, hasher: hasher, detector: detector, lineKeys: census.lineKeys[slots])
+                document, parameters: parameters, hasher: hasher, detector: detector, lineKeys: census.lineKeys[slots],
+                memo: memo)
             let boilerplate = lines.boilerplate(lines: analysis.lines, slots: slots)
             var prepared = analysis.prepared(boilerplate: boilerplate, parameters: parameters)
             // Built once per document, for every pair it stands in.
@@ -651,7 +653,15 @@ extension CorpusScanner {
     static func verify(
         _ component: Component, texts: [String], preparer: Preparer, verifier: PairVerifier, copyOf: [Int: Int]
     ) -> ComponentFindings {
-        let documents = zip(component.documents, texts).map { preparer.prepared($0, text: $1) }
+        // Its documents mostly copy each other: a line met again takes the credits it had.
+        let memo = CreditLineMemo()
+        var documents: [PreparedDocument] = []
+        documents.reserveCapacity(texts.count)
+        for (position, text) in zip(component.documents, texts) {
+            // The last document's lines are looked up, not kept.
+            memo.isKeeping = documents.count + 1 < texts.count
+            documents.append(preparer.prepared(position, text: text, memo: memo))
+        }
         func document(_ position: Int) -> PreparedDocument {
             documents[component.documents.firstIndex(of: position)!]
         }
@@ -667,20 +677,30 @@ extension CorpusScanner {
         return result
     }
 
+    /// What ``copyPairs(_:_:_:verified:)`` found: the verbatim pairs of the copy groups, a
+    /// warning when a large group was listed against its representative only, and the facts
+    /// of the representatives it analysed (so that the document list need not read them again).
+    struct CopyPairs {
+        var findings: [PairFinding] = []
+        var warning: Diagnostic? = nil
+        var facts: [Int: DocumentFacts] = [:]
+    }
+
     /// The verbatim pairs of each copy group: every copy with its representative, and, in
     /// small groups, every copy with every other; a warning when a large group was listed
-    /// against its representative only.
+    /// against its representative only; the facts of the representatives analysed here.
     func copyPairs(
         _ census: CorpusCensus, _ lines: LineCensus, _ source: some DocumentSource, verified: Verified
-    ) -> ([PairFinding], Diagnostic?) {
+    ) -> CopyPairs {
         let all = census.copyGroups
-        guard !all.isEmpty else { return ([], nil) }
+        guard !all.isEmpty else { return CopyPairs() }
         let verifier = PairVerifier(parameters: parameters)
         // Representatives verification analysed have their group's finding already.
         let groups = all.filter { verified.copyFindings[$0[0]] == nil }
         var findings: [PairFinding] = []
         var large: [[Int]] = []
         var analysed: [Int: PairFinding] = [:]
+        var facts: [Int: DocumentFacts] = [:]
         // Each representative is analysed, verified against its copy and freed by one worker;
         // the texts of ``componentBatchSize`` representatives are read at a time.
         let preparer = Preparer(self, census, lines, indexed: { _ in true })
@@ -689,12 +709,16 @@ extension CorpusScanner {
         while start < groups.count {
             let part = groups[start..<min(groups.count, start + step)]
             let texts = source.documents(at: part.map { census.locations[$0[0]] }, threads: parameters.threads)
-            let found = ParallelWork.map(count: part.count, threads: parameters.threads) { index -> PairFinding? in
+            let found = ParallelWork.map(count: part.count, threads: parameters.threads) { index in
                 let group = part[part.startIndex + index]
                 let representative = preparer.prepared(group[0], text: texts[index].text)
-                return Self.copyFinding(representative, copy: census.documents[group[1]], verifier: verifier)
+                return (finding: Self.copyFinding(representative, copy: census.documents[group[1]], verifier: verifier),
+                        facts: DocumentFacts(credits: representative.credits, digest: representative.digest))
             }
-            for (group, finding) in zip(part, found) { analysed[group[0]] = finding }
+            for (group, result) in zip(part, found) {
+                analysed[group[0]] = result.finding
+                facts[group[0]] = result.facts
+            }
             start = part.endIndex
         }
         // In group order, whichever stage found them.
@@ -709,13 +733,13 @@ extension CorpusScanner {
                 }
             }
         }
-        guard let largest = large.max(by: { $0.count < $1.count }) else { return (findings, nil) }
+        guard let largest = large.max(by: { $0.count < $1.count }) else { return CopyPairs(findings: findings, facts: facts) }
         let warning = Diagnostic(
             file: "scan",
             message: "\(large.count) group(s) of more than \(copyGroups.fullPairLimit) documents with identical text "
                 + "(the largest: \(largest.count) copies of '\(census.documents[largest[0]].id)'); each copy is reported "
                 + "as a verbatim pair with the group's first document and joins its cluster, but not paired with every other copy")
-        return (findings, warning)
+        return CopyPairs(findings: findings, warning: warning, facts: facts)
     }
 
     /// The verbatim pair of a copy group: its representative, analysed, against the same text

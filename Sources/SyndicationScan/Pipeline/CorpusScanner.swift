@@ -169,13 +169,15 @@ public struct CorpusScanner: Sendable {
         }
 
         let verified = verify(candidates, census, lines, source)
-        let (copyFindings, copyWarning) = copyPairs(census, lines, source, verified: verified)
-        if let copyWarning { warnings.append(copyWarning) }
-        let findings = census.sortedByIds(verified.findings + copyFindings, threads: threads)
+        let copies = copyPairs(census, lines, source, verified: verified)
+        if let copyWarning = copies.warning { warnings.append(copyWarning) }
+        let findings = census.sortedByIds(verified.findings + copies.findings, threads: threads)
 
         report(.resolvingProvenance)
         let memberPositions = census.positions(in: findings, threads: threads)
-        var facts = verified.facts.merging(sketchFacts) { verified, sketched in verified.merged(with: sketched) }
+        // Representatives analysed for their copy groups' pairs are analysed for the list too.
+        var facts = verified.facts.merging(copies.facts) { verified, _ in verified }
+            .merging(sketchFacts) { analysed, sketched in analysed.merged(with: sketched) }
         let listed = census.count <= documentListLimit ? Array(0..<census.count) : memberPositions
         let missing = Set(listed.map { census.representative[$0] }).filter { facts[$0]?.credits == nil }.sorted()
         for (position, fact) in zip(missing, creditFacts(missing, census, lines, source)) {
@@ -272,10 +274,11 @@ struct Analysis: Sendable {
 
     /// The analysis of `document`; `lineKeys`, when given, are the keys of its lines with words
     /// as the census made them (``CorpusCensus/lineKeys``), which are then not made again (unless
-    /// the text no longer has as many such lines).
+    /// the text no longer has as many such lines). With a `memo`, lines it has read take their
+    /// credits from it (``CreditLineMemo``).
     init(
         _ document: Document, parameters: ScanParameters, hasher: MinHasher, detector: CreditDetector,
-        lineKeys: ArraySlice<UInt64>? = nil
+        lineKeys: ArraySlice<UInt64>? = nil, memo: CreditLineMemo? = nil
     ) {
         self.document = document
         let text = AnalyzedText(document.text)
@@ -285,7 +288,7 @@ struct Analysis: Sendable {
         minhash = hasher.signature(of: shingles)
         simhash = SimHash(hashes: hashes, shingling: parameters.documentShingling, seed: parameters.seed)
         lines = lineKeys.flatMap { BoilerplateDetector.lines(of: text, keys: $0) } ?? BoilerplateDetector.lineKeys(of: text)
-        credits = detector.credits(in: text)
+        credits = memo.map { detector.credits(in: text, memo: $0) } ?? detector.credits(in: text)
     }
 
     func prepared(boilerplate lines: [BoilerplateLine], parameters: ScanParameters) -> PreparedDocument {
