@@ -53,6 +53,18 @@ public struct DocumentProfile: Sendable {
         id: String, text: AnalyzedText, boilerplate: [TextSpan], title: String?,
         shingleSize: Int, maximumSentenceWords: Int = SentencePieces.maximumWords
     ) {
+        self.init(
+            id: id, text: text, boilerplate: boilerplate, title: title, shingleSize: shingleSize,
+            maximumSentenceWords: maximumSentenceWords, sentenceSets: nil)
+    }
+
+    /// The same profile, with the sets of sentences the profiles sharing `sentenceSets` met
+    /// before taken from there (``SentenceSetCache``), and those of the others filed there.
+    init(
+        id: String, text: AnalyzedText, boilerplate: [TextSpan], title: String?,
+        shingleSize: Int, maximumSentenceWords: Int = SentencePieces.maximumWords,
+        sentenceSets: SentenceSetCache?
+    ) {
         self.id = id
         self.text = text
         self.boilerplate = boilerplate
@@ -132,6 +144,12 @@ public struct DocumentProfile: Sendable {
             func sortedSet(_ start: UnsafeMutablePointer<UInt64>, count: Int) -> [UInt64] {
                 SortedHashSet.make(sorting: UnsafeMutableBufferPointer(start: start, count: count), workspace: workspace)
             }
+            /// The segment `tokens`' sets, its hashes left in the buffer in text order.
+            func makeSets(_ tokens: Range<Int>) -> SentenceSetCache.Sets {
+                SentenceSetCache.Sets(
+                    shingles: shingling.writeHashes(of: text, tokens: tokens, into: hashes, sortingWith: workspace).set,
+                    words: Self.wordShingling.writeHashes(of: text, tokens: tokens, into: words, sortingWith: workspace).set)
+            }
             var boilerplateCursor = 0
             var quoteCursor = 0
             for (span, tokens, spanWords) in segments {
@@ -145,12 +163,37 @@ public struct DocumentProfile: Sendable {
                     furnitureCursor += 1
                 }
                 let isFurniture = furnitureCursor < furniture.count && furniture[furnitureCursor].overlap(with: span) > 0
-                // The segment's hashes, written for its prose's and sorted as they are made.
-                let shingles = shingling.writeHashes(of: text, tokens: tokens, into: hashes, sortingWith: workspace).set
                 // Prose shingles: runs of tokens that lie outside every quotation.
                 while quoteCursor < quotations.count, quotations[quoteCursor].end <= span.start {
                     quoteCursor += 1
                 }
+                // No quotation left that starts by the last word's start: no word is quoted
+                // (most sentences), and the words need not be read one by one.
+                let lastWordStart = Int(text.tokens[tokens.upperBound - 1].start)
+                let mayQuote = quoteCursor < quotations.count && quotations[quoteCursor].start <= lastWordStart
+                // The segment's sets: a sentence met before in the cache's other profiles
+                // takes its sets from there; otherwise its hashes are written (for its
+                // prose's) and sorted as they are made, and the sets filed.
+                var hashesWritten = true
+                let sets: SentenceSetCache.Sets
+                if let cache = sentenceSets, cache.shingleSize == shingleSize {
+                    let firstByte = Int(text.tokens[tokens.lowerBound].foldedStart)
+                    let lastByte = Int(text.tokens[tokens.upperBound - 1].foldedEnd)
+                    sets = text.folded.withUnsafeBytes { folded in
+                        let bytes = UnsafeRawBufferPointer(rebasing: folded[firstByte..<lastByte])
+                        let key = SentenceSetCache.key(of: bytes)
+                        if let filed = cache.sets(of: bytes, key: key, wordCount: tokens.count) {
+                            hashesWritten = false
+                            return filed
+                        }
+                        let made = makeSets(tokens)
+                        cache.file(made, of: bytes, key: key, wordCount: tokens.count)
+                        return made
+                    }
+                } else {
+                    sets = makeSets(tokens)
+                }
+                let shingles = sets.shingles
                 var proseCount = 0
                 var proseWords = 0
                 var runStart: Int?
@@ -158,13 +201,14 @@ public struct DocumentProfile: Sendable {
                 var cursor = quoteCursor
                 /// Appends the shingles of the run of prose `run` to the prose buffer.
                 func appendProse(_ run: Range<Int>) {
+                    if !hashesWritten {
+                        // Sets from the cache, and a quotation in the sentence: its hashes in text order.
+                        _ = shingling.writeHashes(of: text, tokens: tokens, into: hashes)
+                        hashesWritten = true
+                    }
                     proseCount += Self.writeRunHashes(
                         run, of: tokens, hashes: hashes, in: text, shingling: shingling, into: prose + proseCount)
                 }
-                // No quotation left that starts by the last word's start: no word is quoted
-                // (most sentences), and the words need not be read one by one.
-                let lastWordStart = Int(text.tokens[tokens.upperBound - 1].start)
-                let mayQuote = quoteCursor < quotations.count && quotations[quoteCursor].start <= lastWordStart
                 if !mayQuote {
                     proseWords = tokens.count
                 } else {
@@ -191,7 +235,7 @@ public struct DocumentProfile: Sendable {
                     shingles: shingles,
                     proseShingles: isQuoted ? sortedSet(prose, count: proseCount) : shingles,
                     proseWordCount: proseWords,
-                    words: Self.wordShingling.writeHashes(of: text, tokens: tokens, into: words, sortingWith: workspace).set,
+                    words: sets.words,
                     isExcluded: isBoilerplate || isTitle || isFurniture, isBoilerplate: isBoilerplate,
                     spanWordCount: spanWords)
                 sentences.append(sentence)

@@ -91,11 +91,14 @@ extension CorpusScanner {
         /// Whether the SHA-256 of each text is made here (the report lists only the documents
         /// in findings, so no other stage reads them all).
         let digests: Bool
+        /// The sets of sentences its profiles met before (``SentenceSetCache``).
+        let sentenceSets: SentenceSetCache
 
         init(_ scanner: CorpusScanner, _ census: CorpusCensus, _ lines: LineCensus, indexed: @escaping (Int) -> Bool) {
             (self.scanner, self.census, self.lines, self.indexed) = (scanner, census, lines, indexed)
             hasher = MinHasher(parameters: scanner.minhashParameters)
             digests = census.count > scanner.documentListLimit
+            sentenceSets = SentenceSetCache(shingleSize: scanner.parameters.sentenceShingleSize)
         }
 
         /// The document at `position`, whose text is `text`, analysed in full; with a `memo`,
@@ -109,7 +112,7 @@ extension CorpusScanner {
                 document, parameters: parameters, hasher: hasher, detector: detector, lineKeys: census.lineKeys[slots],
                 memo: memo)
             let boilerplate = lines.boilerplate(lines: analysis.lines, slots: slots)
-            var prepared = analysis.prepared(boilerplate: boilerplate, parameters: parameters)
+            var prepared = analysis.prepared(boilerplate: boilerplate, parameters: parameters, sentenceSets: sentenceSets)
             // Built once per document, for every pair it stands in.
             if indexed(position) { prepared.shingleIndex = SentenceShingleIndex(prepared.profile) }
             // A copy group's representative was digested by the census already.

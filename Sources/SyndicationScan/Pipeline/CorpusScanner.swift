@@ -291,11 +291,13 @@ struct Analysis: Sendable {
         credits = memo.map { detector.credits(in: text, memo: $0) } ?? detector.credits(in: text)
     }
 
-    func prepared(boilerplate lines: [BoilerplateLine], parameters: ScanParameters) -> PreparedDocument {
+    func prepared(
+        boilerplate lines: [BoilerplateLine], parameters: ScanParameters, sentenceSets: SentenceSetCache? = nil
+    ) -> PreparedDocument {
         let boilerplate = lines.map(\.span)
         let profile = DocumentProfile(
             id: document.id, text: text, boilerplate: lines.filter(\.isTemplate).map(\.span),
-            title: document.title, shingleSize: parameters.sentenceShingleSize)
+            title: document.title, shingleSize: parameters.sentenceShingleSize, sentenceSets: sentenceSets)
         let boilerplateLines = Self.lines(self.lines, at: boilerplate)
         let marked = CorpusScanner.marked(credits, inBoilerplate: boilerplate)
         return PreparedDocument(
