@@ -39,6 +39,22 @@ public struct JSONLinesCorpus: DocumentSource {
         return warnings
     }
 
+    /// Calls `body` with the batches of ``readAll(threads:_:)`` and what `derive` makes of each
+    /// of their records, as ``DocumentSource``'s `readAll(threads:readsAhead:deriving:_:)`
+    /// does, but parsing each chunk's lines and deriving from each record on the same
+    /// workers; with `readsAhead`, a thread reads and splits the next chunks meanwhile
+    /// (``JSONLinesChunks``). Called on the concrete type, so that it is specialised for `Derived`.
+    func readAll<Derived>(
+        threads: Int, readsAhead: Bool, deriving derive: (SourceRecord) -> Derived,
+        _ body: ([SourceRecord], [Derived]) -> Void
+    ) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for (input, path) in paths.enumerated() {
+            read(path, input: Int32(input), threads: threads, readsAhead: readsAhead, warnings: &warnings, derive, body)
+        }
+        return warnings
+    }
+
     public func documents(at locations: [RecordLocation], threads: Int) -> [Document] {
         var descriptors: [Int32: Int32] = [:]
         for input in Set(locations.map(\.input)) {
@@ -99,6 +115,17 @@ public struct JSONLinesCorpus: DocumentSource {
     func read(
         _ path: String, input: Int32, threads: Int, warnings: inout [Diagnostic], _ body: ([SourceRecord]) -> Void
     ) {
+        read(path, input: input, threads: threads, readsAhead: false, warnings: &warnings, { _ in () }) { records, _ in
+            body(records)
+        }
+    }
+
+    /// Reads the file `path`, the input numbered `input`, handing its documents and what
+    /// `derive` makes of them to `body`, a chunk at a time.
+    func read<Derived>(
+        _ path: String, input: Int32, threads: Int, readsAhead: Bool, warnings: inout [Diagnostic],
+        _ derive: (SourceRecord) -> Derived, _ body: ([SourceRecord], [Derived]) -> Void
+    ) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             warnings.append(Diagnostic(file: path, message: "there is no such file or folder"))
@@ -114,7 +141,7 @@ public struct JSONLinesCorpus: DocumentSource {
             text.withUnsafeMutableBufferPointer { buffer in
                 let lines = Self.lines(in: UnsafeBufferPointer(buffer), from: 0, firstLine: 1, final: true).lines
                 emit(lines, buffer: UnsafeBufferPointer(buffer), bufferOffset: 0, input: input, reader: reader,
-                     threads: threads, warnings: &warnings, body)
+                     threads: threads, warnings: &warnings, derive, body)
             }
             return
         }
@@ -125,50 +152,15 @@ public struct JSONLinesCorpus: DocumentSource {
             return
         }
         defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
-        var filled = 0          // bytes in the buffer
-        var bufferOffset: Int64 = 0  // file offset of buffer[0]
-        var nextLine = 1
-        var atStart = true
-        // The first read is short, so that the first batch reaches the caller (whose workers
-        // wait for it, while a reading thread reads ahead) after a fraction of a chunk's parse.
-        var readLimit = min(chunkSize, Self.firstReadSize)
-        while true {
-            if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
-            let room = max(readLimit, filled + 1)
-            readLimit = Int.max
-            let got = buffer.withUnsafeMutableBytes {
-                Glibc.read(descriptor, $0.baseAddress! + filled, min($0.count, room) - filled)
+        let chunks = JSONLinesChunks(path: path, descriptor: descriptor, chunkSize: chunkSize, firstReadSize: Self.firstReadSize)
+        chunks.forEach(readsAhead: readsAhead) { piece in
+            switch piece {
+            case .chunk(let chunk):
+                emit(chunk.lines, buffer: chunk.bytes, bufferOffset: chunk.offset, input: input, reader: reader,
+                     threads: threads, warnings: &warnings, derive, body)
+            case .failure(let warning):
+                warnings.append(warning)
             }
-            if got < 0 {
-                let reason = String(cString: strerror(errno))
-                warnings.append(Diagnostic(file: path, message: "the file could not be read: \(reason)"))
-                return
-            }
-            filled += got
-            let final = got == 0
-            var skip = 0
-            if atStart, filled >= 3 || final {
-                if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { skip = 3 }
-                atStart = false
-            } else if atStart {
-                continue
-            }
-            let consumed: Int = buffer.withUnsafeBufferPointer { all in
-                let view = UnsafeBufferPointer(rebasing: all[0..<filled])
-                let found = Self.lines(in: view, from: skip, firstLine: nextLine, final: final)
-                emit(found.lines, buffer: view, bufferOffset: bufferOffset, input: input, reader: reader,
-                     threads: threads, warnings: &warnings, body)
-                nextLine += found.lines.count
-                return found.end
-            }
-            if final { return }
-            // Keep the unfinished line at the front.
-            buffer.withUnsafeMutableBytes { raw in
-                _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
-            }
-            filled -= consumed
-            bufferOffset += Int64(consumed)
         }
     }
 
@@ -208,28 +200,41 @@ public struct JSONLinesCorpus: DocumentSource {
         return (lines, lineStart)
     }
 
-    /// Parses `lines` on `threads` and hands their documents on in line order.
-    private func emit(
+    /// Parses `lines` on `threads`, deriving from each record on the worker that parsed it, and
+    /// hands the records and what was derived on in line order.
+    private func emit<Derived>(
         _ lines: [Line], buffer: UnsafeBufferPointer<UInt8>, bufferOffset: Int64, input: Int32,
-        reader: JSONLinesReader, threads: Int, warnings: inout [Diagnostic], _ body: ([SourceRecord]) -> Void
+        reader: JSONLinesReader, threads: Int, warnings: inout [Diagnostic],
+        _ derive: (SourceRecord) -> Derived, _ body: ([SourceRecord], [Derived]) -> Void
     ) {
         guard !lines.isEmpty else { return }
         nonisolated(unsafe) let bytes = buffer
-        let parsed = ParallelWork.map(count: lines.count, threads: threads) { index in
+        var parsed = ParallelWork.map(count: lines.count, threads: threads) { index -> (SourceRecord?, Derived?, [Diagnostic]) in
             let line = lines[index]
-            return reader.parse(UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), number: line.number)
-        }
-        var records: [SourceRecord] = []
-        records.reserveCapacity(parsed.count)
-        for (index, (candidate, problems)) in parsed.enumerated() {
-            warnings += problems
-            guard let candidate else { continue }
-            let line = lines[index]
+            let (candidate, problems) = reader.parse(UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), number: line.number)
+            guard let candidate else { return (nil, nil, problems) }
             let location = RecordLocation(
                 input: input, offset: bufferOffset + Int64(line.start), length: Int32(line.end - line.start),
                 line: Int32(line.number))
-            records.append(SourceRecord(location: location, document: candidate.document, file: candidate.file, line: candidate.line))
+            let record = SourceRecord(location: location, document: candidate.document, file: candidate.file, line: candidate.line)
+            return (record, derive(record), problems)
         }
-        body(records)
+        var records: [SourceRecord] = []
+        var derived: [Derived] = []
+        records.reserveCapacity(parsed.count)
+        derived.reserveCapacity(parsed.count)
+        // Each result moved out, not copied (a copy retains every string of the record).
+        parsed.withUnsafeMutableBufferPointer { items in
+            for index in items.indices {
+                let (record, made, problems) = (items.baseAddress! + index).move()
+                (items.baseAddress! + index).initialize(to: (nil, nil, []))
+                warnings += problems
+                guard let record, let made else { continue }
+                records.append(record)
+                derived.append(made)
+            }
+        }
+        parsed = []
+        body(records, derived)
     }
 }

@@ -75,9 +75,10 @@ struct CorpusCensus: Sendable {
     /// given, the band keys and signature it makes of each whole text (``wholeTextBandKeys``,
     /// ``wholeTextSignatures``).
     ///
-    /// With more than one thread the source is read a few batches ahead (``ReadAhead``), so
-    /// that reading and parsing the next batch overlaps this batch's census;
-    /// `readsAhead` overrides that choice (the census is the same either way).
+    /// Each record's entry is derived where a JSON Lines source parses it
+    /// (``JSONLinesCorpus/readAll(threads:readsAhead:deriving:_:)``); with more than one
+    /// thread the source reads ahead while the workers parse and derive, which `readsAhead`
+    /// overrides (the census is the same either way).
     static func take(
         of source: some DocumentSource, threads: Int, wholeText: WholeTextSketcher? = nil,
         readsAhead: Bool? = nil, progress: (Int) -> Void
@@ -88,14 +89,11 @@ struct CorpusCensus: Sendable {
         var bands: [[UInt64]] = []
         var signatures: BBitSignatures?
         let overlapped = readsAhead ?? ((threads <= 0 ? ParallelWork.coreCount : threads) > 1)
-        func readAll(_ body: ([SourceRecord]) -> Void) -> [Diagnostic] {
-            overlapped ? ReadAhead().readAll(source, threads: threads, body) : source.readAll(threads: threads, body)
+        func derive(_ record: SourceRecord) -> (Entry, WholeTextSketch?) {
+            if let wholeText { return wholeText.entry(record.document) }
+            return (Entry(record.document, lines: CensusLines(record.document.text)), nil)
         }
-        let readWarnings = readAll { batch in
-            let entries = ParallelWork.map(count: batch.count, threads: threads) { index -> (Entry, WholeTextSketch?) in
-                if let wholeText { return wholeText.entry(batch[index].document) }
-                return (Entry(batch[index].document, lines: CensusLines(batch[index].document.text)), nil)
-            }
+        func keep(_ batch: [SourceRecord], _ entries: [(Entry, WholeTextSketch?)]) {
             // By index: zipping the two arrays copied each record and entry through an optional.
             for index in batch.indices {
                 let record = batch[index]
@@ -118,6 +116,13 @@ struct CorpusCensus: Sendable {
                 lines.append(record.line)
             }
             progress(raw.documents.count)
+        }
+        // A JSON Lines file makes each record's entry where it parses the record, on the same
+        // workers (called on the concrete type, so that the reading is specialised for entries).
+        let readWarnings = if let jsonLines = source as? JSONLinesCorpus {
+            jsonLines.readAll(threads: threads, readsAhead: overlapped, deriving: derive, keep)
+        } else {
+            source.readAll(threads: threads, readsAhead: overlapped, deriving: derive, keep)
         }
         raw.warnings = readWarnings
         // Number the documents by id (a stable sort: equal ids stay in reading order, side by
@@ -164,20 +169,42 @@ struct CorpusCensus: Sendable {
             for index in order { ordered.append(index, of: signatures) }
             census.wholeTextSignatures = ordered
         }
-        census.documents.reserveCapacity(order.count)
-        for (position, index) in order.enumerated() {
-            census.positionOfRecord[index] = position
-            census.documents.append(raw.documents[index])
-            census.locations.append(raw.locations[index])
-            census.textKeys.append(raw.textKeys[index])
-            census.lengths.append(raw.lengths[index])
-            let range = raw.lines(of: index)
-            census.lineKeys += raw.lineKeys[range]
-            census.lineIsFurniture += raw.lineIsFurniture[range]
-            census.lineStarts.append(census.lineKeys.count)
-        }
+        census.documents = order.map { raw.documents[$0] }
+        census.locations = order.map { raw.locations[$0] }
+        census.textKeys = order.map { raw.textKeys[$0] }
+        census.lengths = order.map { raw.lengths[$0] }
+        for (position, index) in order.enumerated() { census.positionOfRecord[index] = position }
+        census.lineStarts = [0]
+        census.lineStarts.reserveCapacity(order.count + 1)
+        for index in order { census.lineStarts.append(census.lineStarts[census.lineStarts.count - 1] + raw.lines(of: index).count) }
+        census.lineKeys = Self.gather(raw.lineKeys, of: raw, in: order, at: census.lineStarts, threads: threads)
+        census.lineIsFurniture = Self.gather(raw.lineIsFurniture, of: raw, in: order, at: census.lineStarts, threads: threads)
         census.groupCopies(source, threads: threads)
         return census
+    }
+
+    /// The lines of the documents of `raw` at `order` (`values` being one of its line arrays),
+    /// one document after another, document `k`'s starting at `starts[k]`; copied on up to
+    /// `threads` workers, a range of documents each.
+    static func gather<Value>(
+        _ values: [Value], of raw: CorpusCensus, in order: [Int], at starts: [Int], threads: Int
+    ) -> [Value] {
+        let total = starts[order.count]
+        return [Value](unsafeUninitializedCapacity: total) { buffer, count in
+            nonisolated(unsafe) let target = buffer
+            let parts = min(order.count, 8 * max(1, threads <= 0 ? ParallelWork.coreCount : threads))
+            _ = ParallelWork.map(count: parts, threads: threads) { part in
+                values.withUnsafeBufferPointer { source in
+                    for position in (part * order.count / parts)..<((part + 1) * order.count / parts) {
+                        let range = raw.lines(of: order[position])
+                        guard !range.isEmpty else { continue }
+                        (target.baseAddress! + starts[position])
+                            .initialize(from: source.baseAddress! + range.lowerBound, count: range.count)
+                    }
+                }
+            }
+            count = total
+        }
     }
 
     /// Sets ``representative``: the first position of each group of identical texts. Texts

@@ -16,6 +16,23 @@ public protocol DocumentSource: Sendable {
     func documents(at locations: [RecordLocation], threads: Int) -> [Document]
 }
 
+extension DocumentSource {
+    /// Calls `body` with the batches of ``readAll(threads:_:)`` and what `derive` makes of each
+    /// of their records, made on up to `threads` workers after the batch is read; with
+    /// `readsAhead`, the source reads on (``ReadAhead``) while `body` and `derive` work. What
+    /// `body` gets does not depend on that choice. ``JSONLinesCorpus`` has its own, which
+    /// derives where it parses.
+    func readAll<Derived>(
+        threads: Int, readsAhead: Bool, deriving derive: (SourceRecord) -> Derived,
+        _ body: ([SourceRecord], [Derived]) -> Void
+    ) -> [Diagnostic] {
+        func each(_ batch: [SourceRecord]) {
+            body(batch, ParallelWork.map(count: batch.count, threads: threads) { derive(batch[$0]) })
+        }
+        return readsAhead ? ReadAhead().readAll(self, threads: threads, each) : readAll(threads: threads, each)
+    }
+}
+
 /// One document as a ``DocumentSource`` read it.
 public struct SourceRecord: Sendable {
     /// Where it lies, to read it again.

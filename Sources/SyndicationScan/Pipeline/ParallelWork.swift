@@ -17,10 +17,10 @@ public enum ParallelWork {
         if workers <= 1 {
             return (0..<count).map(transform)
         }
-        var results = [Result?](repeating: nil, count: count)
         let bounds = chunkBounds(count: count, workers: workers)
         let next = Atomic<Int>(0)
-        results.withUnsafeMutableBufferPointer { buffer in
+        // Each result is made in its place: the chunks cover every index once.
+        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let output = buffer
             withoutActuallyEscaping(transform) { transform in
                 nonisolated(unsafe) let work = transform
@@ -29,13 +29,13 @@ public enum ParallelWork {
                         let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
                         guard chunk + 1 < bounds.count else { return }
                         for index in bounds[chunk]..<bounds[chunk + 1] {
-                            output[index] = work(index)
+                            (output.baseAddress! + index).initialize(to: work(index))
                         }
                     }
                 }
             }
+            initialized = count
         }
-        return results.map { $0! }
     }
 
     /// Where the chunks of ``map(count:threads:_:)`` start (and, last, `count`): each a

@@ -17,7 +17,7 @@ struct ReadAhead: Sendable {
     func readAll(
         _ source: some DocumentSource, threads: Int, _ body: ([SourceRecord]) -> Void
     ) -> [Diagnostic] {
-        let channel = Channel(capacity: max(1, depth))
+        let channel = Channel<Message>(capacity: max(1, depth))
         let reader = Thread {
             let warnings = source.readAll(threads: threads) { channel.send(.batch($0)) }
             channel.send(.end(warnings))
@@ -38,9 +38,9 @@ struct ReadAhead: Sendable {
         case end([Diagnostic])
     }
 
-    /// A first-in, first-out queue of at most `capacity` messages between two threads.
-    final class Channel: Sendable {
-        private let messages = Mutex<[Message]>([])
+    /// A first-in, first-out queue of at most `capacity` items between two threads.
+    final class Channel<Item: Sendable>: Sendable {
+        private let messages = Mutex<[Item]>([])
         private let free: DispatchSemaphore
         private let waiting = DispatchSemaphore(value: 0)
 
@@ -49,14 +49,14 @@ struct ReadAhead: Sendable {
         }
 
         /// Adds `message`, waiting while the queue is full.
-        func send(_ message: Message) {
+        func send(_ message: Item) {
             free.wait()
             messages.withLock { $0.append(message) }
             waiting.signal()
         }
 
         /// Takes the oldest message, waiting while there is none.
-        func receive() -> Message {
+        func receive() -> Item {
             waiting.wait()
             let message = messages.withLock { $0.removeFirst() }
             free.signal()

@@ -1,0 +1,41 @@
+import Testing
+@testable import SyndicationScan
+
+/// ``CorpusCensus/gather(_:of:in:at:threads:)`` copies each document's lines into their new
+/// place on several workers; the result equals appending them one document after another.
+@Suite struct CensusGatherTests {
+    @Test(arguments: [1, 2, 3, 0])
+    func gatheredLinesEqualLinesAppendedInOrder(threads: Int) {
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % bound
+        }
+        for count in [0, 1, 2, 5, 40, 333] {
+            var raw = CorpusCensus()
+            for _ in 0..<count {
+                let lines = next(4) == 0 ? 0 : next(12)
+                raw.lineKeys += (0..<lines).map { _ in UInt64(next(1 << 30)) }
+                raw.lineStarts.append(raw.lineKeys.count)
+            }
+            // Some documents left out, as duplicate ids are, the rest shuffled.
+            var generator = Generator(state: state)
+            let order = (0..<count).filter { _ in next(5) != 0 }.shuffled(using: &generator)
+            var starts = [0]
+            var expected: [UInt64] = []
+            for index in order {
+                expected += raw.lineKeys[raw.lines(of: index)]
+                starts.append(expected.count)
+            }
+            #expect(CorpusCensus.gather(raw.lineKeys, of: raw, in: order, at: starts, threads: threads) == expected)
+        }
+    }
+
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+    }
+}
