@@ -106,6 +106,19 @@ import SyndicationEngine
                     }
                 }
                 #expect(deferredCounts == expected)
+                // With the first index not built, every sentence without a twin (all, when none
+                // has one) looked up in the second's table, and the first never asked for.
+                var unbuiltAsked = false
+                let unbuiltCounts = a.sentences.withUnsafeBufferPointer { sentencesA in
+                    b.sentences.withUnsafeBufferPointer { sentencesB in
+                        SentenceShingleIndex.sharedCounts(
+                            rows: a.sentences.count, distinctShingles: nil,
+                            fallback: { unbuiltAsked = true; return indexA.sharedCounts(with: indexB) },
+                            with: indexB, twins: twins, sentencesA, sentencesB)
+                    }
+                }
+                #expect(unbuiltCounts == expected)
+                #expect(!unbuiltAsked)
                 if twins.pairedCount > 0 && unpaired == 0 {
                     #expect(!asked)
                     unasked += 1

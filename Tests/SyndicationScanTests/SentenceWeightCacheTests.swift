@@ -6,7 +6,8 @@ import Testing
 /// word up gives, bit for bit, whichever side a sentence stands on and in whatever order the
 /// sentences are first asked for (over ``AlignmentShortcutTests/profilePairs()``): the merge
 /// over cached weights adds only the shared words' weights, and takes each side's sums from
-/// its cache.
+/// its cache. Words read in place (``WordWeights/similarity(a:_:b:_:)`` of sentence pointers)
+/// give the same figures.
 @Suite struct SentenceWeightCacheTests {
     @Test func cachedSentenceWeightsEqualLookedUpWeights() throws {
         var compared = 0, nonZero = 0
@@ -19,6 +20,14 @@ import Testing
                     let cached = weights.similarity(a: i, a.sentences[i].words, b: j, b.sentences[j].words)
                     #expect(plain.cosine.bitPattern == cached.cosine.bitPattern, "sentences \(i), \(j)")
                     #expect(plain.dice.bitPattern == cached.dice.bitPattern, "sentences \(i), \(j)")
+                    // The sentences' words read in place, as seeding asks.
+                    let inPlace = a.sentences.withUnsafeBufferPointer { sentencesA in
+                        b.sentences.withUnsafeBufferPointer { sentencesB in
+                            weights.similarity(a: i, sentencesA.baseAddress! + i, b: j, sentencesB.baseAddress! + j)
+                        }
+                    }
+                    #expect(plain.cosine.bitPattern == inPlace.cosine.bitPattern, "sentences \(i), \(j)")
+                    #expect(plain.dice.bitPattern == inPlace.dice.bitPattern, "sentences \(i), \(j)")
                     // The second document's sentence on the left, as condensed-paragraph links ask.
                     let swapped = weights.similarity(
                         b.sentences[j].words, weights.weightsOfB(sentence: j, b.sentences[j].words),

@@ -76,11 +76,17 @@ extension PassageAligner {
                     for j in targets! {
                         let key = shortIsA ? SeedKey(first: i, second: j) : SeedKey(first: j, second: i)
                         guard !known.contains(key.first, key.second) else { continue }
-                        let longWords = long.sentences[j].words
-                        let longWeights = shortIsA
-                            ? weighted.weightsOfB(sentence: j, longWords) : weighted.weightsOfA(sentence: j, longWords)
-                        guard weighted.similarity(shortWords, shortWeights, longWords, longWeights).cosine
-                                >= Self.condensedLinkCosine else { continue }
+                        // The other sentence's words read in place: copying them retains them.
+                        let cosine = shortWords.withUnsafeBufferPointer { shortWords in
+                            long.sentences.withUnsafeBufferPointer { longSentences in
+                                longSentences[j].words.withUnsafeBufferPointer { longWords in
+                                    let longWeights = shortIsA
+                                        ? weighted.weightsOfB(sentence: j, longWords) : weighted.weightsOfA(sentence: j, longWords)
+                                    return weighted.similarity(shortWords, shortWeights, longWords, longWeights).cosine
+                                }
+                            }
+                        }
+                        guard cosine >= Self.condensedLinkCosine else { continue }
                         known.insert(key.first, key.second)
                         let left = a.sentences[key.first], right = b.sentences[key.second]
                         let shared = SortedHashSet.intersectionCount(left.shingles, right.shingles)

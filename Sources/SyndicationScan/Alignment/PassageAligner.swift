@@ -225,7 +225,7 @@ public struct PassageAligner: Sendable {
         if !isSeed && shortest >= 4 && 6 * shared >= smaller {
             // Reordered or reworded beyond character shingles (shuffled words, a translation
             // round trip): the same words, weighted by rarity, in either order.
-            let (cosine, dice) = weights.value.similarity(a: i, left.pointee.words, b: j, right.pointee.words)
+            let (cosine, dice) = weights.value.similarity(a: i, left, b: j, right)
             isSeed = cosine >= wordCosineThreshold && dice >= wordCosineThreshold * 0.8
         }
         guard isSeed else { return nil }

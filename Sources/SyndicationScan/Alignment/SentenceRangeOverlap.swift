@@ -99,8 +99,9 @@ extension PassageAligner {
     /// Jaccard similarity of the character shingles of sentences `rangeA` of `a` and `rangeB`
     /// of `b` (excluded sentences left out; 0 when both are empty).
     ///
-    /// Given the two documents' shingle indexes (for these profiles), ranges that hold about
-    /// half their document's shingles or more are counted through them
+    /// Given the two documents' shingle indexes (for these profiles; the first one only once it
+    /// is built, see ``DeferredShingleIndex``), ranges that hold about half their document's
+    /// shingles or more are counted through them
     /// (``unionCounts(_:_:_:_:)``), a walk of the indexes that costs the same whatever the
     /// ranges; smaller ranges through the flat table of ``unionCounts(_:_:_:_:of:)``. Both
     /// count the same distinct hashes. Ranges whose sentences' twins (``SentenceTwins``, when
@@ -114,8 +115,9 @@ extension PassageAligner {
             return same
         }
         let counts: (a: Int, b: Int, shared: Int)
-        // The first document's index is read from here on (built now if it was deferred).
-        let indexA = indexes?.a
+        // The first document's index is read only when it is built: building it costs more
+        // than counting the two ranges through the flat table.
+        let indexA = indexes?.deferredA.isBuilt == true ? indexes?.a : nil
         if let indexes, let indexA, let twins = indexes.twins, let twinned = a.sentences.withUnsafeBufferPointer({ sentencesA in
             b.sentences.withUnsafeBufferPointer { sentencesB in
                 twinCounts(rangeA, sentencesA, indexA, rangeB, sentencesB, indexes.b, twins: twins,

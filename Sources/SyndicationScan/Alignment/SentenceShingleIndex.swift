@@ -272,21 +272,26 @@ extension SentenceShingleIndex {
     /// some sentence without a twin holds a shingle, and the walk of ``sharedCounts(with:)``
     /// (`fallback`) where that costs less. Rows of twins read `b` alone, and the other rows
     /// look their sentences' shingles up in `b`'s table: where every sentence with shingles
-    /// has a twin, the first document's index is never asked for.
+    /// has a twin, the first document's index is never asked for. A nil `distinctShingles`
+    /// says the first document's index is not built: building it costs more than looking up
+    /// the shingles of its sentences without a twin (all of them, when none has one), so they
+    /// are looked up, whatever their number, and the index is never asked for.
     static func sharedCounts(
-        rows: Int, distinctShingles: () -> Int, fallback: () -> [Int32],
+        rows: Int, distinctShingles: (() -> Int)?, fallback: () -> [Int32],
         with b: SentenceShingleIndex, twins: SentenceTwins,
         _ sentencesA: UnsafeBufferPointer<DocumentProfile.Sentence>, _ sentencesB: UnsafeBufferPointer<DocumentProfile.Sentence>
     ) -> [Int32] {
         let columns = b.sentenceCount
-        guard twins.pairedCount > 0, twins.ofA.count == rows, twins.ofB.count == columns,
+        guard twins.pairedCount > 0 || distinctShingles == nil, twins.ofA.count == rows, twins.ofB.count == columns,
               sentencesA.count == rows, sentencesB.count == columns else { return fallback() }
-        var unpaired = 0
-        twins.ofA.withUnsafeBufferPointer { ofA in
-            for i in 0..<rows where ofA[i] < 0 && !sentencesA[i].isExcluded { unpaired &+= sentencesA[i].shingles.count }
+        if let distinctShingles {
+            var unpaired = 0
+            twins.ofA.withUnsafeBufferPointer { ofA in
+                for i in 0..<rows where ofA[i] < 0 && !sentencesA[i].isExcluded { unpaired &+= sentencesA[i].shingles.count }
+            }
+            // No shingle left to look up fits under any count (which is never negative).
+            guard unpaired == 0 || unpaired <= Swift.min(distinctShingles(), b.shingles.count) else { return fallback() }
         }
-        // No shingle left to look up fits under any count (which is never negative).
-        guard unpaired == 0 || unpaired <= Swift.min(distinctShingles(), b.shingles.count) else { return fallback() }
         var counts = [Int32](repeating: 0, count: rows * columns)
         let words = b.wordsPerShingle
         twins.ofA.withUnsafeBufferPointer { ofA in
@@ -432,7 +437,8 @@ extension PassageAligner {
     }
 
     /// ``seeding(_:_:indexes:twins:)`` with the first document's index built only where the
-    /// counts need its table (``SentenceShingleIndex/sharedCounts(rows:distinctShingles:fallback:with:twins:_:_:)``).
+    /// counts need its table (``SentenceShingleIndex/sharedCounts(rows:distinctShingles:fallback:with:twins:_:_:)``):
+    /// given twins, never while it is not built (its sentences' shingles are looked up instead).
     func seeding(
         _ a: DocumentProfile, _ b: DocumentProfile, deferred indexes: (DeferredShingleIndex, SentenceShingleIndex),
         twins: SentenceTwins? = nil
@@ -442,7 +448,7 @@ extension PassageAligner {
             a.sentences.withUnsafeBufferPointer { sentencesA in
                 b.sentences.withUnsafeBufferPointer { sentencesB in
                     SentenceShingleIndex.sharedCounts(
-                        rows: indexA.sentenceCount, distinctShingles: { indexA.index.shingles.count },
+                        rows: indexA.sentenceCount, distinctShingles: indexA.isBuilt ? { indexA.index.shingles.count } : nil,
                         fallback: { indexA.index.sharedCounts(with: indexB) },
                         with: indexB, twins: twins, sentencesA, sentencesB)
                 }

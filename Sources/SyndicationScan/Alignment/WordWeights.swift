@@ -68,6 +68,12 @@ final class WordWeights {
     /// their sums.
     @inline(__always)
     func weightsOfA(sentence index: Int, _ words: [UInt64]) -> SentenceWeights {
+        words.withUnsafeBufferPointer { weightsOfA(sentence: index, $0) }
+    }
+
+    /// ``weightsOfA(sentence:_:)`` of words read in place.
+    @inline(__always)
+    func weightsOfA(sentence index: Int, _ words: UnsafeBufferPointer<UInt64>) -> SentenceWeights {
         // A word's count in its own document is read beside it, so only the other's is
         // looked up: the same sum of counts, so the same weight.
         a.ownCounts.withUnsafeBufferPointer { own in
@@ -80,6 +86,12 @@ final class WordWeights {
     /// ``weightsOfA(sentence:_:)`` for a sentence of the second document.
     @inline(__always)
     func weightsOfB(sentence index: Int, _ words: [UInt64]) -> SentenceWeights {
+        words.withUnsafeBufferPointer { weightsOfB(sentence: index, $0) }
+    }
+
+    /// ``weightsOfB(sentence:_:)`` of words read in place.
+    @inline(__always)
+    func weightsOfB(sentence index: Int, _ words: UnsafeBufferPointer<UInt64>) -> SentenceWeights {
         b.ownCounts.withUnsafeBufferPointer { own in
             sentenceWeightsB.weights(of: index, words) { place, word in
                 weight(count: a.count(of: word) &+ Int(own[place]))
@@ -94,6 +106,19 @@ final class WordWeights {
         similarity(left, weightsOfA(sentence: i, left), right, weightsOfB(sentence: j, right))
     }
 
+    /// ``similarity(a:_:b:_:)`` of sentence `i` of the first document and sentence `j` of the
+    /// second, their words read in place (passing a sentence's words by value retains them).
+    @inline(__always)
+    func similarity(
+        a i: Int, _ left: UnsafePointer<DocumentProfile.Sentence>, b j: Int, _ right: UnsafePointer<DocumentProfile.Sentence>
+    ) -> (cosine: Double, dice: Double) {
+        left.pointee.words.withUnsafeBufferPointer { left in
+            right.pointee.words.withUnsafeBufferPointer { right in
+                similarity(left, weightsOfA(sentence: i, left), right, weightsOfB(sentence: j, right))
+            }
+        }
+    }
+
     /// ``similarity(_:_:)`` of two sorted word sets whose weights, word by word, and their
     /// sums are `leftWeights` and `rightWeights` (from ``weightsOfA(sentence:_:)`` or
     /// ``weightsOfB(sentence:_:)``).
@@ -105,25 +130,34 @@ final class WordWeights {
     func similarity(
         _ left: [UInt64], _ leftWeights: SentenceWeights, _ right: [UInt64], _ rightWeights: SentenceWeights
     ) -> (cosine: Double, dice: Double) {
-        var shared = 0.0, sharedSum = 0.0
         left.withUnsafeBufferPointer { left in
             right.withUnsafeBufferPointer { right in
-                let weights = leftWeights.weights
-                let leftCount = left.count, rightCount = right.count
-                var i = 0, j = 0
-                while i < leftCount && j < rightCount {
-                    let x = left[i], y = right[j]
-                    if x == y {
-                        let w = weights[i]
-                        shared += w * w
-                        sharedSum += w
-                    }
-                    // The smaller word moves on (both, when they are the same), without a
-                    // branch on their order.
-                    i &+= x <= y ? 1 : 0
-                    j &+= x >= y ? 1 : 0
-                }
+                similarity(left, leftWeights, right, rightWeights)
             }
+        }
+    }
+
+    /// ``similarity(_:_:_:_:)`` of word sets read in place.
+    @inline(__always)
+    func similarity(
+        _ left: UnsafeBufferPointer<UInt64>, _ leftWeights: SentenceWeights,
+        _ right: UnsafeBufferPointer<UInt64>, _ rightWeights: SentenceWeights
+    ) -> (cosine: Double, dice: Double) {
+        var shared = 0.0, sharedSum = 0.0
+        let weights = leftWeights.weights
+        let leftCount = left.count, rightCount = right.count
+        var i = 0, j = 0
+        while i < leftCount && j < rightCount {
+            let x = left[i], y = right[j]
+            if x == y {
+                let w = weights[i]
+                shared += w * w
+                sharedSum += w
+            }
+            // The smaller word moves on (both, when they are the same), without a
+            // branch on their order.
+            i &+= x <= y ? 1 : 0
+            j &+= x >= y ? 1 : 0
         }
         let leftNorm = leftWeights.squares, rightNorm = rightWeights.squares
         guard leftNorm > 0, rightNorm > 0 else { return (0, 0) }
@@ -362,20 +396,20 @@ struct SentenceWeightCache {
     /// The weights of sentence `index`'s words `words`, by `weight` (of a word's place among all
     /// sentences' words, and the word), computed on first call.
     @inline(__always)
-    func weights(of index: Int, _ words: [UInt64], _ weight: (_ place: Int, UInt64) -> Double) -> SentenceWeights {
+    func weights(
+        of index: Int, _ words: UnsafeBufferPointer<UInt64>, _ weight: (_ place: Int, UInt64) -> Double
+    ) -> SentenceWeights {
         let first = Int(starts[index])
         let start = weights + first
         precondition(words.count == Int(starts[index + 1] &- starts[index]), "words of another sentence")
         let sum = sums + 2 &* index
         if sum[0] < 0 {
             var squares = 0.0, total = 0.0
-            words.withUnsafeBufferPointer { words in
-                for k in words.indices {
-                    let w = weight(first &+ k, words[k])
-                    start[k] = w
-                    squares += w * w
-                    total += w
-                }
+            for k in words.indices {
+                let w = weight(first &+ k, words[k])
+                start[k] = w
+                squares += w * w
+                total += w
             }
             sum[0] = squares
             sum[1] = total
