@@ -103,7 +103,9 @@ extension CorpusScanner {
 
         /// The document at `position`, whose text is `text`, analysed in full; with a `memo`,
         /// its lines that the memo has read take their credits from it (``CreditLineMemo``).
-        func prepared(_ position: Int, text: String, memo: CreditLineMemo? = nil) -> PreparedDocument {
+        func prepared(
+            _ position: Int, text: String, memo: CreditLineMemo? = nil, sentenceSets: SentenceSetCache? = nil
+        ) -> PreparedDocument {
             var document = census.documents[position]
             document.text = text
             let parameters = scanner.parameters
@@ -112,7 +114,8 @@ extension CorpusScanner {
                 document, parameters: parameters, hasher: hasher, detector: detector, lineKeys: census.lineKeys[slots],
                 memo: memo)
             let boilerplate = lines.boilerplate(lines: analysis.lines, slots: slots)
-            var prepared = analysis.prepared(boilerplate: boilerplate, parameters: parameters, sentenceSets: sentenceSets)
+            var prepared = analysis.prepared(
+                boilerplate: boilerplate, parameters: parameters, sentenceSets: sentenceSets ?? self.sentenceSets)
             // Built once per document, for every pair it stands in.
             if indexed(position) { prepared.shingleIndex = SentenceShingleIndex(prepared.profile) }
             // A copy group's representative was digested by the census already.
@@ -658,12 +661,17 @@ extension CorpusScanner {
     ) -> ComponentFindings {
         // Its documents mostly copy each other: a line met again takes the credits it had.
         let memo = CreditLineMemo()
+        // And a sentence met again takes its sets: a cache of the component's own, which no
+        // other worker touches (about one entry per 64 bytes of its text).
+        let sentenceSets = SentenceSetCache(
+            shingleSize: preparer.scanner.parameters.sentenceShingleSize,
+            capacity: max(64, texts.reduce(0) { $0 + $1.utf8.count } / 64))
         var documents: [PreparedDocument] = []
         documents.reserveCapacity(texts.count)
         for (position, text) in zip(component.documents, texts) {
             // The last document's lines are looked up, not kept.
             memo.isKeeping = documents.count + 1 < texts.count
-            documents.append(preparer.prepared(position, text: text, memo: memo))
+            documents.append(preparer.prepared(position, text: text, memo: memo, sentenceSets: sentenceSets))
         }
         func document(_ position: Int) -> PreparedDocument {
             documents[component.documents.firstIndex(of: position)!]
