@@ -225,23 +225,11 @@ import TestSupport
                 lines.append(line)
             }
             let text = lines.joined(separator: ["\n", "\n\n", "\r\n", "\u{2028}"].randomElement(using: &generator)!)
-            let scalars = Array(text.unicodeScalars)
-            var spans = scalars.withUnsafeBufferPointer { SentenceSplitter.lines(in: $0) }
-            for _ in 0..<4 {
-                let start = Int.random(in: 0...scalars.count, using: &generator)
-                spans.append(TextSpan(start: start, end: Int.random(in: start...scalars.count, using: &generator)))
-            }
-            scalars.withUnsafeBufferPointer { buffer in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count + CreditLineFilter.narrowedPadding) {
-                    let narrowed = $0.baseAddress!
-                    CreditLineFilter.narrow(buffer, into: narrowed)
-                    for span in spans {
-                        let plain = CreditLineFilter.verdict(buffer, span)
-                        verdicts[plain, default: 0] += 1
-                        if CreditLineFilter.verdict(buffer, narrowed: narrowed, span) != plain {
-                            mismatches.append(String(String.UnicodeScalarView(buffer[span.start..<span.end])))
-                        }
-                    }
+            Self.forEachSpan(of: text, using: &generator) { buffer, narrowed, span in
+                let plain = CreditLineFilter.verdict(buffer, span)
+                verdicts[plain, default: 0] += 1
+                if CreditLineFilter.verdict(buffer, narrowed: narrowed, span) != plain {
+                    mismatches.append(String(String.UnicodeScalarView(buffer[span.start..<span.end])))
                 }
             }
         }
@@ -249,6 +237,27 @@ import TestSupport
         // Every kind of verdict is met many times.
         #expect(verdicts.count == 3)
         #expect(verdicts.values.allSatisfy { $0 > 1000 })
+    }
+
+    /// Calls `body` with the code points of `text`, their narrowed copy (with its padding) and
+    /// each span to compare on: every line, and four spans that start and end anywhere.
+    static func forEachSpan(
+        of text: String, using generator: inout SeededGenerator,
+        _ body: (UnsafeBufferPointer<Unicode.Scalar>, UnsafePointer<UInt8>, TextSpan) -> Void
+    ) {
+        let scalars = Array(text.unicodeScalars)
+        var spans = scalars.withUnsafeBufferPointer { SentenceSplitter.lines(in: $0) }
+        for _ in 0..<4 {
+            let start = Int.random(in: 0...scalars.count, using: &generator)
+            spans.append(TextSpan(start: start, end: Int.random(in: start...scalars.count, using: &generator)))
+        }
+        scalars.withUnsafeBufferPointer { buffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count + CreditLineFilter.narrowedPadding) {
+                let narrowed = $0.baseAddress!
+                CreditLineFilter.narrow(buffer, into: narrowed)
+                for span in spans { body(buffer, narrowed, span) }
+            }
+        }
     }
 
     /// The narrowed copy: ASCII as itself, U+212A as "K", any other code point as 0x80, then

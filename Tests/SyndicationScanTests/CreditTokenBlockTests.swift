@@ -22,27 +22,15 @@ import TestSupport
                 text += CreditLineFilterTests.spaces.randomElement(using: &generator)!
                 if Int.random(in: 0..<8, using: &generator) == 0 { text += "\n" }
             }
-            let scalars = Array(text.unicodeScalars)
-            var spans = scalars.withUnsafeBufferPointer { SentenceSplitter.lines(in: $0) }
-            for _ in 0..<4 {
-                let start = Int.random(in: 0...scalars.count, using: &generator)
-                spans.append(TextSpan(start: start, end: Int.random(in: start...scalars.count, using: &generator)))
-            }
-            scalars.withUnsafeBufferPointer { buffer in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count + CreditLineFilter.narrowedPadding) {
-                    let narrowed = $0.baseAddress!
-                    CreditLineFilter.narrow(buffer, into: narrowed)
-                    for span in spans {
-                        let plain = CreditToken.tokenize(buffer, span)
-                        let blocks = CreditToken.tokenize(buffer, narrowed: narrowed, span)
-                        let same = plain.count == blocks.count && zip(plain, blocks).allSatisfy { a, b in
-                            a.start == b.start && a.end == b.end && a.mark == b.mark && a.isWord == b.isWord
-                                && a.isCapitalised == b.isCapitalised && a.isNumber == b.isNumber
-                                && a.isPossessive == b.isPossessive
-                        }
-                        if !same { mismatches.append(String(String.UnicodeScalarView(buffer[span.start..<span.end]))) }
-                    }
+            CreditLineFilterTests.forEachSpan(of: text, using: &generator) { buffer, narrowed, span in
+                let plain = CreditToken.tokenize(buffer, span)
+                let blocks = CreditToken.tokenize(buffer, narrowed: narrowed, span)
+                let same = plain.count == blocks.count && zip(plain, blocks).allSatisfy { a, b in
+                    a.start == b.start && a.end == b.end && a.mark == b.mark && a.isWord == b.isWord
+                        && a.isCapitalised == b.isCapitalised && a.isNumber == b.isNumber
+                        && a.isPossessive == b.isPossessive
                 }
+                if !same { mismatches.append(String(String.UnicodeScalarView(buffer[span.start..<span.end]))) }
             }
         }
         #expect(mismatches == [])

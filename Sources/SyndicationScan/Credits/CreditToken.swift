@@ -29,33 +29,7 @@ struct CreditToken {
     ///
     /// - Complexity: O(*n*) in the length of the span, with one look at each ASCII scalar.
     static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> [CreditToken] {
-        var tokens: [CreditToken] = []
-        tokens.reserveCapacity((span.end - span.start) / 5 + 4)
-        var index = span.start
-        let end = span.end
-        while index < end {
-            let scalar = scalars[index]
-            guard isWordScalar(scalar) else {
-                if !isSpace(scalar) {
-                    tokens.append(CreditToken(start: index, end: index + 1, mark: scalar, isWord: false))
-                }
-                index += 1
-                continue
-            }
-            let start = index
-            index += 1
-            while index < end {
-                if isWordScalar(scalars[index]) {
-                    index += 1
-                } else if isInnerJoiner(scalars[index]), index + 1 < end, isWordScalar(scalars[index + 1]) {
-                    index += 2
-                } else {
-                    break
-                }
-            }
-            tokens.append(word(scalars, start, index))
-        }
-        return tokens
+        tokens(scalars, span) { index, _ in index }
     }
 
     /// ``tokenize(_:_:)`` with the runs of ASCII letters and digits inside words read from
@@ -68,6 +42,27 @@ struct CreditToken {
     /// - Complexity: O(*n*) in the length of the span.
     static func tokenize(
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, narrowed: UnsafePointer<UInt8>, _ span: TextSpan
+    ) -> [CreditToken] {
+        tokens(scalars, span) { index, end in
+            var index = index
+            while index < end {
+                let lanes = UnsafeRawPointer(narrowed + index).loadUnaligned(as: ByteLanes.Lanes.self)
+                let wordLanes = ByteLanes.inRange(lanes | ByteLanes.Lanes(repeating: 0x20), from: 0x61, count: 26)
+                    | ByteLanes.inRange(lanes, from: 0x30, count: 10)
+                let run = (~ByteLanes.bitMask(wordLanes)).trailingZeroBitCount
+                index = Swift.min(end, index &+ run)
+                if run < 16 { break }
+            }
+            return index
+        }
+    }
+
+    /// The tokens of `scalars[span]`, where `skippingWordRun(index, end)` is where a run of
+    /// word code points from `index` surely ends (`index` itself when it does not know): the
+    /// one-by-one tests take over there.
+    @inline(__always)
+    private static func tokens(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan, skippingWordRun: (Int, Int) -> Int
     ) -> [CreditToken] {
         var tokens: [CreditToken] = []
         tokens.reserveCapacity((span.end - span.start) / 5 + 4)
@@ -85,12 +80,7 @@ struct CreditToken {
             let start = index
             index += 1
             while index < end {
-                let lanes = UnsafeRawPointer(narrowed + index).loadUnaligned(as: ByteLanes.Lanes.self)
-                let wordLanes = ByteLanes.inRange(lanes | ByteLanes.Lanes(repeating: 0x20), from: 0x61, count: 26)
-                    | ByteLanes.inRange(lanes, from: 0x30, count: 10)
-                let run = (~ByteLanes.bitMask(wordLanes)).trailingZeroBitCount
-                index = Swift.min(end, index &+ run)
-                if run == 16 { continue }
+                index = skippingWordRun(index, end)
                 guard index < end else { break }
                 if isWordScalar(scalars[index]) {
                     index += 1
