@@ -80,38 +80,14 @@ struct FoldedShingleScanner {
         inputStarts: UnsafeMutableBufferPointer<Int32>? = nil,
         into sink: inout Sink, visit: (FoldedWords) -> Void = { _ in }
     ) throws(Refusal) -> Int {
-        let count = input.count
-        guard count > 0 else { return 0 }
-        guard count < Int(Int32.max) - Self.foldedSlack - 16 else { throw .documentTooLong }
-        let sizes = Self.scratchSizes(forInputCount: count)
-        precondition(
-            text.count >= sizes.text && folded.count >= sizes.folded && wordStarts.count >= sizes.wordStarts
-                && (inputStarts?.count ?? sizes.wordStarts) >= sizes.wordStarts,
-            "scratch too small")
-        var continuationBytes = 0
-        let needsFolding = try Self.prepare(
-            input.baseAddress!, count: count, into: text.baseAddress!, continuationBytes: &continuationBytes)
-        var words = WordEmitter(
-            input: input.baseAddress!, text: text.baseAddress!, output: folded.baseAddress!,
-            slackLimit: folded.count &- 8 &- count, starts: wordStarts.baseAddress!,
-            inputStarts: inputStarts?.baseAddress ?? wordStarts.baseAddress!)
-        // Two copies of the loop: documents whose words all fold byte by byte skip the per-word check.
-        if needsFolding {
-            var folder = NonASCIIWordFolder()
-            words = try visitWords(text.baseAddress!, count: count, checkingNonASCII: true, words: words, folder: &folder)
-        } else {
-            var unused = NonASCIIWordFolder()
-            words = try visitWords(text.baseAddress!, count: count, checkingNonASCII: false, words: words, folder: &unused)
-        }
+        guard let (emitter, continuationBytes) = try foldWords(
+            input, text: text, folded: folded, wordStarts: wordStarts, inputStarts: inputStarts)
+        else { return 0 }
+        var words = emitter
         let streamLength = words.hashShingles(shingling, into: &sink)
         if let inputStarts {
-            // The entry after the last word's: one past the stream's final space.
-            wordStarts[words.wordCount] = Int32(truncatingIfNeeded: words.length)
-            visit(FoldedWords(
-                folded: UnsafeRawBufferPointer(start: folded.baseAddress, count: words.length),
-                foldedStarts: UnsafeBufferPointer(rebasing: wordStarts[0...words.wordCount]),
-                inputStarts: UnsafeBufferPointer(rebasing: inputStarts[0..<words.wordCount]),
-                scalarCount: count &- continuationBytes))
+            visit(Self.foldedWords(words, folded: folded, wordStarts: wordStarts, inputStarts: inputStarts,
+                                   scalarCount: input.count &- continuationBytes))
         }
         return streamLength
     }
