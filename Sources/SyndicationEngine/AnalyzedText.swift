@@ -82,17 +82,7 @@ public struct AnalyzedText: Sendable {
                     let ascii = UInt8(truncatingIfNeeded: lead)
                     byte = ascii &- 0x41 < 26 ? ascii | 0x20 : ascii
                 } else {
-                    if lead < 0xE0 {
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[read &+ 1] & 0x3F)
-                        read &+= 2
-                    } else if lead < 0xF0 {
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[read &+ 1] & 0x3F) << 6 | UInt32(bytes[read &+ 2] & 0x3F)
-                        read &+= 3
-                    } else {
-                        value = (lead & 0x07) << 18 | UInt32(bytes[read &+ 1] & 0x3F) << 12
-                            | UInt32(bytes[read &+ 2] & 0x3F) << 6 | UInt32(bytes[read &+ 3] & 0x3F)
-                        read &+= 4
-                    }
+                    value = Self.multiByteScalar(lead, bytes, &read)
                     if TokenNormalizer.isWordScalar(Unicode.Scalar(value).unsafelyUnwrapped) {
                         byte = 0x80
                         foundNonASCIIWord = true
@@ -109,6 +99,23 @@ public struct AnalyzedText: Sendable {
         }
         hasNonASCIIWords = foundNonASCIIWord
         return result
+    }
+
+    /// The code point of the well-formed two- to four-byte UTF-8 sequence at `bytes[read]`,
+    /// whose first byte is `lead` (0xC2 or more), with `read` moved past it.
+    @inline(__always)
+    static func multiByteScalar(_ lead: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ read: inout Int) -> UInt32 {
+        if lead < 0xE0 {
+            defer { read &+= 2 }
+            return (lead & 0x1F) << 6 | UInt32(bytes[read &+ 1] & 0x3F)
+        }
+        if lead < 0xF0 {
+            defer { read &+= 3 }
+            return (lead & 0x0F) << 12 | UInt32(bytes[read &+ 1] & 0x3F) << 6 | UInt32(bytes[read &+ 2] & 0x3F)
+        }
+        defer { read &+= 4 }
+        return (lead & 0x07) << 18 | UInt32(bytes[read &+ 1] & 0x3F) << 12
+            | UInt32(bytes[read &+ 2] & 0x3F) << 6 | UInt32(bytes[read &+ 3] & 0x3F)
     }
 
     /// The code points of `text`, equal to `Array(text.unicodeScalars)`, decoded in one pass
@@ -143,16 +150,8 @@ public struct AnalyzedText: Sendable {
                     if lead < 0x80 {
                         value = lead
                         read &+= 1
-                    } else if lead < 0xE0 {
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[read &+ 1] & 0x3F)
-                        read &+= 2
-                    } else if lead < 0xF0 {
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[read &+ 1] & 0x3F) << 6 | UInt32(bytes[read &+ 2] & 0x3F)
-                        read &+= 3
                     } else {
-                        value = (lead & 0x07) << 18 | UInt32(bytes[read &+ 1] & 0x3F) << 12
-                            | UInt32(bytes[read &+ 2] & 0x3F) << 6 | UInt32(bytes[read &+ 3] & 0x3F)
-                        read &+= 4
+                        value = Self.multiByteScalar(lead, bytes, &read)
                     }
                     // Well-formed UTF-8 decodes to scalar values only.
                     scalars[write] = Unicode.Scalar(value).unsafelyUnwrapped
