@@ -312,7 +312,7 @@ extension CorpusScanner {
         }
         let passages = fingerprints.candidatePairs(sketches.passageKeys, threads: parameters.threads)
         sketches.passageKeys.removeFiles()
-        if let problem = sketches.passageKeys.spillError {
+        if let problem = sketches.passageKeys.spillError ?? passages.spillError {
             warnings.append(Diagnostic(
                 file: "scan", message: "sentence fingerprints were kept in memory: \(problem)"))
         }

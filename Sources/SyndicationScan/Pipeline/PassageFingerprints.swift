@@ -106,6 +106,9 @@ public struct PassageFingerprints: Sendable {
         var skippedDocuments: [Int]
         /// Colliding sentence pairs counted (after de-duplicating across bands).
         var sentencePairs: Int
+        /// Why the colliding sentence pairs could not be spilled, if they could not (they
+        /// were then kept in memory).
+        var spillError: String? = nil
     }
 
     /// The candidate pairs of the keys in `store`, joined partition by partition (`threads`
@@ -120,7 +123,7 @@ public struct PassageFingerprints: Sendable {
         // pair's collisions meet in one partition, spilled past the same budget as the keys.
         let collisions = SpillingPartitions<SentenceCollision>(
             partitionCount: Self.collisionPartitionCount,
-            memoryLimit: store.memoryLimit.multipliedReportingOverflow(by: MemoryLayout<SentenceKeyStore.Record>.stride).partialValue,
+            memoryLimit: store.memoryBudget,
             label: "syndetect-sentence-pairs")
         var skippedBuckets = 0
         var skippedDocuments = Set<Int32>()
@@ -174,7 +177,8 @@ public struct PassageFingerprints: Sendable {
         RadixSort.sort(&result)
         return Candidates(
             pairs: result, skippedBuckets: skippedBuckets,
-            skippedDocuments: skippedDocuments.map { Int($0) }.sorted(), sentencePairs: counted)
+            skippedDocuments: skippedDocuments.map { Int($0) }.sorted(), sentencePairs: counted,
+            spillError: collisions.spillError)
     }
 
     /// Two sentences of two documents that collided: the documents' numbers (the first in the

@@ -113,6 +113,7 @@ enum RadixSort {
         }
         if sortedIsOther { values = other }
     }
+
     /// Puts values with equal keys next to one another, each such run ordered by
     /// `areInIncreasingOrder`, for callers that walk runs of equal keys and do not mind in
     /// which order the runs come: the runs are ordered by the low 33 bits of their keys (three

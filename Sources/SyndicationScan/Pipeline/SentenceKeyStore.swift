@@ -23,6 +23,8 @@ final class SentenceKeyStore: @unchecked Sendable {
     var partitionCount: Int { partitions.partitionCount }
     /// Records held in memory before every partition is written out.
     var memoryLimit: Int { partitions.memoryLimit }
+    /// The bytes of records held in memory before every partition is written out.
+    var memoryBudget: Int { partitions.memoryBudget }
     /// The directory of the spilled files, once there are any.
     var directory: String? { partitions.directory }
     /// Why spilling failed, if it did (the records then stay in memory).

@@ -17,8 +17,12 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     let partitionCount: Int
     /// Records held in memory before every partition is written out.
     let memoryLimit: Int
+    /// The bytes of records held in memory before every partition is written out, as given.
+    let memoryBudget: Int
     /// What the temporary directory's name starts with.
     let label: String
+    /// Where the temporary directory is made: `TMPDIR` (or `/tmp`) unless given.
+    let base: String
     private var buffers: [[Record]]
     private var buffered = 0
     /// The directory of the spilled files, once there are any.
@@ -31,11 +35,14 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     private(set) var count = 0
 
     /// `partitionCount` partitions that spill once more than `memoryLimit` bytes of records
-    /// are held, into a directory named `label-XXXXXX`.
-    init(partitionCount: Int, memoryLimit: Int, label: String) {
+    /// are held, into a directory named `label-XXXXXX` under `base` (by default `TMPDIR`,
+    /// or `/tmp`).
+    init(partitionCount: Int, memoryLimit: Int, label: String, base: String? = nil) {
         self.partitionCount = max(1, partitionCount)
         self.memoryLimit = max(0, memoryLimit / MemoryLayout<Record>.stride)
+        memoryBudget = memoryLimit
         self.label = label
+        self.base = base ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         buffers = Array(repeating: [], count: self.partitionCount)
         descriptors = Array(repeating: -1, count: self.partitionCount)
         written = Array(repeating: 0, count: self.partitionCount)
@@ -90,7 +97,6 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     private func spill() {
         guard spillError == nil else { return }
         if directory == nil {
-            let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
             var template = Array((base + "/\(label)-XXXXXX").utf8CString)
             guard let made = mkdtemp(&template) else {
                 spillError = "could not make a temporary directory under \(base)"

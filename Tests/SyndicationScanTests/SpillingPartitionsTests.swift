@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import SyndicationScan
+
+/// ``SpillingPartitions`` gives back every record of a partition, spilled or not, and keeps
+/// them in memory, saying why, when it cannot spill.
+@Suite struct SpillingPartitionsTests {
+    /// Records added in batches over a budget of no bytes: each batch goes to disk, and each
+    /// partition reads back its records, the spilled batches first, in the order added.
+    @Test func spilledRecordsReadBackInOrder() throws {
+        let partitions = SpillingPartitions<UInt64>(partitionCount: 3, memoryLimit: 0, label: "syndetect-test")
+        var expected: [[UInt64]] = [[], [], []]
+        for batch in 0..<5 {
+            partitions.append { put in
+                for value in UInt64(batch * 10)..<UInt64(batch * 10 + 7) {
+                    put(value, Int(value % 3))
+                    expected[Int(value % 3)].append(value)
+                }
+            }
+        }
+        #expect(partitions.hasSpilled && partitions.spillError == nil)
+        #expect(partitions.count == 35)
+        for index in 0..<3 { #expect(partitions.records(of: index) == expected[index]) }
+        let directory = try #require(partitions.directory)
+        partitions.removeFiles()
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
+    /// Under a directory that cannot be made, nothing is lost: the records stay in memory and
+    /// the reason is kept for the scan's warning.
+    @Test func unusableDirectoryKeepsRecordsInMemory() {
+        let partitions = SpillingPartitions<UInt64>(
+            partitionCount: 2, memoryLimit: 0, label: "syndetect-test", base: "/nonexistent-syndetect/none")
+        partitions.append { put in for value in 0..<10 as Range<UInt64> { put(value, Int(value % 2)) } }
+        partitions.append { put in put(10, 0) }
+        #expect(!partitions.hasSpilled)
+        #expect(partitions.spillError?.contains("/nonexistent-syndetect/none") == true)
+        #expect(partitions.records(of: 0) == [0, 2, 4, 6, 8, 10])
+        #expect(partitions.records(of: 1) == [1, 3, 5, 7, 9])
+    }
+}
