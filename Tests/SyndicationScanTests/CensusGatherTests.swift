@@ -1,7 +1,7 @@
 import Testing
 @testable import SyndicationScan
 
-/// ``CorpusCensus/gather(_:of:in:at:threads:)`` copies each document's lines into their new
+/// ``CorpusCensus/gather(_:at:threads:_:)`` copies each document's lines into their new
 /// place on several workers; the result equals appending them one document after another.
 @Suite struct CensusGatherTests {
     @Test(arguments: [1, 2, 3, 0])
@@ -27,7 +27,7 @@ import Testing
                 expected += raw.lineKeys[raw.lines(of: index)]
                 starts.append(expected.count)
             }
-            #expect(CorpusCensus.gather(raw.lineKeys, of: raw, in: order, at: starts, threads: threads) == expected)
+            #expect(CorpusCensus.gather(order.count, at: starts, threads: threads) { Array(raw.lineKeys[raw.lines(of: order[$0])]) } == expected)
         }
     }
 

@@ -56,12 +56,11 @@ import Testing
             let corpus = JSONLinesCorpus(paths: paths, chunkSize: chunkSize)
             var records: [SourceRecord] = []
             var derived: [String] = []
-            let warnings = corpus.readAll(threads: threads, readsAhead: readsAhead, deriving: { record in
-                "\(record.document.id) \(record.location.line)"
-            }) { batch, made in
-                #expect(batch.count == made.count)
-                records += batch
-                derived += made
+            let warnings = corpus.readAll(threads: threads, readsAhead: readsAhead, transforming: { record in
+                (record, "\(record.document.id) \(record.location.line)")
+            }) { batch in
+                records += batch.map(\.0)
+                derived += batch.map(\.1)
             }
             #expect(records.map(\.document) == expected.documents, "chunk size \(chunkSize)")
             #expect(records.map { "\($0.file):\($0.line ?? 0)" } == expected.places, "chunk size \(chunkSize)")

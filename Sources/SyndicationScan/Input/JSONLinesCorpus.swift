@@ -39,18 +39,19 @@ public struct JSONLinesCorpus: DocumentSource {
         return warnings
     }
 
-    /// Calls `body` with the batches of ``readAll(threads:_:)`` and what `derive` makes of each
-    /// of their records, as ``DocumentSource``'s `readAll(threads:readsAhead:deriving:_:)`
-    /// does, but parsing each chunk's lines and deriving from each record on the same
-    /// workers; with `readsAhead`, a thread reads and splits the next chunks meanwhile
-    /// (``JSONLinesChunks``). Called on the concrete type, so that it is specialised for `Derived`.
-    func readAll<Derived>(
-        threads: Int, readsAhead: Bool, deriving derive: (SourceRecord) -> Derived,
-        _ body: ([SourceRecord], [Derived]) -> Void
+    /// Calls `body` with what `transform` makes of each record of ``readAll(threads:_:)``'s
+    /// batches, as ``DocumentSource``'s `readAll(threads:readsAhead:transforming:_:)` does, but
+    /// parsing each chunk's lines and transforming each record on the same workers, so that a
+    /// record no transform keeps (a document's text) is freed where it was made; with
+    /// `readsAhead`, a thread reads and splits the next chunks meanwhile (``JSONLinesChunks``).
+    /// Called on the concrete type, so that it is specialised for `Output`.
+    func readAll<Output>(
+        threads: Int, readsAhead: Bool, transforming transform: (SourceRecord) -> Output,
+        _ body: ([Output]) -> Void
     ) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for (input, path) in paths.enumerated() {
-            read(path, input: Int32(input), threads: threads, readsAhead: readsAhead, warnings: &warnings, derive, body)
+            read(path, input: Int32(input), threads: threads, readsAhead: readsAhead, warnings: &warnings, transform, body)
         }
         return warnings
     }
@@ -115,16 +116,14 @@ public struct JSONLinesCorpus: DocumentSource {
     func read(
         _ path: String, input: Int32, threads: Int, warnings: inout [Diagnostic], _ body: ([SourceRecord]) -> Void
     ) {
-        read(path, input: input, threads: threads, readsAhead: false, warnings: &warnings, { _ in () }) { records, _ in
-            body(records)
-        }
+        read(path, input: input, threads: threads, readsAhead: false, warnings: &warnings, { $0 }, body)
     }
 
-    /// Reads the file `path`, the input numbered `input`, handing its documents and what
-    /// `derive` makes of them to `body`, a chunk at a time.
-    func read<Derived>(
+    /// Reads the file `path`, the input numbered `input`, handing what `transform` makes of
+    /// its documents to `body`, a chunk at a time.
+    func read<Output>(
         _ path: String, input: Int32, threads: Int, readsAhead: Bool, warnings: inout [Diagnostic],
-        _ derive: (SourceRecord) -> Derived, _ body: ([SourceRecord], [Derived]) -> Void
+        _ transform: (SourceRecord) -> Output, _ body: ([Output]) -> Void
     ) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -141,7 +140,7 @@ public struct JSONLinesCorpus: DocumentSource {
             text.withUnsafeMutableBufferPointer { buffer in
                 let lines = Self.lines(in: UnsafeBufferPointer(buffer), from: 0, firstLine: 1, final: true).lines
                 emit(lines, buffer: UnsafeBufferPointer(buffer), bufferOffset: 0, input: input, reader: reader,
-                     threads: threads, warnings: &warnings, derive, body)
+                     threads: threads, warnings: &warnings, transform, body)
             }
             return
         }
@@ -157,7 +156,7 @@ public struct JSONLinesCorpus: DocumentSource {
             switch piece {
             case .chunk(let chunk):
                 emit(chunk.lines, buffer: chunk.bytes, bufferOffset: chunk.offset, input: input, reader: reader,
-                     threads: threads, warnings: &warnings, derive, body)
+                     threads: threads, warnings: &warnings, transform, body)
             case .failure(let warning):
                 warnings.append(warning)
             }
@@ -200,41 +199,38 @@ public struct JSONLinesCorpus: DocumentSource {
         return (lines, lineStart)
     }
 
-    /// Parses `lines` on `threads`, deriving from each record on the worker that parsed it, and
-    /// hands the records and what was derived on in line order.
-    private func emit<Derived>(
+    /// Parses `lines` on `threads`, transforming each record on the worker that parsed it, and
+    /// hands what was made on in line order.
+    private func emit<Output>(
         _ lines: [Line], buffer: UnsafeBufferPointer<UInt8>, bufferOffset: Int64, input: Int32,
         reader: JSONLinesReader, threads: Int, warnings: inout [Diagnostic],
-        _ derive: (SourceRecord) -> Derived, _ body: ([SourceRecord], [Derived]) -> Void
+        _ transform: (SourceRecord) -> Output, _ body: ([Output]) -> Void
     ) {
         guard !lines.isEmpty else { return }
         nonisolated(unsafe) let bytes = buffer
-        var parsed = ParallelWork.map(count: lines.count, threads: threads) { index -> (SourceRecord?, Derived?, [Diagnostic]) in
+        var parsed = ParallelWork.map(count: lines.count, threads: threads) { index -> (Output?, [Diagnostic]) in
             let line = lines[index]
             let (candidate, problems) = reader.parse(UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), number: line.number)
-            guard let candidate else { return (nil, nil, problems) }
+            guard let candidate else { return (nil, problems) }
             let location = RecordLocation(
                 input: input, offset: bufferOffset + Int64(line.start), length: Int32(line.end - line.start),
                 line: Int32(line.number))
             let record = SourceRecord(location: location, document: candidate.document, file: candidate.file, line: candidate.line)
-            return (record, derive(record), problems)
+            return (transform(record), problems)
         }
-        var records: [SourceRecord] = []
-        var derived: [Derived] = []
-        records.reserveCapacity(parsed.count)
-        derived.reserveCapacity(parsed.count)
-        // Each result moved out, not copied (a copy retains every string of the record).
+        var made: [Output] = []
+        made.reserveCapacity(parsed.count)
+        // Each result moved out, not copied (a copy retains every string of a record).
         parsed.withUnsafeMutableBufferPointer { items in
             for index in items.indices {
-                let (record, made, problems) = (items.baseAddress! + index).move()
-                (items.baseAddress! + index).initialize(to: (nil, nil, []))
-                warnings += problems
-                guard let record, let made else { continue }
-                records.append(record)
-                derived.append(made)
+                let (output, problems) = (items.baseAddress! + index).move()
+                (items.baseAddress! + index).initialize(to: (nil, []))
+                if !problems.isEmpty { warnings += problems }
+                guard let output else { continue }
+                made.append(output)
             }
         }
         parsed = []
-        body(records, derived)
+        body(made)
     }
 }

@@ -75,62 +75,56 @@ struct CorpusCensus: Sendable {
     /// given, the band keys and signature it makes of each whole text (``wholeTextBandKeys``,
     /// ``wholeTextSignatures``).
     ///
-    /// Each record's entry is derived where a JSON Lines source parses it
-    /// (``JSONLinesCorpus/readAll(threads:readsAhead:deriving:_:)``); with more than one
-    /// thread the source reads ahead while the workers parse and derive, which `readsAhead`
-    /// overrides (the census is the same either way).
+    /// Each record's entry is made where a JSON Lines source parses it
+    /// (``JSONLinesCorpus/readAll(threads:readsAhead:transforming:_:)``), and kept as it came
+    /// (``CensusRecords``) until the reading ends; with more than one thread the source reads
+    /// ahead while the workers parse and derive, which `readsAhead` overrides (the census is
+    /// the same either way).
     static func take(
         of source: some DocumentSource, threads: Int, wholeText: WholeTextSketcher? = nil,
         readsAhead: Bool? = nil, progress: (Int) -> Void
     ) -> CorpusCensus {
-        var raw = CorpusCensus()
-        var files: [String] = []
-        var lines: [Int?] = []
-        var bands: [[UInt64]] = []
-        var signatures: BBitSignatures?
         let overlapped = readsAhead ?? ((threads <= 0 ? ParallelWork.coreCount : threads) > 1)
-        func derive(_ record: SourceRecord) -> (Entry, WholeTextSketch?) {
-            if let wholeText { return wholeText.entry(record.document) }
-            return (Entry(record.document, lines: CensusLines(record.document.text)), nil)
-        }
-        func keep(_ batch: [SourceRecord], _ entries: [(Entry, WholeTextSketch?)]) {
-            // By index: zipping the two arrays copied each record and entry through an optional.
-            for index in batch.indices {
-                let record = batch[index]
-                let (entry, sketch) = entries[index]
-                if let sketch, let wholeText {
-                    bands.append(sketch.bandKeys)
-                    signatures = signatures ?? BBitSignatures(parameters: wholeText.sketcher.parameters)
-                    signatures?.append(compacted: sketch.compacted, isEmpty: sketch.isEmpty)
-                }
-                var document = record.document
-                document.text = ""
-                raw.documents.append(document)
-                raw.locations.append(record.location)
-                raw.textKeys.append(entry.textKey)
-                raw.lengths.append(entry.length)
-                raw.lineKeys += entry.lineKeys
-                raw.lineIsFurniture += entry.isFurniture
-                raw.lineStarts.append(raw.lineKeys.count)
-                files.append(record.file)
-                lines.append(record.line)
+        func record(_ record: SourceRecord) -> CensusRecords.Record {
+            let (entry, sketch): (Entry, WholeTextSketch?) = if let wholeText {
+                wholeText.entry(record.document)
+            } else {
+                (Entry(record.document, lines: CensusLines(record.document.text)), nil)
             }
-            progress(raw.documents.count)
+            var document = record.document
+            document.text = ""
+            return CensusRecords.Record(
+                document: document, location: record.location, file: record.file, line: record.line,
+                entry: entry, sketch: sketch)
         }
-        // A JSON Lines file makes each record's entry where it parses the record, on the same
-        // workers (called on the concrete type, so that the reading is specialised for entries).
+        var records = CensusRecords()
+        func keep(_ batch: [CensusRecords.Record]) {
+            records.append(batch)
+            progress(records.count)
+        }
+        // A JSON Lines file makes each record where it parses it, on the same workers (called
+        // on the concrete type, so that the reading is specialised for census records).
         let readWarnings = if let jsonLines = source as? JSONLinesCorpus {
-            jsonLines.readAll(threads: threads, readsAhead: overlapped, deriving: derive, keep)
+            jsonLines.readAll(threads: threads, readsAhead: overlapped, transforming: record, keep)
         } else {
-            source.readAll(threads: threads, readsAhead: overlapped, deriving: derive, keep)
+            source.readAll(threads: threads, readsAhead: overlapped, transforming: record, keep)
         }
-        raw.warnings = readWarnings
-        // Number the documents by id (a stable sort: equal ids stay in reading order, side by
-        // side), keeping the first of each id in path-and-line order, as CorpusReader does.
-        let ids = raw.documents.map(\.id)
-        var sorted = Array(0..<raw.count)
+        var census = CorpusCensus(
+            records, warnings: readWarnings, sketched: wholeText?.sketcher.parameters, threads: threads)
+        census.groupCopies(source, threads: threads)
+        return census
+    }
+
+    /// The census of `records` read with `warnings`: documents in id order (a stable sort:
+    /// equal ids stay in reading order, side by side), keeping the first of each id in
+    /// path-and-line order, as CorpusReader does, and warning of the others; the arrays
+    /// gathered on up to `threads` workers. With `sketched`, the parameters of the records'
+    /// whole-text sketches, it keeps their band keys and signatures too.
+    private init(_ records: CensusRecords, warnings: [Diagnostic], sketched: MinHashParameters?, threads: Int) {
+        let ids = ParallelWork.map(count: records.count, threads: threads) { records[$0].document.id }
+        var sorted = Array(0..<records.count)
         ParallelWork.sort(&sorted, threads: threads) { ids[$0] < ids[$1] }
-        var kept = [Bool](repeating: true, count: raw.count)
+        var kept = [Bool](repeating: true, count: records.count)
         var involved: [Int] = []
         var start = 0
         while start < sorted.count {
@@ -139,71 +133,70 @@ struct CorpusCensus: Sendable {
             if end - start > 1 { involved += sorted[start..<end] }
             start = end
         }
+        self.warnings = warnings
         if !involved.isEmpty {
             involved.sort { lhs, rhs in
-                if files[lhs] != files[rhs] { return files[lhs].utf8.lexicographicallyPrecedes(files[rhs].utf8) }
-                return (lines[lhs] ?? 0, lhs) < (lines[rhs] ?? 0, rhs)
+                let (left, right) = (records[lhs], records[rhs])
+                if left.file != right.file { return left.file.utf8.lexicographicallyPrecedes(right.file.utf8) }
+                return (left.line ?? 0, lhs) < (right.line ?? 0, rhs)
             }
             var first: [String: Int] = [:]
             for index in involved {
-                let id = raw.documents[index].id
+                let record = records[index]
+                let id = record.document.id
                 if let earlier = first[id] {
                     kept[index] = false
-                    raw.warnings.append(Diagnostic(
-                        file: files[index], line: lines[index],
-                        message: "the id '\(id)' was already read from \(raw.documents[earlier].origin); this document was skipped"))
+                    self.warnings.append(Diagnostic(
+                        file: record.file, line: record.line,
+                        message: "the id '\(id)' was already read from \(records[earlier].document.origin); this document was skipped"))
                 } else {
                     first[id] = index
                 }
             }
         }
         let order = sorted.filter { kept[$0] }
-        var census = CorpusCensus()
-        census.warnings = raw.warnings
-        census.positionOfRecord = [Int](repeating: -1, count: raw.count)
-        if wholeText != nil { census.wholeTextBandKeys = order.map { bands[$0] } }
-        bands = []
-        if let signatures {
-            var ordered = BBitSignatures(parameters: signatures.parameters)
-            ordered.reserveCapacity(order.count)
-            for index in order { ordered.append(index, of: signatures) }
-            census.wholeTextSignatures = ordered
+        positionOfRecord = [Int](repeating: -1, count: records.count)
+        for (position, index) in order.enumerated() { positionOfRecord[index] = position }
+        documents = ParallelWork.map(count: order.count, threads: threads) { records[order[$0]].document }
+        locations = ParallelWork.map(count: order.count, threads: threads) { records[order[$0]].location }
+        textKeys = ParallelWork.map(count: order.count, threads: threads) { records[order[$0]].entry.textKey }
+        lengths = ParallelWork.map(count: order.count, threads: threads) { records[order[$0]].entry.length }
+        lineStarts = [0]
+        lineStarts.reserveCapacity(order.count + 1)
+        for index in order { lineStarts.append(lineStarts[lineStarts.count - 1] + records[index].entry.lineKeys.count) }
+        lineKeys = Self.gather(order.count, at: lineStarts, threads: threads) { records[order[$0]].entry.lineKeys }
+        lineIsFurniture = Self.gather(order.count, at: lineStarts, threads: threads) { records[order[$0]].entry.isFurniture }
+        guard let sketched else { return }
+        wholeTextBandKeys = ParallelWork.map(count: order.count, threads: threads) { records[order[$0]].sketch!.bandKeys }
+        guard records.count > 0 else { return }
+        var signatures = BBitSignatures(parameters: sketched)
+        signatures.reserveCapacity(order.count)
+        for index in order {
+            let sketch = records[index].sketch!
+            signatures.append(compacted: sketch.compacted, isEmpty: sketch.isEmpty)
         }
-        census.documents = order.map { raw.documents[$0] }
-        census.locations = order.map { raw.locations[$0] }
-        census.textKeys = order.map { raw.textKeys[$0] }
-        census.lengths = order.map { raw.lengths[$0] }
-        for (position, index) in order.enumerated() { census.positionOfRecord[index] = position }
-        census.lineStarts = [0]
-        census.lineStarts.reserveCapacity(order.count + 1)
-        for index in order { census.lineStarts.append(census.lineStarts[census.lineStarts.count - 1] + raw.lines(of: index).count) }
-        census.lineKeys = Self.gather(raw.lineKeys, of: raw, in: order, at: census.lineStarts, threads: threads)
-        census.lineIsFurniture = Self.gather(raw.lineIsFurniture, of: raw, in: order, at: census.lineStarts, threads: threads)
-        census.groupCopies(source, threads: threads)
-        return census
+        wholeTextSignatures = signatures
     }
 
-    /// The lines of the documents of `raw` at `order` (`values` being one of its line arrays),
-    /// one document after another, document `k`'s starting at `starts[k]`; copied on up to
-    /// `threads` workers, a range of documents each.
+    /// The values `values(k)` of positions `k` in `0..<count`, one after another, position
+    /// `k`'s starting at `starts[k]`; copied on up to `threads` workers, a range of positions
+    /// each.
     static func gather<Value>(
-        _ values: [Value], of raw: CorpusCensus, in order: [Int], at starts: [Int], threads: Int
+        _ count: Int, at starts: [Int], threads: Int, _ values: (Int) -> [Value]
     ) -> [Value] {
-        let total = starts[order.count]
-        return [Value](unsafeUninitializedCapacity: total) { buffer, count in
+        let total = starts[count]
+        return [Value](unsafeUninitializedCapacity: total) { buffer, initialized in
             nonisolated(unsafe) let target = buffer
-            let parts = min(order.count, 8 * max(1, threads <= 0 ? ParallelWork.coreCount : threads))
+            let parts = min(count, 8 * max(1, threads <= 0 ? ParallelWork.coreCount : threads))
             _ = ParallelWork.map(count: parts, threads: threads) { part in
-                values.withUnsafeBufferPointer { source in
-                    for position in (part * order.count / parts)..<((part + 1) * order.count / parts) {
-                        let range = raw.lines(of: order[position])
-                        guard !range.isEmpty else { continue }
-                        (target.baseAddress! + starts[position])
-                            .initialize(from: source.baseAddress! + range.lowerBound, count: range.count)
+                for position in (part * count / parts)..<((part + 1) * count / parts) {
+                    values(position).withUnsafeBufferPointer { source in
+                        guard !source.isEmpty else { return }
+                        (target.baseAddress! + starts[position]).initialize(from: source.baseAddress!, count: source.count)
                     }
                 }
             }
-            count = total
+            initialized = total
         }
     }
 

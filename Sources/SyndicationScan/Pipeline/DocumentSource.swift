@@ -17,17 +17,17 @@ public protocol DocumentSource: Sendable {
 }
 
 extension DocumentSource {
-    /// Calls `body` with the batches of ``readAll(threads:_:)`` and what `derive` makes of each
-    /// of their records, made on up to `threads` workers after the batch is read; with
-    /// `readsAhead`, the source reads on (``ReadAhead``) while `body` and `derive` work. What
+    /// Calls `body` with what `transform` makes of each record of the batches of
+    /// ``readAll(threads:_:)``, made on up to `threads` workers after the batch is read; with
+    /// `readsAhead`, the source reads on (``ReadAhead``) while `body` and `transform` work. What
     /// `body` gets does not depend on that choice. ``JSONLinesCorpus`` has its own, which
-    /// derives where it parses.
-    func readAll<Derived>(
-        threads: Int, readsAhead: Bool, deriving derive: (SourceRecord) -> Derived,
-        _ body: ([SourceRecord], [Derived]) -> Void
+    /// transforms where it parses.
+    func readAll<Output>(
+        threads: Int, readsAhead: Bool, transforming transform: (SourceRecord) -> Output,
+        _ body: ([Output]) -> Void
     ) -> [Diagnostic] {
         func each(_ batch: [SourceRecord]) {
-            body(batch, ParallelWork.map(count: batch.count, threads: threads) { derive(batch[$0]) })
+            body(ParallelWork.map(count: batch.count, threads: threads) { transform(batch[$0]) })
         }
         return readsAhead ? ReadAhead().readAll(self, threads: threads, each) : readAll(threads: threads, each)
     }
