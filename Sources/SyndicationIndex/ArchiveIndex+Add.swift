@@ -56,7 +56,7 @@ extension ArchiveIndex {
         _ documents: [Document], batchSize: Int = 10_000, threads: Int = 0, baseline: Bool = false,
         progress: (@Sendable (AddProgress) -> Void)? = nil
     ) throws -> AddSummary {
-        let documents = documents.sorted { $0.id < $1.id }
+        let documents = documents.sorted { IDOrder.precedes($0.id, $1.id) }
         let hashes = ParallelWork.map(count: documents.count, threads: threads) { index in
             SHA256.hexDigest(of: Array(documents[index].text.utf8))
         }

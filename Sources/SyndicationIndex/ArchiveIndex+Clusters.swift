@@ -56,7 +56,7 @@ extension ArchiveIndex {
                     findings.append(try decoder.decode(PairFinding.self, from: Data(text.utf8)))
                 }
             }
-            let ordered = members.compactMap { summaries[$0] }.sorted { $0.id < $1.id }
+            let ordered = members.compactMap { summaries[$0] }.sorted { IDOrder.precedes($0.id, $1.id) }
             var resolverMembers = ordered.map(IncrementalScan.member(of:))
             // Stand-ins for the indexed outlets the members credit, so such a credit is not
             // taken for an outside source.

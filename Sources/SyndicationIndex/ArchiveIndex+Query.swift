@@ -12,7 +12,7 @@ extension ArchiveIndex {
     /// sizes count it. An indexed document with the same id as a queried article is taken for
     /// that article (or an earlier version of it) and is not compared with it.
     public func query(_ documents: [Document], threads: Int = 0) throws -> Findings {
-        let documents = documents.sorted { $0.id < $1.id }
+        let documents = documents.sorted { IDOrder.precedes($0.id, $1.id) }
         let analyses = ParallelWork.map(count: documents.count, threads: threads) { stages.analyse(documents[$0]) }
         return try pool.read { db in
             let common = try commonShingles(db) ?? []
@@ -63,7 +63,7 @@ extension ArchiveIndex {
             // Queried articles among themselves, too.
             var findings = ParallelWork.map(count: jobs.count, threads: threads) { index -> PairFinding? in
                 let (a, b) = (queried[jobs[index].query], partners[jobs[index].partner])
-                return a.id < b.id ? stages.verify(a, b) : stages.verify(b, a)
+                return IDOrder.precedes(a.id, b.id) ? stages.verify(a, b) : stages.verify(b, a)
             }.compactMap { $0 }
             for i in queried.indices { for j in queried.indices where i < j {
                 if let finding = stages.verify(queried[i], queried[j]) { findings.append(finding) }
@@ -80,8 +80,8 @@ extension ArchiveIndex {
                 texts[document.summary.id] = document.document.text
             }
             let report = ScanReport(
-                tool: .current, parameters: parameters.scan, documents: summaries.sorted { $0.id < $1.id },
-                pairs: pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }, clusters: clusters, warnings: [])
+                tool: .current, parameters: parameters.scan, documents: summaries.sorted { IDOrder.precedes($0.id, $1.id) },
+                pairs: pairs.sorted { IDOrder.precedes(($0.a, $0.b), ($1.a, $1.b)) }, clusters: clusters, warnings: [])
             return Findings(report: report, texts: texts, scans: [])
         }
     }

@@ -67,8 +67,8 @@ extension ArchiveIndex {
             for document in stored.values { texts[document.summary.id] = document.document.text }
             let report = ScanReport(
                 tool: .current, parameters: parameters.scan,
-                documents: stored.values.map(\.summary).sorted { $0.id < $1.id },
-                pairs: pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }, clusters: clusters.sorted { $0.id < $1.id },
+                documents: stored.values.map(\.summary).sorted { IDOrder.precedes($0.id, $1.id) },
+                pairs: pairs.sorted { IDOrder.precedes(($0.a, $0.b), ($1.a, $1.b)) }, clusters: clusters.sorted { $0.id < $1.id },
                 warnings: [])
             return Findings(report: report, texts: texts, scans: scans)
         }

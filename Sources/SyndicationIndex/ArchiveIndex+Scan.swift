@@ -191,7 +191,7 @@ extension ArchiveIndex {
         let valid = pairs.filter { position[$0.0] != nil && position[$0.1] != nil }
         let verified = ParallelWork.map(count: valid.count, threads: threads) { index -> (Int64, Int64, PairFinding)? in
             var (a, b) = valid[index]
-            if prepared[position[a]!].id > prepared[position[b]!].id { swap(&a, &b) }
+            if IDOrder.precedes(prepared[position[b]!].id, prepared[position[a]!].id) { swap(&a, &b) }
             guard let finding = stages.verify(prepared[position[a]!], prepared[position[b]!]) else { return nil }
             return (a, b, finding)
         }

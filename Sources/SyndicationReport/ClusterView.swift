@@ -1,4 +1,5 @@
 import SyndicationScan
+import SyndicationEngine
 
 /// A cluster with its propagation timeline, similarity matrix and pairs.
 struct ClusterView {
@@ -77,8 +78,8 @@ struct ClusterView {
             (id, documents[id]?.summary.published.flatMap { PublicationTime(iso8601: $0) })
         })
         let known = cluster.members.compactMap { id in times[id]!.map { (id, $0) } }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        let unknown = cluster.members.filter { times[$0]! == nil }.sorted()
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : IDOrder.precedes($0.0, $1.0) }
+        let unknown = cluster.members.filter { times[$0]! == nil }.sorted(by: IDOrder.precedes)
         let earliest = known.first?.1
         let reuse = pairs.filter { $0.pair.relation.isReuse }
         timeline = (known.map(\.0) + unknown).map { id in

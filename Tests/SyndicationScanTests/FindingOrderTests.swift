@@ -1,8 +1,10 @@
 import Testing
+import SyndicationEngine
 import TestSupport
 @testable import SyndicationScan
 
-/// Findings ordered through their documents' positions come out as sorting by their ids does.
+/// Findings ordered through their documents' positions come out as sorting by their ids
+/// (``IDOrder``) does.
 @Suite struct FindingOrderTests {
     /// Ids whose byte order and `String` order differ: case, digits, accents (precomposed and
     /// not), and a prefix of another id.
@@ -32,7 +34,7 @@ import TestSupport
                 jaccard: Double(index) / 400)
         }
         var expected = findings
-        ParallelWork.sort(&expected, threads: 1) { ($0.a, $0.b) < ($1.a, $1.b) }
+        ParallelWork.sort(&expected, threads: 1) { IDOrder.precedes(($0.a, $0.b), ($1.a, $1.b)) }
         let sorted = census.sortedByIds(findings, threads: threads)
         #expect(sorted.map { [$0.a, $0.b] } == expected.map { [$0.a, $0.b] })
         #expect(sorted.map(\.scores.jaccard) == expected.map(\.scores.jaccard))

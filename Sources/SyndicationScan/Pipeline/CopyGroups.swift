@@ -1,3 +1,5 @@
+import SyndicationEngine
+
 /// How a scan reports documents whose texts are identical (the same SHA-256).
 ///
 /// A copy group is analysed once, through its representative (its first document by id).
@@ -53,11 +55,11 @@ struct CopyGroups: Sendable {
             let copies = Set(group)
             if let index = result.firstIndex(where: { $0.members.contains(group[0]) }) {
                 var cluster = result[index]
-                cluster.members = Array(Set(cluster.members).union(copies)).sorted()
+                cluster.members = Array(Set(cluster.members).union(copies)).sorted(by: IDOrder.precedes)
                 cluster.id = ReuseClustering.identifier(members: cluster.members)
                 result[index] = cluster
             }
         }
-        return result.sorted { $0.id < $1.id }
+        return result.sorted { IDOrder.precedes($0.id, $1.id) }
     }
 }

@@ -121,9 +121,10 @@ struct CorpusCensus: Sendable {
     /// gathered on up to `threads` workers. With `sketched`, the parameters of the records'
     /// whole-text sketches, it keeps their band keys and signatures too.
     private init(_ records: CensusRecords, warnings: [Diagnostic], sketched: MinHashParameters?, threads: Int) {
-        let ids = ParallelWork.map(count: records.count, threads: threads) { records[$0].document.id }
+        // Sorted by ``IDOrder``; equal keys are equal ids.
+        let ids = ParallelWork.map(count: records.count, threads: threads) { IDOrder.key(records[$0].document.id) }
         var sorted = Array(0..<records.count)
-        ParallelWork.sort(&sorted, threads: threads) { ids[$0] < ids[$1] }
+        ParallelWork.sort(&sorted, threads: threads) { IDOrder.keyPrecedes(ids[$0], ids[$1]) }
         var kept = [Bool](repeating: true, count: records.count)
         var involved: [Int] = []
         var start = 0
@@ -255,13 +256,14 @@ struct CorpusCensus: Sendable {
         return positions.map { knownDigests[$0] ?? given[$0] ?? found[$0]! }
     }
 
-    /// The position of the document `id`: documents are numbered in id order, so a binary
-    /// search finds it without a table of every id.
+    /// The position of the document `id`: documents are numbered in id order (``IDOrder``),
+    /// so a binary search finds it without a table of every id.
     func position(of id: String) -> Int? {
+        let key = IDOrder.key(id)
         var low = 0, high = documents.count
         while low < high {
             let middle = (low + high) / 2
-            if documents[middle].id < id { low = middle + 1 } else { high = middle }
+            if IDOrder.keyPrecedes(IDOrder.key(documents[middle].id), key) { low = middle + 1 } else { high = middle }
         }
         return low < documents.count && documents[low].id == id ? low : nil
     }

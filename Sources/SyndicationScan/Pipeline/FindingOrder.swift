@@ -1,3 +1,5 @@
+import SyndicationEngine
+
 /// The report's order of findings, by their documents' ids, found from positions.
 extension CorpusCensus {
     /// `findings` sorted by their `(a, b)` ids, as `ParallelWork.sort` by the ids gives them
@@ -17,7 +19,7 @@ extension CorpusCensus {
         }
         guard !keys.contains(nil) else {
             var sorted = findings
-            ParallelWork.sort(&sorted, threads: threads) { ($0.a, $0.b) < ($1.a, $1.b) }
+            ParallelWork.sort(&sorted, threads: threads) { IDOrder.precedes(($0.a, $0.b), ($1.a, $1.b)) }
             return sorted
         }
         // The index breaks ties, as a stable sort keeps them.

@@ -79,7 +79,7 @@ public struct ProvenanceResolver: Sendable {
         }
         let clusters = ParallelWork.map(count: groups.count, threads: threads) { number -> Cluster in
             let group = groups[number]
-            let ids = group.map { members[$0].id }.sorted()
+            let ids = group.map { members[$0].id }.sorted(by: IDOrder.precedes)
             let external = commonExternalSource(group.map { members[$0] }, corpusOutlets: corpusOutlets)
             let origin = external == nil
                 ? self.origin(of: group, members: members, pairs: groupPairs[number].map { (pairs[$0], ends[$0]!) })
@@ -118,7 +118,7 @@ public struct ProvenanceResolver: Sendable {
             return pair
         }
         var sorted = clusters
-        ParallelWork.sort(&sorted, threads: threads) { $0.id < $1.id }
+        ParallelWork.sort(&sorted, threads: threads) { IDOrder.precedes($0.id, $1.id) }
         return (resolved, sorted)
     }
 

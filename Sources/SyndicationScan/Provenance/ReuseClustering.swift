@@ -58,7 +58,7 @@ public enum ReuseClustering {
 
     /// An id for a cluster made from its sorted member ids, independent of input order.
     public static func identifier(members: [String]) -> String {
-        let digest = XXHash.hash64(members.sorted().joined(separator: "\n"), seed: 0xC1)
+        let digest = XXHash.hash64(members.sorted(by: IDOrder.precedes).joined(separator: "\n"), seed: 0xC1)
         let hex = String(digest, radix: 16)
         return "C" + String(repeating: "0", count: 16 - hex.count) + hex
     }
