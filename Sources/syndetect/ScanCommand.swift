@@ -73,6 +73,8 @@ struct ScanCommand: ParsableCommand {
         }
         let input = ReportInput(report: outcome.report, texts: outcome.texts, command: reproducibleCommand(["scan"] + corpus))
         try input.emit(as: format, reportDirectory: reportDir, protecting: Self.inputFiles(corpus), threads: parameters.threads)
+        // Everything is written and flushed; the process exits right after this returns.
+        keepUntilExit((outcome, input))
     }
 
     /// Every file below the given inputs, so reports never overwrite one.

@@ -40,6 +40,54 @@ import TestSupport
         #expect(sorted.map(\.scores.jaccard) == expected.map(\.scores.jaccard))
     }
 
+    @Test(arguments: [1, 2])
+    func positionsComeWithTheOrderAsLookingUpEachIdGivesThem(threads: Int) {
+        let census = Self.census()
+        var generator = SeededGenerator(seed: 9)
+        for count in [0, 1, 7, 60] {
+            let findings = (0..<count).map { index in
+                Self.finding(
+                    Self.ids.dropLast(3).randomElement(using: &generator)!,
+                    Self.ids.dropLast(3).randomElement(using: &generator)!, jaccard: Double(index) / 60)
+            }
+            let (sorted, positions) = census.sortedByIdsWithPositions(findings, threads: threads)
+            let plain = census.sortedByIds(findings, threads: 1)
+            #expect(sorted.map { [$0.a, $0.b] } == plain.map { [$0.a, $0.b] })
+            #expect(sorted.map(\.scores.jaccard) == plain.map(\.scores.jaccard))
+            let named = Set(findings.flatMap { [census.position(of: $0.a)!, census.position(of: $0.b)!] })
+            #expect(positions == named.sorted())
+        }
+    }
+
+    /// The scan sorts its findings once, before provenance: resolving keeps each pair's ids and
+    /// place, and sorting sorted findings again changes nothing.
+    @Test(arguments: [1, 2])
+    func resolvedFindingsNeedNoSecondSort(threads: Int) {
+        let census = Self.census()
+        var generator = SeededGenerator(seed: 11)
+        let relations = Relation.allCases
+        let findings = (0..<300).map { index in
+            // A pair is of two documents.
+            let a = Self.ids.randomElement(using: &generator)!
+            var finding = Self.finding(
+                a, Self.ids.filter { $0 != a }.randomElement(using: &generator)!, jaccard: Double(index) / 300)
+            finding.relation = relations.randomElement(using: &generator)!
+            finding.coverage = [finding.a: Double.random(in: 0...1, using: &generator),
+                                finding.b: Double.random(in: 0...1, using: &generator)]
+            return finding
+        }
+        let sorted = census.sortedByIds(findings, threads: threads)
+        let members = Self.ids.map {
+            ProvenanceResolver.Member(id: $0, outlet: nil, published: nil, creditedNames: [])
+        }
+        let resolved = ProvenanceResolver().resolve(pairs: sorted, members: members, threads: threads).pairs
+        #expect(resolved.map { [$0.a, $0.b] } == sorted.map { [$0.a, $0.b] })
+        #expect(resolved.map(\.scores.jaccard) == sorted.map(\.scores.jaccard))
+        let again = census.sortedByIds(resolved, threads: threads)
+        #expect(again.map { [$0.a, $0.b] } == resolved.map { [$0.a, $0.b] })
+        #expect(again.map(\.scores.jaccard) == resolved.map(\.scores.jaccard))
+    }
+
     @Test func anIdTheCensusDoesNotHoldFallsBackToTheIds() {
         let census = Self.census()
         let findings = [Self.finding("zeta", "doc", jaccard: 0.1), Self.finding("unknown", "doc2", jaccard: 0.2),

@@ -268,20 +268,6 @@ struct CorpusCensus: Sendable {
         return low < documents.count && documents[low].id == id ? low : nil
     }
 
-    /// The positions of the documents named in `findings`, ascending, each once; the ids are
-    /// looked up on up to `threads` workers.
-    func positions(in findings: [PairFinding], threads: Int) -> [Int] {
-        let ends = ParallelWork.map(count: findings.count, threads: threads) { index in
-            (position(of: findings[index].a), position(of: findings[index].b))
-        }
-        var named = [Bool](repeating: false, count: count)
-        for (a, b) in ends {
-            if let a { named[a] = true }
-            if let b { named[b] = true }
-        }
-        return named.indices.filter { named[$0] }
-    }
-
     /// The copy groups of more than one document: representative, then its copies, ascending.
     var copyGroups: [[Int]] {
         var groups: [Int: [Int]] = [:]

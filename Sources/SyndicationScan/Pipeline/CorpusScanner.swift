@@ -171,10 +171,9 @@ public struct CorpusScanner: Sendable {
         let verified = verify(candidates, census, lines, source)
         let copies = copyPairs(census, lines, source, verified: verified)
         if let copyWarning = copies.warning { warnings.append(copyWarning) }
-        let findings = census.sortedByIds(verified.findings + copies.findings, threads: threads)
+        let (findings, memberPositions) = census.sortedByIdsWithPositions(verified.findings + copies.findings, threads: threads)
 
         report(.resolvingProvenance)
-        let memberPositions = census.positions(in: findings, threads: threads)
         // Representatives analysed for their copy groups' pairs are analysed for the list too.
         var facts = verified.facts.merging(copies.facts) { verified, _ in verified }
             .merging(sketchFacts) { analysed, sketched in analysed.merged(with: sketched) }
@@ -205,14 +204,15 @@ public struct CorpusScanner: Sendable {
                 credits: knownFacts[census.representative[position]]?.credits ?? [],
                 origin: census.documents[position].origin)
         }
-        let sortedPairs = census.sortedByIds(pairs, threads: threads)
+        // `resolve` keeps the pairs' order and their ids: they are still sorted by ids.
         var scanReport = ScanReport(
             tool: .current, parameters: parameters, documents: summaries,
-            pairs: sortedPairs, clusters: clusters, warnings: warnings)
+            pairs: pairs, clusters: clusters, warnings: warnings)
         if listed.count < census.count { scanReport.documentCount = census.count }
         var texts: [String: String] = [:]
         if keepsTexts {
-            let paired = census.positions(in: pairs, threads: threads)
+            // The pairs name the documents the findings name.
+            let paired = memberPositions
             for (position, document) in zip(paired, source.documents(at: paired.map { census.locations[$0] }, threads: threads)) {
                 texts[census.documents[position].id] = document.text
             }
