@@ -25,11 +25,12 @@ struct LineCensus: Sendable {
 
     /// The marks and shared-line pairs of `census`, the pairs sorted (a radix sort).
     init(_ census: CorpusCensus, detector: BoilerplateDetector, sharedLineLimit: Int) {
-        struct Entry {
+        struct Entry: HolderOrdered {
             var key: UInt64
             var outlet: Int32
             var document: Int32
             var slot: Int32
+            var holderOrder: (Int32, Int32, Int32) { (outlet, document, slot) }
         }
         var outletIDs: [String: Int32] = [:]
         var entries: [Entry] = []
@@ -53,55 +54,61 @@ struct LineCensus: Sendable {
         RadixSort.sort(&entries, by: \.key)
         var marks = [Mark](repeating: .none, count: census.lineKeys.count)
         var pairs: [CandidatePair] = []
-        var start = 0
-        while start < entries.count {
-            var end = start + 1
-            while end < entries.count, entries[end].key == entries[start].key { end += 1 }
-            // A line of one document, the usual case, is nothing.
-            guard end - start > 1 else {
-                start = end
-                continue
-            }
-            entries[start..<end].sort { ($0.outlet, $0.document, $0.slot) < ($1.outlet, $1.document, $1.slot) }
-            // Distinct holders, and distinct outlets (a page of unknown outlet is its own).
-            var holders: [Int32] = []
-            var outlets = 0
-            var sameOutletHolders: [Int32] = []
-            var index = start
-            while index < end {
-                var next = index
-                var documents: [Int32] = []
-                while next < end, entries[next].outlet == entries[index].outlet {
-                    if documents.last != entries[next].document { documents.append(entries[next].document) }
-                    next += 1
+        // The distinct holders of one run, reused from run to run.
+        var holders: [Int32] = []
+        entries.withUnsafeMutableBufferPointer { entries in
+            var start = 0
+            while start < entries.count {
+                var end = start + 1
+                while end < entries.count, entries[end].key == entries[start].key { end += 1 }
+                // A line of one document, the usual case, is nothing.
+                guard end - start > 1 else {
+                    start = end
+                    continue
                 }
-                holders += documents
-                outlets += entries[index].outlet < 0 ? documents.count : 1
-                if entries[index].outlet >= 0, documents.count > 1 { sameOutletHolders += documents }
-                index = next
-            }
-            if holders.count > 1 {
-                let isTemplate = holders.count >= detector.minimumDocuments
-                    && (holders.count >= detector.ubiquitousDocuments || outlets <= detector.templateOutletLimit)
-                let sameOutlet = Set(sameOutletHolders)
-                for entry in entries[start..<end] {
-                    let slot = Int(entry.slot)
-                    if isTemplate || sameOutlet.contains(entry.document) {
-                        marks[slot] = .template
-                    } else if census.lineIsFurniture[slot] {
-                        marks[slot] = .furniture
+                Self.sortByHolder(entries, start..<end)
+                // Distinct holders, and distinct outlets (a page of unknown outlet is its own).
+                holders.removeAll(keepingCapacity: true)
+                var outlets = 0
+                var index = start
+                while index < end {
+                    let group = Self.outletGroup(entries, from: index, to: end)
+                    for position in index..<group.end where position == index || entries[position].document != entries[position - 1].document {
+                        holders.append(entries[position].document)
                     }
+                    outlets += entries[index].outlet < 0 ? group.documents : 1
+                    index = group.end
                 }
-                if holders.count < sharedLineLimit {
-                    holders.sort()
-                    for i in holders.indices {
-                        for j in (i + 1)..<holders.count {
-                            pairs.append(CandidatePair(Int(holders[i]), Int(holders[j])))
+                if holders.count > 1 {
+                    let isTemplate = holders.count >= detector.minimumDocuments
+                        && (holders.count >= detector.ubiquitousDocuments || outlets <= detector.templateOutletLimit)
+                    // A holder shares the line within its outlet when its outlet (a known one)
+                    // holds it in more than one document.
+                    index = start
+                    while index < end {
+                        let group = Self.outletGroup(entries, from: index, to: end)
+                        let sameOutlet = entries[index].outlet >= 0 && group.documents > 1
+                        for entry in entries[index..<group.end] {
+                            let slot = Int(entry.slot)
+                            if isTemplate || sameOutlet {
+                                marks[slot] = .template
+                            } else if census.lineIsFurniture[slot] {
+                                marks[slot] = .furniture
+                            }
+                        }
+                        index = group.end
+                    }
+                    if holders.count < sharedLineLimit {
+                        holders.sort()
+                        for i in holders.indices {
+                            for j in (i + 1)..<holders.count {
+                                pairs.append(CandidatePair(Int(holders[i]), Int(holders[j])))
+                            }
                         }
                     }
                 }
+                start = end
             }
-            start = end
         }
         // Copies carry their representative's marks.
         for position in 0..<census.count where census.representative[position] != position {
@@ -114,6 +121,42 @@ struct LineCensus: Sendable {
         var unique: [CandidatePair] = []
         for pair in pairs where unique.last != pair { unique.append(pair) }
         self.sharedLinePairs = unique
+    }
+
+    /// Sorts the entries at `range` (one run of a shared key) by outlet, document and slot,
+    /// which tell every two entries apart: in place, by insertion for the short runs most
+    /// shared lines make.
+    @inline(__always)
+    private static func sortByHolder<Entry: HolderOrdered>(_ entries: UnsafeMutableBufferPointer<Entry>, _ range: Range<Int>) {
+        guard range.count > 24 else {
+            for next in (range.lowerBound + 1)..<range.upperBound {
+                let entry = entries[next]
+                var place = next
+                while place > range.lowerBound, entry.holderOrder < entries[place - 1].holderOrder {
+                    entries[place] = entries[place - 1]
+                    place -= 1
+                }
+                entries[place] = entry
+            }
+            return
+        }
+        entries[range].sort { $0.holderOrder < $1.holderOrder }
+    }
+
+    /// The end of the group of entries from `start` that share its outlet (entries sorted by
+    /// ``sortByHolder(_:_:)``), and the number of distinct documents in it.
+    @inline(__always)
+    private static func outletGroup<Entry: HolderOrdered>(
+        _ entries: UnsafeMutableBufferPointer<Entry>, from start: Int, to end: Int
+    ) -> (end: Int, documents: Int) {
+        let outlet = entries[start].outlet
+        var next = start + 1
+        var documents = 1
+        while next < end, entries[next].outlet == outlet {
+            if entries[next].document != entries[next - 1].document { documents += 1 }
+            next += 1
+        }
+        return (next, documents)
     }
 
     /// Whether any line at `slots` (one document's census range) is a template line.
@@ -132,4 +175,12 @@ struct LineCensus: Sendable {
             }
         }
     }
+}
+
+/// A line census entry as ``LineCensus`` orders a run of a shared key: by outlet, document
+/// and slot.
+private protocol HolderOrdered {
+    var outlet: Int32 { get }
+    var document: Int32 { get }
+    var holderOrder: (Int32, Int32, Int32) { get }
 }
