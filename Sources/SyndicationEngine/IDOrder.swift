@@ -17,7 +17,17 @@ public enum IDOrder {
     /// composition), else its canonical composition. Two ids are equal (`==`) exactly when
     /// their keys have the same bytes.
     public static func key(_ id: String) -> String {
-        id.utf8.allSatisfy { $0 < 0x80 } ? id : id.precomposedStringWithCanonicalMapping
+        isASCII(id) ? id : id.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether `id` is all ASCII (and so its own composition).
+    @inline(__always)
+    static func isASCII(_ id: String) -> Bool {
+        id.utf8.withContiguousStorageIfAvailable { bytes in
+            var union: UInt8 = 0
+            for byte in bytes { union |= byte }
+            return union < 0x80
+        } ?? id.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Whether the key `a` comes before the key `b` (keys made by ``key(_:)``): UTF-8 byte
@@ -38,7 +48,9 @@ public enum IDOrder {
 
     /// Whether the id `a` comes before the id `b`.
     public static func precedes(_ a: String, _ b: String) -> Bool {
-        keyPrecedes(key(a), key(b))
+        // Two ASCII ids: `String`'s own comparison is byte order there, and quicker.
+        if isASCII(a), isASCII(b) { return a < b }
+        return keyPrecedes(key(a), key(b))
     }
 
     /// Whether the pair of ids `(a, b)` comes before `(c, d)`: by first id, then second.

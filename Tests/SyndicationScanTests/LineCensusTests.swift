@@ -5,7 +5,8 @@ import TestSupport
 
 /// ``LineCensus`` equals the plain reading of its rules: each run of a shared line key sorted
 /// by outlet, document and slot, its holders collected per outlet and the holders that share
-/// the line within one outlet kept in a set, on generated corpora of few distinct lines.
+/// the line within one outlet kept in a set, on generated corpora of few distinct lines; read
+/// in one part or in many, on several workers.
 @Suite struct LineCensusTests {
     /// Marks and shared-line pairs by the plain reading of the rules.
     static func plain(
@@ -94,10 +95,14 @@ import TestSupport
         let census = CorpusCensus.take(of: DocumentList(documents), threads: 1) { _ in }
         for (minimum, limit) in [(3, 4), (10, 10), (2, 100)] {
             let detector = BoilerplateDetector(minimumDocuments: minimum)
-            let fast = LineCensus(census, detector: detector, sharedLineLimit: limit)
             let plain = Self.plain(census, detector: detector, sharedLineLimit: limit)
-            #expect(fast.marks == plain.marks)
-            #expect(fast.sharedLinePairs == plain.pairs)
+            // One part, and parts of a few entries on several workers.
+            for (threads, entriesPerPart) in [(1, 4_096), (2, 8), (3, 1), (0, 16)] {
+                let fast = LineCensus(
+                    census, detector: detector, sharedLineLimit: limit, threads: threads, entriesPerPart: entriesPerPart)
+                #expect(fast.marks == plain.marks)
+                #expect(fast.sharedLinePairs == plain.pairs)
+            }
         }
     }
 }

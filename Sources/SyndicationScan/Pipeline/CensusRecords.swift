@@ -37,6 +37,15 @@ struct CensusRecords {
         starts.append(count + batch.count)
     }
 
+    /// Empties the records, freeing their batches on up to `threads` workers (a record holds
+    /// several strings and arrays: freeing a million of them is work too).
+    mutating func release(threads: Int) {
+        var owned: [[Record]?] = batches.map { $0 }
+        batches = []
+        starts = [0]
+        ParallelWork.release(&owned, threads: threads)
+    }
+
     /// The record at `index` in reading order (a binary search among the batches).
     subscript(index: Int) -> Record {
         _read {

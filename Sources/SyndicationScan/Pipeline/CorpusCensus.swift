@@ -111,6 +111,7 @@ struct CorpusCensus: Sendable {
         }
         var census = CorpusCensus(
             records, warnings: readWarnings, sketched: wholeText?.sketcher.parameters, threads: threads)
+        records.release(threads: threads)
         census.groupCopies(source, threads: threads)
         return census
     }

@@ -151,7 +151,7 @@ public struct CorpusScanner: Sendable {
         try afterReading(census.warnings, census.count)
         let detector = BoilerplateDetector(minimumDocuments: parameters.boilerplateDocumentCount)
         let lines = LineCensus(
-            census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount)
+            census, detector: detector, sharedLineLimit: parameters.boilerplateDocumentCount, threads: threads)
         let fingerprints = PassageFingerprints()
         var counts = CandidateCounts()
         counts.copies = census.count - census.representatives.count

@@ -23,93 +23,59 @@ struct LineCensus: Sendable {
     /// Pairs of representatives that share a line held by fewer than the boilerplate count.
     var sharedLinePairs: [CandidatePair]
 
-    /// The marks and shared-line pairs of `census`, the pairs sorted (a radix sort).
-    init(_ census: CorpusCensus, detector: BoilerplateDetector, sharedLineLimit: Int) {
-        struct Entry: HolderOrdered {
-            var key: UInt64
-            var outlet: Int32
-            var document: Int32
-            var slot: Int32
-            var holderOrder: (Int32, Int32, Int32) { (outlet, document, slot) }
-        }
+    /// One line of a representative, as the census sorts them.
+    fileprivate struct Entry: HolderOrdered {
+        var key: UInt64
+        var outlet: Int32
+        var document: Int32
+        var slot: Int32
+        var holderOrder: (Int32, Int32, Int32) { (outlet, document, slot) }
+    }
+
+    /// The marks and shared-line pairs of `census`, the pairs sorted (a radix sort); the
+    /// entries are made, and the runs of shared keys read, on up to `threads` workers, each a
+    /// part of them (a run lies in one part, and marks its own lines only). The result does
+    /// not depend on `threads`. A part holds at least `entriesPerPart` entries (tests lower it
+    /// to split small censuses).
+    init(
+        _ census: CorpusCensus, detector: BoilerplateDetector, sharedLineLimit: Int, threads: Int = 1,
+        entriesPerPart: Int = 4_096
+    ) {
+        let representatives = census.representatives
+        // Each representative's outlet as a number (-1: none), in representative order.
         var outletIDs: [String: Int32] = [:]
-        var entries: [Entry] = []
-        entries.reserveCapacity(census.lineKeys.count)
-        for position in census.representatives {
-            let outlet: Int32
-            if let name = census.documents[position].outlet {
-                if let id = outletIDs[name] { outlet = id } else {
-                    outlet = Int32(outletIDs.count)
-                    outletIDs[name] = outlet
-                }
-            } else {
-                outlet = -1
-            }
-            for slot in census.lines(of: position) {
-                entries.append(Entry(key: census.lineKeys[slot], outlet: outlet, document: Int32(position), slot: Int32(slot)))
-            }
+        let outlets = representatives.map { position -> Int32 in
+            guard let name = census.documents[position].outlet else { return -1 }
+            if let id = outletIDs[name] { return id }
+            let id = Int32(outletIDs.count)
+            outletIDs[name] = id
+            return id
         }
+        var entries = Self.entries(census, representatives, outlets: outlets, threads: threads)
         // By key (a radix sort), then each run of a shared key by outlet, document and slot:
         // the order of sorting by all four at once.
         RadixSort.sort(&entries, by: \.key)
         var marks = [Mark](repeating: .none, count: census.lineKeys.count)
-        var pairs: [CandidatePair] = []
-        // The distinct holders of one run, reused from run to run.
-        var holders: [Int32] = []
-        entries.withUnsafeMutableBufferPointer { entries in
-            var start = 0
-            while start < entries.count {
-                var end = start + 1
-                while end < entries.count, entries[end].key == entries[start].key { end += 1 }
-                // A line of one document, the usual case, is nothing.
-                guard end - start > 1 else {
-                    start = end
-                    continue
+        // Parts that end where a key changes, so that no run of a key spans two.
+        let workers = max(1, min(threads <= 0 ? ParallelWork.coreCount : threads, entries.count / max(1, entriesPerPart)))
+        var bounds = [0]
+        for part in 1..<max(workers, 1) {
+            var bound = max(bounds[bounds.count - 1], entries.count * part / workers)
+            while bound > 0, bound < entries.count, entries[bound].key == entries[bound - 1].key { bound += 1 }
+            bounds.append(bound)
+        }
+        bounds.append(entries.count)
+        let found = marks.withUnsafeMutableBufferPointer { marks in
+            entries.withUnsafeMutableBufferPointer { entries in
+                nonisolated(unsafe) let (marks, entries) = (marks, entries)
+                return ParallelWork.map(count: bounds.count - 1, threads: threads) { part in
+                    Self.readRuns(
+                        entries, bounds[part]..<bounds[part + 1], marking: marks, isFurniture: census.lineIsFurniture,
+                        detector: detector, sharedLineLimit: sharedLineLimit)
                 }
-                Self.sortByHolder(entries, start..<end)
-                // Distinct holders, and distinct outlets (a page of unknown outlet is its own).
-                holders.removeAll(keepingCapacity: true)
-                var outlets = 0
-                var index = start
-                while index < end {
-                    let group = Self.outletGroup(entries, from: index, to: end)
-                    for position in index..<group.end where position == index || entries[position].document != entries[position - 1].document {
-                        holders.append(entries[position].document)
-                    }
-                    outlets += entries[index].outlet < 0 ? group.documents : 1
-                    index = group.end
-                }
-                if holders.count > 1 {
-                    let isTemplate = holders.count >= detector.minimumDocuments
-                        && (holders.count >= detector.ubiquitousDocuments || outlets <= detector.templateOutletLimit)
-                    // A holder shares the line within its outlet when its outlet (a known one)
-                    // holds it in more than one document.
-                    index = start
-                    while index < end {
-                        let group = Self.outletGroup(entries, from: index, to: end)
-                        let sameOutlet = entries[index].outlet >= 0 && group.documents > 1
-                        for entry in entries[index..<group.end] {
-                            let slot = Int(entry.slot)
-                            if isTemplate || sameOutlet {
-                                marks[slot] = .template
-                            } else if census.lineIsFurniture[slot] {
-                                marks[slot] = .furniture
-                            }
-                        }
-                        index = group.end
-                    }
-                    if holders.count < sharedLineLimit {
-                        holders.sort()
-                        for i in holders.indices {
-                            for j in (i + 1)..<holders.count {
-                                pairs.append(CandidatePair(Int(holders[i]), Int(holders[j])))
-                            }
-                        }
-                    }
-                }
-                start = end
             }
         }
+        var pairs = Array(found.joined())
         // Copies carry their representative's marks.
         for position in 0..<census.count where census.representative[position] != position {
             let own = census.lines(of: position)
@@ -121,6 +87,98 @@ struct LineCensus: Sendable {
         var unique: [CandidatePair] = []
         for pair in pairs where unique.last != pair { unique.append(pair) }
         self.sharedLinePairs = unique
+    }
+
+    /// The lines of `representatives` (with their `outlets`), in order, each as an entry;
+    /// made on up to `threads` workers, a range of representatives each.
+    private static func entries(
+        _ census: CorpusCensus, _ representatives: [Int], outlets: [Int32], threads: Int
+    ) -> [Entry] {
+        var starts = [0]
+        starts.reserveCapacity(representatives.count + 1)
+        for position in representatives { starts.append(starts[starts.count - 1] + census.lines(of: position).count) }
+        let total = starts[starts.count - 1]
+        return [Entry](unsafeUninitializedCapacity: total) { buffer, initialized in
+            nonisolated(unsafe) let target = buffer
+            let parts = min(representatives.count, 8 * max(1, threads <= 0 ? ParallelWork.coreCount : threads))
+            _ = ParallelWork.map(count: parts, threads: threads) { part in
+                for index in (part * representatives.count / parts)..<((part + 1) * representatives.count / parts) {
+                    let position = representatives[index]
+                    var place = starts[index]
+                    for slot in census.lines(of: position) {
+                        (target.baseAddress! + place).initialize(to: Entry(
+                            key: census.lineKeys[slot], outlet: outlets[index], document: Int32(position), slot: Int32(slot)))
+                        place += 1
+                    }
+                }
+            }
+            initialized = total
+        }
+    }
+
+    /// Reads the runs of shared keys in `range` of `entries` (sorted by key, a run wholly
+    /// inside `range`): sorts each by holder, marks its lines in `marks` and returns the pairs
+    /// of representatives that share a line held by fewer than `sharedLineLimit`.
+    private static func readRuns(
+        _ entries: UnsafeMutableBufferPointer<Entry>, _ range: Range<Int>, marking marks: UnsafeMutableBufferPointer<Mark>,
+        isFurniture: [Bool], detector: BoilerplateDetector, sharedLineLimit: Int
+    ) -> [CandidatePair] {
+        var pairs: [CandidatePair] = []
+        // The distinct holders of one run, reused from run to run.
+        var holders: [Int32] = []
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = start + 1
+            while end < range.upperBound, entries[end].key == entries[start].key { end += 1 }
+            // A line of one document, the usual case, is nothing.
+            guard end - start > 1 else {
+                start = end
+                continue
+            }
+            sortByHolder(entries, start..<end)
+            // Distinct holders, and distinct outlets (a page of unknown outlet is its own).
+            holders.removeAll(keepingCapacity: true)
+            var outlets = 0
+            var index = start
+            while index < end {
+                let group = outletGroup(entries, from: index, to: end)
+                for position in index..<group.end where position == index || entries[position].document != entries[position - 1].document {
+                    holders.append(entries[position].document)
+                }
+                outlets += entries[index].outlet < 0 ? group.documents : 1
+                index = group.end
+            }
+            if holders.count > 1 {
+                let isTemplate = holders.count >= detector.minimumDocuments
+                    && (holders.count >= detector.ubiquitousDocuments || outlets <= detector.templateOutletLimit)
+                // A holder shares the line within its outlet when its outlet (a known one)
+                // holds it in more than one document.
+                index = start
+                while index < end {
+                    let group = outletGroup(entries, from: index, to: end)
+                    let sameOutlet = entries[index].outlet >= 0 && group.documents > 1
+                    for entry in entries[index..<group.end] {
+                        let slot = Int(entry.slot)
+                        if isTemplate || sameOutlet {
+                            marks[slot] = .template
+                        } else if isFurniture[slot] {
+                            marks[slot] = .furniture
+                        }
+                    }
+                    index = group.end
+                }
+                if holders.count < sharedLineLimit {
+                    holders.sort()
+                    for i in holders.indices {
+                        for j in (i + 1)..<holders.count {
+                            pairs.append(CandidatePair(Int(holders[i]), Int(holders[j])))
+                        }
+                    }
+                }
+            }
+            start = end
+        }
+        return pairs
     }
 
     /// Sorts the entries at `range` (one run of a shared key) by outlet, document and slot,

@@ -118,7 +118,8 @@ public struct ProvenanceResolver: Sendable {
             return pair
         }
         var sorted = clusters
-        ParallelWork.sort(&sorted, threads: threads) { IDOrder.precedes($0.id, $1.id) }
+        // Cluster ids are ASCII (made by ReuseClustering.identifier), which `<` orders by bytes.
+        ParallelWork.sort(&sorted, threads: threads) { $0.id < $1.id }
         return (resolved, sorted)
     }
 
