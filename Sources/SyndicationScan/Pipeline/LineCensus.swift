@@ -6,7 +6,7 @@ import SyndicationEngine
 /// Only representatives count: a line repeated by ten copies of one text is one text's line,
 /// not a template (otherwise a story copied verbatim fifty times would become boilerplate).
 ///
-/// - Complexity: O(*L*) for *L* lines (a radix sort of their keys; O(*k* log *k*) for each
+/// - Complexity: O(*L*) for *L* lines (a radix grouping of their keys; O(*k* log *k*) for each
 ///   line held by *k* documents), in 24 bytes per line.
 struct LineCensus: Sendable {
     /// What a line is in its document.
@@ -52,9 +52,10 @@ struct LineCensus: Sendable {
             return id
         }
         var entries = Self.entries(census, representatives, outlets: outlets, threads: threads)
-        // By key (a radix sort), then each run of a shared key by outlet, document and slot:
-        // the order of sorting by all four at once.
-        RadixSort.sort(&entries, by: \.key)
+        // Each run of a shared key together, ordered by outlet, document and slot; the runs in
+        // any order (marks are per line, and the pairs are sorted at the end): three 11-bit
+        // radix passes over the keys' low bits rather than a whole 64-bit sort.
+        RadixSort.group(&entries, by: \.key) { $0.holderOrder < $1.holderOrder }
         var marks = [Mark](repeating: .none, count: census.lineKeys.count)
         // Parts that end where a key changes, so that no run of a key spans two.
         let workers = max(1, min(threads <= 0 ? ParallelWork.coreCount : threads, entries.count / max(1, entriesPerPart)))
@@ -116,8 +117,8 @@ struct LineCensus: Sendable {
         }
     }
 
-    /// Reads the runs of shared keys in `range` of `entries` (sorted by key, a run wholly
-    /// inside `range`): sorts each by holder, marks its lines in `marks` and returns the pairs
+    /// Reads the runs of shared keys in `range` of `entries` (grouped by key, each run ordered
+    /// by holder and wholly inside `range`): marks its lines in `marks` and returns the pairs
     /// of representatives that share a line held by fewer than `sharedLineLimit`.
     private static func readRuns(
         _ entries: UnsafeMutableBufferPointer<Entry>, _ range: Range<Int>, marking marks: UnsafeMutableBufferPointer<Mark>,
@@ -135,7 +136,6 @@ struct LineCensus: Sendable {
                 start = end
                 continue
             }
-            sortByHolder(entries, start..<end)
             // Distinct holders, and distinct outlets (a page of unknown outlet is its own).
             holders.removeAll(keepingCapacity: true)
             var outlets = 0
@@ -181,28 +181,8 @@ struct LineCensus: Sendable {
         return pairs
     }
 
-    /// Sorts the entries at `range` (one run of a shared key) by outlet, document and slot,
-    /// which tell every two entries apart: in place, by insertion for the short runs most
-    /// shared lines make.
-    @inline(__always)
-    private static func sortByHolder<Entry: HolderOrdered>(_ entries: UnsafeMutableBufferPointer<Entry>, _ range: Range<Int>) {
-        guard range.count > 24 else {
-            for next in (range.lowerBound + 1)..<range.upperBound {
-                let entry = entries[next]
-                var place = next
-                while place > range.lowerBound, entry.holderOrder < entries[place - 1].holderOrder {
-                    entries[place] = entries[place - 1]
-                    place -= 1
-                }
-                entries[place] = entry
-            }
-            return
-        }
-        entries[range].sort { $0.holderOrder < $1.holderOrder }
-    }
-
-    /// The end of the group of entries from `start` that share its outlet (entries sorted by
-    /// ``sortByHolder(_:_:)``), and the number of distinct documents in it.
+    /// The end of the group of entries from `start` that share its outlet (a run ordered by
+    /// holder), and the number of distinct documents in it.
     @inline(__always)
     private static func outletGroup<Entry: HolderOrdered>(
         _ entries: UnsafeMutableBufferPointer<Entry>, from start: Int, to end: Int
