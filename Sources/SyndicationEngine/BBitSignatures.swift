@@ -105,7 +105,7 @@ public struct BBitSignatures: Sendable {
     /// whichever thread made the signature), and whether that signature is empty.
     ///
     /// - Precondition: `compacted.count == parameters.permutationCount`.
-    package mutating func append(compacted: [UInt16], isEmpty: Bool) {
+    package mutating func append(compacted: some Collection<UInt16>, isEmpty: Bool) {
         precondition(compacted.count == parameters.permutationCount, "\(compacted.count) positions, not \(parameters.permutationCount)")
         values += compacted
         empty.append(isEmpty)

@@ -70,6 +70,19 @@ import Testing
             var plain: [SourceRecord] = []
             #expect(corpus.readAll(threads: threads) { plain += $0 } == warnings)
             #expect(plain.map(\.location) == records.map(\.location))
+            // Packed a few lines at a time on the workers: the same records in the same order,
+            // in parts of at most that many, with the same warnings.
+            for linesPerPart in [1, 3, 128] {
+                var packing = corpus
+                packing.linesPerPart = linesPerPart
+                var parts: [[String]] = []
+                let packedWarnings = packing.readAll(
+                    threads: threads, readsAhead: readsAhead, transforming: { "\($0.document.id) \($0.location.line)" },
+                    packing: { $0 }) { parts += $0 }
+                #expect(parts.allSatisfy { !$0.isEmpty && $0.count <= linesPerPart })
+                #expect(Array(parts.joined()) == derived)
+                #expect(packedWarnings == warnings)
+            }
         }
     }
 }

@@ -17,6 +17,10 @@ public struct JSONLinesCorpus: DocumentSource {
     /// Bytes read from a file at a time.
     public var chunkSize: Int
 
+    /// Lines a worker parses, transforms and packs at a time (``readAll(threads:readsAhead:transforming:packing:_:)``;
+    /// tests lower it to split small files).
+    var linesPerPart = Self.defaultLinesPerPart
+
     /// A source reading `paths` in chunks of `chunkSize` bytes.
     public init(paths: [String], chunkSize: Int = 8 << 20) {
         self.paths = paths
@@ -49,9 +53,30 @@ public struct JSONLinesCorpus: DocumentSource {
         threads: Int, readsAhead: Bool, transforming transform: (SourceRecord) -> Output,
         _ body: ([Output]) -> Void
     ) -> [Diagnostic] {
+        readAll(threads: threads, readsAhead: readsAhead, transforming: transform, packing: { $0 }) { parts in
+            body(Self.joined(parts))
+        }
+    }
+
+    /// The elements of `parts`, one part after another.
+    static func joined<Element>(_ parts: [[Element]]) -> [Element] {
+        var all: [Element] = []
+        all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { all += part }
+        return all
+    }
+
+    /// Calls `body` with the parts of each chunk's records, in order: a worker parses a run of
+    /// consecutive lines, transforms each record and packs what it made (`pack`), so that what
+    /// a transform makes and `pack` does not keep is freed on the thread that made it. Parts
+    /// of no record are left out. Called on the concrete type, so that it is specialised.
+    func readAll<Output, Packed>(
+        threads: Int, readsAhead: Bool, transforming transform: (SourceRecord) -> Output,
+        packing pack: ([Output]) -> Packed, _ body: ([Packed]) -> Void
+    ) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for (input, path) in paths.enumerated() {
-            read(path, input: Int32(input), threads: threads, readsAhead: readsAhead, warnings: &warnings, transform, body)
+            read(path, input: Int32(input), threads: threads, readsAhead: readsAhead, warnings: &warnings, transform, pack, body)
         }
         return warnings
     }
@@ -116,14 +141,16 @@ public struct JSONLinesCorpus: DocumentSource {
     func read(
         _ path: String, input: Int32, threads: Int, warnings: inout [Diagnostic], _ body: ([SourceRecord]) -> Void
     ) {
-        read(path, input: input, threads: threads, readsAhead: false, warnings: &warnings, { $0 }, body)
+        read(path, input: input, threads: threads, readsAhead: false, warnings: &warnings, { $0 }, { $0 }) { parts in
+            body(Self.joined(parts))
+        }
     }
 
     /// Reads the file `path`, the input numbered `input`, handing what `transform` makes of
     /// its documents to `body`, a chunk at a time.
-    func read<Output>(
+    func read<Output, Packed>(
         _ path: String, input: Int32, threads: Int, readsAhead: Bool, warnings: inout [Diagnostic],
-        _ transform: (SourceRecord) -> Output, _ body: ([Output]) -> Void
+        _ transform: (SourceRecord) -> Output, _ pack: ([Output]) -> Packed, _ body: ([Packed]) -> Void
     ) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -140,7 +167,7 @@ public struct JSONLinesCorpus: DocumentSource {
             text.withUnsafeMutableBufferPointer { buffer in
                 let lines = Self.lines(in: UnsafeBufferPointer(buffer), from: 0, firstLine: 1, final: true).lines
                 emit(lines, buffer: UnsafeBufferPointer(buffer), bufferOffset: 0, input: input, reader: reader,
-                     threads: threads, warnings: &warnings, transform, body)
+                     threads: threads, warnings: &warnings, transform, pack, body)
             }
             return
         }
@@ -156,7 +183,7 @@ public struct JSONLinesCorpus: DocumentSource {
             switch piece {
             case .chunk(let chunk):
                 emit(chunk.lines, buffer: chunk.bytes, bufferOffset: chunk.offset, input: input, reader: reader,
-                     threads: threads, warnings: &warnings, transform, body)
+                     threads: threads, warnings: &warnings, transform, pack, body)
             case .failure(let warning):
                 warnings.append(warning)
             }
@@ -199,38 +226,50 @@ public struct JSONLinesCorpus: DocumentSource {
         return (lines, lineStart)
     }
 
-    /// Parses `lines` on `threads`, transforming each record on the worker that parsed it, and
-    /// hands what was made on in line order.
-    private func emit<Output>(
+    /// Records a worker transforms and packs at a time, unless told otherwise.
+    static let defaultLinesPerPart = 128
+
+    /// Parses `lines` on `threads`, a run of ``linesPerPart`` at a time, transforming each
+    /// record and packing each run's on the worker that parsed it, and hands the parts on in
+    /// line order.
+    private func emit<Output, Packed>(
         _ lines: [Line], buffer: UnsafeBufferPointer<UInt8>, bufferOffset: Int64, input: Int32,
         reader: JSONLinesReader, threads: Int, warnings: inout [Diagnostic],
-        _ transform: (SourceRecord) -> Output, _ body: ([Output]) -> Void
+        _ transform: (SourceRecord) -> Output, _ pack: ([Output]) -> Packed, _ body: ([Packed]) -> Void
     ) {
         guard !lines.isEmpty else { return }
         nonisolated(unsafe) let bytes = buffer
-        var parsed = ParallelWork.map(count: lines.count, threads: threads) { index -> (Output?, [Diagnostic]) in
-            let line = lines[index]
-            let (candidate, problems) = reader.parse(UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), number: line.number)
-            guard let candidate else { return (nil, problems) }
-            let location = RecordLocation(
-                input: input, offset: bufferOffset + Int64(line.start), length: Int32(line.end - line.start),
-                line: Int32(line.number))
-            let record = SourceRecord(location: location, document: candidate.document, file: candidate.file, line: candidate.line)
-            return (transform(record), problems)
+        let size = max(1, linesPerPart)
+        let partCount = (lines.count + size - 1) / size
+        var parsed = ParallelWork.map(count: partCount, threads: threads) { part -> (Packed?, [Diagnostic]) in
+            var made: [Output] = []
+            made.reserveCapacity(size)
+            var problems: [Diagnostic] = []
+            for line in lines[(part * size)..<min(lines.count, (part + 1) * size)] {
+                let (candidate, found) = reader.parse(UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), number: line.number)
+                problems += found
+                guard let candidate else { continue }
+                let location = RecordLocation(
+                    input: input, offset: bufferOffset + Int64(line.start), length: Int32(line.end - line.start),
+                    line: Int32(line.number))
+                made.append(transform(SourceRecord(
+                    location: location, document: candidate.document, file: candidate.file, line: candidate.line)))
+            }
+            return (made.isEmpty ? nil : pack(made), problems)
         }
-        var made: [Output] = []
-        made.reserveCapacity(parsed.count)
-        // Each result moved out, not copied (a copy retains every string of a record).
+        var parts: [Packed] = []
+        parts.reserveCapacity(parsed.count)
+        // Each part moved out, not copied.
         parsed.withUnsafeMutableBufferPointer { items in
             for index in items.indices {
-                let (output, problems) = (items.baseAddress! + index).move()
+                let (part, problems) = (items.baseAddress! + index).move()
                 (items.baseAddress! + index).initialize(to: (nil, []))
                 if !problems.isEmpty { warnings += problems }
-                guard let output else { continue }
-                made.append(output)
+                guard let part else { continue }
+                parts.append(part)
             }
         }
         parsed = []
-        body(made)
+        body(parts)
     }
 }

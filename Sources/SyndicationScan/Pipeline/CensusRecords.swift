@@ -1,12 +1,14 @@
 /// What a census holds of the records it reads until the reading ends: each record without its
-/// text, with its census entry and whole-text sketch, in the batches the source gave them.
+/// text, with its census entry and whole-text sketch, packed a run of consecutive records at a
+/// time (``Part``) on the worker that made them.
 ///
 /// Each record is made on the worker that parsed or derived it (its text is freed there), and
-/// a batch is kept as it came, so that nothing is copied on the reading thread between
-/// batches, when the workers would wait for it. The census arrays are gathered from here once
-/// the reading ends, in id order, on all workers.
+/// packed there into a part's flat arrays, so that nothing is copied on the reading thread
+/// between batches, when the workers would wait for it, and no record keeps arrays of its own
+/// until the reading ends. The census arrays are gathered from here once the reading ends, in
+/// id order, on all workers.
 struct CensusRecords {
-    /// One record as the census keeps it.
+    /// One record as a worker makes it, before it is packed.
     struct Record {
         /// The document, its `text` empty.
         var document: Document
@@ -22,39 +24,149 @@ struct CensusRecords {
         var sketch: CorpusCensus.WholeTextSketch?
     }
 
-    /// The batches, in reading order.
-    private(set) var batches: [[Record]] = []
-    /// Where each batch starts in reading order, and last the number of records.
+    /// The records of a run of consecutive ones, field by field; a record's lines and b-bit
+    /// signature stand in flat arrays shared by the part.
+    struct Part {
+        var documents: [Document] = []
+        var locations: [RecordLocation] = []
+        var files: [String] = []
+        var lines: [Int?] = []
+        var textKeys: [TextKey] = []
+        var lengths: [Int] = []
+        /// Where each record's lines start in ``lineKeys`` and ``isFurniture``, and last their count.
+        var lineStarts: [Int] = [0]
+        var lineKeys: [UInt64] = []
+        var isFurniture: [Bool] = []
+        /// Each record's band keys (records with sketches only).
+        var bandKeys: [[UInt64]] = []
+        /// The b-bit signatures, ``signatureWidth`` positions a record (records with sketches only).
+        var compacted: [UInt16] = []
+        var isEmpty: [Bool] = []
+        /// Positions of a b-bit signature.
+        var signatureWidth = 0
+
+        /// `records` packed, in order.
+        init(_ records: [Record]) {
+            documents.reserveCapacity(records.count)
+            locations.reserveCapacity(records.count)
+            files.reserveCapacity(records.count)
+            lines.reserveCapacity(records.count)
+            textKeys.reserveCapacity(records.count)
+            lengths.reserveCapacity(records.count)
+            lineStarts.reserveCapacity(records.count + 1)
+            lineKeys.reserveCapacity(records.reduce(0) { $0 + $1.entry.lineKeys.count })
+            isFurniture.reserveCapacity(lineKeys.capacity)
+            for record in records {
+                documents.append(record.document)
+                locations.append(record.location)
+                files.append(record.file)
+                lines.append(record.line)
+                textKeys.append(record.entry.textKey)
+                lengths.append(record.entry.length)
+                lineKeys += record.entry.lineKeys
+                isFurniture += record.entry.isFurniture
+                lineStarts.append(lineKeys.count)
+                if let sketch = record.sketch {
+                    bandKeys.append(sketch.bandKeys)
+                    signatureWidth = sketch.compacted.count
+                    compacted += sketch.compacted
+                    isEmpty.append(sketch.isEmpty)
+                }
+            }
+        }
+
+        var count: Int { documents.count }
+    }
+
+    /// The parts, in reading order.
+    private(set) var parts: [Part] = []
+    /// Where each part starts in reading order, and last the number of records.
     private(set) var starts: [Int] = [0]
 
     /// The number of records.
     var count: Int { starts[starts.count - 1] }
 
-    /// Keeps `batch` as the next records.
-    mutating func append(_ batch: [Record]) {
-        guard !batch.isEmpty else { return }
-        batches.append(batch)
-        starts.append(count + batch.count)
+    /// Keeps `parts` as the next records.
+    mutating func append(_ parts: [Part]) {
+        for part in parts where part.count > 0 {
+            self.parts.append(part)
+            starts.append(count + part.count)
+        }
     }
 
-    /// Empties the records, freeing their batches on up to `threads` workers (a record holds
-    /// several strings and arrays: freeing a million of them is work too).
+    /// Empties the records, freeing their parts on up to `threads` workers.
     mutating func release(threads: Int) {
-        var owned: [[Record]?] = batches.map { $0 }
-        batches = []
+        var owned: [Part?] = parts.map { $0 }
+        parts = []
         starts = [0]
         ParallelWork.release(&owned, threads: threads)
     }
 
-    /// The record at `index` in reading order (a binary search among the batches).
-    subscript(index: Int) -> Record {
-        _read {
-            var low = 0, high = batches.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if starts[middle] <= index { low = middle } else { high = middle - 1 }
-            }
-            yield batches[low][index - starts[low]]
+    /// The part holding the record at `index` in reading order, and its place there (a binary
+    /// search among the parts).
+    func place(of index: Int) -> (part: Int, offset: Int) {
+        var low = 0, high = parts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= index { low = middle } else { high = middle - 1 }
         }
+        return (low, index - starts[low])
+    }
+
+    func document(_ index: Int) -> Document {
+        let (part, offset) = place(of: index)
+        return parts[part].documents[offset]
+    }
+
+    func location(_ index: Int) -> RecordLocation {
+        let (part, offset) = place(of: index)
+        return parts[part].locations[offset]
+    }
+
+    func file(_ index: Int) -> String {
+        let (part, offset) = place(of: index)
+        return parts[part].files[offset]
+    }
+
+    func line(_ index: Int) -> Int? {
+        let (part, offset) = place(of: index)
+        return parts[part].lines[offset]
+    }
+
+    func textKey(_ index: Int) -> TextKey {
+        let (part, offset) = place(of: index)
+        return parts[part].textKeys[offset]
+    }
+
+    func length(_ index: Int) -> Int {
+        let (part, offset) = place(of: index)
+        return parts[part].lengths[offset]
+    }
+
+    /// The record's line keys.
+    func lineKeys(_ index: Int) -> ArraySlice<UInt64> {
+        let (part, offset) = place(of: index)
+        let starts = parts[part].lineStarts
+        return parts[part].lineKeys[starts[offset]..<starts[offset + 1]]
+    }
+
+    /// Whether each of the record's lines is furniture.
+    func isFurniture(_ index: Int) -> ArraySlice<Bool> {
+        let (part, offset) = place(of: index)
+        let starts = parts[part].lineStarts
+        return parts[part].isFurniture[starts[offset]..<starts[offset + 1]]
+    }
+
+    /// The record's band keys (every record has a sketch when any has).
+    func bandKeys(_ index: Int) -> [UInt64] {
+        let (part, offset) = place(of: index)
+        return parts[part].bandKeys[offset]
+    }
+
+    /// The record's b-bit signature and whether its signature is empty.
+    func signature(_ index: Int) -> (compacted: ArraySlice<UInt16>, isEmpty: Bool) {
+        let (part, offset) = place(of: index)
+        let width = parts[part].signatureWidth
+        return (parts[part].compacted[(offset * width)..<((offset + 1) * width)], parts[part].isEmpty[offset])
     }
 }

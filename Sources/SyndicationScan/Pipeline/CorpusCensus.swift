@@ -98,16 +98,16 @@ struct CorpusCensus: Sendable {
                 entry: entry, sketch: sketch)
         }
         var records = CensusRecords()
-        func keep(_ batch: [CensusRecords.Record]) {
-            records.append(batch)
+        func keep(_ parts: [CensusRecords.Part]) {
+            records.append(parts)
             progress(records.count)
         }
-        // A JSON Lines file makes each record where it parses it, on the same workers (called
-        // on the concrete type, so that the reading is specialised for census records).
+        // A JSON Lines file makes and packs each record where it parses it, on the same workers
+        // (called on the concrete type, so that the reading is specialised for census records).
         let readWarnings = if let jsonLines = source as? JSONLinesCorpus {
-            jsonLines.readAll(threads: threads, readsAhead: overlapped, transforming: record, keep)
+            jsonLines.readAll(threads: threads, readsAhead: overlapped, transforming: record, packing: CensusRecords.Part.init, keep)
         } else {
-            source.readAll(threads: threads, readsAhead: overlapped, transforming: record, keep)
+            source.readAll(threads: threads, readsAhead: overlapped, transforming: record, packing: CensusRecords.Part.init, keep)
         }
         var census = CorpusCensus(
             records, warnings: readWarnings, sketched: wholeText?.sketcher.parameters, threads: threads)
@@ -123,7 +123,7 @@ struct CorpusCensus: Sendable {
     /// whole-text sketches, it keeps their band keys and signatures too.
     private init(_ records: CensusRecords, warnings: [Diagnostic], sketched: MinHashParameters?, threads: Int) {
         // Sorted by ``IDOrder``; equal keys are equal ids.
-        let ids = ParallelWork.map(count: records.count, threads: threads) { IDOrder.key(records[$0].document.id) }
+        let ids = ParallelWork.map(count: records.count, threads: threads) { IDOrder.key(records.document($0).id) }
         var sorted = Array(0..<records.count)
         ParallelWork.sort(&sorted, threads: threads) { IDOrder.keyPrecedes(ids[$0], ids[$1]) }
         var kept = [Bool](repeating: true, count: records.count)
@@ -138,19 +138,18 @@ struct CorpusCensus: Sendable {
         self.warnings = warnings
         if !involved.isEmpty {
             involved.sort { lhs, rhs in
-                let (left, right) = (records[lhs], records[rhs])
-                if left.file != right.file { return left.file.utf8.lexicographicallyPrecedes(right.file.utf8) }
-                return (left.line ?? 0, lhs) < (right.line ?? 0, rhs)
+                let (left, right) = (records.file(lhs), records.file(rhs))
+                if left != right { return left.utf8.lexicographicallyPrecedes(right.utf8) }
+                return (records.line(lhs) ?? 0, lhs) < (records.line(rhs) ?? 0, rhs)
             }
             var first: [String: Int] = [:]
             for index in involved {
-                let record = records[index]
-                let id = record.document.id
+                let id = records.document(index).id
                 if let earlier = first[id] {
                     kept[index] = false
                     self.warnings.append(Diagnostic(
-                        file: record.file, line: record.line,
-                        message: "the id '\(id)' was already read from \(records[earlier].document.origin); this document was skipped"))
+                        file: records.file(index), line: records.line(index),
+                        message: "the id '\(id)' was already read from \(records.document(earlier).origin); this document was skipped"))
                 } else {
                     first[id] = index
                 }
@@ -159,23 +158,23 @@ struct CorpusCensus: Sendable {
         let order = sorted.filter { kept[$0] }
         positionOfRecord = [Int](repeating: -1, count: records.count)
         for (position, index) in order.enumerated() { positionOfRecord[index] = position }
-        documents = ParallelWork.map(count: order.count, threads: threads) { records[order[$0]].document }
-        locations = ParallelWork.map(count: order.count, threads: threads) { records[order[$0]].location }
-        textKeys = ParallelWork.map(count: order.count, threads: threads) { records[order[$0]].entry.textKey }
-        lengths = ParallelWork.map(count: order.count, threads: threads) { records[order[$0]].entry.length }
+        documents = ParallelWork.map(count: order.count, threads: threads) { records.document(order[$0]) }
+        locations = ParallelWork.map(count: order.count, threads: threads) { records.location(order[$0]) }
+        textKeys = ParallelWork.map(count: order.count, threads: threads) { records.textKey(order[$0]) }
+        lengths = ParallelWork.map(count: order.count, threads: threads) { records.length(order[$0]) }
         lineStarts = [0]
         lineStarts.reserveCapacity(order.count + 1)
-        for index in order { lineStarts.append(lineStarts[lineStarts.count - 1] + records[index].entry.lineKeys.count) }
-        lineKeys = Self.gather(order.count, at: lineStarts, threads: threads) { records[order[$0]].entry.lineKeys }
-        lineIsFurniture = Self.gather(order.count, at: lineStarts, threads: threads) { records[order[$0]].entry.isFurniture }
+        for index in order { lineStarts.append(lineStarts[lineStarts.count - 1] + records.lineKeys(index).count) }
+        lineKeys = Self.gather(order.count, at: lineStarts, threads: threads) { records.lineKeys(order[$0]) }
+        lineIsFurniture = Self.gather(order.count, at: lineStarts, threads: threads) { records.isFurniture(order[$0]) }
         guard let sketched else { return }
-        wholeTextBandKeys = ParallelWork.map(count: order.count, threads: threads) { records[order[$0]].sketch!.bandKeys }
+        wholeTextBandKeys = ParallelWork.map(count: order.count, threads: threads) { records.bandKeys(order[$0]) }
         guard records.count > 0 else { return }
         var signatures = BBitSignatures(parameters: sketched)
         signatures.reserveCapacity(order.count)
         for index in order {
-            let sketch = records[index].sketch!
-            signatures.append(compacted: sketch.compacted, isEmpty: sketch.isEmpty)
+            let signature = records.signature(index)
+            signatures.append(compacted: signature.compacted, isEmpty: signature.isEmpty)
         }
         wholeTextSignatures = signatures
     }
@@ -184,7 +183,7 @@ struct CorpusCensus: Sendable {
     /// `k`'s starting at `starts[k]`; copied on up to `threads` workers, a range of positions
     /// each.
     static func gather<Value>(
-        _ count: Int, at starts: [Int], threads: Int, _ values: (Int) -> [Value]
+        _ count: Int, at starts: [Int], threads: Int, _ values: (Int) -> ArraySlice<Value>
     ) -> [Value] {
         let total = starts[count]
         return [Value](unsafeUninitializedCapacity: total) { buffer, initialized in

@@ -31,6 +31,23 @@ extension DocumentSource {
         }
         return readsAhead ? ReadAhead().readAll(self, threads: threads, each) : readAll(threads: threads, each)
     }
+
+    /// Calls `body` with the parts of each batch of ``readAll(threads:_:)``, in order: a worker
+    /// transforms a run of consecutive records and packs what it made (`pack`), as
+    /// ``JSONLinesCorpus`` does where it parses. Parts of no record are left out.
+    func readAll<Output, Packed>(
+        threads: Int, readsAhead: Bool, transforming transform: (SourceRecord) -> Output,
+        packing pack: ([Output]) -> Packed, _ body: ([Packed]) -> Void
+    ) -> [Diagnostic] {
+        let size = JSONLinesCorpus.defaultLinesPerPart
+        func each(_ batch: [SourceRecord]) {
+            let partCount = (batch.count + size - 1) / size
+            body(ParallelWork.map(count: partCount, threads: threads) { part in
+                pack(batch[(part * size)..<min(batch.count, (part + 1) * size)].map(transform))
+            })
+        }
+        return readsAhead ? ReadAhead().readAll(self, threads: threads, each) : readAll(threads: threads, each)
+    }
 }
 
 /// One document as a ``DocumentSource`` read it.
