@@ -113,60 +113,38 @@ struct CensusRecords {
         return (low, index - starts[low])
     }
 
-    func document(_ index: Int) -> Document {
+    /// What `read` takes from the part holding the record at `index`, given its place there.
+    @inline(__always)
+    private func field<Value>(_ index: Int, _ read: (Part, Int) -> Value) -> Value {
         let (part, offset) = place(of: index)
-        return parts[part].documents[offset]
+        return read(parts[part], offset)
     }
 
-    func location(_ index: Int) -> RecordLocation {
-        let (part, offset) = place(of: index)
-        return parts[part].locations[offset]
-    }
-
-    func file(_ index: Int) -> String {
-        let (part, offset) = place(of: index)
-        return parts[part].files[offset]
-    }
-
-    func line(_ index: Int) -> Int? {
-        let (part, offset) = place(of: index)
-        return parts[part].lines[offset]
-    }
-
-    func textKey(_ index: Int) -> TextKey {
-        let (part, offset) = place(of: index)
-        return parts[part].textKeys[offset]
-    }
-
-    func length(_ index: Int) -> Int {
-        let (part, offset) = place(of: index)
-        return parts[part].lengths[offset]
-    }
+    func document(_ index: Int) -> Document { field(index) { $0.documents[$1] } }
+    func location(_ index: Int) -> RecordLocation { field(index) { $0.locations[$1] } }
+    func file(_ index: Int) -> String { field(index) { $0.files[$1] } }
+    func line(_ index: Int) -> Int? { field(index) { $0.lines[$1] } }
+    func textKey(_ index: Int) -> TextKey { field(index) { $0.textKeys[$1] } }
+    func length(_ index: Int) -> Int { field(index) { $0.lengths[$1] } }
 
     /// The record's line keys.
     func lineKeys(_ index: Int) -> ArraySlice<UInt64> {
-        let (part, offset) = place(of: index)
-        let starts = parts[part].lineStarts
-        return parts[part].lineKeys[starts[offset]..<starts[offset + 1]]
+        field(index) { part, offset in part.lineKeys[part.lineStarts[offset]..<part.lineStarts[offset + 1]] }
     }
 
     /// Whether each of the record's lines is furniture.
     func isFurniture(_ index: Int) -> ArraySlice<Bool> {
-        let (part, offset) = place(of: index)
-        let starts = parts[part].lineStarts
-        return parts[part].isFurniture[starts[offset]..<starts[offset + 1]]
+        field(index) { part, offset in part.isFurniture[part.lineStarts[offset]..<part.lineStarts[offset + 1]] }
     }
 
     /// The record's band keys (every record has a sketch when any has).
-    func bandKeys(_ index: Int) -> [UInt64] {
-        let (part, offset) = place(of: index)
-        return parts[part].bandKeys[offset]
-    }
+    func bandKeys(_ index: Int) -> [UInt64] { field(index) { $0.bandKeys[$1] } }
 
     /// The record's b-bit signature and whether its signature is empty.
     func signature(_ index: Int) -> (compacted: ArraySlice<UInt16>, isEmpty: Bool) {
-        let (part, offset) = place(of: index)
-        let width = parts[part].signatureWidth
-        return (parts[part].compacted[(offset * width)..<((offset + 1) * width)], parts[part].isEmpty[offset])
+        field(index) { part, offset in
+            let width = part.signatureWidth
+            return (part.compacted[(offset * width)..<((offset + 1) * width)], part.isEmpty[offset])
+        }
     }
 }
