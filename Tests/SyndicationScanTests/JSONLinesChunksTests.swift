@@ -58,9 +58,11 @@ import Testing
             var derived: [String] = []
             let warnings = corpus.readAll(threads: threads, readsAhead: readsAhead, transforming: { record in
                 (record, "\(record.document.id) \(record.location.line)")
-            }) { batch in
-                records += batch.map(\.0)
-                derived += batch.map(\.1)
+            }, packing: { $0 }) { parts in
+                for batch in parts {
+                    records += batch.map(\.0)
+                    derived += batch.map(\.1)
+                }
             }
             #expect(records.map(\.document) == expected.documents, "chunk size \(chunkSize)")
             #expect(records.map { "\($0.file):\($0.line ?? 0)" } == expected.places, "chunk size \(chunkSize)")

@@ -19,7 +19,7 @@ public struct JSONLinesCorpus: DocumentSource {
 
     /// Lines a worker parses, transforms and packs at a time (``readAll(threads:readsAhead:transforming:packing:_:)``;
     /// tests lower it to split small files).
-    var linesPerPart = Self.defaultLinesPerPart
+    var linesPerPart = recordsPerPart
 
     /// A source reading `paths` in chunks of `chunkSize` bytes.
     public init(paths: [String], chunkSize: Int = 8 << 20) {
@@ -43,33 +43,21 @@ public struct JSONLinesCorpus: DocumentSource {
         return warnings
     }
 
-    /// Calls `body` with what `transform` makes of each record of ``readAll(threads:_:)``'s
-    /// batches, as ``DocumentSource``'s `readAll(threads:readsAhead:transforming:_:)` does, but
-    /// parsing each chunk's lines and transforming each record on the same workers, so that a
-    /// record no transform keeps (a document's text) is freed where it was made; with
-    /// `readsAhead`, a thread reads and splits the next chunks meanwhile (``JSONLinesChunks``).
-    /// Called on the concrete type, so that it is specialised for `Output`.
-    func readAll<Output>(
-        threads: Int, readsAhead: Bool, transforming transform: (SourceRecord) -> Output,
-        _ body: ([Output]) -> Void
-    ) -> [Diagnostic] {
-        readAll(threads: threads, readsAhead: readsAhead, transforming: transform, packing: { $0 }) { parts in
-            body(Self.joined(parts))
-        }
-    }
-
     /// The elements of `parts`, one part after another.
-    static func joined<Element>(_ parts: [[Element]]) -> [Element] {
+    private static func joined<Element>(_ parts: [[Element]]) -> [Element] {
         var all: [Element] = []
         all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for part in parts { all += part }
         return all
     }
 
-    /// Calls `body` with the parts of each chunk's records, in order: a worker parses a run of
-    /// consecutive lines, transforms each record and packs what it made (`pack`), so that what
-    /// a transform makes and `pack` does not keep is freed on the thread that made it. Parts
-    /// of no record are left out. Called on the concrete type, so that it is specialised.
+    /// Calls `body` with the parts of each chunk's records, in order, as ``DocumentSource``'s
+    /// `readAll(threads:readsAhead:transforming:packing:_:)` does, but parsing on the same
+    /// workers: a worker parses a run of ``linesPerPart`` consecutive lines, transforms each
+    /// record and packs what it made (`pack`), so that what a transform makes and `pack` does
+    /// not keep (a document's text) is freed on the thread that made it; with `readsAhead`, a
+    /// thread reads and splits the next chunks meanwhile (``JSONLinesChunks``). Parts of no
+    /// record are left out. Called on the concrete type, so that it is specialised.
     func readAll<Output, Packed>(
         threads: Int, readsAhead: Bool, transforming transform: (SourceRecord) -> Output,
         packing pack: ([Output]) -> Packed, _ body: ([Packed]) -> Void
@@ -225,9 +213,6 @@ public struct JSONLinesCorpus: DocumentSource {
         }
         return (lines, lineStart)
     }
-
-    /// Records a worker transforms and packs at a time, unless told otherwise.
-    static let defaultLinesPerPart = 128
 
     /// Parses `lines` on `threads`, a run of ``linesPerPart`` at a time, transforming each
     /// record and packing each run's on the worker that parsed it, and hands the parts on in

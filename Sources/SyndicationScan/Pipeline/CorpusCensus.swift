@@ -75,11 +75,11 @@ struct CorpusCensus: Sendable {
     /// given, the band keys and signature it makes of each whole text (``wholeTextBandKeys``,
     /// ``wholeTextSignatures``).
     ///
-    /// Each record's entry is made where a JSON Lines source parses it
-    /// (``JSONLinesCorpus/readAll(threads:readsAhead:transforming:_:)``), and kept as it came
-    /// (``CensusRecords``) until the reading ends; with more than one thread the source reads
-    /// ahead while the workers parse and derive, which `readsAhead` overrides (the census is
-    /// the same either way).
+    /// Each record's entry is made, and packed with its neighbours', where a JSON Lines source
+    /// parses it (``JSONLinesCorpus/readAll(threads:readsAhead:transforming:packing:_:)``), and
+    /// kept part by part (``CensusRecords``) until the reading ends; with more than one thread
+    /// the source reads ahead while the workers parse and pack, which `readsAhead` overrides
+    /// (the census is the same either way).
     static func take(
         of source: some DocumentSource, threads: Int, wholeText: WholeTextSketcher? = nil,
         readsAhead: Bool? = nil, progress: (Int) -> Void
@@ -185,19 +185,11 @@ struct CorpusCensus: Sendable {
     static func gather<Value>(
         _ count: Int, at starts: [Int], threads: Int, _ values: (Int) -> ArraySlice<Value>
     ) -> [Value] {
-        let total = starts[count]
-        return [Value](unsafeUninitializedCapacity: total) { buffer, initialized in
-            nonisolated(unsafe) let target = buffer
-            let parts = min(count, 8 * max(1, threads <= 0 ? ParallelWork.coreCount : threads))
-            _ = ParallelWork.map(count: parts, threads: threads) { part in
-                for position in (part * count / parts)..<((part + 1) * count / parts) {
-                    values(position).withUnsafeBufferPointer { source in
-                        guard !source.isEmpty else { return }
-                        (target.baseAddress! + starts[position]).initialize(from: source.baseAddress!, count: source.count)
-                    }
-                }
+        ParallelWork.filled(count, at: starts, threads: threads) { position, place in
+            values(position).withUnsafeBufferPointer { source in
+                guard !source.isEmpty else { return }
+                place.initialize(from: source.baseAddress!, count: source.count)
             }
-            initialized = total
         }
     }
 

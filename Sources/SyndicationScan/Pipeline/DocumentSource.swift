@@ -16,30 +16,22 @@ public protocol DocumentSource: Sendable {
     func documents(at locations: [RecordLocation], threads: Int) -> [Document]
 }
 
-extension DocumentSource {
-    /// Calls `body` with what `transform` makes of each record of the batches of
-    /// ``readAll(threads:_:)``, made on up to `threads` workers after the batch is read; with
-    /// `readsAhead`, the source reads on (``ReadAhead``) while `body` and `transform` work. What
-    /// `body` gets does not depend on that choice. ``JSONLinesCorpus`` has its own, which
-    /// transforms where it parses.
-    func readAll<Output>(
-        threads: Int, readsAhead: Bool, transforming transform: (SourceRecord) -> Output,
-        _ body: ([Output]) -> Void
-    ) -> [Diagnostic] {
-        func each(_ batch: [SourceRecord]) {
-            body(ParallelWork.map(count: batch.count, threads: threads) { transform(batch[$0]) })
-        }
-        return readsAhead ? ReadAhead().readAll(self, threads: threads, each) : readAll(threads: threads, each)
-    }
+/// Records a worker transforms and packs at a time when a source is read in parts (small
+/// enough to balance the workers, large enough that a part's flat arrays are worth making).
+let recordsPerPart = 128
 
+extension DocumentSource {
     /// Calls `body` with the parts of each batch of ``readAll(threads:_:)``, in order: a worker
-    /// transforms a run of consecutive records and packs what it made (`pack`), as
-    /// ``JSONLinesCorpus`` does where it parses. Parts of no record are left out.
+    /// transforms a run of ``recordsPerPart`` consecutive records and packs what it made
+    /// (`pack`), on up to `threads` workers after the batch is read; with `readsAhead`, the
+    /// source reads on (``ReadAhead``) while `body`, `transform` and `pack` work. What `body`
+    /// gets does not depend on that choice. Parts of no record are left out.
+    /// ``JSONLinesCorpus`` has its own, which transforms where it parses.
     func readAll<Output, Packed>(
         threads: Int, readsAhead: Bool, transforming transform: (SourceRecord) -> Output,
         packing pack: ([Output]) -> Packed, _ body: ([Packed]) -> Void
     ) -> [Diagnostic] {
-        let size = JSONLinesCorpus.defaultLinesPerPart
+        let size = recordsPerPart
         func each(_ batch: [SourceRecord]) {
             let partCount = (batch.count + size - 1) / size
             body(ParallelWork.map(count: partCount, threads: threads) { part in

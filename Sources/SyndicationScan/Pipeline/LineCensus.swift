@@ -24,7 +24,7 @@ struct LineCensus: Sendable {
     var sharedLinePairs: [CandidatePair]
 
     /// One line of a representative, as the census sorts them.
-    fileprivate struct Entry: HolderOrdered {
+    fileprivate struct Entry {
         var key: UInt64
         var outlet: Int32
         var document: Int32
@@ -67,7 +67,7 @@ struct LineCensus: Sendable {
         }
         bounds.append(entries.count)
         let found = marks.withUnsafeMutableBufferPointer { marks in
-            entries.withUnsafeMutableBufferPointer { entries in
+            entries.withUnsafeBufferPointer { entries in
                 nonisolated(unsafe) let (marks, entries) = (marks, entries)
                 return ParallelWork.map(count: bounds.count - 1, threads: threads) { part in
                     Self.readRuns(
@@ -98,22 +98,12 @@ struct LineCensus: Sendable {
         var starts = [0]
         starts.reserveCapacity(representatives.count + 1)
         for position in representatives { starts.append(starts[starts.count - 1] + census.lines(of: position).count) }
-        let total = starts[starts.count - 1]
-        return [Entry](unsafeUninitializedCapacity: total) { buffer, initialized in
-            nonisolated(unsafe) let target = buffer
-            let parts = min(representatives.count, 8 * max(1, threads <= 0 ? ParallelWork.coreCount : threads))
-            _ = ParallelWork.map(count: parts, threads: threads) { part in
-                for index in (part * representatives.count / parts)..<((part + 1) * representatives.count / parts) {
-                    let position = representatives[index]
-                    var place = starts[index]
-                    for slot in census.lines(of: position) {
-                        (target.baseAddress! + place).initialize(to: Entry(
-                            key: census.lineKeys[slot], outlet: outlets[index], document: Int32(position), slot: Int32(slot)))
-                        place += 1
-                    }
-                }
+        return ParallelWork.filled(representatives.count, at: starts, threads: threads) { index, place in
+            let position = representatives[index]
+            for (offset, slot) in census.lines(of: position).enumerated() {
+                (place + offset).initialize(to: Entry(
+                    key: census.lineKeys[slot], outlet: outlets[index], document: Int32(position), slot: Int32(slot)))
             }
-            initialized = total
         }
     }
 
@@ -121,7 +111,7 @@ struct LineCensus: Sendable {
     /// by holder and wholly inside `range`): marks its lines in `marks` and returns the pairs
     /// of representatives that share a line held by fewer than `sharedLineLimit`.
     private static func readRuns(
-        _ entries: UnsafeMutableBufferPointer<Entry>, _ range: Range<Int>, marking marks: UnsafeMutableBufferPointer<Mark>,
+        _ entries: UnsafeBufferPointer<Entry>, _ range: Range<Int>, marking marks: UnsafeMutableBufferPointer<Mark>,
         isFurniture: [Bool], detector: BoilerplateDetector, sharedLineLimit: Int
     ) -> [CandidatePair] {
         var pairs: [CandidatePair] = []
@@ -184,8 +174,8 @@ struct LineCensus: Sendable {
     /// The end of the group of entries from `start` that share its outlet (a run ordered by
     /// holder), and the number of distinct documents in it.
     @inline(__always)
-    private static func outletGroup<Entry: HolderOrdered>(
-        _ entries: UnsafeMutableBufferPointer<Entry>, from start: Int, to end: Int
+    private static func outletGroup(
+        _ entries: UnsafeBufferPointer<Entry>, from start: Int, to end: Int
     ) -> (end: Int, documents: Int) {
         let outlet = entries[start].outlet
         var next = start + 1
@@ -213,12 +203,4 @@ struct LineCensus: Sendable {
             }
         }
     }
-}
-
-/// A line census entry as ``LineCensus`` orders a run of a shared key: by outlet, document
-/// and slot.
-private protocol HolderOrdered {
-    var outlet: Int32 { get }
-    var document: Int32 { get }
-    var holderOrder: (Int32, Int32, Int32) { get }
 }

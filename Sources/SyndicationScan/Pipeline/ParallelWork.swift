@@ -133,6 +133,25 @@ public enum ParallelWork {
         }
     }
 
+    /// An array of `starts[count]` values that `write(k, place)` puts in, position `k`'s
+    /// `starts[k + 1] - starts[k]` values initialized from `place` (which stands at
+    /// `starts[k]`); written on up to `threads` workers, a range of positions each.
+    static func filled<Value>(
+        _ count: Int, at starts: [Int], threads: Int, _ write: (Int, UnsafeMutablePointer<Value>) -> Void
+    ) -> [Value] {
+        let total = starts[count]
+        return [Value](unsafeUninitializedCapacity: total) { buffer, initialized in
+            nonisolated(unsafe) let target = buffer
+            let parts = min(count, 8 * max(1, threads <= 0 ? coreCount : threads))
+            _ = map(count: parts, threads: threads) { part in
+                for position in (part * count / parts)..<((part + 1) * count / parts) {
+                    write(position, target.baseAddress! + starts[position])
+                }
+            }
+            initialized = total
+        }
+    }
+
     /// Empties `array`, releasing its elements on up to `threads` workers: freeing many
     /// large values (analysed documents) is work too, which one thread would do alone.
     public static func release<Element>(_ array: inout [Element?], threads: Int) {
