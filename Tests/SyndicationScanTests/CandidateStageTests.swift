@@ -33,6 +33,16 @@ import TestSupport
         let spilled = spilling.scan(read.documents, warnings: read.warnings)
         #expect(try Self.encoded(spilled.report) == Self.encoded(inMemory.report))
         #expect(spilled.candidateCounts == inMemory.candidateCounts)
+        // Read a few documents at a time: each batch's keys are filed, and spilled, while the
+        // next batch is sketched; the same as one batch in memory on one thread.
+        let source = OverlappedWorkTests.TrickleSource(documents: read.documents, batchSize: 3)
+        var serial = CorpusScanner(parameters: parameters)
+        serial.parameters.threads = 1
+        let whole = serial.scan(OverlappedWorkTests.TrickleSource(documents: read.documents, batchSize: read.documents.count))
+        spilling.worksAhead = true
+        let trickled = spilling.scan(source)
+        #expect(try Self.encoded(trickled.report) == Self.encoded(whole.report))
+        #expect(trickled.candidateCounts == whole.candidateCounts)
         #expect(inMemory.candidateCounts.passages > 0)
     }
 

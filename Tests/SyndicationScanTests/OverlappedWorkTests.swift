@@ -132,6 +132,21 @@ import TestSupport
         #expect(ParallelWork.map(count: 10_000, threads: 3) { $0 * 2 } == (0..<10_000).map { $0 * 2 })
     }
 
+    /// Work beside a map (filing the previous batch's results) runs once, whatever the
+    /// thread count, and the map's results are those of the plain map.
+    @Test func sideWorkRunsOnceBesideTheMap() {
+        for threads in [1, 2, 3] {
+            for count in [0, 1, 5, 10_000] {
+                let runs = Atomic<Int>(0)
+                let mapped = ParallelWork.map(count: count, threads: threads, alongside: { runs.add(1, ordering: .relaxed) }) {
+                    $0 * 3
+                }
+                #expect(mapped == (0..<count).map { $0 * 3 }, "\(count) indices on \(threads) threads")
+                #expect(runs.load(ordering: .relaxed) == 1, "\(count) indices on \(threads) threads")
+            }
+        }
+    }
+
     /// Counts its own deinitialisations.
     final class Tracked: Sendable {
         static let released = Atomic<Int>(0)

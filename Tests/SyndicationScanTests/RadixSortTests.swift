@@ -57,6 +57,21 @@ import SyndicationEngine
         }
     }
 
+    /// Grouping through a scratch array kept from one call to the next (larger, smaller, then
+    /// empty arrays, scratch left with stale values) gives what grouping alone gives.
+    @Test func groupsThroughKeptScratchAsAlone() {
+        var generator = SeededGenerator(state: 20_261_123)
+        var scratch: [Item] = []
+        var values: [Item] = []
+        for count in [3_000, 70_000, 40, 0, 5_000] {
+            values = (0..<count).map { _ in Item(key: generator.next() % 1_000, order: Int(generator.next() % 1_000)) }
+            var alone = values
+            RadixSort.group(&alone, by: \.key) { $0.order < $1.order }
+            RadixSort.group(&values, scratch: &scratch, by: \.key) { $0.order < $1.order }
+            #expect(values == alone, "\(count) values")
+        }
+    }
+
     /// Candidate pairs come out as `sorted(by: <)` puts them, with repeats, document numbers
     /// over 16 and over 32 bits' worth of pairs, below and above 65,536 pairs.
     @Test(arguments: [0, 2, 500, 70_000])

@@ -26,6 +26,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory))
     }
 
+    /// Reading into an array kept from one partition to the next gives each partition's
+    /// records, whatever the array held, with files longer than one read chunk.
+    @Test func readingIntoAKeptArrayGivesEachPartition() {
+        let partitions = SpillingPartitions<UInt64>(partitionCount: 3, memoryLimit: 1 << 20, label: "syndetect-test")
+        let perBatch = 100_000
+        for batch in 0..<4 {
+            partitions.append { put in
+                for value in UInt64(batch * perBatch)..<UInt64((batch + 1) * perBatch) { put(value, Int(value % 3)) }
+            }
+        }
+        #expect(partitions.hasSpilled)
+        #expect(perBatch * 4 / 3 * MemoryLayout<UInt64>.stride > SpillingPartitions<UInt64>.readChunkBytes)
+        var kept: [UInt64] = [42, 43]
+        for index in [2, 0, 1, 0] {
+            partitions.records(of: index, into: &kept)
+            #expect(kept == (0..<UInt64(4 * perBatch)).filter { Int($0 % 3) == index }, "partition \(index)")
+        }
+        partitions.removeFiles()
+    }
+
     /// Under a directory that cannot be made, nothing is lost: the records stay in memory and
     /// the reason is kept for the scan's warning.
     @Test func unusableDirectoryKeepsRecordsInMemory() {

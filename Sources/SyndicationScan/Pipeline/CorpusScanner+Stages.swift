@@ -282,18 +282,25 @@ extension CorpusScanner {
         func readAll(_ body: ([SourceRecord]) -> Void) -> [Diagnostic] {
             overlapsBatches ? ReadAhead().readAll(source, threads: threads, body) : source.readAll(threads: threads, body)
         }
+        // Each batch's sketches are kept (filed in the key store, which may write to disk)
+        // while the next batch is sketched, in batch order on one worker at a time.
+        var unkept: (positions: [Int], sketches: [Sketch?]) = ([], [])
+        func keepUnkept() {
+            for (position, result) in zip(unkept.positions, unkept.sketches) { keep(result, at: position) }
+        }
         _ = readAll { batch in
             let positions = batch.indices.map { census.positionOfRecord[record + $0] }
             record += batch.count
-            let work = ParallelWork.map(count: batch.count, threads: threads) { index -> Sketch? in
+            let work = ParallelWork.map(count: batch.count, threads: threads, alongside: keepUnkept) { index -> Sketch? in
                 let position = positions[index]
                 guard position >= 0, census.representative[position] == position else { return nil }
                 return sketchOne(position, batch[index].document.text)
             }
-            for (position, result) in zip(positions, work) { keep(result, at: position) }
+            unkept = (positions, work)
             done += batch.count
             report(.sketching(done: done, total: census.count))
         }
+        keepUnkept()
         return sketches
     }
 

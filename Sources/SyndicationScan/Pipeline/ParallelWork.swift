@@ -13,18 +13,32 @@ public enum ParallelWork {
     /// self-scheduling, Polychronopoulos & Kuck 1987): large chunks while much is left, single
     /// indices at the end, so that no worker waits long for another's last, slow item.
     public static func map<Result>(count: Int, threads: Int, _ transform: (Int) -> Result) -> [Result] {
-        let workers = min(count, threads <= 0 ? coreCount : threads)
+        map(count: count, threads: threads, alongside: nil, transform)
+    }
+
+    /// ``map(count:threads:_:)`` that also runs `side` once, on the first worker to start,
+    /// while the others take the indices: serial work (filing the previous batch's results)
+    /// overlapped with this batch's. Returns when both are done; with one worker, `side`
+    /// runs first.
+    static func map<Result>(
+        count: Int, threads: Int, alongside side: (() -> Void)?, _ transform: (Int) -> Result
+    ) -> [Result] {
+        let workers = min(count + (side == nil ? 0 : 1), threads <= 0 ? coreCount : threads)
         if workers <= 1 {
+            side?()
             return (0..<count).map(transform)
         }
         let bounds = chunkBounds(count: count, workers: workers)
         let next = Atomic<Int>(0)
+        let sideTaken = Atomic<Bool>(side == nil)
         // Each result is made in its place: the chunks cover every index once.
         return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let output = buffer
+            nonisolated(unsafe) let side = side
             withoutActuallyEscaping(transform) { transform in
                 nonisolated(unsafe) let work = transform
                 DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    if !sideTaken.exchange(true, ordering: .relaxed) { side?() }
                     while true {
                         let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
                         guard chunk + 1 < bounds.count else { return }

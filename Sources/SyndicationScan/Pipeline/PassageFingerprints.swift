@@ -129,14 +129,32 @@ public struct PassageFingerprints: Sendable {
         var skippedDocuments = Set<Int32>()
         var partition = 0
         let width = max(1, threads <= 0 ? ParallelWork.coreCount : threads)
+        // Each group's collisions are filed (which may write to disk) while the next group's
+        // partitions are joined, in group order on one worker at a time.
+        var unfiled: [([SentenceCollision], CappedBuckets)] = []
+        // Each worker's arrays, kept from one partition to the next (the `offset`th partition of
+        // every group is one worker's alone).
+        let workspaces = (0..<width).map { _ in JoinWorkspace() }
+        func fileUnfiled() {
+            for (pairs, buckets) in unfiled {
+                collisions.append { put in
+                    for pair in pairs { put(pair, Self.collisionPartition(of: pair.documents)) }
+                }
+                skippedBuckets += buckets.skippedBuckets
+                skippedDocuments.formUnion(buckets.skippedDocuments)
+            }
+        }
         while partition < store.partitionCount {
             let group = partition..<min(store.partitionCount, partition + width)
-            let found = ParallelWork.map(count: group.count, threads: width) { offset in
-                var records = store.records(of: group.lowerBound + offset)
-                RadixSort.group(&records, by: { $0.key }) { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
+            let found = ParallelWork.map(count: group.count, threads: width, alongside: fileUnfiled) { offset in
+                let workspace = workspaces[offset]
+                store.records(of: group.lowerBound + offset, into: &workspace.records)
+                RadixSort.group(&workspace.records, scratch: &workspace.scratch, by: { $0.key }) {
+                    ($0.document, $0.sentence) < ($1.document, $1.sentence)
+                }
                 var pairs: [SentenceCollision] = []
                 var buckets = CappedBuckets(maximumSize: maximumBucketSize)
-                buckets.forEachBucket(in: records, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
+                buckets.forEachBucket(in: workspace.records, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
                     let isFirstBand = bucket[bucket.startIndex].key == bucket[bucket.startIndex].firstBandKey
                     let isRare = bucket.count == 2
                     for i in bucket.indices {
@@ -150,22 +168,19 @@ public struct PassageFingerprints: Sendable {
                 }
                 return (pairs, buckets)
             }
-            for (pairs, buckets) in found {
-                collisions.append { put in
-                    for pair in pairs { put(pair, Self.collisionPartition(of: pair.documents)) }
-                }
-                skippedBuckets += buckets.skippedBuckets
-                skippedDocuments.formUnion(buckets.skippedDocuments)
-            }
+            unfiled = found
             partition = group.upperBound
         }
+        fileUnfiled()
         var result: [CandidatePair] = []
         var counted = 0
         partition = 0
         while partition < collisions.partitionCount {
             let group = partition..<min(collisions.partitionCount, partition + width)
             let found = ParallelWork.map(count: group.count, threads: width) { offset in
-                candidates(among: collisions.records(of: group.lowerBound + offset))
+                let workspace = workspaces[offset]
+                collisions.records(of: group.lowerBound + offset, into: &workspace.collisions)
+                return candidates(among: &workspace.collisions, scratch: &workspace.collisionScratch)
             }
             for (pairs, sentencePairs) in found {
                 result += pairs
@@ -179,6 +194,16 @@ public struct PassageFingerprints: Sendable {
             pairs: result, skippedBuckets: skippedBuckets,
             skippedDocuments: skippedDocuments.map { Int($0) }.sorted(), sentencePairs: counted,
             spillError: collisions.spillError)
+    }
+
+    /// One worker's arrays in ``candidatePairs(_:threads:)``, reused for every partition it
+    /// joins: a partition at a million articles is tens of megabytes, which fresh arrays
+    /// would have the system fault in page by page each time (most of the stage's system time).
+    final class JoinWorkspace: @unchecked Sendable {
+        var records: [SentenceKeyStore.Record] = []
+        var scratch: [SentenceKeyStore.Record] = []
+        var collisions: [SentenceCollision] = []
+        var collisionScratch: [SentenceCollision] = []
     }
 
     /// Two sentences of two documents that collided: the documents' numbers (the first in the
@@ -203,9 +228,18 @@ public struct PassageFingerprints: Sendable {
     /// alone (not sorted), and the number of distinct sentence pairs counted.
     func candidates(among collisions: [SentenceCollision]) -> (pairs: [CandidatePair], sentencePairs: Int) {
         var sentencePairs = collisions
+        var scratch: [SentenceCollision] = []
+        return candidates(among: &sentencePairs, scratch: &scratch)
+    }
+
+    /// ``candidates(among:)`` that groups `collisions` in place, through `scratch` (both
+    /// arrays' storage kept for the caller's next partition; their contents left undefined).
+    func candidates(
+        among sentencePairs: inout [SentenceCollision], scratch: inout [SentenceCollision]
+    ) -> (pairs: [CandidatePair], sentencePairs: Int) {
         // Each document pair's collisions together (by a bijective mix of the pair, whose low
         // bits spread), in sentence order.
-        RadixSort.group(&sentencePairs, by: { Self.mix($0.documents) }) { $0.sentences < $1.sentences }
+        RadixSort.group(&sentencePairs, scratch: &scratch, by: { Self.mix($0.documents) }) { $0.sentences < $1.sentences }
         var result: [CandidatePair] = []
         var counted = 0
         var start = 0

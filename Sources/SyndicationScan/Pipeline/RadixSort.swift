@@ -24,12 +24,25 @@ enum RadixSort {
     /// pass and a moving pass each, over 2,048 counters that stay in the first-level cache.
     @inline(__always)
     private static func sortByShortDigits<Value>(_ values: inout [Value], keyBits: Int, by key: (Value) -> UInt64) {
+        var scratch: [Value] = []
+        sortByShortDigits(&values, scratch: &scratch, keyBits: keyBits, by: key)
+    }
+
+    /// ``sortByShortDigits(_:keyBits:by:)`` moving values through `scratch`, whose storage
+    /// (and that of `values`) a caller sorting one large array after another keeps: memory
+    /// touched once, not page-faulted in again for every array. `scratch`'s contents are
+    /// left undefined.
+    @inline(__always)
+    private static func sortByShortDigits<Value>(
+        _ values: inout [Value], scratch other: inout [Value], keyBits: Int, by key: (Value) -> UInt64
+    ) {
         let count = values.count
         guard count > 1 else { return }
         let digitBits = 11
         let bucketCount = 1 << digitBits
         let mask = UInt64(bucketCount - 1)
-        var other = values
+        other.removeAll(keepingCapacity: true)
+        other.append(contentsOf: values)
         var sortedIsOther = false
         withUnsafeTemporaryAllocation(of: Int.self, capacity: bucketCount) { counts in
             var shift: UInt64 = 0
@@ -59,7 +72,7 @@ enum RadixSort {
                 shift &+= UInt64(digitBits)
             }
         }
-        if sortedIsOther { values = other }
+        if sortedIsOther { swap(&values, &other) }
     }
 
     /// Sorts `values` by `key`, ascending, keeping the order of values with equal keys.
@@ -129,9 +142,21 @@ enum RadixSort {
     static func group<Value>(
         _ values: inout [Value], by key: (Value) -> UInt64, orderingEachBy areInIncreasingOrder: (Value, Value) -> Bool
     ) {
+        var scratch: [Value] = []
+        group(&values, scratch: &scratch, by: key, orderingEachBy: areInIncreasingOrder)
+    }
+
+    /// ``group(_:by:orderingEachBy:)`` moving values through `scratch`, whose storage (and
+    /// that of `values`) a caller grouping one large array after another keeps
+    /// (``sortByShortDigits(_:scratch:keyBits:by:)``); `scratch`'s contents are left undefined.
+    @inline(__always)
+    static func group<Value>(
+        _ values: inout [Value], scratch: inout [Value], by key: (Value) -> UInt64,
+        orderingEachBy areInIncreasingOrder: (Value, Value) -> Bool
+    ) {
         let lowBits = 33
         let mask: UInt64 = (1 << UInt64(lowBits)) - 1
-        sortByShortDigits(&values, keyBits: lowBits, by: key)
+        sortByShortDigits(&values, scratch: &scratch, keyBits: lowBits, by: key)
         func inRun(_ a: Value, _ b: Value) -> Bool {
             let (left, right) = (key(a), key(b))
             return left != right ? left < right : areInIncreasingOrder(a, b)

@@ -72,6 +72,11 @@ final class SentenceKeyStore: @unchecked Sendable {
         partitions.records(of: index)
     }
 
+    /// ``records(of:)`` into `result`, whose storage is kept (``SpillingPartitions/records(of:into:)``).
+    func records(of index: Int, into result: inout [Record]) {
+        partitions.records(of: index, into: &result)
+    }
+
     /// Closes the (already unlinked) files and removes their directory.
     func removeFiles() {
         partitions.removeFiles()

@@ -74,23 +74,46 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     /// each batch in the order it was added.
     func records(of index: Int) -> [Record] {
         var result: [Record] = []
+        records(of: index, into: &result)
+        return result
+    }
+
+    /// Records read from a file at a time: the file is read through a buffer this size
+    /// into the caller's array, whose storage is kept from one partition to the next.
+    static var readChunkBytes: Int { 1 << 20 }
+
+    /// ``records(of:)`` into `result`, replacing its contents but keeping its storage: a
+    /// caller reading one large partition after another touches that memory once, rather
+    /// than having fresh pages faulted in for every partition.
+    func records(of index: Int, into result: inout [Record]) {
+        result.removeAll(keepingCapacity: true)
         let stride = MemoryLayout<Record>.stride
         let onDisk = written[index]
         result.reserveCapacity(onDisk + buffers[index].count)
         if onDisk > 0, descriptors[index] >= 0 {
-            result = [Record](unsafeUninitializedCapacity: onDisk + buffers[index].count) { buffer, initialized in
-                let bytes = UnsafeMutableRawBufferPointer(start: buffer.baseAddress, count: onDisk * stride)
+            let chunk = max(1, min(onDisk, Self.readChunkBytes / stride))
+            withUnsafeTemporaryAllocation(of: Record.self, capacity: chunk) { buffer in
+                let bytes = UnsafeMutableRawBufferPointer(buffer)
                 var done = 0
-                while done < bytes.count {
-                    let got = pread(descriptors[index], bytes.baseAddress! + done, bytes.count - done, off_t(done))
-                    if got <= 0 { break }
+                var failed = false
+                while done < onDisk * stride, !failed {
+                    let wanted = min(onDisk * stride - done, chunk * stride)
+                    var got = 0
+                    while got < wanted {
+                        let read = pread(descriptors[index], bytes.baseAddress! + got, wanted - got, off_t(done + got))
+                        if read <= 0 {
+                            failed = true
+                            break
+                        }
+                        got += read
+                    }
+                    // Whole records only (a failed read may stop inside one).
+                    result.append(contentsOf: buffer.prefix(got / stride))
                     done += got
                 }
-                initialized = done / stride
             }
         }
         result += buffers[index]
-        return result
     }
 
     /// Writes every partition's buffer to its file; on failure, keeps records in memory.
