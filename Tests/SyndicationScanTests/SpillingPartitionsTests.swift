@@ -46,6 +46,27 @@ import Testing
         partitions.removeFiles()
     }
 
+    /// Records added a partition's worth at a time land where one-by-one adding puts them,
+    /// spilled at the same points; a released partition keeps only what went to disk.
+    @Test func partitionedAddingEqualsAddingOneByOne() {
+        let oneByOne = SpillingPartitions<UInt64>(partitionCount: 4, memoryLimit: 96, label: "syndetect-test")
+        let partitioned = SpillingPartitions<UInt64>(partitionCount: 4, memoryLimit: 96, label: "syndetect-test")
+        for batch in 0..<6 {
+            let values = (0..<UInt64(5 + batch)).map { $0 &* 2_654_435_761 &+ UInt64(batch) }
+            oneByOne.append { put in for value in values { put(value, Int(value % 4)) } }
+            partitioned.append(partitioned: (0..<4).map { part in values.filter { Int($0 % 4) == part } })
+            #expect(partitioned.hasSpilled == oneByOne.hasSpilled, "batch \(batch)")
+        }
+        #expect(partitioned.hasSpilled && partitioned.count == oneByOne.count)
+        for index in 0..<4 { #expect(partitioned.records(of: index) == oneByOne.records(of: index)) }
+        let buffered = oneByOne.records(of: 1).count
+        partitioned.release(1)
+        #expect(partitioned.records(of: 1) == Array(oneByOne.records(of: 1).prefix(partitioned.records(of: 1).count)))
+        #expect(partitioned.records(of: 1).count < buffered, "the last batch stayed in memory and was released")
+        oneByOne.removeFiles()
+        partitioned.removeFiles()
+    }
+
     /// Under a directory that cannot be made, nothing is lost: the records stay in memory and
     /// the reason is kept for the scan's warning.
     @Test func unusableDirectoryKeepsRecordsInMemory() {

@@ -1,3 +1,4 @@
+import Synchronization
 import SyndicationEngine
 
 /// Passage-level candidate generation: banded MinHash keys per sentence, so that documents
@@ -130,29 +131,35 @@ public struct PassageFingerprints: Sendable {
         var partition = 0
         let width = max(1, threads <= 0 ? ParallelWork.coreCount : threads)
         // Each group's collisions are filed (which may write to disk) while the next group's
-        // partitions are joined, in group order on one worker at a time.
-        var unfiled: [([SentenceCollision], CappedBuckets)] = []
-        // Each worker's arrays, kept from one partition to the next (the `offset`th partition of
-        // every group is one worker's alone).
-        let workspaces = (0..<width).map { _ in JoinWorkspace() }
+        // partitions are joined, in group order on one worker at a time; groups of two
+        // partitions a worker, so that the others' joins outlast the filing.
+        var unfiled: [([[SentenceCollision]], CappedBuckets)] = []
+        let groupSize = 2 * width
+        // Arrays kept from one partition to the next: a worker takes a set for each partition it
+        // joins and puts it back (no more sets than workers ever in use).
+        let workspaces = Mutex((0..<width).map { _ in JoinWorkspace() })
+        func withWorkspace<Result>(_ body: (JoinWorkspace) -> Result) -> Result {
+            let workspace = workspaces.withLock { $0.popLast() } ?? JoinWorkspace()
+            defer { workspaces.withLock { $0.append(workspace) } }
+            return body(workspace)
+        }
         func fileUnfiled() {
             for (pairs, buckets) in unfiled {
-                collisions.append { put in
-                    for pair in pairs { put(pair, Self.collisionPartition(of: pair.documents)) }
-                }
+                collisions.append(partitioned: pairs)
                 skippedBuckets += buckets.skippedBuckets
                 skippedDocuments.formUnion(buckets.skippedDocuments)
             }
         }
         while partition < store.partitionCount {
-            let group = partition..<min(store.partitionCount, partition + width)
+            let group = partition..<min(store.partitionCount, partition + groupSize)
             let found = ParallelWork.map(count: group.count, threads: width, alongside: fileUnfiled) { offset in
-                let workspace = workspaces[offset]
+              withWorkspace { workspace in
                 store.records(of: group.lowerBound + offset, into: &workspace.records)
                 RadixSort.group(&workspace.records, scratch: &workspace.scratch, by: { $0.key }) {
                     ($0.document, $0.sentence) < ($1.document, $1.sentence)
                 }
-                var pairs: [SentenceCollision] = []
+                // By the partition they are filed in (sorted out here, on the workers).
+                var pairs = [[SentenceCollision]](repeating: [], count: Self.collisionPartitionCount)
                 var buckets = CappedBuckets(maximumSize: maximumBucketSize)
                 buckets.forEachBucket(in: workspace.records, sameBucket: { $0.key == $1.key }, document: \.document) { bucket in
                     let isFirstBand = bucket[bucket.startIndex].key == bucket[bucket.startIndex].firstBandKey
@@ -162,13 +169,16 @@ public struct PassageFingerprints: Sendable {
                             if !isFirstBand, !isRare, bucket[i].firstBandKey == bucket[j].firstBandKey { continue }
                             let documents = UInt64(UInt32(bucket[i].document)) << 32 | UInt64(UInt32(bucket[j].document))
                             let sentences = UInt64(UInt32(bucket[i].sentence)) << 33 | UInt64(UInt32(bucket[j].sentence)) << 1
-                            pairs.append(SentenceCollision(documents: documents, sentences: sentences | (isRare ? 1 : 0)))
+                            pairs[Self.collisionPartition(of: documents)].append(
+                                SentenceCollision(documents: documents, sentences: sentences | (isRare ? 1 : 0)))
                         }
                     }
                 }
                 return (pairs, buckets)
+              }
             }
             unfiled = found
+            for joined in group { store.release(joined) }
             partition = group.upperBound
         }
         fileUnfiled()
@@ -178,14 +188,16 @@ public struct PassageFingerprints: Sendable {
         while partition < collisions.partitionCount {
             let group = partition..<min(collisions.partitionCount, partition + width)
             let found = ParallelWork.map(count: group.count, threads: width) { offset in
-                let workspace = workspaces[offset]
-                collisions.records(of: group.lowerBound + offset, into: &workspace.collisions)
-                return candidates(among: &workspace.collisions, scratch: &workspace.collisionScratch)
+                withWorkspace { workspace in
+                    collisions.records(of: group.lowerBound + offset, into: &workspace.collisions)
+                    return candidates(among: &workspace.collisions, scratch: &workspace.collisionScratch)
+                }
             }
             for (pairs, sentencePairs) in found {
                 result += pairs
                 counted += sentencePairs
             }
+            for read in group { collisions.release(read) }
             partition = group.upperBound
         }
         collisions.removeFiles()

@@ -77,6 +77,12 @@ final class SentenceKeyStore: @unchecked Sendable {
         partitions.records(of: index, into: &result)
     }
 
+    /// Frees the memory partition `index`'s records take, once they have been read for the
+    /// last time (``SpillingPartitions/release(_:)``).
+    func release(_ index: Int) {
+        partitions.release(index)
+    }
+
     /// Closes the (already unlinked) files and removes their directory.
     func removeFiles() {
         partitions.removeFiles()

@@ -70,6 +70,26 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
         if buffered > memoryLimit { spill() }
     }
 
+    /// Adds `records`, those of partition `p` at `records[p]` (for `p` below
+    /// ``partitionCount``), as ``append(_:)`` adding each partition's in turn would; spills
+    /// afterwards if the budget is passed.
+    func append(partitioned records: [[Record]]) {
+        var added = 0
+        for (partition, part) in records.enumerated() where !part.isEmpty {
+            buffers[partition].append(contentsOf: part)
+            added += part.count
+        }
+        count += added
+        buffered += added
+        if buffered > memoryLimit { spill() }
+    }
+
+    /// Frees the memory partition `index`'s records take, once they have been read for the
+    /// last time (its file is left as it is, until ``removeFiles()``).
+    func release(_ index: Int) {
+        buffers[index] = []
+    }
+
     /// The records of partition `index`, from its file and its buffer: those spilled first,
     /// each batch in the order it was added.
     func records(of index: Int) -> [Record] {
@@ -153,7 +173,8 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
                 return
             }
             written[index] += buffers[index].count
-            buffers[index] = []
+            // Emptied but kept: refilled up to the budget again, it need not regrow.
+            buffers[index].removeAll(keepingCapacity: true)
         }
         buffered = 0
     }
