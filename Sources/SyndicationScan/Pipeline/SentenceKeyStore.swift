@@ -21,9 +21,9 @@ final class SentenceKeyStore: @unchecked Sendable {
 
     /// The number of key-range partitions (a power of two).
     var partitionCount: Int { partitions.partitionCount }
-    /// Records held in memory before every partition is written out.
+    /// Records held in memory before partitions are written out.
     var memoryLimit: Int { partitions.memoryLimit }
-    /// The bytes of records held in memory before every partition is written out.
+    /// The bytes of records held in memory before partitions are written out.
     var memoryBudget: Int { partitions.memoryBudget }
     /// The directory of the spilled files, once there are any.
     var directory: String? { partitions.directory }

@@ -15,9 +15,9 @@ import Glibc
 final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     /// The number of partitions.
     let partitionCount: Int
-    /// Records held in memory before every partition is written out.
+    /// Records held in memory before partitions are written out (``spill()``).
     let memoryLimit: Int
-    /// The bytes of records held in memory before every partition is written out, as given.
+    /// The bytes of records held in memory before partitions are written out, as given.
     let memoryBudget: Int
     /// What the temporary directory's name starts with.
     let label: String
@@ -25,6 +25,8 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     let base: String
     private var buffers: [[Record]]
     private var buffered = 0
+    /// The partition the next spill starts with: partitions are written out in turn.
+    private var nextToSpill = 0
     /// The directory of the spilled files, once there are any.
     private(set) var directory: String?
     private var descriptors: [Int32]
@@ -136,7 +138,15 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
         result += buffers[index]
     }
 
-    /// Writes every partition's buffer to its file; on failure, keeps records in memory.
+    /// Writes partitions' buffers to their files, in turn from where the last spill stopped,
+    /// until at most seven eighths of ``memoryLimit`` records are held (none, for a limit of
+    /// none); on failure, keeps records in memory.
+    ///
+    /// A spill writes an eighth of the budget, not all of it: a caller that fills the
+    /// partitions beside other work (the sketch pass files each batch's keys while the next
+    /// batch is sketched) then writes a little at every few batches, rather than stopping for
+    /// the whole budget at once while the other workers run out of work. Each partition's
+    /// records still reach its file in the order added.
     private func spill() {
         guard spillError == nil else { return }
         if directory == nil {
@@ -148,7 +158,13 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
             directory = String(cString: made)
         }
         let stride = MemoryLayout<Record>.stride
-        for index in 0..<partitionCount where !buffers[index].isEmpty {
+        let target = memoryLimit - memoryLimit / 8
+        var visited = 0
+        while buffered > target, visited < partitionCount {
+            let index = nextToSpill
+            nextToSpill = (nextToSpill + 1) % partitionCount
+            visited += 1
+            guard !buffers[index].isEmpty else { continue }
             if descriptors[index] < 0 {
                 descriptors[index] = open(path(of: index), O_RDWR | O_CREAT | O_EXCL, 0o600)
                 if descriptors[index] < 0 {
@@ -173,10 +189,11 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
                 return
             }
             written[index] += buffers[index].count
-            // Emptied but kept: refilled up to the budget again, it need not regrow.
-            buffers[index].removeAll(keepingCapacity: true)
+            buffered -= buffers[index].count
+            // Freed, not kept: partitions peak at different times, and keeping each one's
+            // largest storage would hold several budgets' worth.
+            buffers[index] = []
         }
-        buffered = 0
     }
 
     private func path(of index: Int) -> String {
