@@ -34,12 +34,14 @@ import TestSupport
         #expect(try Self.encoded(spilled.report) == Self.encoded(inMemory.report))
         #expect(spilled.candidateCounts == inMemory.candidateCounts)
         // Read a few documents at a time: each batch's keys are filed, and spilled, while the
-        // next batch is sketched; the same as one batch in memory on one thread.
+        // next batch is sketched, under a budget small enough that spills write some
+        // partitions and keep others; the same as one batch in memory on one thread.
         let source = OverlappedWorkTests.TrickleSource(documents: read.documents, batchSize: 3)
         var serial = CorpusScanner(parameters: parameters)
         serial.parameters.threads = 1
         let whole = serial.scan(OverlappedWorkTests.TrickleSource(documents: read.documents, batchSize: read.documents.count))
         spilling.worksAhead = true
+        spilling.fingerprintMemoryLimit = 4_096
         let trickled = spilling.scan(source)
         #expect(try Self.encoded(trickled.report) == Self.encoded(whole.report))
         #expect(trickled.candidateCounts == whole.candidateCounts)
