@@ -431,17 +431,23 @@ extension CorpusScanner {
             candidates, documentCount: census.count, limit: max(2, batchSize / (overlapsBatches ? 4 : 2)))
         // Small ones (most: near-duplicate pairs and groups) each on one worker, which
         // analyses its documents, verifies its pairs and frees them while they are in its
-        // cache; the texts of ``componentBatchSize`` documents are read at a time.
+        // cache; the texts of ``componentBatchSize`` documents are read at a time, the next
+        // batch's beside this one's work.
         let small = components.filter { $0.documents.count <= smallComponentLimit }
         let preparer = Preparer(self, census, lines, indexed: indexed)
         let copyOf = firstCopy
-        for range in Self.batches(of: small, batchLimit: max(2, componentBatchSize)) {
+        let ranges = Self.batches(of: small, batchLimit: max(2, componentBatchSize))
+        func readTexts(of range: Range<Int>) -> [Document] {
+            source.documents(at: small[range].flatMap { $0.documents.map { census.locations[$0] } }, threads: parameters.threads)
+        }
+        var upcoming = ranges.first.map(readTexts) ?? []
+        for (number, range) in ranges.enumerated() {
             let part = small[range]
             var offsets = [0]
             for component in part { offsets.append(offsets[offsets.count - 1] + component.documents.count) }
-            let texts = source.documents(
-                at: part.flatMap { $0.documents.map { census.locations[$0] } }, threads: parameters.threads)
-            let verified = ParallelWork.map(count: part.count, threads: parameters.threads) { index in
+            let texts = upcoming
+            let readNext: (() -> Void)? = number + 1 < ranges.count ? { upcoming = readTexts(of: ranges[number + 1]) } : nil
+            let verified = ParallelWork.map(count: part.count, threads: parameters.threads, alongside: readNext) { index in
                 Self.verify(
                     part[part.startIndex + index], texts: texts[offsets[index]..<offsets[index + 1]].map(\.text),
                     preparer: preparer, verifier: verifier, copyOf: copyOf)
