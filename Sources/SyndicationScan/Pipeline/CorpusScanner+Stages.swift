@@ -252,6 +252,12 @@ extension CorpusScanner {
             if let facts = result.facts { sketches.facts[position] = facts }
         }
         var done = 0
+        // Each batch's sketches are kept (filed in the key store, which may write to disk)
+        // while the next batch is sketched, in batch order on one worker at a time.
+        var unkept: (positions: [Int], sketches: [Sketch?]) = ([], [])
+        func keepUnkept() {
+            for (position, result) in zip(unkept.positions, unkept.sketches) { keep(result, at: position) }
+        }
         report(.sketching(done: 0, total: census.count))
         if !findsPassages, let whole = census.wholeTextBandKeys {
             sketches.signatures = census.wholeTextSignatures
@@ -269,24 +275,21 @@ extension CorpusScanner {
             while start < templated.count {
                 let part = Array(templated[start..<min(templated.count, start + 4_096)])
                 let texts = source.documents(at: part.map { census.locations[$0] }, threads: threads)
-                let work = ParallelWork.map(count: part.count, threads: threads) { sketchOne(part[$0], texts[$0].text) }
-                for (position, result) in zip(part, work) { keep(result, at: position) }
+                let work = ParallelWork.map(count: part.count, threads: threads, alongside: keepUnkept) {
+                    sketchOne(part[$0], texts[$0].text)
+                }
+                unkept = (part, work)
                 done += part.count
                 report(.sketching(done: done, total: census.count))
                 start += part.count
             }
+            keepUnkept()
             return sketches
         }
         var record = 0
         // With more than one thread the source is read ahead while this batch is sketched.
         func readAll(_ body: ([SourceRecord]) -> Void) -> [Diagnostic] {
             overlapsBatches ? ReadAhead().readAll(source, threads: threads, body) : source.readAll(threads: threads, body)
-        }
-        // Each batch's sketches are kept (filed in the key store, which may write to disk)
-        // while the next batch is sketched, in batch order on one worker at a time.
-        var unkept: (positions: [Int], sketches: [Sketch?]) = ([], [])
-        func keepUnkept() {
-            for (position, result) in zip(unkept.positions, unkept.sketches) { keep(result, at: position) }
         }
         _ = readAll { batch in
             let positions = batch.indices.map { census.positionOfRecord[record + $0] }

@@ -60,7 +60,7 @@ struct LineCensus: Sendable {
         // Parts that end where a key changes, so that no run of a key spans two.
         let workers = max(1, min(threads <= 0 ? ParallelWork.coreCount : threads, entries.count / max(1, entriesPerPart)))
         var bounds = [0]
-        for part in 1..<max(workers, 1) {
+        for part in 1..<workers {
             var bound = max(bounds[bounds.count - 1], entries.count * part / workers)
             while bound > 0, bound < entries.count, entries[bound].key == entries[bound - 1].key { bound += 1 }
             bounds.append(bound)

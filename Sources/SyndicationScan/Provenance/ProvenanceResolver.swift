@@ -118,8 +118,7 @@ public struct ProvenanceResolver: Sendable {
             return pair
         }
         var sorted = clusters
-        // Cluster ids are ASCII (made by ReuseClustering.identifier), which `<` orders by bytes.
-        ParallelWork.sort(&sorted, threads: threads) { $0.id < $1.id }
+        ParallelWork.sort(&sorted, threads: threads) { IDOrder.precedes($0.id, $1.id) }
         return (resolved, sorted)
     }
 
