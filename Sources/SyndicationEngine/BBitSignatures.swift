@@ -29,6 +29,20 @@ public struct BBitSignatures: Sendable {
         self.parameters = parameters
     }
 
+    /// The signatures whose kept bits are `values`, ``MinHashParameters/permutationCount``
+    /// per document in document order, as ``compact(_:)`` made them (on whichever thread made
+    /// each signature), and whether each is empty: for a caller that gathers them in
+    /// parallel, each where it belongs.
+    ///
+    /// - Precondition: `values.count == empty.count * parameters.permutationCount`.
+    package init(parameters: MinHashParameters, values: [UInt16], empty: [Bool]) {
+        precondition(values.count == empty.count * parameters.permutationCount,
+                     "\(values.count) positions for \(empty.count) signatures of \(parameters.permutationCount)")
+        self.parameters = parameters
+        self.values = values
+        self.empty = empty
+    }
+
     /// The number of documents held.
     public var count: Int { empty.count }
 
@@ -99,16 +113,6 @@ public struct BBitSignatures: Sendable {
             }
             initialized = k
         }
-    }
-
-    /// Appends a document's positions as ``compact(_:)`` made them from its signature (on
-    /// whichever thread made the signature), and whether that signature is empty.
-    ///
-    /// - Precondition: `compacted.count == parameters.permutationCount`.
-    package mutating func append(compacted: some Collection<UInt16>, isEmpty: Bool) {
-        precondition(compacted.count == parameters.permutationCount, "\(compacted.count) positions, not \(parameters.permutationCount)")
-        values += compacted
-        empty.append(isEmpty)
     }
 
     /// The Jaccard similarity of documents `i` and `j`, estimated from the positions whose

@@ -64,17 +64,17 @@ import Testing
     }
 
     /// The compacted positions equal the plain rule written out per bin (the low bits, and the
-    /// filled flag where the bin's own hash reduces to it), and appending them with the
-    /// signature's emptiness gives the store appending the signature gives.
+    /// filled flag where the bin's own hash reduces to it), and a store made of them with the
+    /// signatures' emptiness is the store appending the signatures gives.
     @Test(arguments: [MinHashScheme.onePermutation, .classic], [128, 1, 2, 37, 64, 200])
-    func compactedAppendEqualsSignatureAppend(scheme: MinHashScheme, bins: Int) {
+    func compactedValuesEqualSignatureAppend(scheme: MinHashScheme, bins: Int) {
         var random = SketchTestRandom(seed: UInt64(bins))
         let pair = SketchFixtures.setPair(jaccard: 0.4, unionSize: 60, using: &random)
         let parameters = MinHashParameters(permutationCount: bins, seed: 77, scheme: scheme)
         let hasher = MinHasher(parameters: parameters)
         let (a, b) = (hasher.signature(of: pair.a), hasher.signature(of: pair.b))
         var direct = BBitSignatures(parameters: parameters)
-        var compacted = BBitSignatures(parameters: parameters)
+        var values: [UInt16] = [], empty: [Bool] = []
         for signature in [a, b, .empty(parameters: parameters), a] {
             let k = signature.values.count
             let expected = signature.values.enumerated().map { bin, value -> UInt16 in
@@ -83,8 +83,10 @@ import Testing
             }
             #expect(BBitSignatures.compact(signature) == expected)
             direct.append(signature)
-            compacted.append(compacted: BBitSignatures.compact(signature), isEmpty: signature.isEmpty)
+            values += BBitSignatures.compact(signature)
+            empty.append(signature.isEmpty)
         }
+        let compacted = BBitSignatures(parameters: parameters, values: values, empty: empty)
         #expect(compacted.count == direct.count)
         for i in 0..<direct.count {
             for j in 0..<direct.count { #expect(compacted.jaccard(i, j) == direct.jaccard(i, j)) }

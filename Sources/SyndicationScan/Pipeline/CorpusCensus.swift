@@ -170,13 +170,16 @@ struct CorpusCensus: Sendable {
         guard let sketched else { return }
         wholeTextBandKeys = ParallelWork.map(count: order.count, threads: threads) { records.bandKeys(order[$0]) }
         guard records.count > 0 else { return }
-        var signatures = BBitSignatures(parameters: sketched)
-        signatures.reserveCapacity(order.count)
-        for index in order {
-            let signature = records.signature(index)
-            signatures.append(compacted: signature.compacted, isEmpty: signature.isEmpty)
+        // Gathered on the workers too: a serial copy of every signature held the other cores.
+        let width = sketched.permutationCount
+        let starts = (0...order.count).map { $0 * width }
+        let values = Self.gather(order.count, at: starts, threads: threads) { position in
+            let compacted = records.signature(order[position]).compacted
+            precondition(compacted.count == width, "\(compacted.count) positions, not \(width)")
+            return compacted
         }
-        wholeTextSignatures = signatures
+        let empty = ParallelWork.map(count: order.count, threads: threads) { records.signature(order[$0]).isEmpty }
+        wholeTextSignatures = BBitSignatures(parameters: sketched, values: values, empty: empty)
     }
 
     /// The values `values(k)` of positions `k` in `0..<count`, one after another, position

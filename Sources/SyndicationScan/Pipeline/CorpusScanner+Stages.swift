@@ -538,21 +538,23 @@ extension CorpusScanner {
         }
         Self.release(&row.documents, threads: parameters.threads)
         Self.release(&column.documents, threads: parameters.threads)
-        // Copies of small groups share their representative's findings.
-        var copiesOf: [Int: [Int]] = [:]
+        // Copies of small groups share their representative's findings. A finding names its
+        // documents by id; the copies are found by the representative's id, so a finding with
+        // none (most) costs two hash lookups, not two searches of the census.
+        var copiesOf: [String: [String]] = [:]
         for group in census.copyGroups where group.count <= copyGroups.fullPairLimit {
-            copiesOf[group[0]] = Array(group.dropFirst())
+            copiesOf[census.documents[group[0]].id] = group.dropFirst().map { census.documents[$0].id }
         }
         if !copiesOf.isEmpty {
             var expanded: [PairFinding] = []
             for finding in findings {
-                guard let a = census.position(of: finding.a), let b = census.position(of: finding.b) else { continue }
-                let sidesA = [a] + (copiesOf[a] ?? [])
-                let sidesB = [b] + (copiesOf[b] ?? [])
-                for x in sidesA {
-                    for y in sidesB where x != a || y != b {
-                        expanded.append(CopyGroups.relabel(
-                            finding, first: census.documents[x].id, second: census.documents[y].id))
+                let copiesA = copiesOf[finding.a], copiesB = copiesOf[finding.b]
+                guard copiesA != nil || copiesB != nil else { continue }
+                let sidesA = [finding.a] + (copiesA ?? [])
+                let sidesB = [finding.b] + (copiesB ?? [])
+                for (x, first) in sidesA.enumerated() {
+                    for (y, second) in sidesB.enumerated() where x != 0 || y != 0 {
+                        expanded.append(CopyGroups.relabel(finding, first: first, second: second))
                     }
                 }
             }

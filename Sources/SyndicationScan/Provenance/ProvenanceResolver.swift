@@ -170,15 +170,31 @@ public struct ProvenanceResolver: Sendable {
     static func roundUpPages(
         pairs: [PairFinding], ends: [Ends?], members: [Member], clusterOf: [Int]
     ) -> [String: [TextSpan]] {
-        // Per document, per partner group, the spans of its own text that are copy.
+        // A partner outside every cluster stands for a group of its own.
+        func group(of partner: Int) -> Int { clusterOf[partner] >= 0 ? clusterOf[partner] : -1 - partner }
+        // Only a document with partners in two groups or more can be a round-up, and most have
+        // one: first each document's first partner group and whether another follows, so that
+        // only those documents' spans are gathered.
+        let unmet = Int.min
+        var firstGroup = [Int](repeating: unmet, count: members.count)
+        var severalGroups = [Bool](repeating: false, count: members.count)
+        func meet(_ document: Int, _ group: Int) {
+            if firstGroup[document] == unmet { firstGroup[document] = group } else if firstGroup[document] != group {
+                severalGroups[document] = true
+            }
+        }
+        for case let ends? in ends {
+            meet(ends.a, group(of: ends.b))
+            meet(ends.b, group(of: ends.a))
+        }
+        // Per such document, per partner group, the spans of its own text that are copy.
         var regions: [Int: [Int: [TextSpan]]] = [:]
         for (pair, ends) in zip(pairs, ends) {
-            guard let ends else { continue }
+            guard let ends, severalGroups[ends.a] || severalGroups[ends.b] else { continue }
             let (a, b) = (ends.a, ends.b)
             let copy = pair.passages.filter(\.kind.isCopy)
-            // A partner outside every cluster stands for a group of its own.
-            regions[a, default: [:]][clusterOf[b] >= 0 ? clusterOf[b] : -1 - b, default: []] += copy.map(\.a)
-            regions[b, default: [:]][clusterOf[a] >= 0 ? clusterOf[a] : -1 - a, default: []] += copy.map(\.b)
+            if severalGroups[a] { regions[a, default: [:]][group(of: b), default: []] += copy.map(\.a) }
+            if severalGroups[b] { regions[b, default: [:]][group(of: a), default: []] += copy.map(\.b) }
         }
         var result: [String: [TextSpan]] = [:]
         for (document, groups) in regions where groups.count >= 2 {

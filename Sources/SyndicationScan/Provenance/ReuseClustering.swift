@@ -29,13 +29,16 @@ public enum ReuseClustering {
     ///
     /// - Complexity: O(*E* log *E* + *E*·*c*) for *E* edges and cluster sizes *c*.
     public static func clusters(count: Int, edges: [Edge]) -> [[Int]] {
-        var adjacency = [Set<Int>](repeating: [], count: count)
-        for edge in edges {
-            adjacency[edge.first].insert(edge.second)
-            adjacency[edge.second].insert(edge.first)
+        // The edges as one set of (lower, higher) keys, rather than a set per document.
+        func key(_ first: Int, _ second: Int) -> UInt64 {
+            UInt64(truncatingIfNeeded: min(first, second)) << 32 | UInt64(truncatingIfNeeded: max(first, second))
         }
+        var linked = Set<UInt64>(minimumCapacity: edges.count)
+        for edge in edges { linked.insert(key(edge.first, edge.second)) }
         var clusterOf = Array(0..<count)
-        var members = (0..<count).map { [$0] }
+        // A cluster's members; a document not yet joined (most) is its own, unlisted one.
+        var joined = [[Int]](repeating: [], count: count)
+        func members(_ cluster: Int) -> [Int] { joined[cluster].isEmpty ? [cluster] : joined[cluster] }
         let ordered = edges.sorted { lhs, rhs in
             lhs.strength != rhs.strength
                 ? lhs.strength > rhs.strength : (lhs.first, lhs.second) < (rhs.first, rhs.second)
@@ -43,17 +46,20 @@ public enum ReuseClustering {
         for edge in ordered {
             let left = clusterOf[edge.first], right = clusterOf[edge.second]
             guard left != right else { continue }
+            let (leftMembers, rightMembers) = (members(left), members(right))
             var links = 0
-            for member in members[left] {
-                for other in members[right] where adjacency[member].contains(other) { links += 1 }
+            for member in leftMembers {
+                for other in rightMembers where linked.contains(key(member, other)) { links += 1 }
             }
-            guard 2 * links >= members[left].count * members[right].count else { continue }
-            let (keep, drop) = members[left].count >= members[right].count ? (left, right) : (right, left)
-            for member in members[drop] { clusterOf[member] = keep }
-            members[keep] += members[drop]
-            members[drop] = []
+            guard 2 * links >= leftMembers.count * rightMembers.count else { continue }
+            let (keep, drop) = leftMembers.count >= rightMembers.count ? (left, right) : (right, left)
+            let dropped = drop == left ? leftMembers : rightMembers
+            for member in dropped { clusterOf[member] = keep }
+            joined[keep] = members(keep) + dropped
+            // A dropped cluster's number is no document's any more: its list is never read again.
+            joined[drop] = []
         }
-        return members.filter { $0.count >= 2 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        return joined.filter { $0.count >= 2 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
     /// An id for a cluster made from its sorted member ids, independent of input order.
