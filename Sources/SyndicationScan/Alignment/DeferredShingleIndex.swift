@@ -50,8 +50,8 @@ final class DeferredShingleIndex {
     /// The index, built now if it was not yet.
     var index: SentenceShingleIndex {
         if let built { return built }
-        // Not nil: the profile has at most `sentenceLimit` sentences.
-        let made = SentenceShingleIndex(profile!)!
+        // The profile has at most `sentenceLimit` sentences; its frequencies and counts are made.
+        let made = SentenceShingleIndex(profile!, wordFrequencies: wordFrequencies, sentenceWords: sentenceWords)
         built = made
         return made
     }

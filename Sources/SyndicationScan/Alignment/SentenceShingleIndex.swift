@@ -62,10 +62,16 @@ public struct SentenceShingleIndex: Sendable {
     /// - Complexity: expected O(*n*) in the number of sentence shingles (one probe each).
     public init?(_ profile: DocumentProfile) {
         guard profile.sentences.count <= Self.sentenceLimit else { return nil }
+        self.init(profile, wordFrequencies: SentenceWordFrequencies(profile), sentenceWords: Self.wordCounts(of: profile))
+    }
+
+    /// The index of `profile` (at most ``sentenceLimit`` sentences), whose word frequencies
+    /// and sentence word counts were made already, by the functions ``init(_:)`` calls.
+    init(_ profile: DocumentProfile, wordFrequencies: SentenceWordFrequencies, sentenceWords: [Int32]) {
         let sentenceCount = profile.sentences.count
         self.sentenceCount = sentenceCount
-        wordFrequencies = SentenceWordFrequencies(profile)
-        sentenceWords = Self.wordCounts(of: profile)
+        self.wordFrequencies = wordFrequencies
+        self.sentenceWords = sentenceWords
         let words = max(1, (sentenceCount + 63) / 64)
         wordsPerShingle = words
         var total = 0

@@ -103,8 +103,10 @@ extension CorpusScanner {
 
         /// The document at `position`, whose text is `text`, analysed in full; with a `memo`,
         /// its lines that the memo has read take their credits from it (``CreditLineMemo``).
+        /// Without `indexing`, its sentence shingle index is left to the caller.
         func prepared(
-            _ position: Int, text: String, memo: CreditLineMemo? = nil, sentenceSets: SentenceSetCache? = nil
+            _ position: Int, text: String, memo: CreditLineMemo? = nil, sentenceSets: SentenceSetCache? = nil,
+            indexing: Bool = true
         ) -> PreparedDocument {
             var document = census.documents[position]
             document.text = text
@@ -117,7 +119,7 @@ extension CorpusScanner {
             var prepared = analysis.prepared(
                 boilerplate: boilerplate, parameters: parameters, sentenceSets: sentenceSets ?? self.sentenceSets)
             // Built once per document, for every pair it stands in.
-            if indexed(position) { prepared.shingleIndex = SentenceShingleIndex(prepared.profile) }
+            if indexing && indexed(position) { prepared.shingleIndex = SentenceShingleIndex(prepared.profile) }
             // A copy group's representative was digested by the census already.
             if digests { prepared.digest = census.knownDigests[position] ?? TextDigest(text) }
             return prepared
@@ -388,9 +390,11 @@ extension CorpusScanner {
         let batchSize = max(2, verificationBatchSize)
         var done = 0
         report(.verifying(done: 0, total: candidates.count))
-        // A document in two or more pairs has its sentence shingle index built once, when it
-        // is analysed, and kept with it; one in a single pair is indexed by the verifier for
-        // that pair and the index dropped with it (``PairVerifier``), so it is never held longer.
+        // In batches and tiles, a document in two or more pairs has its sentence shingle index
+        // built once, when it is analysed, and kept with it; one in a single pair is indexed by
+        // the verifier for that pair and the index dropped with it (``PairVerifier``), so it is
+        // never held longer. (A small component, on one worker, builds each index when a pair
+        // first reads it.)
         var pairCounts = [UInt8](repeating: 0, count: census.count)
         for pair in candidates {
             if pairCounts[pair.first] < 2 { pairCounts[pair.first] += 1 }
@@ -689,17 +693,22 @@ extension CorpusScanner {
         for (position, text) in zip(component.documents, texts) {
             // The last document's lines are looked up, not kept.
             memo.isKeeping = documents.count + 1 < texts.count
-            documents.append(preparer.prepared(position, text: text, memo: memo, sentenceSets: sentenceSets))
+            documents.append(preparer.prepared(position, text: text, memo: memo, sentenceSets: sentenceSets, indexing: false))
         }
-        func document(_ position: Int) -> PreparedDocument {
-            documents[component.documents.firstIndex(of: position)!]
+        // Each document's sentence shingle index, built when a pair first reads it and kept for
+        // its other pairs (this worker alone reads them): a document that is only ever a
+        // pair's first side in verbatim copies never has its table built.
+        let indexes = documents.map { DeferredShingleIndex($0.profile) }
+        func place(_ position: Int) -> Int { component.documents.firstIndex(of: position)! }
+        let findings = component.pairs.compactMap { pair -> PairFinding? in
+            let (a, b) = (place(pair.first), place(pair.second))
+            return verifier.verify(documents[a], documents[b], indexes: (indexes[a], indexes[b]?.index))
         }
-        let findings = component.pairs.compactMap { verifier.verify(document($0.first), document($0.second)) }
         var result = ComponentFindings(findings: findings, facts: [], copyFindings: [])
-        for (position, prepared) in zip(component.documents, documents) {
+        for (place, (position, prepared)) in zip(component.documents, documents).enumerated() {
             result.facts.append((position, DocumentFacts(credits: prepared.credits, digest: prepared.digest)))
             if let copy = copyOf[position] {
-                let finding = copyFinding(prepared, copy: preparer.census.documents[copy], verifier: verifier)
+                let finding = copyFinding(prepared, copy: preparer.census.documents[copy], verifier: verifier, index: indexes[place])
                 result.copyFindings.append((position, finding.map { [$0] } ?? []))
             }
         }
@@ -773,11 +782,18 @@ extension CorpusScanner {
 
     /// The verbatim pair of a copy group: its representative, analysed, against the same text
     /// under the metadata of `copy`, the group's second document.
-    static func copyFinding(_ representative: PreparedDocument, copy: Document, verifier: PairVerifier) -> PairFinding? {
+    ///
+    /// Both sides read the representative's sentence shingle index, `index` when given (a
+    /// copy's would be the same, built from the same profile; a profile too long for one has
+    /// none either way).
+    static func copyFinding(
+        _ representative: PreparedDocument, copy: Document, verifier: PairVerifier, index: DeferredShingleIndex? = nil
+    ) -> PairFinding? {
+        let index = index ?? representative.shingleIndex.map(DeferredShingleIndex.init(built:)) ?? DeferredShingleIndex(representative.profile)
         var other = representative
         other.document = copy
         other.document.text = representative.document.text
-        return verifier.verify(representative, other)
+        return verifier.verify(representative, other, indexes: (index, index?.index))
     }
 
     /// Credits (and SHA-256) of documents that verification did not analyse, for the document list.

@@ -20,19 +20,30 @@ public struct PairVerifier: Sendable {
     /// The finding for `a` and `b` (ids in that order), or nil when they share nothing worth
     /// reporting.
     public func verify(_ a: PreparedDocument, _ b: PreparedDocument) -> PairFinding? {
-        // A copy passage shorter than the least copy a pair needs is chance resemblance (a
-        // stock phrase, two sentences on the same subject), even beside real copy: Sanchez-Perez
-        // et al. (2014) likewise drop short passages. Dropped passages do not count towards it.
-        // Passages that passed on their own may then be joined into one condensed copy (a
-        // summary); joining never makes a pair out of passages too short to count.
         // A document the scan did not index (it stands in one pair) is indexed here: its
         // twins with the other side's sentences, and the shortcuts they allow, then cost less
         // than per-pair postings (the same passages, by construction). The first document's
         // table and bit sets are built only if a step reads them (``DeferredShingleIndex``):
         // a verbatim copy's seeds and passages come from the second document's index and the
         // twins alone.
-        let indexA = a.shingleIndex.map(DeferredShingleIndex.init(built:)) ?? DeferredShingleIndex(a.profile)
-        let indexB = b.shingleIndex ?? SentenceShingleIndex(b.profile)
+        verify(a, b, indexes: (
+            a.shingleIndex.map(DeferredShingleIndex.init(built:)) ?? DeferredShingleIndex(a.profile),
+            b.shingleIndex ?? SentenceShingleIndex(b.profile)))
+    }
+
+    /// ``verify(_:_:)`` with the sentence shingle indexes of `a` (built when first read) and
+    /// `b` given: a caller that verifies several pairs of one document on one thread builds
+    /// its index at most once, and only if a pair reads it. Nil for a profile of more than
+    /// ``SentenceShingleIndex/sentenceLimit`` sentences.
+    func verify(
+        _ a: PreparedDocument, _ b: PreparedDocument, indexes: (a: DeferredShingleIndex?, b: SentenceShingleIndex?)
+    ) -> PairFinding? {
+        // A copy passage shorter than the least copy a pair needs is chance resemblance (a
+        // stock phrase, two sentences on the same subject), even beside real copy: Sanchez-Perez
+        // et al. (2014) likewise drop short passages. Dropped passages do not count towards it.
+        // Passages that passed on their own may then be joined into one condensed copy (a
+        // summary); joining never makes a pair out of passages too short to count.
+        let (indexA, indexB) = indexes
         let wordsA = indexA?.sentenceWords, wordsB = indexB?.sentenceWords
         var passages = PassageAligner.joinedCondensations(aligner.align(a.profile, b.profile, deferred: (indexA, indexB)).filter { passage in
             !passage.kind.isCopy || min(a.profile.proseWords(in: passage.a, sentenceWords: wordsA),
