@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SyndicationScan
 
 /// `syndetect`: find reused news copy across outlets and show where it came from.
 struct Syndetect: ParsableCommand {
@@ -19,6 +20,8 @@ struct Syndetect: ParsableCommand {
 /// version 0, usage errors 2, and whatever a subcommand decides.
 func runMain() -> Never {
     AllocatorSettings.apply()
+    // JSON Lines inputs are read through mappings: a file cut short meanwhile is named, not a crash.
+    MappedFileReading.reportsTruncation()
     do {
         var command = try Syndetect.parseAsRoot()
         try command.run()

@@ -39,8 +39,8 @@ import Testing
         return (candidates.map(\.document), candidates.map { "\($0.file):\($0.line ?? 0)" }, warnings)
     }
 
-    @Test(arguments: [(1, false), (2, false), (2, true), (3, true)])
-    func chunkedReadingEqualsTheWholeFile(threads: Int, readsAhead: Bool) throws {
+    @Test(arguments: [(1, false, true), (2, false, true), (2, true, true), (3, true, true), (1, false, false), (2, true, false)])
+    func chunkedReadingEqualsTheWholeFile(threads: Int, readsAhead: Bool, mapsFiles: Bool) throws {
         let folder = try TemporaryFolder()
         let paths = try (0..<4).map { seed in
             try Self.makeFile(folder, name: "f\(seed).jsonl", seed: UInt64(seed), marked: seed % 2 == 1, unterminated: seed >= 2)
@@ -52,8 +52,10 @@ import Testing
             expected.places += part.places
             expected.warnings += part.warnings
         }
-        for chunkSize in [1, 7, 100, 1_000, 8 << 20] {
-            let corpus = JSONLinesCorpus(paths: paths, chunkSize: chunkSize)
+        // Mapped chunks start on page boundaries: sizes below, at and across one page.
+        for chunkSize in [1, 7, 100, 1_000, 4_096, 5_000, 8 << 20] {
+            var corpus = JSONLinesCorpus(paths: paths, chunkSize: chunkSize)
+            corpus.mapsFiles = mapsFiles
             var records: [SourceRecord] = []
             var derived: [String] = []
             let warnings = corpus.readAll(threads: threads, readsAhead: readsAhead, transforming: { record in

@@ -272,4 +272,44 @@ import Testing
         #expect(run.status == 0)
         #expect(try run.documentIDs().count == 100_000)
     }
+
+    /// A JSON Lines file is read through mappings; cut short by another program meanwhile, it
+    /// stops the scan with an error that names it and exit status 2, not a crash by `SIGBUS`,
+    /// and no report is written. The file is cut once the scan has mapped it (seen in
+    /// `/proc/PID/maps`), with megabytes still to read.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/maps"), "needs /proc to see the mapping"))
+    func aFileCutShortWhileReadIsNamed() throws {
+        var lines: [String] = []
+        for number in 0..<20_000 {
+            lines.append(#"{"id": "n\#(number)", "text": "Item \#(number): the council met on day \#(number % 365) and approved budget line \#(number &* 31 % 9973) after a long debate about the harbour, the roads and the schools of the district."}"#)
+        }
+        let folder = try Harness.folder(["cut.jsonl": Data((lines.joined(separator: "\n") + "\n").utf8)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cut.jsonl").path
+        let reports = folder.appendingPathComponent("reports")
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["scan", path, "--format", "json", "--quiet", "--report-dir", reports.path]
+        process.standardOutput = FileHandle.nullDevice
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        var cut = false
+        let start = Date()
+        while process.isRunning, !cut, Date().timeIntervalSince(start) < 60 {
+            let maps = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/maps", encoding: .utf8)) ?? ""
+            if maps.contains(path) {
+                cut = truncate(path, 0) == 0
+            } else {
+                usleep(1_000)
+            }
+        }
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(cut, "the scan was never seen reading the file")
+        #expect(process.terminationReason == .exit, "ended by a signal: \(message)")
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("error: \(path) was cut short while it was read"), "\(message)")
+        #expect(!FileManager.default.fileExists(atPath: reports.appendingPathComponent("report.json").path))
+    }
 }

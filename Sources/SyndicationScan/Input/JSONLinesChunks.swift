@@ -12,7 +12,8 @@ import Glibc
 /// the chunk before; without it they run on the calling thread between chunks. Chunks reach
 /// the caller in file order either way, with the same lines, so nothing downstream depends on
 /// the overlap. Buffers are recycled: at most ``depth`` chunks wait, one is read, one is worked
-/// on, never the whole file.
+/// on, never the whole file. A regular file is mapped a chunk at a time instead of read
+/// (``MappedFileReading``): the same chunks, no copy out of the page cache.
 struct JSONLinesChunks {
     /// The file's path, for warnings.
     var path: String
@@ -25,13 +26,28 @@ struct JSONLinesChunks {
     var firstReadSize: Int
     /// How many read chunks may wait for the caller with read-ahead.
     var depth = 2
+    /// Whether a regular file is read through mappings (``readMapped(size:_:)``) rather than
+    /// copied into buffers.
+    var mapsFile = true
 
     /// A chunk's storage, reused for a later chunk once the caller is done with it.
     final class Buffer: @unchecked Sendable {
         private(set) var bytes: UnsafeMutableBufferPointer<UInt8>
+        /// Whether `bytes` is a mapping of the file (unmapped, not freed, when done).
+        private let isMapped: Bool
 
         init(count: Int) {
             bytes = .allocate(capacity: max(1, count))
+            isMapped = false
+        }
+
+        /// The file's bytes `offset ..< offset + count` (`offset` on a page boundary) mapped
+        /// read-only, its pages mapped at once, or nil when the system will not map them.
+        init?(mapping descriptor: Int32, offset: Int, count: Int) {
+            let address = mmap(nil, count, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, off_t(offset))
+            guard let address, address != MAP_FAILED else { return nil }
+            bytes = UnsafeMutableBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: count)
+            isMapped = true
         }
 
         /// Grows the storage to at least `count` bytes, keeping the first `kept`.
@@ -43,7 +59,9 @@ struct JSONLinesChunks {
             bytes = larger
         }
 
-        deinit { bytes.deallocate() }
+        deinit {
+            if isMapped { munmap(bytes.baseAddress, bytes.count) } else { bytes.deallocate() }
+        }
     }
 
     /// A chunk: the complete lines in `buffer`'s first `count` bytes, `buffer[0]` being the
@@ -67,6 +85,23 @@ struct JSONLinesChunks {
     /// Calls `body` with each piece of the file, in order, on the calling thread; with
     /// `readsAhead`, a second thread reads and splits the next chunks meanwhile.
     func forEach(readsAhead: Bool, _ body: (Piece) -> Void) {
+        if mapsFile, let size = MappedFileReading.mappableSize(of: descriptor) {
+            MappedFileReading.reading(path) {
+                guard readsAhead else {
+                    readMapped(size: size, body)
+                    return
+                }
+                let channel = ReadAhead.Channel<Piece?>(capacity: max(1, depth))
+                let reader = Thread {
+                    readMapped(size: size) { channel.send($0) }
+                    channel.send(nil)
+                }
+                reader.stackSize = 8 << 20
+                reader.start()
+                while let piece = channel.receive() { body(piece) }
+            }
+            return
+        }
         guard readsAhead else {
             // One buffer, handed back as soon as the chunk is done with.
             var spare: Buffer?
@@ -91,6 +126,46 @@ struct JSONLinesChunks {
         while let piece = channel.receive() {
             body(piece)
             if case .chunk(let chunk) = piece { spares.withLock { $0.append(chunk.buffer) } }
+        }
+    }
+
+    /// ``read(buffer:_:)`` of a regular file of `size` bytes through mappings of it
+    /// (``MappedFileReading``), a chunk's worth of lines at a time: the same chunks of lines,
+    /// the bytes not copied out of the page cache. A chunk maps from the page that holds its
+    /// first line; a line longer than a chunk doubles the mapping until it ends.
+    func readMapped(size: Int, _ yield: (Piece) -> Void) {
+        var start = 0  // the file offset of the next line
+        var nextLine = 1
+        var window = min(chunkSize, firstReadSize)
+        while start < size {
+            let mapStart = start & ~(MappedFileReading.pageSize - 1)
+            var length = min(size - mapStart, window + (start - mapStart))
+            while true {
+                guard let mapped = Buffer(mapping: descriptor, offset: mapStart, count: length) else {
+                    let reason = String(cString: strerror(errno))
+                    yield(.failure(Diagnostic(file: path, message: "the file could not be read: \(reason)")))
+                    return
+                }
+                var from = start - mapStart
+                // A leading UTF-8 byte-order mark is not part of the first line.
+                if start == 0, length >= 3, mapped.bytes[0] == 0xEF, mapped.bytes[1] == 0xBB, mapped.bytes[2] == 0xBF {
+                    from = 3
+                }
+                let final = mapStart + length == size
+                let found = JSONLinesCorpus.lines(
+                    in: UnsafeBufferPointer(mapped.bytes), from: from, firstLine: nextLine, final: final)
+                if found.lines.isEmpty && !final {
+                    length = min(size - mapStart, 2 * length)
+                    continue
+                }
+                nextLine += found.lines.count
+                if !found.lines.isEmpty {
+                    yield(.chunk(Chunk(buffer: mapped, count: found.end, offset: Int64(mapStart), lines: found.lines)))
+                }
+                start = final ? size : mapStart + found.end
+                break
+            }
+            window = chunkSize
         }
     }
 

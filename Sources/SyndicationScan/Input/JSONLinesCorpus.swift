@@ -17,6 +17,11 @@ public struct JSONLinesCorpus: DocumentSource {
     /// Bytes read from a file at a time.
     public var chunkSize: Int
 
+    /// Whether regular files are read through mappings (``MappedFileReading``), the default,
+    /// or copied into buffers by `read(2)`: a file cut short while mapped stops the process
+    /// (`SIGBUS`), one read is only shorter than it was.
+    public var mapsFiles = true
+
     /// Lines a worker parses, transforms and packs at a time (``readAll(threads:readsAhead:transforming:packing:_:)``;
     /// tests lower it to split small files).
     var linesPerPart = recordsPerPart
@@ -166,7 +171,8 @@ public struct JSONLinesCorpus: DocumentSource {
             return
         }
         defer { close(descriptor) }
-        let chunks = JSONLinesChunks(path: path, descriptor: descriptor, chunkSize: chunkSize, firstReadSize: Self.firstReadSize)
+        var chunks = JSONLinesChunks(path: path, descriptor: descriptor, chunkSize: chunkSize, firstReadSize: Self.firstReadSize)
+        chunks.mapsFile = mapsFiles
         chunks.forEach(readsAhead: readsAhead) { piece in
             switch piece {
             case .chunk(let chunk):
