@@ -86,19 +86,9 @@ struct JSONLinesChunks {
     /// `readsAhead`, a second thread reads and splits the next chunks meanwhile.
     func forEach(readsAhead: Bool, _ body: (Piece) -> Void) {
         if mapsFile, let size = MappedFileReading.mappableSize(of: descriptor) {
+            // A mapping is released with the last chunk that holds it: nothing to recycle.
             MappedFileReading.reading(path) {
-                guard readsAhead else {
-                    readMapped(size: size, body)
-                    return
-                }
-                let channel = ReadAhead.Channel<Piece?>(capacity: max(1, depth))
-                let reader = Thread {
-                    readMapped(size: size) { channel.send($0) }
-                    channel.send(nil)
-                }
-                reader.stackSize = 8 << 20
-                reader.start()
-                while let piece = channel.receive() { body(piece) }
+                handOn(readsAhead: readsAhead, { readMapped(size: size, $0) }, body)
             }
             return
         }
@@ -114,19 +104,34 @@ struct JSONLinesChunks {
             }
             return
         }
-        let channel = ReadAhead.Channel<Piece?>(capacity: max(1, depth))
         let spares = Mutex<[Buffer]>([])
         let size = chunkSize
+        handOn(readsAhead: true, { yield in
+            read(buffer: { spares.withLock { $0.popLast() } ?? Buffer(count: size) }, yield)
+        }) { piece in
+            body(piece)
+            if case .chunk(let chunk) = piece { spares.withLock { $0.append(chunk.buffer) } }
+        }
+    }
+
+    /// Runs `produce`, handing each piece it yields to `consume`, in order, on the calling
+    /// thread: with `readsAhead`, `produce` runs on a thread of its own, at most ``depth``
+    /// pieces ahead; otherwise here, each piece consumed as it is yielded.
+    private func handOn(
+        readsAhead: Bool, _ produce: @escaping @Sendable (_ yield: (Piece) -> Void) -> Void, _ consume: (Piece) -> Void
+    ) {
+        guard readsAhead else {
+            produce(consume)
+            return
+        }
+        let channel = ReadAhead.Channel<Piece?>(capacity: max(1, depth))
         let reader = Thread {
-            read(buffer: { spares.withLock { $0.popLast() } ?? Buffer(count: size) }) { channel.send($0) }
+            produce { channel.send($0) }
             channel.send(nil)
         }
         reader.stackSize = 8 << 20
         reader.start()
-        while let piece = channel.receive() {
-            body(piece)
-            if case .chunk(let chunk) = piece { spares.withLock { $0.append(chunk.buffer) } }
-        }
+        while let piece = channel.receive() { consume(piece) }
     }
 
     /// ``read(buffer:_:)`` of a regular file of `size` bytes through mappings of it
