@@ -276,11 +276,12 @@ import Testing
     /// A JSON Lines file is read through mappings; cut short by another program meanwhile, it
     /// stops the scan with an error that names it and exit status 2, not a crash by `SIGBUS`,
     /// and no report is written. The file is cut once the scan has mapped it (seen in
-    /// `/proc/PID/maps`), with megabytes still to read.
+    /// `/proc/PID/maps`), with megabytes still to read: the file spans several 8 MB mappings,
+    /// so that even a late look, on a busy machine, cuts it before its last one is read.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/maps"), "needs /proc to see the mapping"))
     func aFileCutShortWhileReadIsNamed() throws {
         var lines: [String] = []
-        for number in 0..<20_000 {
+        for number in 0..<130_000 {
             lines.append(#"{"id": "n\#(number)", "text": "Item \#(number): the council met on day \#(number % 365) and approved budget line \#(number &* 31 % 9973) after a long debate about the harbour, the roads and the schools of the district."}"#)
         }
         let folder = try Harness.folder(["cut.jsonl": Data((lines.joined(separator: "\n") + "\n").utf8)])

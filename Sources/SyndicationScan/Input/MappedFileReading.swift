@@ -17,9 +17,9 @@ public enum MappedFileReading {
     private static let fileBeingRead = Atomic<Int>(0)
 
     /// Installs a `SIGBUS` handler that writes "error: FILE was cut short while it was read …"
-    /// to standard error and exits with status 2. The report is written by no other means
-    /// than `write(2)`, as a signal handler must; nothing else of the scan's output is written
-    /// after it.
+    /// to standard error and exits with status 2, writing nothing more (a scan writes its
+    /// reports after its last read of a mapping, so it has written none). The message is
+    /// written by no other means than `write(2)`, as a signal handler must.
     public static func reportsTruncation() {
         // Touched here, so that the handler never initializes it.
         _ = fileBeingRead.load(ordering: .relaxed)
@@ -29,9 +29,9 @@ public enum MappedFileReading {
             if file != 0, let name = UnsafePointer<CChar>(bitPattern: file) {
                 put("error: ")
                 put(name)
-                put(" was cut short while it was read (SIGBUS); the scan stopped and wrote no report\n")
+                put(" was cut short while it was read (SIGBUS); stopped\n")
             } else {
-                put("error: a bus error (SIGBUS); the scan stopped and wrote no report\n")
+                put("error: a bus error (SIGBUS); stopped\n")
             }
             _exit(2)
         }
