@@ -23,15 +23,24 @@ public enum SiteNotice {
     /// Each phrase as the folded stream holds it: its words' UTF-8 bytes joined by single spaces.
     static let phraseBytes: [[UInt8]] = phrases.map { Array($0.joined(separator: " ").utf8) }
 
-    /// The phrases by the first byte of their first word, as bit sets (bit *k*: phrase *k*):
-    /// most words start with a byte no phrase does, and the rest are compared with two or three
-    /// phrases, not all.
-    static let phrasesByFirstByte: [UInt32] = {
+    /// The phrases by the first byte and the length of their first word, as bit sets (bit *k*:
+    /// phrase *k*), at `byte << 4 | min(length, 15)`: nearly every word starts with a byte no
+    /// phrase does, or is as long as no phrase's first word that starts with it ("the", "said"),
+    /// and the rest are compared with one or two phrases, not all.
+    static let phrasesByFirstWord: [UInt32] = {
         precondition(phrases.count <= 32)
-        var table = [UInt32](repeating: 0, count: 256)
-        for (index, bytes) in phraseBytes.enumerated() { table[Int(bytes[0])] |= 1 << UInt32(index) }
+        var table = [UInt32](repeating: 0, count: 256 << 4)
+        for (index, bytes) in phraseBytes.enumerated() {
+            table[Self.slot(firstByte: bytes[0], length: phrases[index][0].utf8.count)] |= 1 << UInt32(index)
+        }
         return table
     }()
+
+    /// A word's place in ``phrasesByFirstWord``.
+    @inline(__always)
+    static func slot(firstByte: UInt8, length: Int) -> Int {
+        Int(firstByte) << 4 | min(length, 15)
+    }
 
     /// The number of words of each phrase.
     static let phraseWordCounts: [Int] = phrases.map(\.count)
@@ -47,14 +56,15 @@ public enum SiteNotice {
         // The folded stream puts exactly one space between consecutive words and none inside
         // one, so k words match a phrase of k words exactly when the bytes from the first's
         // start to the last's end equal the phrase's joined bytes.
-        let byFirstByte = Self.phrasesByFirstByte, wordCounts = Self.phraseWordCounts, allBytes = Self.phraseBytes
-        // Read in place: most words start with a byte no phrase does, and cost a few loads.
+        let byFirstWord = Self.phrasesByFirstWord, wordCounts = Self.phraseWordCounts, allBytes = Self.phraseBytes
+        // Read in place: most words start no phrase, and cost a few loads.
         return text.folded.withUnsafeBufferPointer { folded in
             text.tokens.withUnsafeBufferPointer { words in
-                byFirstByte.withUnsafeBufferPointer { byFirstByte in
+                byFirstWord.withUnsafeBufferPointer { byFirstWord in
                     for start in tokens {
                         let from = Int(words[start].foldedStart)
-                        var candidates = byFirstByte[Int(folded[from])]
+                        let length = Int(words[start].foldedEnd) - from
+                        var candidates = byFirstWord[Self.slot(firstByte: folded[from], length: length)]
                         while candidates != 0 {
                             let index = candidates.trailingZeroBitCount
                             candidates &= candidates &- 1
