@@ -51,7 +51,10 @@ struct JSONLinesChunks {
         }
 
         /// Grows the storage to at least `count` bytes, keeping the first `kept`.
+        ///
+        /// - Precondition: the storage is not a mapping (a mapped chunk maps more instead).
         func grow(to count: Int, keeping kept: Int) {
+            precondition(!isMapped, "a mapping of the file does not grow")
             guard count > bytes.count else { return }
             let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count)
             if kept > 0 { larger.baseAddress!.update(from: bytes.baseAddress!, count: kept) }

@@ -171,14 +171,19 @@ struct CorpusCensus: Sendable {
         wholeTextBandKeys = ParallelWork.map(count: order.count, threads: threads) { records.bandKeys(order[$0]) }
         guard records.count > 0 else { return }
         // Gathered on the workers too: a serial copy of every signature held the other cores.
+        // Each record's signature looked up once, its emptiness noted where its values go.
         let width = sketched.permutationCount
         let starts = (0...order.count).map { $0 * width }
-        let values = Self.gather(order.count, at: starts, threads: threads) { position in
-            let compacted = records.signature(order[position]).compacted
-            precondition(compacted.count == width, "\(compacted.count) positions, not \(width)")
-            return compacted
+        var empty = [Bool](repeating: false, count: order.count)
+        let values = empty.withUnsafeMutableBufferPointer { empty in
+            nonisolated(unsafe) let empty = empty
+            return Self.gather(order.count, at: starts, threads: threads) { position in
+                let signature = records.signature(order[position])
+                precondition(signature.compacted.count == width, "\(signature.compacted.count) positions, not \(width)")
+                empty[position] = signature.isEmpty
+                return signature.compacted
+            }
         }
-        let empty = ParallelWork.map(count: order.count, threads: threads) { records.signature(order[$0]).isEmpty }
         wholeTextSignatures = BBitSignatures(parameters: sketched, values: values, empty: empty)
     }
 

@@ -698,7 +698,7 @@ extension CorpusScanner {
         // Each document's sentence shingle index, built when a pair first reads it and kept for
         // its other pairs (this worker alone reads them): a document that is only ever a
         // pair's first side in verbatim copies never has its table built.
-        let indexes = documents.map { DeferredShingleIndex($0.profile) }
+        let indexes = documents.map(\.deferredShingleIndex)
         func place(_ position: Int) -> Int { component.documents.firstIndex(of: position)! }
         let findings = component.pairs.compactMap { pair -> PairFinding? in
             let (a, b) = (place(pair.first), place(pair.second))
@@ -789,7 +789,7 @@ extension CorpusScanner {
     static func copyFinding(
         _ representative: PreparedDocument, copy: Document, verifier: PairVerifier, index: DeferredShingleIndex? = nil
     ) -> PairFinding? {
-        let index = index ?? representative.shingleIndex.map(DeferredShingleIndex.init(built:)) ?? DeferredShingleIndex(representative.profile)
+        let index = index ?? representative.deferredShingleIndex
         var other = representative
         other.document = copy
         other.document.text = representative.document.text

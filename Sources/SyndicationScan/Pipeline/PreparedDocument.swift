@@ -25,4 +25,11 @@ public struct PreparedDocument: Sendable {
 
     /// The document's id.
     public var id: String { document.id }
+
+    /// Its sentence shingle index for aligning its pairs: the one built when it was analysed,
+    /// or one built when a pair first reads it (``DeferredShingleIndex``); nil for a profile
+    /// of more than ``SentenceShingleIndex/sentenceLimit`` sentences.
+    var deferredShingleIndex: DeferredShingleIndex? {
+        shingleIndex.map(DeferredShingleIndex.init(built:)) ?? DeferredShingleIndex(profile)
+    }
 }

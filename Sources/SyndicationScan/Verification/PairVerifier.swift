@@ -26,9 +26,7 @@ public struct PairVerifier: Sendable {
         // table and bit sets are built only if a step reads them (``DeferredShingleIndex``):
         // a verbatim copy's seeds and passages come from the second document's index and the
         // twins alone.
-        verify(a, b, indexes: (
-            a.shingleIndex.map(DeferredShingleIndex.init(built:)) ?? DeferredShingleIndex(a.profile),
-            b.shingleIndex ?? SentenceShingleIndex(b.profile)))
+        verify(a, b, indexes: (a.deferredShingleIndex, b.shingleIndex ?? SentenceShingleIndex(b.profile)))
     }
 
     /// ``verify(_:_:)`` with the sentence shingle indexes of `a` (built when first read) and
