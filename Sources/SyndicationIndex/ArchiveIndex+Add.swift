@@ -143,7 +143,7 @@ extension ArchiveIndex {
                     analyses.isEmpty ? stages.analyse(documents[work[sample[position]]]) : analyses[sample[position]]!,
                     counts: counts)
             }
-            common = stages.commonShingles(prepared)
+            common = stages.commonShingles(prepared, threads: threads)
         }
 
         var committed = 0

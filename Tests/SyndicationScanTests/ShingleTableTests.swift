@@ -29,6 +29,22 @@ import TestSupport
         }
     }
 
+    @Test func aHeldKeyCountsOnAndOthersStayOut() {
+        var table = ShingleTable([7, 1 << 40])
+        table.incrementIfHeld(7)
+        table.incrementIfHeld(7)
+        table.incrementIfHeld(8)
+        #expect(table.count(of: 7) == 3)
+        #expect(table.count(of: 1 << 40) == 1)
+        #expect(!table.contains(8))
+        #expect(table.count == 2)
+        table.removeAll()
+        #expect(table.count == 0)
+        #expect(!table.contains(7))
+        table.increment(9)
+        #expect(table.count(of: 9) == 1 && table.count == 1)
+    }
+
     @Test func aSetOfKeysHoldsEachOnce() {
         let keys: Set<UInt64> = [0, 3, 99, .max]
         let table = ShingleTable(keys)

@@ -150,7 +150,7 @@ extension CorpusScanner {
             return (profile: profile(census.documents[sample[index]], text: text, boilerplate: boilerplate),
                     boilerplate: boilerplate, matchesCensus: lineKeys.count == slots.count)
         }
-        var result = AnalysedSample(common: fingerprints.commonShingles(analysed.map(\.profile)))
+        var result = AnalysedSample(common: fingerprints.commonShingles(analysed.map(\.profile), threads: parameters.threads))
         if sample.count == representatives.count {
             // A text that no longer has the census's lines is left to the sketch pass, which skips it.
             for (position, document) in zip(sample, analysed) where document.matchesCensus {

@@ -104,9 +104,10 @@ public struct IncrementalScan: Sendable {
         fingerprints.keys(of: document.profile, common: common)
     }
 
-    /// The shingles too common to fingerprint, from a sample of `documents`.
-    public func commonShingles(_ documents: [PreparedDocument]) -> Set<UInt64> {
-        fingerprints.commonShingles(documents.map(\.profile))
+    /// The shingles too common to fingerprint, from a sample of `documents`, counted on up to
+    /// `threads` workers (the same set at any count).
+    public func commonShingles(_ documents: [PreparedDocument], threads: Int = 1) -> Set<UInt64> {
+        fingerprints.commonShingles(documents.map(\.profile), threads: threads)
     }
 
     /// Verifies one candidate pair (`a.id < b.id`): the finding before provenance, or nil.

@@ -35,19 +35,14 @@ public struct PassageFingerprints: Sendable {
     /// Fingerprints with the default settings.
     public init() {}
 
-    /// The shingles common enough to leave out, from a deterministic sample of `profiles`.
-    public func commonShingles(_ profiles: [DocumentProfile]) -> Set<UInt64> {
+    /// The shingles common enough to leave out, from a deterministic sample of `profiles`,
+    /// counted on up to `threads` workers (0: one per core; the same set at any count).
+    public func commonShingles(_ profiles: [DocumentProfile], threads: Int = 1) -> Set<UInt64> {
         let stride = max(1, profiles.count / sampleSize)
-        var frequency = ShingleTable(capacity: 1 << 16)
-        var sentences = 0
-        for index in Swift.stride(from: 0, to: profiles.count, by: stride) {
-            for sentence in profiles[index].sentences where !sentence.isExcluded {
-                sentences += 1
-                for shingle in sentence.shingles { frequency.increment(shingle) }
-            }
-        }
-        let limit = Int32(max(5, Int(Double(sentences) * commonShingleShare)))
-        return Set(frequency.keys(countedAtLeast: limit))
+        let sample = Swift.stride(from: 0, to: profiles.count, by: stride).map { profiles[$0] }
+        let sentences = sample.reduce(0) { total, profile in total + profile.sentences.count { !$0.isExcluded } }
+        let limit = max(5, Int(Double(sentences) * commonShingleShare))
+        return FrequentShingles.held(byAtLeast: limit, in: sample, threads: threads)
     }
 
     /// The bucket keys of one document's sentences, as (key, sentence index) pairs.

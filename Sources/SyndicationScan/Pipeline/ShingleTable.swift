@@ -68,6 +68,26 @@ struct ShingleTable: Sendable {
         if 2 * count > 1 << bits { grow() }
     }
 
+    /// Adds one to the count of `key` when the table holds it; other keys stay out.
+    @inline(__always)
+    mutating func incrementIfHeld(_ key: UInt64) {
+        let mask = (1 << bits) - 1
+        var index = slot(of: key)
+        while counts[index] != 0 {
+            if keys[index] == key {
+                counts[index] &+= 1
+                return
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// Empties the table, keeping its slots.
+    mutating func removeAll() {
+        counts.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        count = 0
+    }
+
     /// The count of `key` (0 when absent).
     @inline(__always)
     func count(of key: UInt64) -> Int32 {
