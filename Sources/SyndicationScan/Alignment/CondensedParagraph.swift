@@ -45,8 +45,11 @@ extension PassageAligner {
         // Made on first need: in a near-duplicate pair no paragraph is searched.
         var known = SentencePairSet(rows: 0, columns: 0), isKnownMade = false
         var added: [Seed] = []
+        // The shared weight of one sentence with each sentence of the other document.
+        var shared: [Double] = []
         for shortIsA in [true, false] {
             let short = shortIsA ? a : b, long = shortIsA ? b : a
+            shared = [Double](repeating: 0, count: long.sentences.count)
             // The paragraphs holding a seed's condensed side, each once, in order: a flag per
             // line rather than a sorted list of every seed's (the same paragraphs, in the same
             // order, with no sort).
@@ -55,13 +58,15 @@ extension PassageAligner {
             for seed in seeds {
                 if let paragraph = Self.line(of: shortIsA ? seed.first : seed.second, in: short) { holdsSeed[paragraph] = true }
             }
-            var targets: [Int]?
+            // The other document's sentences of four words or more, and the index of their words.
+            var targets: (sentences: [Int], postings: ShinglePostings)?
             for paragraph in lines.indices where holdsSeed[paragraph] && lines[paragraph].length <= Self.condensedParagraphLength {
                 let line = lines[paragraph]
                 let copied = oneForOne.reduce(0) { $0 + (shortIsA ? $1.a : $1.b).overlap(with: line) }
                 guard Double(copied) < Self.condensedAbsorbedShare * Double(max(1, line.length)) else { continue }
                 if targets == nil {
-                    targets = long.sentences.indices.filter { !long.sentences[$0].isExcluded && long.sentences[$0].wordCount >= 4 }
+                    let sentences = long.sentences.indices.filter { !long.sentences[$0].isExcluded && long.sentences[$0].wordCount >= 4 }
+                    targets = (sentences, ShinglePostings(long, of: .words, sentences: sentences))
                 }
                 if !isKnownMade {
                     known = SentencePairSet(rows: a.sentences.count, columns: b.sentences.count)
@@ -73,17 +78,20 @@ extension PassageAligner {
                     let shortWords = short.sentences[i].words
                     let shortWeights = shortIsA
                         ? weighted.weightsOfA(sentence: i, shortWords) : weighted.weightsOfB(sentence: i, shortWords)
-                    for j in targets! {
+                    // Each target's shared weight (the cosine's numerator) through the index of
+                    // their words: a target adds the squared weights of the words it shares
+                    // with sentence i in word order, the sum a merge of the two makes, and one
+                    // that shares none stays at 0 (a cosine of 0).
+                    WordWeights.sharedWeights(shortWords, shortWeights, in: targets!.postings, into: &shared)
+                    for j in targets!.sentences {
                         let key = shortIsA ? SeedKey(first: i, second: j) : SeedKey(first: j, second: i)
-                        guard !known.contains(key.first, key.second) else { continue }
+                        guard shared[j] > 0, !known.contains(key.first, key.second) else { continue }
                         // The other sentence's words read in place: copying them retains them.
-                        let cosine = shortWords.withUnsafeBufferPointer { shortWords in
-                            long.sentences.withUnsafeBufferPointer { longSentences in
-                                longSentences[j].words.withUnsafeBufferPointer { longWords in
-                                    let longWeights = shortIsA
-                                        ? weighted.weightsOfB(sentence: j, longWords) : weighted.weightsOfA(sentence: j, longWords)
-                                    return weighted.similarity(shortWords, shortWeights, longWords, longWeights).cosine
-                                }
+                        let cosine = long.sentences.withUnsafeBufferPointer { longSentences in
+                            longSentences[j].words.withUnsafeBufferPointer { longWords in
+                                let longWeights = shortIsA
+                                    ? weighted.weightsOfB(sentence: j, longWords) : weighted.weightsOfA(sentence: j, longWords)
+                                return WordWeights.cosine(shared: shared[j], shortWeights, longWeights)
                             }
                         }
                         guard cosine >= Self.condensedLinkCosine else { continue }

@@ -1,4 +1,5 @@
-/// An inverted index from shingle hash to the sentences that hold it, for one document.
+/// An inverted index from shingle hash (or word hash) to the sentences that hold it, for one
+/// document.
 ///
 /// Shingle hashes are already uniformly distributed, so the table uses their low bits as the
 /// slot directly (open addressing, linear probing) instead of re-hashing every key the way a
@@ -13,9 +14,13 @@ struct ShinglePostings {
 
     /// An index of the shingles of the non-excluded sentences of `profile`.
     init(_ profile: DocumentProfile) {
-        var total = 0
-        for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
-            total += profile.sentences[index].shingles.count
+        self.init(profile, of: .shingles, sentences: profile.sentences.indices.filter { !profile.sentences[$0].isExcluded })
+    }
+
+    /// An index of `set` (shingles or words) of the sentences `indices` of `profile`.
+    init(_ profile: DocumentProfile, of set: PassageAligner.SentenceSet, sentences indices: [Int]) {
+        let total = profile.sentences.withUnsafeBufferPointer { sentences in
+            indices.reduce(0) { $0 + set.hashes(of: sentences, $1).count }
         }
         let capacity = HashSlots.capacity(for: total, maximumLoad: 1, 2)
         mask = capacity - 1
@@ -24,13 +29,15 @@ struct ShinglePostings {
         heads = [Int32](repeating: -1, count: capacity)
         next.reserveCapacity(total)
         sentences.reserveCapacity(total)
-        for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
-            for shingle in profile.sentences[index].shingles {
-                let slot = self.slot(of: shingle)
-                keys[slot] = shingle
-                next.append(heads[slot])
-                sentences.append(Int32(index))
-                heads[slot] = Int32(sentences.count - 1)
+        profile.sentences.withUnsafeBufferPointer { profileSentences in
+            for index in indices {
+                for hash in set.hashes(of: profileSentences, index) {
+                    let slot = self.slot(of: hash)
+                    keys[slot] = hash
+                    next.append(heads[slot])
+                    sentences.append(Int32(index))
+                    heads[slot] = Int32(sentences.count - 1)
+                }
             }
         }
     }

@@ -159,10 +159,39 @@ final class WordWeights {
             i &+= x <= y ? 1 : 0
             j &+= x >= y ? 1 : 0
         }
-        let leftNorm = leftWeights.squares, rightNorm = rightWeights.squares
-        guard leftNorm > 0, rightNorm > 0 else { return (0, 0) }
-        return (shared / (leftNorm.squareRoot() * rightNorm.squareRoot()),
-                2 * sharedSum / (leftWeights.sum + rightWeights.sum))
+        guard leftWeights.squares > 0, rightWeights.squares > 0 else { return (0, 0) }
+        return (Self.cosine(shared: shared, leftWeights, rightWeights), 2 * sharedSum / (leftWeights.sum + rightWeights.sum))
+    }
+
+    /// Sets `shared[j]`, for each sentence `j` of the other document that `postings` (of its
+    /// words) index, to the sum of the squared weights of the words it shares with `words`
+    /// (whose weights are `weights`), added in word order: the numerator of their cosine
+    /// exactly as ``similarity(_:_:_:_:)``'s merge adds it. Sentences that share no word are
+    /// set to 0.
+    ///
+    /// - Complexity: O(*w* + postings of the words), for *w* words, plus the length of `shared`.
+    static func sharedWeights(
+        _ words: [UInt64], _ weights: SentenceWeights, in postings: ShinglePostings, into shared: inout [Double]
+    ) {
+        shared.withUnsafeMutableBufferPointer { shared in
+            shared.update(repeating: 0)
+            words.withUnsafeBufferPointer { words in
+                for k in words.indices {
+                    let w = weights.weights[k]
+                    postings.forEachSentence(holding: words[k]) { j in shared[j] += w * w }
+                }
+            }
+        }
+    }
+
+    /// The tf-isf cosine of two sentences that share words of squared weights summing to
+    /// `shared` (``sharedWeights(_:_:in:into:)``), with their weights `left` and `right`:
+    /// ``similarity(_:_:_:_:)``'s cosine, by the same arithmetic.
+    @inline(__always)
+    static func cosine(shared: Double, _ left: SentenceWeights, _ right: SentenceWeights) -> Double {
+        let leftNorm = left.squares, rightNorm = right.squares
+        guard leftNorm > 0, rightNorm > 0 else { return 0 }
+        return shared / (leftNorm.squareRoot() * rightNorm.squareRoot())
     }
 
     /// The tf-isf cosine and the weighted Dice coefficient of two sorted word sets.
