@@ -7,7 +7,9 @@ import Testing
 /// sentences are first asked for (over ``AlignmentShortcutTests/profilePairs()``): the merge
 /// over cached weights adds only the shared words' weights, and takes each side's sums from
 /// its cache. Words read in place (``WordWeights/similarity(a:_:b:_:)`` of sentence pointers)
-/// give the same figures.
+/// give the same figures; so do the shared weights summed through an index of the other
+/// document's words (condensed-paragraph links) and the weights a window of sentences keeps
+/// (window seeds).
 @Suite struct SentenceWeightCacheTests {
     @Test func cachedSentenceWeightsEqualLookedUpWeights() throws {
         var compared = 0, nonZero = 0
@@ -64,6 +66,64 @@ import Testing
                 }
                 #expect(cached.squares.bitPattern == squares.bitPattern)
                 #expect(cached.sum.bitPattern == sum.bitPattern)
+            }
+        }
+        #expect(compared > 1_000)
+        #expect(nonZero > 100)
+    }
+
+    @Test func sharedWeightsThroughAWordIndexGiveTheMergesCosine() throws {
+        var compared = 0, nonZero = 0
+        for (a, b) in try AlignmentShortcutTests.profilePairs() {
+            let weights = WordWeights(a, b)
+            // Every other sentence of b indexed, as condensed-paragraph links index their targets.
+            let targets = b.sentences.indices.filter { $0 % 2 == 0 }
+            let postings = ShinglePostings(b, of: .words, sentences: targets)
+            var shared = [Double](repeating: 0, count: b.sentences.count)
+            for i in a.sentences.indices {
+                let words = a.sentences[i].words
+                let left = weights.weightsOfA(sentence: i, words)
+                WordWeights.sharedWeights(words, left, in: postings, into: &shared)
+                for j in b.sentences.indices {
+                    guard targets.contains(j) else {
+                        #expect(shared[j] == 0, "an unindexed sentence \(j) shares nothing")
+                        continue
+                    }
+                    let right = weights.weightsOfB(sentence: j, b.sentences[j].words)
+                    let plain = weights.similarity(words, b.sentences[j].words)
+                    #expect(WordWeights.cosine(shared: shared[j], left, right).bitPattern == plain.cosine.bitPattern,
+                            "sentences \(i), \(j)")
+                    compared += 1
+                    if plain.cosine > 0 { nonZero += 1 }
+                }
+            }
+        }
+        #expect(compared > 1_000)
+        #expect(nonZero > 100)
+    }
+
+    @Test func windowsGiveTheMergesSimilarity() throws {
+        var compared = 0, nonZero = 0
+        for (a, b) in try AlignmentShortcutTests.profilePairs() {
+            let weights = LazyWordWeights(a, b)
+            let windowsA = a.sentences.indices.compactMap { SentenceWindow(a, start: $0, span: 2, weights: weights) }
+            let windowsB = b.sentences.indices.compactMap { SentenceWindow(b, start: $0, span: 2, weights: weights) }
+            for left in windowsA where left.isUnquoted {
+                for right in windowsB where right.isUnquoted {
+                    let plain = weights.value.similarity(left.words, right.words)
+                    let kept = left.similarity(right, weights: weights)
+                    #expect(kept.cosine.bitPattern == plain.cosine.bitPattern)
+                    #expect(kept.dice.bitPattern == plain.dice.bitPattern)
+                    compared += 1
+                    if plain.cosine > 0 { nonZero += 1 }
+                }
+            }
+            // A window's words are its sentences' words, each once, sorted.
+            for start in a.sentences.indices {
+                guard let window = SentenceWindow(a, start: start, span: 2, weights: weights) else { continue }
+                let sentences = a.sentences[start..<min(a.sentences.count, start + 2)].prefix { !$0.isExcluded }
+                #expect(window.words == Array(Set(sentences.flatMap(\.words))).sorted())
+                #expect(window.wordCount == sentences.reduce(0) { $0 + $1.wordCount })
             }
         }
         #expect(compared > 1_000)

@@ -156,28 +156,12 @@ public struct PassageAligner: Sendable {
     ) -> [Seed] {
         var seen = Set(existing.map { SeedKey(first: $0.first, second: $0.second) })
         var added: [Seed] = []
-        func window(_ profile: DocumentProfile, _ start: Int) -> (words: [UInt64], count: Int, unquoted: Bool)? {
-            var words: [UInt64] = []
-            var count = 0
-            var unquoted = true
-            for index in start..<min(profile.sentences.count, start + windowSpan) {
-                let sentence = profile.sentences[index]
-                if sentence.isExcluded { break }
-                words += sentence.words
-                count += sentence.wordCount
-                unquoted = unquoted && sentence.proseWordCount == sentence.wordCount
-            }
-            guard count >= 8 else { return nil }
-            return (SortedHashSet.make(words), count, unquoted)
-        }
         // Each window is made once: near misses next to each other share their windows.
-        var windowsA = [(words: [UInt64], count: Int, unquoted: Bool)??](repeating: nil, count: a.sentences.count)
-        var windowsB = [(words: [UInt64], count: Int, unquoted: Bool)??](repeating: nil, count: b.sentences.count)
-        func window(
-            _ cache: inout [(words: [UInt64], count: Int, unquoted: Bool)??], _ profile: DocumentProfile, _ start: Int
-        ) -> (words: [UInt64], count: Int, unquoted: Bool)? {
+        var windowsA = [SentenceWindow??](repeating: nil, count: a.sentences.count)
+        var windowsB = [SentenceWindow??](repeating: nil, count: b.sentences.count)
+        func window(_ cache: inout [SentenceWindow??], _ profile: DocumentProfile, _ start: Int) -> SentenceWindow? {
             if let known = cache[start] { return known }
-            let made = window(profile, start)
+            let made = SentenceWindow(profile, start: start, span: windowSpan, weights: weights)
             cache[start] = .some(made)
             return made
         }
@@ -186,8 +170,8 @@ public struct PassageAligner: Sendable {
                 let startA = i + da, startB = j + db
                 guard startA >= 0, startB >= 0,
                       let left = window(&windowsA, a, startA), let right = window(&windowsB, b, startB),
-                      left.unquoted && right.unquoted else { continue }
-                let (cosine, dice) = weights.value.similarity(left.words, right.words)
+                      left.isUnquoted && right.isUnquoted else { continue }
+                let (cosine, dice) = left.similarity(right, weights: weights)
                 guard cosine >= windowCosine && dice >= windowCosine * 0.8 else { continue }
                 for offset in 0..<windowSpan {
                     let p = startA + offset, q = startB + offset
