@@ -47,35 +47,50 @@ public struct PassageFingerprints: Sendable {
 
     /// The bucket keys of one document's sentences, as (key, sentence index) pairs.
     public func keys(of profile: DocumentProfile, common: Set<UInt64>) -> [(key: UInt64, sentence: Int32)] {
-        keys(of: profile, isCommon: common.contains)
+        keys(of: profile, filtering: !common.isEmpty, isCommon: common.contains)
     }
 
     /// ``keys(of:common:)`` with the common shingles in a ``ShingleTable`` (made once for a
     /// whole pass; no SipHash per shingle).
     func keys(of profile: DocumentProfile, common: ShingleTable) -> [(key: UInt64, sentence: Int32)] {
-        keys(of: profile, isCommon: common.contains)
+        keys(of: profile, filtering: common.count > 0, isCommon: common.contains)
     }
 
+    /// The bucket keys of `profile`'s sentences, leaving out the shingles `isCommon` names
+    /// when `filtering` (without it, as when nothing is common, each sentence's shingles are
+    /// read in place, not copied and looked up one by one).
     @inline(__always)
     private func keys(
-        of profile: DocumentProfile, isCommon: (UInt64) -> Bool
+        of profile: DocumentProfile, filtering: Bool, isCommon: (UInt64) -> Bool
     ) -> [(key: UInt64, sentence: Int32)] {
         var result: [(key: UInt64, sentence: Int32)] = []
         let rowMinima = RowMinima(rows: bandCount * rowsPerBand)
         var minima = [UInt64](repeating: .max, count: rowMinima.rows)
-        var kept: [UInt64] = []
-        for (index, sentence) in profile.sentences.enumerated()
-        where !sentence.isExcluded && sentence.wordCount >= minimumWords {
-            kept.removeAll(keepingCapacity: true)
-            for shingle in sentence.shingles where !isCommon(shingle) { kept.append(shingle) }
-            guard kept.count >= 8 else { continue }
-            kept.withUnsafeBufferPointer { values in
-                minima.withUnsafeMutableBufferPointer { rowMinima.minima(of: values, into: $0) }
-            }
-            for band in 0..<bandCount {
-                var key = UInt64(band) &* 0xD6E8_FEB8_6659_FD93
-                for row in 0..<rowsPerBand { key = Self.mix(key ^ minima[band * rowsPerBand + row]) }
-                result.append((key, Int32(index)))
+        let longest = filtering ? profile.sentences.reduce(0) { max($0, $1.shingles.count) } : 0
+        // Room for the kept shingles of the longest sentence, written without a branch.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: longest) { kept in
+            // Sentences are read in place: copying one retains each of its arrays.
+            profile.sentences.withUnsafeBufferPointer { sentences in
+                for index in sentences.indices where !sentences[index].isExcluded && sentences[index].wordCount >= minimumWords {
+                    sentences[index].shingles.withUnsafeBufferPointer { shingles in
+                        var values = shingles
+                        if filtering {
+                            var count = 0
+                            for shingle in shingles {
+                                kept[count] = shingle
+                                count &+= isCommon(shingle) ? 0 : 1
+                            }
+                            values = UnsafeBufferPointer(rebasing: kept[0..<count])
+                        }
+                        guard values.count >= 8 else { return }
+                        minima.withUnsafeMutableBufferPointer { rowMinima.minima(of: values, into: $0) }
+                        for band in 0..<bandCount {
+                            var key = UInt64(band) &* 0xD6E8_FEB8_6659_FD93
+                            for row in 0..<rowsPerBand { key = Self.mix(key ^ minima[band * rowsPerBand + row]) }
+                            result.append((key, Int32(index)))
+                        }
+                    }
+                }
             }
         }
         return result
