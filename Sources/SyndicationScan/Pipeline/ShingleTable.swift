@@ -50,17 +50,22 @@ struct ShingleTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
     }
 
+    /// The slot holding `key`, or the empty slot where it would go.
+    @inline(__always)
+    private func index(of key: UInt64) -> Int {
+        let mask = (1 << bits) - 1
+        var index = slot(of: key)
+        while counts[index] != 0 && keys[index] != key { index = (index + 1) & mask }
+        return index
+    }
+
     /// Adds one to the count of `key`.
     @inline(__always)
     mutating func increment(_ key: UInt64) {
-        let mask = (1 << bits) - 1
-        var index = slot(of: key)
-        while counts[index] != 0 {
-            if keys[index] == key {
-                counts[index] &+= 1
-                return
-            }
-            index = (index + 1) & mask
+        let index = index(of: key)
+        guard counts[index] == 0 else {
+            counts[index] &+= 1
+            return
         }
         keys[index] = key
         counts[index] = 1
@@ -71,15 +76,8 @@ struct ShingleTable: Sendable {
     /// Adds one to the count of `key` when the table holds it; other keys stay out.
     @inline(__always)
     mutating func incrementIfHeld(_ key: UInt64) {
-        let mask = (1 << bits) - 1
-        var index = slot(of: key)
-        while counts[index] != 0 {
-            if keys[index] == key {
-                counts[index] &+= 1
-                return
-            }
-            index = (index + 1) & mask
-        }
+        let index = index(of: key)
+        if counts[index] != 0 { counts[index] &+= 1 }
     }
 
     /// Empties the table, keeping its slots.
@@ -91,13 +89,7 @@ struct ShingleTable: Sendable {
     /// The count of `key` (0 when absent).
     @inline(__always)
     func count(of key: UInt64) -> Int32 {
-        let mask = (1 << bits) - 1
-        var index = slot(of: key)
-        while counts[index] != 0 {
-            if keys[index] == key { return counts[index] }
-            index = (index + 1) & mask
-        }
-        return 0
+        counts[index(of: key)]
     }
 
     /// Whether `key` is in the table.
