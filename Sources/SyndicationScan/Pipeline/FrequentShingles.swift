@@ -22,7 +22,9 @@ enum FrequentShingles {
         byAtLeast limit: Int, in profiles: [DocumentProfile], threads: Int, groupOccurrences: Int = groupOccurrences
     ) -> Set<UInt64> {
         let occurrences = profiles.map { profile in
-            profile.sentences.reduce(0) { $1.isExcluded ? $0 : $0 + $1.shingles.count }
+            var count = 0
+            forEachSentence(of: profile) { count += $0.count }
+            return count
         }
         let total = occurrences.reduce(0, +)
         guard total > 0, limit > 0 else { return [] }
@@ -51,7 +53,11 @@ enum FrequentShingles {
             var reaching: [UInt64] = []
             for group in (groups * worker / workers)..<(groups * (worker + 1) / workers) {
                 table.removeAll()
-                for index in bounds[group]..<bounds[group + 1] { count(profiles[index], into: &table) }
+                for index in bounds[group]..<bounds[group + 1] {
+                    forEachSentence(of: profiles[index]) { shingles in
+                        for shingle in shingles { table.increment(shingle) }
+                    }
+                }
                 reaching += table.keys(countedAtLeast: bar)
             }
             return reaching
@@ -65,8 +71,8 @@ enum FrequentShingles {
         let tallies = ParallelWork.map(count: workers, threads: workers) { worker -> ShingleTable in
             var table = start
             for index in (profiles.count * worker / workers)..<(profiles.count * (worker + 1) / workers) {
-                for sentence in profiles[index].sentences where !sentence.isExcluded {
-                    for shingle in sentence.shingles { table.incrementIfHeld(shingle) }
+                forEachSentence(of: profiles[index]) { shingles in
+                    for shingle in shingles { table.incrementIfHeld(shingle) }
                 }
             }
             return table
@@ -76,10 +82,13 @@ enum FrequentShingles {
         }
     }
 
-    /// Adds one to `table`'s count of each shingle of each non-excluded sentence of `profile`.
-    private static func count(_ profile: DocumentProfile, into table: inout ShingleTable) {
-        for sentence in profile.sentences where !sentence.isExcluded {
-            for shingle in sentence.shingles { table.increment(shingle) }
+    /// Calls `body` with the shingles of each non-excluded sentence of `profile`, read in place.
+    @inline(__always)
+    private static func forEachSentence(of profile: DocumentProfile, _ body: (UnsafeBufferPointer<UInt64>) -> Void) {
+        profile.sentences.withUnsafeBufferPointer { sentences in
+            for index in sentences.indices where !sentences[index].isExcluded {
+                sentences[index].shingles.withUnsafeBufferPointer(body)
+            }
         }
     }
 }
