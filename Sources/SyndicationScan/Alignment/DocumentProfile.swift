@@ -60,15 +60,21 @@ public struct DocumentProfile: Sendable {
 
     /// The same profile, with the sets of sentences the profiles sharing `sentenceSets` met
     /// before taken from there (``SentenceSetCache``), and those of the others filed there.
+    ///
+    /// A profile `forFingerprints` holds only what sentence fingerprints read (each sentence's
+    /// span, words, exclusion and character shingles, the same as the full profile's): no
+    /// quotations are looked for and no word sets made, so its sentences are all prose and
+    /// their ``Sentence/words`` empty. It aligns nothing.
     init(
         id: String, text: AnalyzedText, boilerplate: [TextSpan], title: String?,
         shingleSize: Int, maximumSentenceWords: Int = SentencePieces.maximumWords,
-        sentenceSets: SentenceSetCache?
+        sentenceSets: SentenceSetCache?, forFingerprints: Bool = false
     ) {
+        precondition(!forFingerprints || sentenceSets == nil, "a fingerprint profile's sets are not a full profile's")
         self.id = id
         self.text = text
         self.boilerplate = boilerplate
-        let quotations = QuotationFinder.quotations(in: text.scalars)
+        let quotations = forFingerprints ? [] : QuotationFinder.quotations(in: text.scalars)
         self.quotations = quotations
         var titleLine: TextSpan?
         // A first line of more than ``titleWordLimit`` words is prose, whatever the title says:
@@ -148,7 +154,7 @@ public struct DocumentProfile: Sendable {
             func makeSets(_ tokens: Range<Int>) -> SentenceSetCache.Sets {
                 SentenceSetCache.Sets(
                     shingles: shingling.writeHashes(of: text, tokens: tokens, into: hashes, sortingWith: workspace).set,
-                    words: Self.wordShingling.writeHashes(of: text, tokens: tokens, into: words, sortingWith: workspace).set)
+                    words: forFingerprints ? [] : Self.wordShingling.writeHashes(of: text, tokens: tokens, into: words, sortingWith: workspace).set)
             }
             var boilerplateCursor = 0
             var quoteCursor = 0

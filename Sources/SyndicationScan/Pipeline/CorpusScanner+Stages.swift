@@ -126,11 +126,12 @@ extension CorpusScanner {
         }
     }
 
-    /// The profile of one document for sentence fingerprints, from its text and census marks.
+    /// The profile of one document for sentence fingerprints, from its text and census marks
+    /// (only what fingerprints read: see ``DocumentProfile/init(id:text:boilerplate:title:shingleSize:maximumSentenceWords:sentenceSets:forFingerprints:)``).
     func profile(_ document: Document, text: AnalyzedText, boilerplate: [BoilerplateLine]) -> DocumentProfile {
         DocumentProfile(
             id: document.id, text: text, boilerplate: boilerplate.filter(\.isTemplate).map(\.span),
-            title: document.title, shingleSize: parameters.sentenceShingleSize)
+            title: document.title, shingleSize: parameters.sentenceShingleSize, sentenceSets: nil, forFingerprints: true)
     }
 
     /// Shingles too common to fingerprint, from an evenly spread sample of representatives;
