@@ -45,11 +45,8 @@ extension PassageAligner {
         // Made on first need: in a near-duplicate pair no paragraph is searched.
         var known = SentencePairSet(rows: 0, columns: 0), isKnownMade = false
         var added: [Seed] = []
-        // The shared weight of one sentence with each sentence of the other document.
-        var shared: [Double] = []
         for shortIsA in [true, false] {
             let short = shortIsA ? a : b, long = shortIsA ? b : a
-            shared = [Double](repeating: 0, count: long.sentences.count)
             // The paragraphs holding a seed's condensed side, each once, in order: a flag per
             // line rather than a sorted list of every seed's (the same paragraphs, in the same
             // order, with no sort).
@@ -58,8 +55,10 @@ extension PassageAligner {
             for seed in seeds {
                 if let paragraph = Self.line(of: shortIsA ? seed.first : seed.second, in: short) { holdsSeed[paragraph] = true }
             }
-            // The other document's sentences of four words or more, and the index of their words.
+            // The other document's sentences of four words or more, and the index of their words;
+            // and the shared weight of one sentence with each sentence there. Made on first need.
             var targets: (sentences: [Int], postings: ShinglePostings)?
+            var shared: [Double] = []
             for paragraph in lines.indices where holdsSeed[paragraph] && lines[paragraph].length <= Self.condensedParagraphLength {
                 let line = lines[paragraph]
                 let copied = oneForOne.reduce(0) { $0 + (shortIsA ? $1.a : $1.b).overlap(with: line) }
@@ -67,6 +66,7 @@ extension PassageAligner {
                 if targets == nil {
                     let sentences = long.sentences.indices.filter { !long.sentences[$0].isExcluded && long.sentences[$0].wordCount >= 4 }
                     targets = (sentences, ShinglePostings(long, of: .words, sentences: sentences))
+                    shared = [Double](repeating: 0, count: long.sentences.count)
                 }
                 if !isKnownMade {
                     known = SentencePairSet(rows: a.sentences.count, columns: b.sentences.count)

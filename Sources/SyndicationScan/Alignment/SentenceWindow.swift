@@ -41,15 +41,15 @@ struct SentenceWindow {
             (self.weights, squares, sum) = ([], 0, 0)
             return
         }
-        let weighted = weights.value
-        var squares = 0.0, sum = 0.0
-        self.weights = self.words.map { word in
-            let w = weighted.weight(word)
-            squares += w * w
-            sum += w
-            return w
+        let weighted = weights.value, distinct = self.words
+        var sums = (squares: 0.0, sum: 0.0)
+        self.weights = [Double](unsafeUninitializedCapacity: distinct.count) { output, initialized in
+            if let start = output.baseAddress {
+                sums = SentenceWeights.fill(start, count: distinct.count) { weighted.weight(distinct[$0]) }
+            }
+            initialized = distinct.count
         }
-        (self.squares, self.sum) = (squares, sum)
+        (squares, sum) = sums
     }
 
     /// The tf-isf cosine and weighted Dice coefficient of this window's words and `other`'s

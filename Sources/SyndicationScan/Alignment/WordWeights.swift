@@ -392,6 +392,24 @@ struct SentenceWeights {
     let squares: Double
     /// The sum of the weights, in word order.
     let sum: Double
+
+    /// Writes the weights of `count` words (`weight(k)` for the word at `k`) to `output`, in
+    /// word order, and returns the sums of their squares and of themselves, added in that
+    /// order: the sums a merge of two word sets makes (``WordWeights/similarity(_:_:)``), so
+    /// that similarities from kept weights equal the merge's bit for bit.
+    @inline(__always)
+    static func fill(
+        _ output: UnsafeMutablePointer<Double>, count: Int, _ weight: (Int) -> Double
+    ) -> (squares: Double, sum: Double) {
+        var squares = 0.0, sum = 0.0
+        for k in 0..<count {
+            let w = weight(k)
+            output[k] = w
+            squares += w * w
+            sum += w
+        }
+        return (squares, sum)
+    }
 }
 
 /// Per-sentence word weights of one document for one pair (see ``WordWeights``): one block of
@@ -433,15 +451,7 @@ struct SentenceWeightCache {
         precondition(words.count == Int(starts[index + 1] &- starts[index]), "words of another sentence")
         let sum = sums + 2 &* index
         if sum[0] < 0 {
-            var squares = 0.0, total = 0.0
-            for k in words.indices {
-                let w = weight(first &+ k, words[k])
-                start[k] = w
-                squares += w * w
-                total += w
-            }
-            sum[0] = squares
-            sum[1] = total
+            (sum[0], sum[1]) = SentenceWeights.fill(start, count: words.count) { k in weight(first &+ k, words[k]) }
         }
         return SentenceWeights(weights: UnsafePointer(start), squares: sum[0], sum: sum[1])
     }
