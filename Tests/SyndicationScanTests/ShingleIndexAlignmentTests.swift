@@ -194,4 +194,32 @@ import SyndicationEngine
         }
         #expect(counts.contains { $0 > 0 })
     }
+
+    /// A shingle's place in the index is its rank among the table's filled slots, so that
+    /// walking one index's shingles probes another's table from start to end; each shingle
+    /// keeps its own holders under the new numbering.
+    @Test func placesFollowTheTablesSlots() throws {
+        let text = try Self.fixtureTexts().first { $0.count > 2_000 } ?? ""
+        let profile = DocumentProfile(id: "a", text: AnalyzedText(text), boilerplate: [], title: nil, shingleSize: 5)
+        let index = try #require(SentenceShingleIndex(profile))
+        #expect(index.shingles.count > 500)
+        let placesBySlot = index.slots.filter { $0 >= 0 }
+        #expect(placesBySlot.elementsEqual(0..<Int32(index.shingles.count)))
+        var holders: [UInt64: Set<Int>] = [:]
+        for (number, sentence) in profile.sentences.enumerated() where !sentence.isExcluded {
+            for shingle in sentence.shingles { holders[shingle, default: []].insert(number) }
+        }
+        #expect(Set(index.shingles) == Set(holders.keys))
+        index.withLookup { lookup in
+            for (place, shingle) in index.shingles.enumerated() {
+                #expect(lookup.place(of: shingle) == place)
+                let owner = Int(index.owners[place])
+                let held: Set<Int> = owner >= 0 ? [owner] : Set((0..<index.sentenceCount).filter { sentence in
+                    let word = index.sentenceBits[(-1 - owner) * index.wordsPerShingle + sentence / 64]
+                    return word & (1 << UInt64(sentence % 64)) != 0
+                })
+                #expect(held == holders[shingle], "shingle \(place)")
+            }
+        }
+    }
 }

@@ -14,7 +14,9 @@ public struct SentenceShingleIndex: Sendable {
     /// documents are aligned through ``ShinglePostings``.
     public static let sentenceLimit = 256
 
-    /// The distinct shingle hashes of the non-excluded sentences, in the order first met.
+    /// The distinct shingle hashes of the non-excluded sentences, in the order of their slots
+    /// in the table (a shingle's place is its rank among the filled slots): about the order
+    /// of the hashes, whose top bits are their home slots.
     let shingles: [UInt64]
     /// The bit sets of sentences that hold a shingle together: set `m` is words
     /// `m * wordsPerShingle ..< (m + 1) * wordsPerShingle`, where bit `s % 64` of word `s / 64`
@@ -145,11 +147,36 @@ public struct SentenceShingleIndex: Sendable {
           }
           initialized = distinctTotal
         }
-        shingles = distinct
+        // Places renumbered in slot order (about the order of the hashes, whose top bits
+        // are their home slots): a walk of one index's shingles then probes the other's
+        // table, and reads its places, from start to end.
+        var ordered: (keys: [UInt64], owners: [Int32]) = ([], [])
+        ordered.keys = [UInt64](unsafeUninitializedCapacity: distinctTotal) { keyBuffer, initializedKeys in
+            ordered.owners = [Int32](unsafeUninitializedCapacity: distinctTotal) { ownerBuffer, initializedOwners in
+                distinct.withUnsafeBufferPointer { keys in
+                    single.withUnsafeBufferPointer { owners in
+                        table.withUnsafeMutableBufferPointer { table in
+                            var next = 0
+                            for slot in table.indices {
+                                let place = Int(table[slot])
+                                guard place >= 0 else { continue }
+                                keyBuffer[next] = keys[place]
+                                ownerBuffer[next] = owners[place]
+                                table[slot] = Int32(truncatingIfNeeded: next)
+                                next &+= 1
+                            }
+                        }
+                    }
+                }
+                initializedOwners = distinctTotal
+            }
+            initializedKeys = distinctTotal
+        }
+        shingles = ordered.keys
         sentenceBits = made.bits
         distinctSets = made.kept.sets
         setMultiplicity = made.kept.multiplicity
-        owners = single
+        owners = ordered.owners
         slots = table
     }
 
