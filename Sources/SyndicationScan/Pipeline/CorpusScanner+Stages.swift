@@ -408,23 +408,23 @@ extension CorpusScanner {
         var firstCopy: [Int: Int] = [:]
         for group in census.copyGroups { firstCopy[group[0]] = group[1] }
         var copyFindings: [Int: [PairFinding]] = [:]
-        func verifyCopies(_ documents: [Int: PreparedDocument]) {
+        func verifyCopies(_ documents: [Int: HeldDocument]) {
             let representatives = documents.keys.filter { firstCopy[$0] != nil && copyFindings[$0] == nil }.sorted()
             guard !representatives.isEmpty else { return }
             let found = ParallelWork.map(count: representatives.count, threads: parameters.threads) { index in
                 let position = representatives[index]
-                return Self.copyFinding(documents[position]!, copy: census.documents[firstCopy[position]!], verifier: verifier)
+                return Self.copyFinding(documents[position]!.prepared, copy: census.documents[firstCopy[position]!], verifier: verifier)
             }
             for (position, finding) in zip(representatives, found) { copyFindings[position] = finding.map { [$0] } ?? [] }
         }
         /// Verifies `pairs` with `documents` at hand, in slices so that progress moves.
-        func verifyPairs(_ pairs: ArraySlice<CandidatePair>, _ rows: [Int: PreparedDocument], _ columns: [Int: PreparedDocument]) {
+        func verifyPairs(_ pairs: ArraySlice<CandidatePair>, _ rows: [Int: HeldDocument], _ columns: [Int: HeldDocument]) {
             var slice = pairs.startIndex
             while slice < pairs.endIndex {
                 let part = pairs[slice..<min(pairs.endIndex, slice + 2_048)]
                 let found = ParallelWork.map(count: part.count, threads: parameters.threads) { index in
                     let pair = part[part.startIndex + index]
-                    return verifier.verify(rows[pair.first]!, columns[pair.second]!)
+                    return rows[pair.first]!.verified(with: columns[pair.second]!, by: verifier)
                 }
                 findings += found.compactMap { $0 }
                 slice = part.endIndex
@@ -485,11 +485,11 @@ extension CorpusScanner {
             let positions = members(of: batch)
             var prepared = next?.wait() ?? prepare(positions, census, lines, source, indexed: indexed)
             next = prefetch(number + 1)
-            var documents: [Int: PreparedDocument] = [:]
+            var documents: [Int: HeldDocument] = [:]
             documents.reserveCapacity(positions.count)
             for (position, document) in zip(positions, prepared) {
                 facts[position] = DocumentFacts(credits: document.credits, digest: document.digest)
-                documents[position] = document
+                documents[position] = HeldDocument(document)
             }
             prepared = []
             verifyPairs(batch[...], documents, documents)
@@ -506,8 +506,8 @@ extension CorpusScanner {
             ($0.first / blockSize, $0.second / blockSize, $0.first, $0.second)
                 < ($1.first / blockSize, $1.second / blockSize, $1.first, $1.second)
         }
-        var row: (block: Int, documents: [Int: PreparedDocument]) = (-1, [:])
-        var column: (block: Int, documents: [Int: PreparedDocument]) = (-1, [:])
+        var row: (block: Int, documents: [Int: HeldDocument]) = (-1, [:])
+        var column: (block: Int, documents: [Int: HeldDocument]) = (-1, [:])
         var start = 0
         while start < tiled.count {
             let rowBlock = tiled[start].first / blockSize, columnBlock = tiled[start].second / blockSize
@@ -533,7 +533,8 @@ extension CorpusScanner {
             let prepared = prepare(missingRow + missingColumn, census, lines, source, indexed: indexed)
             for (index, position) in (missingRow + missingColumn).enumerated() {
                 facts[position] = DocumentFacts(credits: prepared[index].credits, digest: prepared[index].digest)
-                if index < missingRow.count { row.documents[position] = prepared[index] } else { column.documents[position] = prepared[index] }
+                let held = HeldDocument(prepared[index])
+                if index < missingRow.count { row.documents[position] = held } else { column.documents[position] = held }
             }
             verifyPairs(tile, row.documents, rowBlock == columnBlock ? row.documents : column.documents)
             verifyCopies(row.documents)
@@ -578,7 +579,7 @@ extension CorpusScanner {
     /// Empties `documents`, freeing those it alone holds on up to `threads` workers
     /// (``ParallelWork/release(_:threads:)``): an analysed document is many arrays, and freeing
     /// a batch of them on one thread would leave the others idle.
-    static func release(_ documents: inout [Int: PreparedDocument], threads: Int) {
+    static func release(_ documents: inout [Int: HeldDocument], threads: Int) {
         var values = documents.values.map { Optional($0) }
         documents = [:]
         ParallelWork.release(&values, threads: threads)
