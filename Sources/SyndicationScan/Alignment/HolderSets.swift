@@ -10,9 +10,9 @@
 enum HolderSets {
     /// The sets of holders of a document's shingles, given `repeats`: for each time a
     /// sentence met a shingle an earlier sentence held, in the order met (sentences in
-    /// order), the shingle's place (its entry in `owners`) and the sentence, one after the
-    /// other. `owners` holds each shingle's first sentence, and is left holding its
-    /// ``SentenceShingleIndex/owners`` entry: that sentence, when no other holds it, or `-1 - m` for set `m` of the bits
+    /// order), the shingle's place and the sentence, one after the other. `owners` holds each
+    /// shingle's first sentence, and is left holding its ``SentenceShingleIndex/owners``
+    /// entry: that sentence, when no other holds it, or `-1 - m` for set `m` of the bits
     /// returned (``SentenceShingleIndex/sentenceBits``, `words` words per set, for a document
     /// of `sentences` sentences). The sets some shingle keeps are returned too, in order, with
     /// how many keep each (``SentenceShingleIndex/distinctSets`` and

@@ -91,105 +91,115 @@ public struct SentenceShingleIndex: Sendable {
         var table = [Int32](repeating: -1, count: capacity)
         var single: [Int32] = []
         var made: (bits: [UInt64], kept: (sets: [Int32], multiplicity: [Int32])) = ([], ([], []))
-        var ordered: (keys: [UInt64], owners: [Int32]) = ([], [])
-        // Which slots are filled, a bit each: the table is about a quarter full, so its places
-        // are renumbered by these bits, not by a walk of every slot.
-        let occupancyWords = (capacity &+ 63) &>> 6
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: occupancyWords) { occupancy in
-          let occupied = occupancy.baseAddress!
-          occupied.initialize(repeating: 0, count: occupancyWords)
-          let distinct = [UInt64](unsafeUninitializedCapacity: total) { keyBuffer, initialized in
-            // Each shingle met again, as its place and the sentence that meets it, in the order met.
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 &* Swift.max(1, total)) { repeatBuffer in
-              single = [Int32](unsafeUninitializedCapacity: total) { ownerBuffer, initializedOwners in
-                  var repeatCount = 0
-                  table.withUnsafeMutableBufferPointer { tableBuffer in
-                      // Plain pointers, read once: stores through one buffer then need not reload
-                      // another's address.
-                      let table = tableBuffer.baseAddress!, keys = keyBuffer.baseAddress!
-                      let owners = ownerBuffer.baseAddress!, repeats = repeatBuffer.baseAddress!
-                      // Counted in locals, written back once: a captured variable would be
-                      // reloaded after every store through the pointers.
-                      var distinctCount = 0, repeated = 0
-                      defer {
-                          distinctTotal = distinctCount
-                          repeatCount = repeated
-                      }
-                      // Sentences are read in place: copying one retains each of its arrays.
-                      profile.sentences.withUnsafeBufferPointer { sentences in
-                          for index in sentences.indices where !sentences[index].isExcluded {
-                              let owner = Int32(truncatingIfNeeded: index)
-                              sentences[index].shingles.withUnsafeBufferPointer { hashes in
-                                  for hash in hashes {
-                                      var slot = HashSlots.home(of: hash, shift: shift)
-                                      while true {
-                                          let place = Int(table[slot])
-                                          if place < 0 {
-                                              table[slot] = Int32(truncatingIfNeeded: distinctCount)
-                                              occupied[slot &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: slot & 63)
-                                              keys[distinctCount] = hash
-                                              owners[distinctCount] = owner
-                                              distinctCount &+= 1
-                                              break
-                                          }
-                                          if keys[place] == hash {
-                                              // Another sentence (a sentence holds a shingle once):
-                                              // its set of holders is made once all are met.
-                                              repeats[repeated &<< 1] = Int32(truncatingIfNeeded: place)
-                                              repeats[repeated &<< 1 &+ 1] = owner
-                                              repeated &+= 1
-                                              break
-                                          }
-                                          slot = (slot &+ 1) & mask
-                                      }
-                                  }
-                              }
-                          }
-                      }
+        // Which slots are filled, a bit each, set as a shingle is filed: the table is about a
+        // quarter full, so its places are renumbered by these bits (``slotOrdered(_:_:table:filled:)``),
+        // not by a walk of every slot.
+        var filled = [UInt64](repeating: 0, count: (capacity &+ 63) &>> 6)
+        let distinct = [UInt64](unsafeUninitializedCapacity: total) { keyBuffer, initialized in
+          // Each shingle met again, as its place and the sentence that meets it, in the order met.
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 &* Swift.max(1, total)) { repeatBuffer in
+            single = [Int32](unsafeUninitializedCapacity: total) { ownerBuffer, initializedOwners in
+                var repeatCount = 0
+                table.withUnsafeMutableBufferPointer { tableBuffer in
+                  filled.withUnsafeMutableBufferPointer { filledBuffer in
+                    // Plain pointers, read once: stores through one buffer then need not reload
+                    // another's address.
+                    let table = tableBuffer.baseAddress!, keys = keyBuffer.baseAddress!
+                    let owners = ownerBuffer.baseAddress!, repeats = repeatBuffer.baseAddress!
+                    let filled = filledBuffer.baseAddress!
+                    // Counted in locals, written back once: a captured variable would be
+                    // reloaded after every store through the pointers.
+                    var distinctCount = 0, repeated = 0
+                    defer {
+                        distinctTotal = distinctCount
+                        repeatCount = repeated
+                    }
+                    // Sentences are read in place: copying one retains each of its arrays.
+                    profile.sentences.withUnsafeBufferPointer { sentences in
+                        for index in sentences.indices where !sentences[index].isExcluded {
+                            let owner = Int32(truncatingIfNeeded: index)
+                            sentences[index].shingles.withUnsafeBufferPointer { hashes in
+                                for hash in hashes {
+                                    var slot = HashSlots.home(of: hash, shift: shift)
+                                    while true {
+                                        let place = Int(table[slot])
+                                        if place < 0 {
+                                            table[slot] = Int32(truncatingIfNeeded: distinctCount)
+                                            filled[slot &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: slot & 63)
+                                            keys[distinctCount] = hash
+                                            owners[distinctCount] = owner
+                                            distinctCount &+= 1
+                                            break
+                                        }
+                                        if keys[place] == hash {
+                                            // Another sentence (a sentence holds a shingle once):
+                                            // its set of holders is made once all are met.
+                                            repeats[repeated &<< 1] = Int32(truncatingIfNeeded: place)
+                                            repeats[repeated &<< 1 &+ 1] = owner
+                                            repeated &+= 1
+                                            break
+                                        }
+                                        slot = (slot &+ 1) & mask
+                                    }
+                                }
+                            }
+                        }
+                    }
                   }
-                  made = HolderSets.sets(
-                      of: UnsafeBufferPointer(rebasing: repeatBuffer[0..<(repeatCount &<< 1)]), owners: ownerBuffer.baseAddress!,
-                      words: words, sentences: sentenceCount)
-                  initializedOwners = distinctTotal
-              }
+                }
+                made = HolderSets.sets(
+                    of: UnsafeBufferPointer(rebasing: repeatBuffer[0..<(repeatCount &<< 1)]), owners: ownerBuffer.baseAddress!,
+                    words: words, sentences: sentenceCount)
+                initializedOwners = distinctTotal
             }
-            initialized = distinctTotal
           }
-          // Places renumbered in slot order (about the order of the hashes, whose top bits
-          // are their home slots): a walk of one index's shingles then probes the other's
-          // table, and reads its places, from start to end.
-          ordered.keys = [UInt64](unsafeUninitializedCapacity: distinctTotal) { keyBuffer, initializedKeys in
-              ordered.owners = [Int32](unsafeUninitializedCapacity: distinctTotal) { ownerBuffer, initializedOwners in
-                  distinct.withUnsafeBufferPointer { keys in
-                      single.withUnsafeBufferPointer { owners in
-                          table.withUnsafeMutableBufferPointer { table in
-                              var next = 0
-                              for word in 0..<occupancyWords {
-                                  var filled = occupied[word]
-                                  while filled != 0 {
-                                      let slot = word &<< 6 | filled.trailingZeroBitCount
-                                      let place = Int(table[slot])
-                                      keyBuffer[next] = keys[place]
-                                      ownerBuffer[next] = owners[place]
-                                      table[slot] = Int32(truncatingIfNeeded: next)
-                                      next &+= 1
-                                      filled &= filled &- 1
-                                  }
-                              }
-                          }
-                      }
-                  }
-                  initializedOwners = distinctTotal
-              }
-              initializedKeys = distinctTotal
-          }
+          initialized = distinctTotal
         }
-        shingles = ordered.keys
+        (shingles, owners) = Self.slotOrdered(distinct, single, table: &table, filled: filled)
         sentenceBits = made.bits
         distinctSets = made.kept.sets
         setMultiplicity = made.kept.multiplicity
-        owners = ordered.owners
         slots = table
+    }
+
+    /// `keys` and `owners`, the shingles of an index and their owners by place in the order
+    /// first met, renumbered in slot order: a shingle's place becomes its rank among the filled
+    /// slots of `table` (which `filled` marks, a bit a slot), and `table` is left holding the
+    /// new places. Home slots are the hashes' top bits, so this is about the order of the
+    /// hashes: a walk of one index's shingles (``sharedCounts(with:)``) then probes another's
+    /// table, and reads its places, from start to end, not at random.
+    ///
+    /// - Complexity: O(*n* + *s* / 64) for *n* shingles in a table of *s* slots.
+    private static func slotOrdered(
+        _ keys: [UInt64], _ owners: [Int32], table: inout [Int32], filled: [UInt64]
+    ) -> (keys: [UInt64], owners: [Int32]) {
+        var ordered: (keys: [UInt64], owners: [Int32]) = ([], [])
+        ordered.keys = [UInt64](unsafeUninitializedCapacity: keys.count) { keyBuffer, initializedKeys in
+            ordered.owners = [Int32](unsafeUninitializedCapacity: keys.count) { ownerBuffer, initializedOwners in
+                keys.withUnsafeBufferPointer { keys in
+                    owners.withUnsafeBufferPointer { owners in
+                        table.withUnsafeMutableBufferPointer { table in
+                            var next = 0
+                            for (word, bits) in filled.enumerated() {
+                                var left = bits
+                                while left != 0 {
+                                    let slot = word &<< 6 | left.trailingZeroBitCount
+                                    let place = Int(table[slot])
+                                    keyBuffer[next] = keys[place]
+                                    ownerBuffer[next] = owners[place]
+                                    table[slot] = Int32(truncatingIfNeeded: next)
+                                    next &+= 1
+                                    left &= left &- 1
+                                }
+                            }
+                        }
+                    }
+                }
+                initializedOwners = keys.count
+            }
+            initializedKeys = keys.count
+        }
+        return ordered
     }
 
     /// `text.tokenRange(in: sentence.span).count` for each sentence of `profile`: its
