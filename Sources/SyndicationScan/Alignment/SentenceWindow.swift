@@ -26,12 +26,14 @@ struct SentenceWindow {
         var words: [UInt64] = []
         var count = 0
         var unquoted = true
-        for index in start..<min(profile.sentences.count, start + span) {
-            let sentence = profile.sentences[index]
-            if sentence.isExcluded { break }
-            words += sentence.words
-            count += sentence.wordCount
-            unquoted = unquoted && sentence.proseWordCount == sentence.wordCount
+        // Sentences are read in place: copying one retains each of its arrays.
+        profile.sentences.withUnsafeBufferPointer { sentences in
+            for index in start..<min(sentences.count, start + span) {
+                if sentences[index].isExcluded { break }
+                words += sentences[index].words
+                count += sentences[index].wordCount
+                unquoted = unquoted && sentences[index].proseWordCount == sentences[index].wordCount
+            }
         }
         guard count >= 8 else { return nil }
         self.words = SortedHashSet.make(words)

@@ -66,11 +66,11 @@ public struct PassageFingerprints: Sendable {
         var result: [(key: UInt64, sentence: Int32)] = []
         let rowMinima = RowMinima(rows: bandCount * rowsPerBand)
         var minima = [UInt64](repeating: .max, count: rowMinima.rows)
-        let longest = filtering ? profile.sentences.reduce(0) { max($0, $1.shingles.count) } : 0
-        // Room for the kept shingles of the longest sentence, written without a branch.
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: longest) { kept in
-            // Sentences are read in place: copying one retains each of its arrays.
-            profile.sentences.withUnsafeBufferPointer { sentences in
+        // Sentences are read in place: copying one retains each of its arrays.
+        profile.sentences.withUnsafeBufferPointer { sentences in
+            let longest = filtering ? sentences.indices.reduce(0) { max($0, sentences[$1].shingles.count) } : 0
+            // Room for the kept shingles of the longest sentence, written without a branch.
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: longest) { kept in
                 for index in sentences.indices where !sentences[index].isExcluded && sentences[index].wordCount >= minimumWords {
                     sentences[index].shingles.withUnsafeBufferPointer { shingles in
                         var values = shingles
