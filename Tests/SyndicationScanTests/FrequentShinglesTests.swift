@@ -3,8 +3,9 @@ import Testing
 import TestSupport
 @testable import SyndicationScan
 
-/// The grouped count of common shingles finds exactly the shingles one table's count does,
-/// however the sentences are grouped and however many workers count them.
+/// The coarse-then-exact count of common shingles finds exactly the shingles one table's count
+/// does, however few counters the coarse count has (down to one, where every shingle shares it)
+/// and however many workers count them.
 @Suite struct FrequentShinglesTests {
     /// Documents of sentences drawn from a small vocabulary, a few words far more often than
     /// the rest, so that shingle counts spread from one to hundreds.
@@ -39,19 +40,20 @@ import TestSupport
     }
 
     @Test(arguments: [1, 2, 3])
-    func groupedCountsFindWhatOneTableFinds(_ threads: Int) throws {
+    func coarseCountsFindWhatOneTableFinds(_ threads: Int) throws {
         let counts = Self.reference(Self.profiles)
-        let occurrences = counts.values.reduce(0, +)
         // Limits at counts that shingles have (the bar is inclusive) and between them.
         let limits = Set(counts.values).sorted().suffix(12) + [5, 40, 41]
         for limit in limits {
             let expected = Set(counts.filter { $0.value >= limit }.keys)
-            // One group, a few, and as many as the limit allows.
-            for groupOccurrences in [occurrences, occurrences / 5, 64, 1] {
+            // Counters enough to keep most shingles apart, a few, two, and one for all; the
+            // default size.
+            for counterBits in [16, 4, 1, 0] {
                 let found = FrequentShingles.held(
-                    byAtLeast: limit, in: Self.profiles, threads: threads, groupOccurrences: groupOccurrences)
-                #expect(found == expected, "limit \(limit), groups of \(groupOccurrences), \(threads) threads")
+                    byAtLeast: limit, in: Self.profiles, threads: threads, counterBits: counterBits)
+                #expect(found == expected, "limit \(limit), 2^\(counterBits) counters, \(threads) threads")
             }
+            #expect(FrequentShingles.held(byAtLeast: limit, in: Self.profiles, threads: threads) == expected)
         }
         // The test means something: some limits keep a few shingles, and not all.
         #expect(limits.contains { limit in (1..<counts.count).contains(counts.values.count { $0 >= limit }) })
@@ -59,7 +61,7 @@ import TestSupport
 
     @Test func nothingIsCommonInNothing() {
         #expect(FrequentShingles.held(byAtLeast: 5, in: [], threads: 2).isEmpty)
-        #expect(FrequentShingles.held(byAtLeast: 1_000_000, in: Self.profiles, threads: 2, groupOccurrences: 64).isEmpty)
+        #expect(FrequentShingles.held(byAtLeast: 1_000_000, in: Self.profiles, threads: 2, counterBits: 2).isEmpty)
     }
 
     @Test func theFingerprintsSampleCountsAtEveryThreadCount() {

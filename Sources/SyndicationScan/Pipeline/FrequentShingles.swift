@@ -1,85 +1,76 @@
 /// The character shingles that at least a given number of sentences hold, counted exactly
-/// with tables that stay in cache.
+/// through a coarse count that keeps no keys.
 ///
 /// One table of every shingle of a few thousand documents holds over a million keys (tens of
-/// megabytes), so nearly every count is a cache miss. Here the sentences are cut into *k*
-/// groups of about ``groupOccurrences`` shingles each, and each group is counted in a table of
-/// its own, emptied for the next. A shingle that `limit` sentences hold is held by at least
-/// ⌈`limit` / *k*⌉ sentences of some group (pigeonhole principle), so the shingles that reach
-/// that bar in a group are a superset of the answer; a second pass counts just those over all
-/// sentences. The same set as one table's count, for any number of groups or threads: groups
-/// and workers only decide where each count is made.
+/// megabytes): nearly every count is a cache miss, and the branch on whether a key is new
+/// keeps the misses from overlapping. Here a first pass adds one, per occurrence, to a 16-bit
+/// counter that the shingle's hash picks, with no key, no probe and no branch, among few
+/// enough counters to stay in a core's second-level cache (the coarse count of Fang,
+/// Shivakumar, Garcia-Molina, Motwani & Ullman, "Computing Iceberg Queries Efficiently", VLDB
+/// 1998). Shingles that share a counter add up, so a counter is never below the count of any
+/// shingle it holds: the shingles whose counter reaches the bar are a superset of the answer.
+/// A second pass counts those, and only those, exactly in a table of their own. Workers split
+/// the counters, not the sentences: each reads every occurrence and counts the shingles whose
+/// counters it owns, so the counters take the same memory at any thread count, and the answer
+/// is the set one table's count gives.
 enum FrequentShingles {
-    /// Shingle occurrences per group: a group's table (at most half full) then holds at most
-    /// that many distinct shingles, in prose a few tens of thousands: under a megabyte.
-    static let groupOccurrences = 1 << 16
+    /// log₂ of the most counters: 128 Ki counters of two bytes, 256 KB in all. A sample's ten
+    /// million occurrences put about 70 on each counter, under a tenth of the bar (a
+    /// sentence holds about a hundred shingles and the bar is a hundredth of the sentences);
+    /// 8 MB of counters (tried) kept them apart but missed the cache on every count.
+    static let maximumCounterBits = 17
 
     /// The shingles that at least `limit` of the non-excluded sentences of `profiles` hold,
-    /// counted on up to `threads` workers (0: one per core).
+    /// counted on up to `threads` workers (0: one per core); `counterBits` (tests) sets log₂ of
+    /// the counter count, which by default grows with the occurrences up to
+    /// ``maximumCounterBits``.
     ///
-    /// - Complexity: O(*n*) expected in the shingles of those sentences, read twice.
+    /// - Complexity: O(*n*) in the shingles of those sentences, read twice by each worker.
     static func held(
-        byAtLeast limit: Int, in profiles: [DocumentProfile], threads: Int, groupOccurrences: Int = groupOccurrences
+        byAtLeast limit: Int, in profiles: [DocumentProfile], threads: Int, counterBits: Int? = nil
     ) -> Set<UInt64> {
-        let occurrences = profiles.map { profile in
-            var count = 0
-            forEachSentence(of: profile) { count += $0.count }
-            return count
-        }
-        let total = occurrences.reduce(0, +)
+        var total = 0
+        for profile in profiles { forEachSentence(of: profile) { total &+= $0.count } }
         guard total > 0, limit > 0 else { return [] }
-        // Groups of whole documents, about even; at most a quarter of `limit` of them, so that a
-        // group's bar stays at four or more and the superset small.
-        let wanted = max(1, min(total / max(1, groupOccurrences), limit / 4))
-        let share = (total + wanted - 1) / wanted
-        var bounds = [0]
-        var filled = 0
-        for (index, count) in occurrences.enumerated() {
-            filled += count
-            if filled >= share && index + 1 < profiles.count {
-                bounds.append(index + 1)
-                filled = 0
-            }
-        }
-        bounds.append(profiles.count)
-        let groups = bounds.count - 1
-        let bar = Int32((limit + groups - 1) / groups)
-        let workers = max(1, min(groups, threads <= 0 ? ParallelWork.coreCount : threads))
-        // Room for half the group's occurrences as distinct shingles before the table grows.
-        let capacity = max(1, min(share, total) / 2)
-        // Each worker counts a run of groups, one table for all of them.
+        var bits = counterBits ?? 10
+        if counterBits == nil { while bits < maximumCounterBits && 1 << bits < total { bits += 1 } }
+        let shift = UInt64(64 - bits)
+        // A saturated counter passes the bar, so the bar stays where a counter can reach it.
+        let bar = UInt16(min(limit, Int(UInt16.max)))
+        let workers = max(1, min(1 << bits, threads <= 0 ? ParallelWork.coreCount : threads))
         let found = ParallelWork.map(count: workers, threads: workers) { worker -> [UInt64] in
-            var table = ShingleTable(capacity: capacity)
-            var reaching: [UInt64] = []
-            for group in (groups * worker / workers)..<(groups * (worker + 1) / workers) {
-                table.removeAll()
-                for index in bounds[group]..<bounds[group + 1] {
-                    forEachSentence(of: profiles[index]) { shingles in
-                        for shingle in shingles { table.increment(shingle) }
+            // This worker's counters; a shingle counted by another worker lands on the spare
+            // last counter instead, which is reset before it is read.
+            let first = (1 << bits) * worker / workers
+            let owned = (1 << bits) * (worker + 1) / workers - first
+            var counters = [UInt16](repeating: 0, count: owned + 1)
+            counters.withUnsafeMutableBufferPointer { counters in
+                for profile in profiles {
+                    forEachSentence(of: profile) { shingles in
+                        for shingle in shingles {
+                            let local = Int(truncatingIfNeeded: shingle >> shift) &- first
+                            let slot = UInt(bitPattern: local) < UInt(owned) ? local : owned
+                            counters[slot] &+= counters[slot] == .max ? 0 : 1
+                        }
                     }
                 }
-                reaching += table.keys(countedAtLeast: bar)
+                counters[owned] = 0
             }
-            return reaching
-        }
-        let candidates = Set(found.joined())
-        // One group: its counts were the whole count.
-        guard groups > 1, !candidates.isEmpty else { return candidates }
-        // The candidates counted over all sentences, each worker a run of documents; a
-        // candidate starts at one, so that only candidates are counted.
-        let start = ShingleTable(candidates)
-        let tallies = ParallelWork.map(count: workers, threads: workers) { worker -> ShingleTable in
-            var table = start
-            for index in (profiles.count * worker / workers)..<(profiles.count * (worker + 1) / workers) {
-                forEachSentence(of: profiles[index]) { shingles in
-                    for shingle in shingles { table.incrementIfHeld(shingle) }
+            var exact = ShingleTable()
+            counters.withUnsafeBufferPointer { counters in
+                for profile in profiles {
+                    forEachSentence(of: profile) { shingles in
+                        for shingle in shingles {
+                            let local = Int(truncatingIfNeeded: shingle >> shift) &- first
+                            let slot = UInt(bitPattern: local) < UInt(owned) ? local : owned
+                            if counters[slot] >= bar { exact.increment(shingle) }
+                        }
+                    }
                 }
             }
-            return table
+            return exact.keys(countedAtLeast: Int32(clamping: limit))
         }
-        return candidates.filter { key in
-            tallies.reduce(0) { $0 + Int($1.count(of: key)) - 1 } >= limit
-        }
+        return Set(found.joined())
     }
 
     /// Calls `body` with the shingles of each non-excluded sentence of `profile`, read in place.
