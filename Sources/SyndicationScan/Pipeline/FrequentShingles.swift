@@ -45,32 +45,37 @@ enum FrequentShingles {
             let owned = (1 << bits) * (worker + 1) / workers - first
             var counters = [UInt16](repeating: 0, count: owned + 1)
             counters.withUnsafeMutableBufferPointer { counters in
-                for profile in profiles {
-                    forEachSentence(of: profile) { shingles in
-                        for shingle in shingles {
-                            let local = Int(truncatingIfNeeded: shingle >> shift) &- first
-                            let slot = UInt(bitPattern: local) < UInt(owned) ? local : owned
-                            counters[slot] &+= counters[slot] == .max ? 0 : 1
-                        }
-                    }
+                forEachOccurrence(in: profiles, shift: shift, first: first, owned: owned) { _, slot in
+                    counters[slot] &+= counters[slot] == .max ? 0 : 1
                 }
                 counters[owned] = 0
             }
             var exact = ShingleTable()
             counters.withUnsafeBufferPointer { counters in
-                for profile in profiles {
-                    forEachSentence(of: profile) { shingles in
-                        for shingle in shingles {
-                            let local = Int(truncatingIfNeeded: shingle >> shift) &- first
-                            let slot = UInt(bitPattern: local) < UInt(owned) ? local : owned
-                            if counters[slot] >= bar { exact.increment(shingle) }
-                        }
-                    }
+                forEachOccurrence(in: profiles, shift: shift, first: first, owned: owned) { shingle, slot in
+                    if counters[slot] >= bar { exact.increment(shingle) }
                 }
             }
             return exact.keys(countedAtLeast: Int32(clamping: limit))
         }
         return Set(found.joined())
+    }
+
+    /// Calls `body` with every shingle occurrence of `profiles` and the counter it is counted
+    /// on among a worker's `owned` counters from `first` (of those that the hash's top bits
+    /// under `shift` pick): its own, or the spare one past them when another worker owns it.
+    @inline(__always)
+    private static func forEachOccurrence(
+        in profiles: [DocumentProfile], shift: UInt64, first: Int, owned: Int, _ body: (UInt64, Int) -> Void
+    ) {
+        for profile in profiles {
+            forEachSentence(of: profile) { shingles in
+                for shingle in shingles {
+                    let local = Int(truncatingIfNeeded: shingle >> shift) &- first
+                    body(shingle, UInt(bitPattern: local) < UInt(owned) ? local : owned)
+                }
+            }
+        }
     }
 
     /// Calls `body` with the shingles of each non-excluded sentence of `profile`, read in place.
