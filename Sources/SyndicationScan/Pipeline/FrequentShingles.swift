@@ -9,13 +9,12 @@
 /// Shivakumar, Garcia-Molina, Motwani & Ullman, "Computing Iceberg Queries Efficiently", VLDB
 /// 1998). Shingles that share a counter add up, so a counter is never below the count of any
 /// shingle it holds: the shingles whose counter reaches the bar are a superset of the answer.
-/// A second pass counts those, and only those, exactly in a table of their own. Workers split
-/// the counters, not the sentences: each reads every occurrence and counts the shingles whose
-/// counters it owns, so the counters take the same memory at any thread count, and the answer
-/// is the set one table's count gives.
+/// A second pass counts those, and only those, exactly in a table of their own. Each worker
+/// counts a run of the documents in both passes, on counters of its own that are then added
+/// up; the answer is the set one table's count gives, at any thread count.
 enum FrequentShingles {
-    /// log₂ of the most counters: 128 Ki counters of two bytes, 256 KB in all. A sample's ten
-    /// million occurrences put about 70 on each counter, under a tenth of the bar (a
+    /// log₂ of the most counters: 128 Ki counters of two bytes, 256 KB a worker. A sample's
+    /// ten million occurrences put about 70 on each counter, under a tenth of the bar (a
     /// sentence holds about a hundred shingles and the bar is a hundredth of the sentences);
     /// 8 MB of counters (tried) kept them apart but missed the cache on every count.
     static let maximumCounterBits = 17
@@ -25,7 +24,7 @@ enum FrequentShingles {
     /// the counter count, which by default grows with the occurrences up to
     /// ``maximumCounterBits``.
     ///
-    /// - Complexity: O(*n*) in the shingles of those sentences, read twice by each worker.
+    /// - Complexity: O(*n*) in the shingles of those sentences, read twice.
     static func held(
         byAtLeast limit: Int, in profiles: [DocumentProfile], threads: Int, counterBits: Int? = nil
     ) -> Set<UInt64> {
@@ -35,45 +34,51 @@ enum FrequentShingles {
         var bits = counterBits ?? 10
         if counterBits == nil { while bits < maximumCounterBits && 1 << bits < total { bits += 1 } }
         let shift = UInt64(64 - bits)
-        // A saturated counter passes the bar, so the bar stays where a counter can reach it.
-        let bar = UInt16(min(limit, Int(UInt16.max)))
-        let workers = max(1, min(1 << bits, threads <= 0 ? ParallelWork.coreCount : threads))
-        let found = ParallelWork.map(count: workers, threads: workers) { worker -> [UInt64] in
-            // This worker's counters; a shingle counted by another worker lands on the spare
-            // last counter instead, which is reset before it is read.
-            let first = (1 << bits) * worker / workers
-            let owned = (1 << bits) * (worker + 1) / workers - first
-            var counters = [UInt16](repeating: 0, count: owned + 1)
+        let workers = max(1, min(profiles.count, threads <= 0 ? ParallelWork.coreCount : threads))
+        func documents(of worker: Int) -> Range<Int> {
+            (profiles.count * worker / workers)..<(profiles.count * (worker + 1) / workers)
+        }
+        let partial = ParallelWork.map(count: workers, threads: workers) { worker -> [UInt16] in
+            var counters = [UInt16](repeating: 0, count: 1 << bits)
             counters.withUnsafeMutableBufferPointer { counters in
-                forEachOccurrence(in: profiles, shift: shift, first: first, owned: owned) { _, slot in
+                forEachOccurrence(in: profiles[documents(of: worker)], shift: shift) { _, slot in
                     counters[slot] &+= counters[slot] == .max ? 0 : 1
                 }
-                counters[owned] = 0
             }
-            var exact = ShingleTable()
-            counters.withUnsafeBufferPointer { counters in
-                forEachOccurrence(in: profiles, shift: shift, first: first, owned: owned) { shingle, slot in
+            return counters
+        }
+        var counters = partial[0]
+        for other in partial.dropFirst() {
+            for slot in counters.indices {
+                let (sum, overflow) = counters[slot].addingReportingOverflow(other[slot])
+                counters[slot] = overflow ? .max : sum
+            }
+        }
+        // A saturated counter passes the bar, so the bar stays where a counter can reach it.
+        let bar = UInt16(min(limit, Int(UInt16.max)))
+        let tallies = counters.withUnsafeBufferPointer { counters in
+            nonisolated(unsafe) let counters = counters
+            return ParallelWork.map(count: workers, threads: workers) { worker -> ShingleTable in
+                var exact = ShingleTable()
+                forEachOccurrence(in: profiles[documents(of: worker)], shift: shift) { shingle, slot in
                     if counters[slot] >= bar { exact.increment(shingle) }
                 }
+                return exact
             }
-            return exact.keys(countedAtLeast: Int32(clamping: limit))
         }
-        return Set(found.joined())
+        let candidates = Set(tallies.flatMap { $0.keys(countedAtLeast: 1) })
+        return candidates.filter { key in tallies.reduce(0) { $0 + Int($1.count(of: key)) } >= limit }
     }
 
-    /// Calls `body` with every shingle occurrence of `profiles` and the counter it is counted
-    /// on among a worker's `owned` counters from `first` (of those that the hash's top bits
-    /// under `shift` pick): its own, or the spare one past them when another worker owns it.
+    /// Calls `body` with every shingle occurrence of `profiles` and its counter, the one that
+    /// the hash's top bits under `shift` pick.
     @inline(__always)
     private static func forEachOccurrence(
-        in profiles: [DocumentProfile], shift: UInt64, first: Int, owned: Int, _ body: (UInt64, Int) -> Void
+        in profiles: ArraySlice<DocumentProfile>, shift: UInt64, _ body: (UInt64, Int) -> Void
     ) {
         for profile in profiles {
             forEachSentence(of: profile) { shingles in
-                for shingle in shingles {
-                    let local = Int(truncatingIfNeeded: shingle >> shift) &- first
-                    body(shingle, UInt(bitPattern: local) < UInt(owned) ? local : owned)
-                }
+                for shingle in shingles { body(shingle, Int(truncatingIfNeeded: shingle >> shift)) }
             }
         }
     }
