@@ -9,7 +9,8 @@ public struct DocumentProfile: Sendable {
         public var span: TextSpan
         /// Its tokens in ``DocumentProfile/text``.
         public var tokens: Range<Int>
-        /// Sorted distinct character-shingle hashes of the whole sentence.
+        /// Sorted distinct character-shingle hashes of the whole sentence (in a profile made
+        /// for ``FingerprintShingles/hashes``, the hashes in text order, repeats kept).
         public var shingles: [UInt64]
         /// Sorted distinct character-shingle hashes of the words outside quotations.
         public var proseShingles: [UInt64]
@@ -61,15 +62,16 @@ public struct DocumentProfile: Sendable {
     /// The same profile, with the sets of sentences the profiles sharing `sentenceSets` met
     /// before taken from there (``SentenceSetCache``), and those of the others filed there.
     ///
-    /// A profile `forFingerprints` holds only what sentence fingerprints read (each sentence's
-    /// span, words, exclusion and character shingles, the same as the full profile's): no
-    /// quotations are looked for and no word sets made, so its sentences are all prose and
-    /// their ``Sentence/words`` empty. It aligns nothing.
+    /// A profile made for `fingerprints` holds only what sentence fingerprints read (each
+    /// sentence's span, words, exclusion and character shingles, in the form `fingerprints`
+    /// names): no quotations are looked for and no word sets made, so its sentences are all
+    /// prose and their ``Sentence/words`` empty. It aligns nothing.
     init(
         id: String, text: AnalyzedText, boilerplate: [TextSpan], title: String?,
         shingleSize: Int, maximumSentenceWords: Int = SentencePieces.maximumWords,
-        sentenceSets: SentenceSetCache?, forFingerprints: Bool = false
+        sentenceSets: SentenceSetCache?, fingerprints: FingerprintShingles? = nil
     ) {
+        let forFingerprints = fingerprints != nil
         precondition(!forFingerprints || sentenceSets == nil, "a fingerprint profile's sets are not a full profile's")
         self.id = id
         self.text = text
@@ -152,7 +154,11 @@ public struct DocumentProfile: Sendable {
             }
             /// The segment `tokens`' sets, its hashes left in the buffer in text order.
             func makeSets(_ tokens: Range<Int>) -> SentenceSetCache.Sets {
-                SentenceSetCache.Sets(
+                if fingerprints == .hashes {
+                    let count = shingling.writeHashes(of: text, tokens: tokens, into: hashes)
+                    return SentenceSetCache.Sets(shingles: Array(UnsafeBufferPointer(start: hashes, count: count)), words: [])
+                }
+                return SentenceSetCache.Sets(
                     shingles: shingling.writeHashes(of: text, tokens: tokens, into: hashes, sortingWith: workspace).set,
                     words: forFingerprints ? [] : Self.wordShingling.writeHashes(of: text, tokens: tokens, into: words, sortingWith: workspace).set)
             }
@@ -349,4 +355,15 @@ public struct DocumentProfile: Sendable {
             sentence.isExcluded ? total : total + sentence.span.overlap(with: span)
         }
     }
+}
+
+/// The form of the character shingles a profile made for sentence fingerprints holds
+/// (``DocumentProfile/init(id:text:boilerplate:title:shingleSize:maximumSentenceWords:sentenceSets:fingerprints:)``).
+enum FingerprintShingles {
+    /// Each sentence's sorted distinct set, as a full profile holds it: what counting common
+    /// shingles reads (``FrequentShingles``).
+    case sets
+    /// Each sentence's hashes in text order, repeats kept: the same minima, so the same
+    /// fingerprint keys (``PassageFingerprints``), without the sort.
+    case hashes
 }

@@ -126,12 +126,15 @@ extension CorpusScanner {
         }
     }
 
-    /// The profile of one document for sentence fingerprints, from its text and census marks
-    /// (only what fingerprints read: see ``DocumentProfile/init(id:text:boilerplate:title:shingleSize:maximumSentenceWords:sentenceSets:forFingerprints:)``).
-    func profile(_ document: Document, text: AnalyzedText, boilerplate: [BoilerplateLine]) -> DocumentProfile {
+    /// The profile of one document for sentence fingerprints, from its text and census marks,
+    /// its sentences' shingles in the form `shingles` (only what fingerprints read: see
+    /// ``DocumentProfile/init(id:text:boilerplate:title:shingleSize:maximumSentenceWords:sentenceSets:fingerprints:)``).
+    func profile(
+        _ document: Document, text: AnalyzedText, boilerplate: [BoilerplateLine], shingles: FingerprintShingles
+    ) -> DocumentProfile {
         DocumentProfile(
             id: document.id, text: text, boilerplate: boilerplate.filter(\.isTemplate).map(\.span),
-            title: document.title, shingleSize: parameters.sentenceShingleSize, sentenceSets: nil, forFingerprints: true)
+            title: document.title, shingleSize: parameters.sentenceShingleSize, sentenceSets: nil, fingerprints: shingles)
     }
 
     /// Shingles too common to fingerprint, from an evenly spread sample of representatives;
@@ -148,7 +151,8 @@ extension CorpusScanner {
             let lineKeys = BoilerplateDetector.lineKeys(of: text)
             let slots = census.lines(of: sample[index])
             let boilerplate = lines.boilerplate(lines: lineKeys, slots: slots)
-            return (profile: profile(census.documents[sample[index]], text: text, boilerplate: boilerplate),
+            // Sets: the count takes each sentence's shingle once.
+            return (profile: profile(census.documents[sample[index]], text: text, boilerplate: boilerplate, shingles: .sets),
                     boilerplate: boilerplate, matchesCensus: lineKeys.count == slots.count)
         }
         var result = AnalysedSample(common: fingerprints.commonShingles(analysed.map(\.profile), threads: parameters.threads))
@@ -244,7 +248,8 @@ extension CorpusScanner {
                 ? DocumentFacts(credits: Self.credits(in: text, boilerplate: boilerplate, detector: detector), digest: digest)
                 : nil
             guard findsPassages else { return (bands, signature, [], facts) }
-            let profile = analysed ?? profile(census.documents[position], text: text, boilerplate: boilerplate)
+            // Hashes: the keys are minima, which repeats and order do not change.
+            let profile = analysed ?? profile(census.documents[position], text: text, boilerplate: boilerplate, shingles: .hashes)
             return (bands, nil, fingerprints.keys(of: profile, common: common), facts)
         }
         func keep(_ result: Sketch?, at position: Int) {

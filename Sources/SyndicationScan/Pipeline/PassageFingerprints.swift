@@ -82,7 +82,7 @@ public struct PassageFingerprints: Sendable {
                             }
                             values = UnsafeBufferPointer(rebasing: kept[0..<count])
                         }
-                        guard values.count >= 8 else { return }
+                        guard Self.holds(distinct: 8, values) else { return }
                         minima.withUnsafeMutableBufferPointer { rowMinima.minima(of: values, into: $0) }
                         for band in 0..<bandCount {
                             var key = UInt64(band) &* 0xD6E8_FEB8_6659_FD93
@@ -94,6 +94,23 @@ public struct PassageFingerprints: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether `values` hold at least `count` distinct hashes, read only until that many are
+    /// seen: their number when they are a sorted set, and the same answer for a sentence's
+    /// hashes in text order with repeats (``FingerprintShingles/hashes``).
+    @inline(__always)
+    static func holds(distinct count: Int, _ values: UnsafeBufferPointer<UInt64>) -> Bool {
+        guard values.count >= count else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { seen in
+            var distinct = 0
+            for value in values where !UnsafeBufferPointer(rebasing: seen[0..<distinct]).contains(value) {
+                seen[distinct] = value
+                distinct &+= 1
+                if distinct == count { return true }
+            }
+            return false
+        }
     }
 
     /// Candidate document pairs (indices, first < second), sorted, the number of oversized
