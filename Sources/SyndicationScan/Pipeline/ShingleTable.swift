@@ -1,6 +1,6 @@
 /// Shingle hashes with a count each, in one open-addressing table (linear probing, Knuth,
-/// *TAOCP* vol. 3, §6.4): the counting of common shingles, and their lookup for every
-/// sentence shingle the sketch pass meets, without `Dictionary`'s SipHash per access.
+/// *TAOCP* vol. 3, §6.4): the exact count of the candidate common shingles, and their lookup
+/// for every sentence shingle the sketch pass meets, without `Dictionary`'s SipHash per access.
 ///
 /// Shingle hashes are XXH3 values, so a multiplicative (Fibonacci) hash of the key picks the
 /// slot; the table doubles past half full. A count of zero marks an empty slot.
@@ -71,19 +71,6 @@ struct ShingleTable: Sendable {
         counts[index] = 1
         count += 1
         if 2 * count > 1 << bits { grow() }
-    }
-
-    /// Adds one to the count of `key` when the table holds it; other keys stay out.
-    @inline(__always)
-    mutating func incrementIfHeld(_ key: UInt64) {
-        let index = index(of: key)
-        if counts[index] != 0 { counts[index] &+= 1 }
-    }
-
-    /// Empties the table, keeping its slots.
-    mutating func removeAll() {
-        counts.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        count = 0
     }
 
     /// The count of `key` (0 when absent).
