@@ -20,8 +20,8 @@ enum FrequentShingles {
     static let maximumCounterBits = 17
 
     /// The shingles that at least `limit` of the non-excluded sentences of `profiles` hold,
-    /// counted on up to `threads` workers (0: one per core); `counterBits` (tests) sets log₂ of
-    /// the counter count, which by default grows with the occurrences up to
+    /// counted on up to `threads` workers (0: one per core); `counterBits` (tests; at least 1)
+    /// sets log₂ of the counter count, which by default grows with the occurrences up to
     /// ``maximumCounterBits``.
     ///
     /// - Complexity: O(*n*) in the shingles of those sentences, read twice.
@@ -31,9 +31,11 @@ enum FrequentShingles {
         var total = 0
         for profile in profiles { forEachSentence(of: profile) { total &+= $0.count } }
         guard total > 0, limit > 0 else { return [] }
+        precondition(counterBits.map { $0 >= 1 } ?? true, "at least two counters")
         var bits = counterBits ?? 10
         if counterBits == nil { while bits < maximumCounterBits && 1 << bits < total { bits += 1 } }
-        let shift = UInt64(64 - bits)
+        // A shingle's counter is its hash's top bits, as a table's home slot is.
+        let shift = HashSlots.shift(for: 1 << bits)
         let workers = max(1, min(profiles.count, threads <= 0 ? ParallelWork.coreCount : threads))
         func documents(of worker: Int) -> Range<Int> {
             (profiles.count * worker / workers)..<(profiles.count * (worker + 1) / workers)
@@ -71,14 +73,14 @@ enum FrequentShingles {
     }
 
     /// Calls `body` with every shingle occurrence of `profiles` and its counter, the one that
-    /// the hash's top bits under `shift` pick.
+    /// the hash's top bits under `shift` pick (``HashSlots/home(of:shift:)``).
     @inline(__always)
     private static func forEachOccurrence(
-        in profiles: ArraySlice<DocumentProfile>, shift: UInt64, _ body: (UInt64, Int) -> Void
+        in profiles: ArraySlice<DocumentProfile>, shift: Int, _ body: (UInt64, Int) -> Void
     ) {
         for profile in profiles {
             forEachSentence(of: profile) { shingles in
-                for shingle in shingles { body(shingle, Int(truncatingIfNeeded: shingle >> shift)) }
+                for shingle in shingles { body(shingle, HashSlots.home(of: shingle, shift: shift)) }
             }
         }
     }
