@@ -5,10 +5,15 @@ import Testing
 /// ``SpillingPartitions`` gives back every record of a partition, spilled or not, and keeps
 /// them in memory, saying why, when it cannot spill.
 @Suite struct SpillingPartitionsTests {
+    /// Block sizes the tests run with: a few records a block (so that a partition's records
+    /// cross many block ends), and the default.
+    static let blockSizes = [24, RecordBlocks().byteCount]
+
     /// Records added in batches over a budget of no bytes: each batch goes to disk, and each
     /// partition reads back its records, the spilled batches first, in the order added.
-    @Test func spilledRecordsReadBackInOrder() throws {
-        let partitions = SpillingPartitions<UInt64>(partitionCount: 3, memoryLimit: 0, label: "syndetect-test")
+    @Test(arguments: blockSizes) func spilledRecordsReadBackInOrder(blockBytes: Int) throws {
+        let partitions = SpillingPartitions<UInt64>(
+            partitionCount: 3, memoryLimit: 0, label: "syndetect-test", blocks: RecordBlocks(byteCount: blockBytes))
         var expected: [[UInt64]] = [[], [], []]
         for batch in 0..<5 {
             partitions.append { put in
@@ -28,8 +33,9 @@ import Testing
 
     /// Reading into an array kept from one partition to the next gives each partition's
     /// records, whatever the array held, with files longer than one read chunk.
-    @Test func readingIntoAKeptArrayGivesEachPartition() {
-        let partitions = SpillingPartitions<UInt64>(partitionCount: 3, memoryLimit: 1 << 20, label: "syndetect-test")
+    @Test(arguments: blockSizes) func readingIntoAKeptArrayGivesEachPartition(blockBytes: Int) {
+        let partitions = SpillingPartitions<UInt64>(
+            partitionCount: 3, memoryLimit: 1 << 20, label: "syndetect-test", blocks: RecordBlocks(byteCount: blockBytes))
         let perBatch = 100_000
         for batch in 0..<4 {
             partitions.append { put in
@@ -49,9 +55,11 @@ import Testing
     /// Records added a partition's worth at a time land where one-by-one adding puts them,
     /// spilled at the same points; a released partition keeps only what went to disk (the
     /// first of its records).
-    @Test func partitionedAddingEqualsAddingOneByOne() {
-        let oneByOne = SpillingPartitions<UInt64>(partitionCount: 4, memoryLimit: 96, label: "syndetect-test")
-        let partitioned = SpillingPartitions<UInt64>(partitionCount: 4, memoryLimit: 96, label: "syndetect-test")
+    @Test(arguments: blockSizes) func partitionedAddingEqualsAddingOneByOne(blockBytes: Int) {
+        let oneByOne = SpillingPartitions<UInt64>(
+            partitionCount: 4, memoryLimit: 96, label: "syndetect-test", blocks: RecordBlocks(byteCount: blockBytes))
+        let partitioned = SpillingPartitions<UInt64>(
+            partitionCount: 4, memoryLimit: 96, label: "syndetect-test", blocks: RecordBlocks(byteCount: blockBytes))
         for batch in 0..<6 {
             let values = (0..<UInt64(5 + batch)).map { $0 &* 2_654_435_761 &+ UInt64(batch) }
             oneByOne.append { put in for value in values { put(value, Int(value % 4)) } }
@@ -67,6 +75,37 @@ import Testing
         #expect(after.joined().count < before.joined().count, "records still in memory were released")
         oneByOne.removeFiles()
         partitioned.removeFiles()
+    }
+
+    /// Memory is reused: a spill hands its partitions' blocks back to the pool and the next
+    /// records take them rather than new ones; a released partition's blocks go back too, and
+    /// partitions sharing the pool fill them with their own records, which read back whole,
+    /// while the first partitions' records still in memory are untouched.
+    @Test func blocksGoBackToThePoolAndAreReused() {
+        let pool = RecordBlocks(byteCount: 32)  // four records a block
+        let keys = SpillingPartitions<UInt64>(partitionCount: 2, memoryLimit: 8 * 8, label: "syndetect-test", blocks: pool)
+        // Eight records in two partitions: a full block each, at the budget, no spill yet.
+        keys.append { put in for value in 0..<8 as Range<UInt64> { put(value, Int(value % 2)) } }
+        #expect(!keys.hasSpilled && pool.spareCount == 0)
+        // One more, in a second block: over the budget, so partitions go to disk (from the
+        // first) until at most seven records are held, and their blocks go back.
+        keys.append { put in put(8, 0) }
+        #expect(keys.hasSpilled && pool.spareCount == 2, "partition 0's two blocks back")
+        keys.append { put in for value in 9..<13 as Range<UInt64> { put(value, Int(value % 2)) } }
+        #expect(pool.spareCount < 3, "the next records took blocks from the pool")
+        let expected = (0..<2).map { part in (0..<13 as Range<UInt64>).filter { Int($0 % 2) == part } }
+        #expect(keys.records(of: 0) == expected[0] && keys.records(of: 1) == expected[1])
+        // Partitions sharing the pool fill the blocks a release hands back.
+        let before = pool.spareCount
+        keys.release(0)
+        let afterRelease = pool.spareCount
+        #expect(afterRelease >= before)
+        let pairs = SpillingPartitions<UInt64>(partitionCount: 3, memoryLimit: 1 << 20, label: "syndetect-test", blocks: pool)
+        pairs.append(partitioned: [[100, 101, 102, 103, 104], [], [105]])
+        #expect(pool.spareCount < afterRelease, "taken from the pool, not made")
+        #expect(pairs.records(of: 0) == [100, 101, 102, 103, 104] && pairs.records(of: 2) == [105])
+        #expect(keys.records(of: 1) == expected[1], "the other partition's records untouched")
+        keys.removeFiles()
     }
 
     /// Under a directory that cannot be made, nothing is lost: the records stay in memory and

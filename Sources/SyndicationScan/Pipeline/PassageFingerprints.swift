@@ -148,11 +148,12 @@ public struct PassageFingerprints: Sendable {
     func candidatePairs(_ store: SentenceKeyStore, threads: Int) -> Candidates {
         let maximumBucketSize = self.maximumBucketSize
         // Colliding sentence pairs, by a hash of their two documents: all of one document
-        // pair's collisions meet in one partition, spilled past the same budget as the keys.
+        // pair's collisions meet in one partition, spilled past the same budget as the keys,
+        // in the memory of the keys' partitions as they are read.
         let collisions = SpillingPartitions<SentenceCollision>(
             partitionCount: Self.collisionPartitionCount,
             memoryLimit: store.memoryBudget,
-            label: "syndetect-sentence-pairs")
+            label: "syndetect-sentence-pairs", blocks: store.blocks)
         var skippedBuckets = 0
         var skippedDocuments = Set<Int32>()
         var partition = 0

@@ -33,6 +33,9 @@ final class SentenceKeyStore: @unchecked Sendable {
     var count: Int { partitions.count }
     /// Whether any records went to disk.
     var hasSpilled: Bool { partitions.hasSpilled }
+    /// The pool the records' memory comes from: what the joins file next can take the memory
+    /// of the partitions already read (``SpillingPartitions/release(_:)``).
+    var blocks: RecordBlocks { partitions.blocks }
     private let partitions: SpillingPartitions<Record>
     private let shift: UInt64
 

@@ -12,6 +12,11 @@ import Glibc
 /// directory of their own, made with `mkdtemp` under `TMPDIR` (or `/tmp`), never beside the
 /// input; each is unlinked as soon as it is open, and the directory is removed when the
 /// partitions are released.
+///
+/// In memory, a partition's records fill blocks of ``blockCapacity`` records from a pool
+/// (``RecordBlocks``), which a spill or a release hands back for the next records: the
+/// budget's memory is touched once and reused, where a growing array per partition copied its
+/// records at every doubling and was freed at every spill, to be faulted in afresh.
 final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     /// The number of partitions.
     let partitionCount: Int
@@ -23,7 +28,17 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     let label: String
     /// Where the temporary directory is made: `TMPDIR` (or `/tmp`) unless given.
     let base: String
-    private var buffers: [[Record]]
+    /// Records a block holds.
+    let blockCapacity: Int
+    /// Where blocks come from and go back to, shared with other partitions that pass it.
+    let blocks: RecordBlocks
+    /// Each partition's full blocks, in the order filled.
+    private var fullBlocks: [[UnsafeMutablePointer<Record>]]
+    /// Each partition's block being filled, or nil.
+    private let openBlocks: UnsafeMutablePointer<UnsafeMutablePointer<Record>?>
+    /// The records in each partition's open block (``blockCapacity`` when it has none, so that
+    /// the next record starts one).
+    private let openCounts: UnsafeMutablePointer<Int>
     private var buffered = 0
     /// The partition the next spill starts with: partitions are written out in turn.
     private var nextToSpill = 0
@@ -38,34 +53,61 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
 
     /// `partitionCount` partitions that spill once more than `memoryLimit` bytes of records
     /// are held, into a directory named `label-XXXXXX` under `base` (by default `TMPDIR`,
-    /// or `/tmp`).
-    init(partitionCount: Int, memoryLimit: Int, label: String, base: String? = nil) {
+    /// or `/tmp`), in memory in `blocks` (a pool of its own unless given; its blocks must hold
+    /// a record at least).
+    init(partitionCount: Int, memoryLimit: Int, label: String, base: String? = nil, blocks: RecordBlocks = RecordBlocks()) {
         self.partitionCount = max(1, partitionCount)
         self.memoryLimit = max(0, memoryLimit / MemoryLayout<Record>.stride)
         memoryBudget = memoryLimit
         self.label = label
         self.base = base ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        buffers = Array(repeating: [], count: self.partitionCount)
+        precondition(MemoryLayout<Record>.alignment <= RecordBlocks.alignment, "records aligned within a block")
+        precondition(blocks.byteCount >= MemoryLayout<Record>.stride, "a block holds a record")
+        self.blocks = blocks
+        blockCapacity = blocks.byteCount / MemoryLayout<Record>.stride
+        fullBlocks = Array(repeating: [], count: self.partitionCount)
+        openBlocks = .allocate(capacity: self.partitionCount)
+        openBlocks.initialize(repeating: nil, count: self.partitionCount)
+        openCounts = .allocate(capacity: self.partitionCount)
+        openCounts.initialize(repeating: blockCapacity, count: self.partitionCount)
         descriptors = Array(repeating: -1, count: self.partitionCount)
         written = Array(repeating: 0, count: self.partitionCount)
     }
 
     deinit {
         removeFiles()
+        for index in 0..<partitionCount { giveBack(index) }
+        openBlocks.deallocate()
+        openCounts.deallocate()
     }
 
     /// Whether any records went to disk.
     var hasSpilled: Bool { directory != nil }
 
+    /// The records of partition `index` held in memory.
+    private func countInMemory(_ index: Int) -> Int {
+        fullBlocks[index].count * blockCapacity + (openBlocks[index] == nil ? 0 : openCounts[index])
+    }
+
+    /// Files partition `index`'s open block (full) and opens another from the pool.
+    @inline(never)
+    private func openBlock(_ index: Int) {
+        if let block = openBlocks[index] { fullBlocks[index].append(block) }
+        openBlocks[index] = blocks.take().bindMemory(to: Record.self, capacity: blockCapacity)
+        openCounts[index] = 0
+    }
+
     /// Adds records through `body`, which is handed a function putting one record in a
     /// partition; spills afterwards if the budget is passed.
     func append(_ body: ((Record, Int) -> Void) -> Void) {
         var added = 0
-        buffers.withUnsafeMutableBufferPointer { buffers in
-            body { record, partition in
-                buffers[partition].append(record)
-                added += 1
-            }
+        let (blocks, counts, capacity) = (openBlocks, openCounts, blockCapacity)
+        body { record, partition in
+            if counts[partition] == capacity { openBlock(partition) }
+            let count = counts[partition]
+            blocks[partition].unsafelyUnwrapped[count] = record
+            counts[partition] = count &+ 1
+            added += 1
         }
         count += added
         buffered += added
@@ -78,7 +120,17 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     func append(partitioned records: [[Record]]) {
         var added = 0
         for (partition, part) in records.enumerated() where !part.isEmpty {
-            buffers[partition].append(contentsOf: part)
+            part.withUnsafeBufferPointer { part in
+                var next = 0
+                while next < part.count {
+                    if openCounts[partition] == blockCapacity { openBlock(partition) }
+                    let count = openCounts[partition]
+                    let taken = min(blockCapacity - count, part.count - next)
+                    (openBlocks[partition].unsafelyUnwrapped + count).initialize(from: part.baseAddress! + next, count: taken)
+                    openCounts[partition] = count + taken
+                    next += taken
+                }
+            }
             added += part.count
         }
         count += added
@@ -86,13 +138,24 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
         if buffered > memoryLimit { spill() }
     }
 
-    /// Frees the memory partition `index`'s records take, once they have been read for the
-    /// last time (its file is left as it is, until ``removeFiles()``).
+    /// Hands the memory partition `index`'s records take back to the pool, once they have
+    /// been read for the last time (its file is left as it is, until ``removeFiles()``).
     func release(_ index: Int) {
-        buffers[index] = []
+        buffered -= countInMemory(index)
+        giveBack(index)
     }
 
-    /// The records of partition `index`, from its file and its buffer: those spilled first,
+    /// Hands partition `index`'s blocks back to the pool, leaving it none.
+    private func giveBack(_ index: Int) {
+        var handed = fullBlocks[index].map { UnsafeMutableRawPointer($0) }
+        if let block = openBlocks[index] { handed.append(UnsafeMutableRawPointer(block)) }
+        blocks.give(handed)
+        fullBlocks[index] = []
+        openBlocks[index] = nil
+        openCounts[index] = blockCapacity
+    }
+
+    /// The records of partition `index`, from its file and its blocks: those spilled first,
     /// each batch in the order it was added.
     func records(of index: Int) -> [Record] {
         var result: [Record] = []
@@ -107,11 +170,13 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     /// ``records(of:)`` into `result`, replacing its contents but keeping its storage: a
     /// caller reading one large partition after another touches that memory once, rather
     /// than having fresh pages faulted in for every partition.
+    ///
+    /// Reads only: workers may read partitions at once.
     func records(of index: Int, into result: inout [Record]) {
         result.removeAll(keepingCapacity: true)
         let stride = MemoryLayout<Record>.stride
         let onDisk = written[index]
-        result.reserveCapacity(onDisk + buffers[index].count)
+        result.reserveCapacity(onDisk + countInMemory(index))
         if onDisk > 0, descriptors[index] >= 0 {
             let chunk = max(1, min(onDisk, Self.readChunkBytes / stride))
             withUnsafeTemporaryAllocation(of: Record.self, capacity: chunk) { buffer in
@@ -135,10 +200,17 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
                 }
             }
         }
-        result += buffers[index]
+        forEachBlock(of: index) { result.append(contentsOf: $0) }
     }
 
-    /// Writes partitions' buffers to their files, in turn from where the last spill stopped,
+    /// Calls `body` with each of partition `index`'s blocks in memory, in the order filled,
+    /// as far as each is filled.
+    private func forEachBlock(of index: Int, _ body: (UnsafeBufferPointer<Record>) -> Void) {
+        for block in fullBlocks[index] { body(UnsafeBufferPointer(start: block, count: blockCapacity)) }
+        if let block = openBlocks[index] { body(UnsafeBufferPointer(start: block, count: openCounts[index])) }
+    }
+
+    /// Writes partitions' blocks to their files, in turn from where the last spill stopped,
     /// until at most seven eighths of ``memoryLimit`` records are held (none, for a limit of
     /// none); on failure, keeps records in memory.
     ///
@@ -146,7 +218,8 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     /// partitions beside other work (the sketch pass files each batch's keys while the next
     /// batch is sketched) then writes a little at every few batches, rather than stopping for
     /// the whole budget at once while the other workers run out of work. Each partition's
-    /// records still reach its file in the order added.
+    /// records still reach its file in the order added; its blocks go back to the pool, for
+    /// the records added next.
     private func spill() {
         guard spillError == nil else { return }
         if directory == nil {
@@ -164,7 +237,8 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
             let index = nextToSpill
             nextToSpill = (nextToSpill + 1) % partitionCount
             visited += 1
-            guard !buffers[index].isEmpty else { continue }
+            let inMemory = countInMemory(index)
+            guard inMemory > 0 else { continue }
             if descriptors[index] < 0 {
                 descriptors[index] = open(path(of: index), O_RDWR | O_CREAT | O_EXCL, 0o600)
                 if descriptors[index] < 0 {
@@ -175,24 +249,29 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
                 // behind if the process dies.
                 unlink(path(of: index))
             }
-            let ok = buffers[index].withUnsafeBytes { bytes -> Bool in
+            var offset = written[index] * stride
+            var ok = true
+            forEachBlock(of: index) { records in
+                guard ok else { return }
+                let bytes = UnsafeRawBufferPointer(records)
                 var done = 0
                 while done < bytes.count {
-                    let put = pwrite(descriptors[index], bytes.baseAddress! + done, bytes.count - done, off_t(written[index] * stride + done))
-                    if put <= 0 { return false }
+                    let put = pwrite(descriptors[index], bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+                    if put <= 0 {
+                        ok = false
+                        return
+                    }
                     done += put
                 }
-                return true
+                offset += bytes.count
             }
             guard ok else {
                 spillError = "could not write \(path(of: index))"
                 return
             }
-            written[index] += buffers[index].count
-            buffered -= buffers[index].count
-            // Freed, not kept: partitions peak at different times, and keeping each one's
-            // largest storage would hold several budgets' worth.
-            buffers[index] = []
+            written[index] += inMemory
+            buffered -= inMemory
+            giveBack(index)
         }
     }
 
