@@ -175,10 +175,59 @@ static void syndetect_row_minima_hardware(const uint64_t *values, size_t count, 
         _mm512_storeu_si512((void *)(minima + group), m0);
     }
 }
+
+/// Whether the processor has AVX-512 F, DQ and BW (byte shuffles) and the system saves their
+/// registers.
+static inline int syndetect_windows5_hardware_available(void) {
+    if (!syndetect_row_minima_hardware_available()) return 0;
+    unsigned int eax, ebx, ecx, edx;
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+    return (ebx >> 30) & 1;
+}
+
+/// output[i] = XXH3-64 of the five bytes at bytes + i with `seed`, for i < `count` (reading
+/// the `count + 4` bytes from `bytes`): eight windows to a register, the very arithmetic of
+/// XXH3_len_4to8_64b with the default secret (XXH3's format is fixed since 0.8.0): the input
+/// word of a window is its bytes 1–4 below its bytes 0–3, one byte shuffle of sixteen loaded
+/// bytes makes eight of them, and rrmxmx mixes them with 64-bit multiplies (VPMULLQ). The
+/// last windows, short of a sixteen-byte load, go through XXH3 itself.
+__attribute__((target("avx512f,avx512dq,avx512bw")))
+static void syndetect_windows5_hardware(const uint8_t *bytes, size_t count, uint64_t seed, uint64_t *output) {
+    const uint64_t keyedSeed = seed ^ ((uint64_t)XXH_swap32((uint32_t)seed) << 32);
+    const uint64_t bitflip = (XXH_readLE64(XXH3_kSecret + 8) ^ XXH_readLE64(XXH3_kSecret + 16)) - keyedSeed;
+    const __m512i flip = _mm512_set1_epi64((long long)bitflip);
+    const __m512i prime = _mm512_set1_epi64((long long)0x9FB21C651E98DF25ULL);
+    const __m512i length = _mm512_set1_epi64(5);
+    // 128-bit lane m holds windows 2m and 2m + 1; window k's word, low byte first, is bytes
+    // k+1, k+2, k+3, k+4 (its last four), then k, k+1, k+2, k+3 (its first four).
+    const __m512i order = _mm512_set_epi8(
+        10, 9, 8, 7, 11, 10, 9, 8,   9, 8, 7, 6, 10, 9, 8, 7,
+        8, 7, 6, 5, 9, 8, 7, 6,      7, 6, 5, 4, 8, 7, 6, 5,
+        6, 5, 4, 3, 7, 6, 5, 4,      5, 4, 3, 2, 6, 5, 4, 3,
+        4, 3, 2, 1, 5, 4, 3, 2,      3, 2, 1, 0, 4, 3, 2, 1);
+    size_t index = 0;
+    for (; index + 12 <= count; index += 8) {
+        const __m512i loaded = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(bytes + index)));
+        __m512i h = _mm512_xor_si512(_mm512_shuffle_epi8(loaded, order), flip);
+        h = _mm512_xor_si512(h, _mm512_xor_si512(_mm512_rol_epi64(h, 49), _mm512_rol_epi64(h, 24)));
+        h = _mm512_mullo_epi64(h, prime);
+        h = _mm512_xor_si512(h, _mm512_add_epi64(_mm512_srli_epi64(h, 35), length));
+        h = _mm512_mullo_epi64(h, prime);
+        h = _mm512_xor_si512(h, _mm512_srli_epi64(h, 28));
+        _mm512_storeu_si512((void *)(output + index), h);
+    }
+    for (; index < count; index++) {
+        output[index] = XXH3_len_0to16_64b(bytes + index, 5, XXH3_kSecret, seed);
+    }
+}
 #else
 static inline int syndetect_row_minima_hardware_available(void) { return 0; }
 static inline void syndetect_row_minima_hardware(const uint64_t *values, size_t count, const uint64_t *offsets, uint64_t *minima, size_t rows) {
     (void)values; (void)count; (void)offsets; (void)minima; (void)rows;
+}
+static inline int syndetect_windows5_hardware_available(void) { return 0; }
+static inline void syndetect_windows5_hardware(const uint8_t *bytes, size_t count, uint64_t seed, uint64_t *output) {
+    (void)bytes; (void)count; (void)seed; (void)output;
 }
 #endif
 #endif

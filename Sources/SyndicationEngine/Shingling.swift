@@ -93,10 +93,10 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
                 }
                 let count = length - size + 1
                 let start = base + firstByte
-                // Five bytes, the sentence shingles' size, as a constant: XXH3's branches on
-                // the length fold away and its seeded key is made once, not once per shingle.
+                // Five bytes, the sentence shingles' size: eight windows at a time where the
+                // processor can (``WindowHashes``).
                 if size == 5 {
-                    Self.characterHashes(start, count: count, size: 5, seed: seed, into: output)
+                    WindowHashes.hashes5(start, count: count, seed: seed, into: output)
                 } else {
                     Self.characterHashes(start, count: count, size: size, seed: seed, into: output)
                 }
@@ -128,16 +128,13 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
         text.folded.withUnsafeBytes { bytes in
             let base = bytes.baseAddress!
             if isCharacters {
-                // More than one hash: the stream is longer than one shingle. The window and the
-                // output move by pointer, which leaves registers for the table's.
-                var window = base + Int(text.tokens[range.lowerBound].foldedStart)
-                let end = window + count
-                var written = output
-                while window < end {
-                    let hash = XXHash.hash64Short(UnsafeRawBufferPointer(start: window, count: 5), seed: seed)
-                    written.initialize(to: hash)
-                    table.insert(hash)
-                    window += 1
+                // More than one hash: the stream is longer than one shingle. The hashes are
+                // written first, eight windows at a time where the processor can, then filed.
+                WindowHashes.hashes5(base + Int(text.tokens[range.lowerBound].foldedStart), count: count, seed: seed, into: output)
+                var written = UnsafePointer(output)
+                let end = written + count
+                while written < end {
+                    table.insert(written.pointee)
                     written += 1
                 }
             } else {

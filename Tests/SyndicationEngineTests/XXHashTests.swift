@@ -56,6 +56,33 @@ import Testing
         }
     }
 
+    /// The five-byte windows hashed eight at a time (where the processor can) equal the whole
+    /// XXH3 function of each window, for runs of every count from none to past several
+    /// registers' worth (so every tail length), at several offsets and seeds; the one-at-a-time
+    /// path gives the same. On a processor without AVX-512 both are the plain loop.
+    @Test func windowHashesEqualTheWholeFunction() {
+        let buffer = Self.sanityBuffer(count: 2367)
+        buffer.withUnsafeBytes { all in
+            for seed: UInt64 in [0, 0xC4A2, Self.prime64, .max] {
+                for count in 0...70 {
+                    for offset in [0, 1, 5, 9, 2000] {
+                        let start = all.baseAddress! + offset
+                        var vector = [UInt64](repeating: 0, count: count + 1)
+                        var plain = [UInt64](repeating: 0, count: count + 1)
+                        WindowHashes.hashes5(start, count: count, seed: seed, into: &vector)
+                        WindowHashes.hashes5(start, count: count, seed: seed, into: &plain, hardware: false)
+                        let whole = (0..<count).map {
+                            XXHash.wholeFunctionHash64(UnsafeRawBufferPointer(start: start + $0, count: 5), seed: seed)
+                        }
+                        #expect(Array(vector.prefix(count)) == whole, "count \(count), offset \(offset), seed \(seed)")
+                        #expect(Array(plain.prefix(count)) == whole, "plain, count \(count), offset \(offset), seed \(seed)")
+                        #expect(vector[count] == 0 && plain[count] == 0, "nothing written past the windows")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func versionIsReported() {
         #expect(XXHash.libraryVersion.split(separator: ".").count == 3)
     }
