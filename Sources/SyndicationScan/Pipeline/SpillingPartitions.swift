@@ -16,7 +16,8 @@ import Glibc
 /// In memory, a partition's records fill blocks of ``blockCapacity`` records from a pool
 /// (``RecordBlocks``), which a spill or a release hands back for the next records: the
 /// budget's memory is touched once and reused, where a growing array per partition copied its
-/// records at every doubling and was freed at every spill, to be faulted in afresh.
+/// records at every doubling and was freed at every spill, to be faulted in afresh. Beyond the
+/// budget, memory holds at most one partly filled block a partition.
 final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     /// The number of partitions.
     let partitionCount: Int
