@@ -3,6 +3,10 @@ import Foundation
 import Glibc
 #endif
 
+/// Where ``SpillingPartitions`` empty and close the files of released partitions, one after
+/// another, beside the caller's work.
+private let releasedFiles = DispatchQueue(label: "syndetect.released-partitions")
+
 /// Fixed-size records in partitions, kept in memory up to a budget and spilled to temporary
 /// files past it, so that a pass over them needs one partition in memory at a time.
 ///
@@ -139,12 +143,26 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
         if buffered > memoryLimit { spill() }
     }
 
-    /// Hands the memory partition `index`'s records take back to the pool, once they have
-    /// been read for the last time (its file is left as it is, until ``removeFiles()``).
+    /// Lets partition `index`'s records go once they have been read for the last time: its
+    /// memory back to the pool, its file emptied and closed on a queue of its own (its
+    /// records are gone: it reads back empty).
+    ///
+    /// Emptying a file as soon as it is read frees its pages while the join goes on, for the
+    /// next partitions' writes to reuse, and spares the system writing them back to disk: at
+    /// a million articles the spilled keys and collisions are 11.7 GB.
     func release(_ index: Int) {
         buffered -= countInMemory(index)
         giveBack(index)
+        written[index] = 0
+        guard descriptors[index] >= 0 else { return }
+        let descriptor = descriptors[index]
+        descriptors[index] = -1
+        releasedFiles.async {
+            ftruncate(descriptor, 0)
+            close(descriptor)
+        }
     }
+
 
     /// Hands partition `index`'s blocks back to the pool, leaving it none.
     private func giveBack(_ index: Int) {
