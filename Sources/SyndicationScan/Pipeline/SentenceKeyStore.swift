@@ -80,7 +80,7 @@ final class SentenceKeyStore: @unchecked Sendable {
         partitions.records(of: index, into: &result)
     }
 
-    /// Frees the memory partition `index`'s records take, once they have been read for the
+    /// Lets partition `index`'s records go, memory and file, once they have been read for the
     /// last time (``SpillingPartitions/release(_:)``).
     func release(_ index: Int) {
         partitions.release(index)

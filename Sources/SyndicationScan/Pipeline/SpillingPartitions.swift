@@ -3,9 +3,21 @@ import Foundation
 import Glibc
 #endif
 
-/// Where ``SpillingPartitions`` empty and close the files of released partitions, one after
-/// another, beside the caller's work.
-private let releasedFiles = DispatchQueue(label: "syndetect.released-partitions")
+/// Where ``SpillingPartitions`` close their files (emptying those of released partitions first),
+/// one after another, beside the caller's work: freeing the pages of gigabytes of spilled
+/// records keeps the kernel busy, and waiting on writeback, for seconds.
+private let closingFiles = DispatchQueue(label: "syndetect.spilled-files")
+
+/// Closes `descriptors` on ``closingFiles``, emptying each file first when `emptying`.
+private func closeAside(_ descriptors: [Int32], emptying: Bool) {
+    guard !descriptors.isEmpty else { return }
+    closingFiles.async {
+        for descriptor in descriptors {
+            if emptying { ftruncate(descriptor, 0) }
+            close(descriptor)
+        }
+    }
+}
 
 /// Fixed-size records in partitions, kept in memory up to a budget and spilled to temporary
 /// files past it, so that a pass over them needs one partition in memory at a time.
@@ -155,14 +167,9 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
         giveBack(index)
         written[index] = 0
         guard descriptors[index] >= 0 else { return }
-        let descriptor = descriptors[index]
+        closeAside([descriptors[index]], emptying: true)
         descriptors[index] = -1
-        releasedFiles.async {
-            ftruncate(descriptor, 0)
-            close(descriptor)
-        }
     }
-
 
     /// Hands partition `index`'s blocks back to the pool, leaving it none.
     private func giveBack(_ index: Int) {
@@ -302,15 +309,14 @@ final class SpillingPartitions<Record: BitwiseCopyable>: @unchecked Sendable {
     ///
     /// Closing the last descriptor of an unlinked file frees its pages, which for the
     /// gigabytes a million articles spill keeps the kernel busy, and waiting on writeback, for
-    /// seconds while both cores would idle: the descriptors are closed on a thread of their
-    /// own, and the scan goes on meanwhile.
+    /// seconds while both cores would idle: the descriptors are closed aside (``closeAside(_:emptying:)``),
+    /// and the scan goes on meanwhile.
     func removeFiles() {
         guard let directory else { return }
         let open = descriptors.filter { $0 >= 0 }
         descriptors = Array(repeating: -1, count: partitionCount)
         rmdir(directory)
         self.directory = nil
-        guard !open.isEmpty else { return }
-        Thread { for descriptor in open { close(descriptor) } }.start()
+        closeAside(open, emptying: false)
     }
 }
