@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import SyndicationScan
 @testable import SyndicationIndex
 
@@ -13,13 +14,30 @@ enum IndexTestSupport {
         CorpusReader().read([root.appendingPathComponent("Fixtures/\(name)").path]).documents
     }
 
-    /// A path for a new index file in a fresh folder.
+    /// A path for a new index file in a fresh folder, which goes when the test process ends.
     static func indexPath() throws -> String {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("syndetect-index-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        removedAtExit(directory)
         return directory.appendingPathComponent("index.sqlite").path
     }
+
+    /// The folders ``indexPath()`` made (a run of the suite makes about fifty, 5 MB each).
+    private static let madeFolders = Mutex<[String]>([])
+
+    /// Files `directory` for removal when the process exits.
+    private static func removedAtExit(_ directory: URL) {
+        _ = removalAtExit
+        madeFolders.withLock { $0.append(directory.path) }
+    }
+
+    /// The exit handler that removes the folders, installed once.
+    private static let removalAtExit: Void = {
+        atexit {
+            for path in IndexTestSupport.madeFolders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }()
 
     /// Every row of every table of the index, as text, for comparing two indexes' contents
     /// (rowids and times left out: they depend on when and in which order rows were written).
