@@ -33,7 +33,20 @@ struct ScanCommand: ParsableCommand {
         valueName: "passages|documents"))
     var candidates: CandidateScope = .passages
 
+    @Option(help: ArgumentHelp(
+        "Megabytes of sentence keys, and of the sentence pairs they make collide, held in memory "
+            + "before they go to temporary files under TMPDIR (each kind its own budget): more is "
+            + "faster on a large corpus, less takes less memory. The report does not depend on it.",
+        valueName: "megabytes"))
+    var spillBudget: Int = CorpusScanner().fingerprintMemoryLimit >> 20
+
     @OptionGroup var options: CorpusOptions
+
+    func validate() throws {
+        guard spillBudget >= 0, spillBudget <= Int.max >> 20 else {
+            throw ValidationError("--spill-budget must be a number of megabytes, 0 or more")
+        }
+    }
 
     func run() throws {
         let parameters = options.parameters
@@ -48,6 +61,7 @@ struct ScanCommand: ParsableCommand {
         }
         var scanner = CorpusScanner(parameters: parameters, progress: progress)
         scanner.candidateScope = candidates
+        scanner.fingerprintMemoryLimit = spillBudget << 20
         // Texts are only needed for the excerpts of Markdown and HTML reports.
         scanner.keepsTexts = reportDir != nil || format != .json
         let source = documentSource(for: corpus)

@@ -123,6 +123,27 @@ import Testing
         }
     }
 
+    /// `--spill-budget` decides where the sentence keys wait (0: every batch goes to a
+    /// temporary file), never what the report says; a negative budget is a usage error.
+    @Test func spillBudgetLeavesTheReportAlone() throws {
+        for corpus in ["Fixtures/seeds", "Fixtures/wirebench-slice"] {
+            let held = try Self.run(["scan", corpus, "--format", "json", "--quiet", "--spill-budget", "4096"])
+            let spilled = try Self.run(["scan", corpus, "--format", "json", "--quiet", "--spill-budget", "0"])
+            #expect(held.status == 0 && spilled.status == 0, "\(corpus)")
+            #expect(!held.output.isEmpty && held.output == spilled.output, "\(corpus)")
+        }
+        // The budget reaches the key store: with none, the keys look for a temporary folder
+        // (here one that cannot be made, which the scan reports); with room, they do not.
+        let nowhere = ["TMPDIR": "/nonexistent-syndetect-tmp"]
+        let none = try Self.run(["scan", "Fixtures/seeds", "--format", "json", "--spill-budget", "0"], environment: nowhere)
+        let room = try Self.run(["scan", "Fixtures/seeds", "--format", "json", "--spill-budget", "64"], environment: nowhere)
+        #expect(none.status == 0 && none.error.contains("kept in memory: could not make a temporary directory"))
+        #expect(room.status == 0 && !room.error.contains("kept in memory"))
+        let negative = try Self.run(["scan", "Fixtures/seeds", "--spill-budget", "-1"])
+        #expect(negative.status == 2)
+        #expect(negative.error.contains("--spill-budget"))
+    }
+
     @Test func jsonIsIdenticalAtOneAndManyThreads() throws {
         let one = try Self.run(["scan", "Fixtures/seeds", "--format", "json", "--threads", "1", "--quiet"])
         let many = try Self.run(["scan", "Fixtures/seeds", "--format", "json", "--threads", "8", "--quiet"])
