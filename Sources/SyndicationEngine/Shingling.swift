@@ -93,10 +93,10 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
                 }
                 let count = length - size + 1
                 let start = base + firstByte
-                // Five bytes, the sentence shingles' size: eight windows at a time where the
-                // processor can (``WindowHashes``).
+                // Five bytes, the sentence shingles' size, as a constant: XXH3's branches on
+                // the length fold away, or eight windows go at a time (``WindowHashes``).
                 if size == 5 {
-                    WindowHashes.hashes5(start, count: count, seed: seed, into: output)
+                    Self.characterHashes(start, count: count, size: 5, seed: seed, into: output)
                 } else {
                     Self.characterHashes(start, count: count, size: size, seed: seed, into: output)
                 }
@@ -130,7 +130,8 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
             if isCharacters {
                 // More than one hash: the stream is longer than one shingle. The hashes are
                 // written first, eight windows at a time where the processor can, then filed.
-                WindowHashes.hashes5(base + Int(text.tokens[range.lowerBound].foldedStart), count: count, seed: seed, into: output)
+                Self.characterHashes(
+                    base + Int(text.tokens[range.lowerBound].foldedStart), count: count, size: 5, seed: seed, into: output)
                 var written = UnsafePointer(output)
                 let end = written + count
                 while written < end {
@@ -159,11 +160,19 @@ public struct Shingling: Hashable, Codable, Sendable, CustomStringConvertible {
         return (count, set)
     }
 
+    /// Runs of at least this many five-byte windows are hashed eight at a time where the
+    /// processor can (``WindowHashes``); shorter ones, one at a time.
+    static let vectorWindowCount = 12
+
     /// The hashes of the `count` windows of `size` bytes from `start`.
     @inline(__always)
     private static func characterHashes(
         _ start: UnsafeRawPointer, count: Int, size: Int, seed: UInt64, into output: UnsafeMutablePointer<UInt64>
     ) {
+        if size == 5, count >= vectorWindowCount, WindowHashes.isAvailable {
+            WindowHashes.hashes5(start, count: count, seed: seed, into: output)
+            return
+        }
         let short = size <= 16
         for offset in 0..<count {
             let bytes = UnsafeRawBufferPointer(start: start + offset, count: size)

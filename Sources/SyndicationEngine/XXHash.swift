@@ -110,33 +110,22 @@ public enum HardwareRowMinima {
 
 /// XXH3-64 of every five-byte window of a byte run (the sentence profiles' character
 /// 5-grams), eight windows to a register in AVX-512 (F, DQ and BW) where the processor has
-/// it: the same values as ``XXHash/hash64Short(_:seed:)`` of each window, which is the loop
-/// elsewhere. It lives here because this file is the only one that touches C; what the
-/// windows mean stays with `Shingling`.
+/// it: the same values as ``XXHash/hash64Short(_:seed:)`` of each window, which is
+/// `Shingling`'s loop everywhere else. It lives here because this file is the only one that
+/// touches C; what the windows mean stays with `Shingling`.
 public enum WindowHashes {
     /// Whether this processor has AVX-512 F, DQ and BW and the system keeps their registers;
     /// false on every other architecture and under Valgrind.
     public static let isAvailable: Bool = syndetect_windows5_hardware_available() != 0
 
     /// Writes XXH3-64 with `seed` of the five bytes at `bytes + i` to `output[i]`, for each
-    /// `i` below `count`, reading the `count + 4` bytes from `bytes`; through the vector loop
-    /// when `hardware` allows and ``isAvailable``, else one window at a time.
-    @inlinable
+    /// `i` below `count`, reading the `count + 4` bytes from `bytes`.
+    ///
+    /// - Precondition: ``isAvailable``.
     public static func hashes5(
-        _ bytes: UnsafeRawPointer, count: Int, seed: UInt64, into output: UnsafeMutablePointer<UInt64>,
-        hardware: Bool = true
+        _ bytes: UnsafeRawPointer, count: Int, seed: UInt64, into output: UnsafeMutablePointer<UInt64>
     ) {
-        if hardware && isAvailable && count >= 12 {
-            vectorHashes5(bytes, count, seed, output)
-            return
-        }
-        for offset in 0..<count {
-            output[offset] = XXHash.rawHash64Short(bytes + offset, 5, seed)
-        }
-    }
-
-    @usableFromInline
-    static func vectorHashes5(_ bytes: UnsafeRawPointer, _ count: Int, _ seed: UInt64, _ output: UnsafeMutablePointer<UInt64>) {
+        precondition(isAvailable, "the processor has no AVX-512 F, DQ and BW")
         syndetect_windows5_hardware(bytes.assumingMemoryBound(to: UInt8.self), count, seed, output)
     }
 }

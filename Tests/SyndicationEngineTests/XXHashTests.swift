@@ -56,11 +56,12 @@ import Testing
         }
     }
 
-    /// The five-byte windows hashed eight at a time (where the processor can) equal the whole
-    /// XXH3 function of each window, for runs of every count from none to past several
-    /// registers' worth (so every tail length), at several offsets and seeds; the one-at-a-time
-    /// path gives the same. On a processor without AVX-512 both are the plain loop.
+    /// The five-byte windows hashed eight at a time equal the whole XXH3 function of each
+    /// window, for runs of every count from none to past several registers' worth (so every
+    /// tail length), at several offsets and seeds, and write nothing past the windows. (On a
+    /// processor without AVX-512 there is no such path: `Shingling` hashes one window at a time.)
     @Test func windowHashesEqualTheWholeFunction() {
+        guard WindowHashes.isAvailable else { return }
         let buffer = Self.sanityBuffer(count: 2367)
         buffer.withUnsafeBytes { all in
             for seed: UInt64 in [0, 0xC4A2, Self.prime64, .max] {
@@ -68,18 +69,44 @@ import Testing
                     for offset in [0, 1, 5, 9, 2000] {
                         let start = all.baseAddress! + offset
                         var vector = [UInt64](repeating: 0, count: count + 1)
-                        var plain = [UInt64](repeating: 0, count: count + 1)
                         WindowHashes.hashes5(start, count: count, seed: seed, into: &vector)
-                        WindowHashes.hashes5(start, count: count, seed: seed, into: &plain, hardware: false)
                         let whole = (0..<count).map {
                             XXHash.wholeFunctionHash64(UnsafeRawBufferPointer(start: start + $0, count: 5), seed: seed)
                         }
                         #expect(Array(vector.prefix(count)) == whole, "count \(count), offset \(offset), seed \(seed)")
-                        #expect(Array(plain.prefix(count)) == whole, "plain, count \(count), offset \(offset), seed \(seed)")
-                        #expect(vector[count] == 0 && plain[count] == 0, "nothing written past the windows")
+                        #expect(vector[count] == 0, "nothing written past the windows")
                     }
                 }
             }
+        }
+    }
+
+    /// `Shingling`'s character 5-grams are XXH3 of each five-byte window of the folded text,
+    /// by whichever path this processor takes (eight windows at a time from twelve windows
+    /// up, one at a time below), and its sorted sets are those hashes' sorted distinct values.
+    @Test func characterFiveGramsAreXXH3OfEachWindow() {
+        let shingling = Shingling(unit: .characters, size: 5, seed: 0xC4A2)
+        let words = ["the", "minister", "said", "talks", "a", "ceasefire", "in", "Kyiv", "the", "talks"]
+        for count in 1...40 {
+            let text = AnalyzedText((0..<count).map { words[($0 * 7) % words.count] }.joined(separator: " "))
+            let expected = text.folded.withUnsafeBytes { bytes in
+                bytes.count <= 5
+                    ? [XXHash.wholeFunctionHash64(bytes, seed: shingling.seed)]
+                    : (0...(bytes.count - 5)).map {
+                        XXHash.wholeFunctionHash64(UnsafeRawBufferPointer(rebasing: bytes[$0..<($0 + 5)]), seed: shingling.seed)
+                    }
+            }
+            let range = 0..<text.tokens.count
+            #expect(shingling.hashes(of: text, tokens: range) == expected, "\(count) words")
+            let room = shingling.hashCount(of: text, tokens: range)
+            var output = [UInt64](repeating: 0, count: room)
+            var workspace = [UInt64](repeating: 0, count: SortedHashSet.workspaceCount(for: room))
+            let sorted = output.withUnsafeMutableBufferPointer { output in
+                workspace.withUnsafeMutableBufferPointer { workspace in
+                    shingling.writeHashes(of: text, tokens: range, into: output.baseAddress!, sortingWith: workspace.baseAddress!)
+                }
+            }
+            #expect(sorted.set == Array(Set(expected)).sorted(), "\(count) words, sorted")
         }
     }
 
