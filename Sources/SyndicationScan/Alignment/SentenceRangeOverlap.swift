@@ -42,11 +42,34 @@ extension PassageAligner {
         }
     }
 
-    /// ``unionCounts(_:_:_:_:of:)`` over the two documents' sentences, read in place.
+    /// ``unionCounts(_:_:_:_:of:)`` of character shingles, given the `twins` of the two
+    /// documents' sentences: a sentence of `rangeA` whose twin lies in `rangeB` files its
+    /// shingles as held by both sides at once, and that twin is not filed again (it holds the
+    /// same shingles, ``SentenceTwins``). The same counts, with each twin's shingles filed once
+    /// rather than twice.
+    static func unionCounts(
+        _ rangeA: ClosedRange<Int>, _ a: DocumentProfile, _ rangeB: ClosedRange<Int>, _ b: DocumentProfile,
+        twins: SentenceTwins
+    ) -> (a: Int, b: Int, shared: Int) {
+        a.sentences.withUnsafeBufferPointer { sentencesA in
+            b.sentences.withUnsafeBufferPointer { sentencesB in
+                guard twins.ofA.count == sentencesA.count, twins.ofB.count == sentencesB.count, twins.pairedCount > 0 else {
+                    return unionCounts(rangeA, sentencesA, rangeB, sentencesB, of: .shingles)
+                }
+                return twins.ofA.withUnsafeBufferPointer { ofA in
+                    unionCounts(rangeA, sentencesA, rangeB, sentencesB, of: .shingles, twinsOfA: ofA)
+                }
+            }
+        }
+    }
+
+    /// ``unionCounts(_:_:_:_:of:)`` over the two documents' sentences, read in place; given
+    /// `twinsOfA` (``SentenceTwins/ofA``, for `set` ``SentenceSet/shingles``), twins are filed
+    /// once for both sides (``unionCounts(_:_:_:_:twins:)``).
     static func unionCounts(
         _ rangeA: ClosedRange<Int>, _ a: UnsafeBufferPointer<DocumentProfile.Sentence>,
         _ rangeB: ClosedRange<Int>, _ b: UnsafeBufferPointer<DocumentProfile.Sentence>,
-        of set: SentenceSet
+        of set: SentenceSet, twinsOfA: UnsafeBufferPointer<Int32>? = nil
     ) -> (a: Int, b: Int, shared: Int) {
         var total = 0
         for index in rangeA where !a[index].isExcluded { total += set.hashes(of: a, index).count }
@@ -57,10 +80,36 @@ extension PassageAligner {
         let mask = capacity - 1
         var countA = 0, countB = 0, shared = 0
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { keys in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { marks in
+          withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { marks in
+            // The sentences of rangeB whose shingles a twin in rangeA filed for both sides.
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: twinsOfA == nil ? 0 : rangeB.count) { filed in
+                filed.initialize(repeating: false)
                 // Bit 0: a holds the slot's hash; bit 1: b does. 0 marks an empty slot.
                 marks.initialize(repeating: 0)
                 for index in rangeA where !a[index].isExcluded {
+                    let twin = twinsOfA.map { Int($0[index]) } ?? -1
+                    if twin >= rangeB.lowerBound && twin <= rangeB.upperBound {
+                        filed[twin &- rangeB.lowerBound] = true
+                        set.hashes(of: a, index).withUnsafeBufferPointer { hashes in
+                            for hash in hashes {
+                                var slot = HashSlots.home(of: hash, mask: mask)
+                                while marks[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
+                                let mark = marks[slot]
+                                if mark == 0 {
+                                    keys[slot] = hash
+                                    marks[slot] = 3
+                                    countA &+= 1
+                                    countB &+= 1
+                                    shared &+= 1
+                                } else if mark == 1 {
+                                    marks[slot] = 3
+                                    countB &+= 1
+                                    shared &+= 1
+                                }
+                            }
+                        }
+                        continue
+                    }
                     set.hashes(of: a, index).withUnsafeBufferPointer { hashes in
                         for hash in hashes {
                             var slot = HashSlots.home(of: hash, mask: mask)
@@ -73,7 +122,7 @@ extension PassageAligner {
                         }
                     }
                 }
-                for index in rangeB where !b[index].isExcluded {
+                for index in rangeB where !b[index].isExcluded && !(twinsOfA != nil && filed[index &- rangeB.lowerBound]) {
                     set.hashes(of: b, index).withUnsafeBufferPointer { hashes in
                         for hash in hashes {
                             var slot = HashSlots.home(of: hash, mask: mask)
@@ -92,6 +141,7 @@ extension PassageAligner {
                     }
                 }
             }
+          }
         }
         return (countA, countB, shared)
     }
@@ -129,7 +179,8 @@ extension PassageAligner {
             >= indexA.shingles.count + indexes.b.shingles.count {
             counts = unionCounts(rangeA, indexA, rangeB, indexes.b)
         } else {
-            counts = unionCounts(rangeA, a, rangeB, b, of: .shingles)
+            counts = indexes?.twins.map { unionCounts(rangeA, a, rangeB, b, twins: $0) }
+                ?? unionCounts(rangeA, a, rangeB, b, of: .shingles)
         }
         let union = counts.a + counts.b - counts.shared
         return union == 0 ? 0 : Double(counts.shared) / Double(union)
