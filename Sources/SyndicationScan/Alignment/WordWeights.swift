@@ -270,8 +270,9 @@ struct SentenceWordFrequencies: Sendable {
             starts[index + 1] = starts[index] &+ Int32(truncatingIfNeeded: profile.sentences[index].words.count)
         }
         wordStarts = starts
-        // At most three quarters full, counting each word once per sentence: fewer distinct.
-        let capacity = HashSlots.capacity(for: total, maximumLoad: 3, 4)
+        // At most a quarter full, counting each word once per sentence (fewer distinct): a
+        // probe that meets another word mispredicts, which costs more than the larger table.
+        let capacity = HashSlots.capacity(for: total, maximumLoad: 1, 4)
         let mask = capacity - 1
         self.mask = mask
         let shift = HashSlots.shift(for: capacity)
