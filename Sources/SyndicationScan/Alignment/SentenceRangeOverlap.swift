@@ -86,59 +86,35 @@ extension PassageAligner {
                 filed.initialize(repeating: false)
                 // Bit 0: a holds the slot's hash; bit 1: b does. 0 marks an empty slot.
                 marks.initialize(repeating: 0)
+                /// Files `hashes` as held by `sides` (bit 0: a, bit 1: b), counting each hash
+                /// the first time a side holds it, and as shared when both first do.
+                @inline(__always) func file(_ hashes: [UInt64], as sides: UInt8) {
+                    hashes.withUnsafeBufferPointer { hashes in
+                        for hash in hashes {
+                            var slot = HashSlots.home(of: hash, mask: mask)
+                            while marks[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
+                            let mark = marks[slot], merged = mark | sides
+                            guard merged != mark else { continue }
+                            keys[slot] = hash
+                            marks[slot] = merged
+                            let added = merged & ~mark
+                            countA &+= Int(added & 1)
+                            countB &+= Int(added &>> 1)
+                            shared &+= merged == 3 ? 1 : 0
+                        }
+                    }
+                }
                 for index in rangeA where !a[index].isExcluded {
                     let twin = twinsOfA.map { Int($0[index]) } ?? -1
                     if twin >= rangeB.lowerBound && twin <= rangeB.upperBound {
                         filed[twin &- rangeB.lowerBound] = true
-                        set.hashes(of: a, index).withUnsafeBufferPointer { hashes in
-                            for hash in hashes {
-                                var slot = HashSlots.home(of: hash, mask: mask)
-                                while marks[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
-                                let mark = marks[slot]
-                                if mark == 0 {
-                                    keys[slot] = hash
-                                    marks[slot] = 3
-                                    countA &+= 1
-                                    countB &+= 1
-                                    shared &+= 1
-                                } else if mark == 1 {
-                                    marks[slot] = 3
-                                    countB &+= 1
-                                    shared &+= 1
-                                }
-                            }
-                        }
-                        continue
-                    }
-                    set.hashes(of: a, index).withUnsafeBufferPointer { hashes in
-                        for hash in hashes {
-                            var slot = HashSlots.home(of: hash, mask: mask)
-                            while marks[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
-                            if marks[slot] == 0 {
-                                keys[slot] = hash
-                                marks[slot] = 1
-                                countA &+= 1
-                            }
-                        }
+                        file(set.hashes(of: a, index), as: 3)
+                    } else {
+                        file(set.hashes(of: a, index), as: 1)
                     }
                 }
                 for index in rangeB where !b[index].isExcluded && !(twinsOfA != nil && filed[index &- rangeB.lowerBound]) {
-                    set.hashes(of: b, index).withUnsafeBufferPointer { hashes in
-                        for hash in hashes {
-                            var slot = HashSlots.home(of: hash, mask: mask)
-                            while marks[slot] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
-                            let mark = marks[slot]
-                            if mark == 0 {
-                                keys[slot] = hash
-                                marks[slot] = 2
-                                countB &+= 1
-                            } else if mark == 1 {
-                                marks[slot] = 3
-                                countB &+= 1
-                                shared &+= 1
-                            }
-                        }
-                    }
+                    file(set.hashes(of: b, index), as: 2)
                 }
             }
           }
