@@ -35,7 +35,8 @@ public struct SentenceShingleIndex: Sendable {
     let owners: [Int32]
     /// The hash table: for each slot, the place in ``shingles`` of the shingle filed there, or
     /// -1. Shingle hashes are uniformly distributed, so a shingle's home slot is its top bits
-    /// (``HashSlots/home(of:shift:)``; open addressing, linear probing, at most a quarter full).
+    /// (``HashSlots/home(of:shift:)``; open addressing, linear probing, sparse:
+    /// ``HashSlots/sparseCapacity(for:beyond:_:)``).
     let slots: [Int32]
     /// The slot count less one (a power of two less one).
     let slotMask: Int
@@ -80,11 +81,9 @@ public struct SentenceShingleIndex: Sendable {
         for index in profile.sentences.indices where !profile.sentences[index].isExcluded {
             total += profile.sentences[index].shingles.count
         }
-        // At most a quarter full, counting a shingle once per sentence that holds it (a
-        // quarter of them are repeats, so a sixth to a fifth full): a probe that meets another
-        // shingle is a branch mispredicted, and those cost more here than the larger table
-        // (two thirds full, 20k bench documents scope, 15 alternating rounds: 0.824 → 0.804 s).
-        let capacity = HashSlots.capacity(for: total, maximumLoad: 1, 4)
+        // Sparse, counting a shingle once per sentence that holds it (a quarter of them are
+        // repeats); the rare document with more shingles, at most two thirds full.
+        let capacity = HashSlots.sparseCapacity(for: total, beyond: 2, 3)
         let mask = capacity - 1
         slotMask = mask
         let shift = HashSlots.shift(for: capacity)

@@ -270,13 +270,9 @@ struct SentenceWordFrequencies: Sendable {
             starts[index + 1] = starts[index] &+ Int32(truncatingIfNeeded: profile.sentences[index].words.count)
         }
         wordStarts = starts
-        // At most a quarter full, counting each word once per sentence (fewer distinct): a
-        // probe that meets another word mispredicts, which costs more than the larger table
-        // while it stays in a core's cache (up to 16,384 words: 768 KB). A longer document's
-        // table, at most three quarters full, takes half the memory (a pair of 20 MB
-        // documents: 3.22 GB peak at a quarter, 3.07 GB at three quarters).
-        let capacity = total <= 1 << 14
-            ? HashSlots.capacity(for: total, maximumLoad: 1, 4) : HashSlots.capacity(for: total, maximumLoad: 3, 4)
+        // Sparse, counting each word once per sentence (fewer distinct); a long document's
+        // table at most three quarters full.
+        let capacity = HashSlots.sparseCapacity(for: total, beyond: 3, 4)
         let mask = capacity - 1
         self.mask = mask
         let shift = HashSlots.shift(for: capacity)
