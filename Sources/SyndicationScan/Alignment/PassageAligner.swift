@@ -84,28 +84,48 @@ public struct PassageAligner: Sendable {
         let postings = ShinglePostings(b)
         let weights = LazyWordWeights(a, b)
         var counts = [Int32](repeating: 0, count: b.sentences.count)
-        var touched: [Int] = []
+        var touched: [Int32] = []
         var result: [Seed] = []
         var candidates: [(Int, Int, Int)] = []
+        let shingleCountsB = b.sentences.map(\.shingles.count)
+        // Each sentence's runs of postings, found first: the probes of one sentence's shingles
+        // do not wait on each other, so their cache misses overlap (a long document's table
+        // outgrows the cache), which they cannot while each run is walked as it is found.
+        var runs: [Range<Int>] = []
         // Sentences are read in place: copying one retains each of its arrays.
         a.sentences.withUnsafeBufferPointer { sentencesA in
             b.sentences.withUnsafeBufferPointer { sentencesB in
-                for i in sentencesA.indices where !sentencesA[i].isExcluded {
-                    touched.removeAll(keepingCapacity: true)
-                    for shingle in sentencesA[i].shingles {
-                        postings.forEachSentence(holding: shingle) { j in
-                            if counts[j] == 0 { touched.append(j) }
-                            counts[j] += 1
+                postings.withPostings { holders in
+                    for i in sentencesA.indices where !sentencesA[i].isExcluded {
+                        runs.removeAll(keepingCapacity: true)
+                        for shingle in sentencesA[i].shingles {
+                            let run = postings.run(of: shingle)
+                            if !run.isEmpty { runs.append(run) }
                         }
-                    }
-                    touched.sort()
-                    for j in touched {
-                        let shared = Int(counts[j])
-                        counts[j] = 0
-                        guard !isChance(shared: shared, sentencesA[i].shingles.count, sentencesB[j].shingles.count) else { continue }
-                        judge(
-                            i, sentencesA.baseAddress! + i, j, sentencesB.baseAddress! + j, shared: shared, weights: weights,
-                            seeds: &result, nearMisses: &candidates)
+                        touched.removeAll(keepingCapacity: true)
+                        for run in runs {
+                            for place in run {
+                                let j = Int(holders[place])
+                                if counts[j] == 0 { touched.append(Int32(truncatingIfNeeded: j)) }
+                                counts[j] &+= 1
+                            }
+                        }
+                        // Judged in the order met, each pair on its own; what this sentence
+                        // adds is then put in the order of `b`'s sentences (cheaper than
+                        // sorting every sentence it shares a shingle with).
+                        let seedsBefore = result.count, missesBefore = candidates.count
+                        let leftCount = sentencesA[i].shingles.count
+                        for touchedJ in touched {
+                            let j = Int(touchedJ)
+                            let shared = Int(counts[j])
+                            counts[j] = 0
+                            guard !isChance(shared: shared, leftCount, shingleCountsB[j]) else { continue }
+                            judge(
+                                i, sentencesA.baseAddress! + i, j, sentencesB.baseAddress! + j, shared: shared, weights: weights,
+                                seeds: &result, nearMisses: &candidates)
+                        }
+                        if result.count - seedsBefore > 1 { result[seedsBefore...].sort { $0.second < $1.second } }
+                        if candidates.count - missesBefore > 1 { candidates[missesBefore...].sort { $0.1 < $1.1 } }
                     }
                 }
             }
