@@ -119,7 +119,7 @@ import SyndicationEngine
                 for (j, right) in b.sentences.enumerated() {
                     let shared = SortedHashSet.intersectionCount(left.shingles, right.shingles)
                     guard shared > 0 else { continue }
-                    var seeds: [PassageAligner.Seed] = [], nearMisses: [(Int, Int, Int)] = []
+                    var seeds: [PassageAligner.Seed] = [], nearMisses: [PassageAligner.SentencePair] = []
                     aligner.judge(i, left, j, right, shared: shared, weights: weights, seeds: &seeds, nearMisses: &nearMisses)
                     if aligner.isChance(shared: shared, left.shingles.count, right.shingles.count) {
                         #expect(seeds.isEmpty && nearMisses.isEmpty, "sentences \(i), \(j)")

@@ -12,9 +12,9 @@ import SyndicationEngine
     /// `count` distinct seeds (pairs of sentences below `limit`; `count` at most `limit`²),
     /// sorted, with random similarities from a few values (so that ties occur).
     static func seeds(count: Int, limit: Int, using generator: inout SeededGenerator) -> [Seed] {
-        var pairs = Set<PassageAligner.SeedKey>()
+        var pairs = Set<PassageAligner.SentencePair>()
         while pairs.count < count {
-            pairs.insert(PassageAligner.SeedKey(first: Int.random(in: 0..<limit, using: &generator),
+            pairs.insert(PassageAligner.SentencePair(first: Int.random(in: 0..<limit, using: &generator),
                                                 second: Int.random(in: 0..<limit, using: &generator)))
         }
         return pairs.sorted { ($0.first, $0.second) < ($1.first, $1.second) }.map {
@@ -109,16 +109,16 @@ import SyndicationEngine
         var generator = SeededGenerator(state: 74)
         for (rows, columns) in [(1, 1), (3, 70), (65, 2), (40, 40), (130, 9)] {
             var bits = SentencePairSet(rows: rows, columns: columns)
-            var set = Set<PassageAligner.SeedKey>()
+            var set = Set<PassageAligner.SentencePair>()
             for _ in 0..<(rows * columns / 2 + 1) {
                 let first = Int.random(in: 0..<rows, using: &generator), second = Int.random(in: 0..<columns, using: &generator)
-                #expect(bits.contains(first, second) == set.contains(PassageAligner.SeedKey(first: first, second: second)))
+                #expect(bits.contains(first, second) == set.contains(PassageAligner.SentencePair(first: first, second: second)))
                 bits.insert(first, second)
-                set.insert(PassageAligner.SeedKey(first: first, second: second))
+                set.insert(PassageAligner.SentencePair(first: first, second: second))
             }
             for first in 0..<rows {
                 for second in 0..<columns {
-                    #expect(bits.contains(first, second) == set.contains(PassageAligner.SeedKey(first: first, second: second)))
+                    #expect(bits.contains(first, second) == set.contains(PassageAligner.SentencePair(first: first, second: second)))
                 }
             }
         }

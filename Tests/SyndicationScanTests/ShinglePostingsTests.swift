@@ -90,7 +90,7 @@ import SyndicationEngine
         let aligner = PassageAligner()
         let found = aligner.seeding(a, b)
         var seeds: [PassageAligner.Seed] = []
-        var nearMisses: [(Int, Int, Int)] = []
+        var nearMisses: [PassageAligner.SentencePair] = []
         let weights = LazyWordWeights(a, b)
         for i in a.sentences.indices where !a.sentences[i].isExcluded {
             for j in b.sentences.indices where !b.sentences[j].isExcluded {
@@ -106,6 +106,6 @@ import SyndicationEngine
         #expect(found.seeds.count == seeds.count)
         #expect(found.seeds.indices.first { found.seeds[$0] != seeds[$0] } == nil)
         #expect(found.nearMisses.count == nearMisses.count)
-        #expect(zip(found.nearMisses, nearMisses).enumerated().first { $0.element.0 != $0.element.1 }?.offset == nil)
+        #expect(found.nearMisses.indices.first { found.nearMisses[$0] != nearMisses[$0] } == nil)
     }
 }

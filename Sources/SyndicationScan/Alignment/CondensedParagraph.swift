@@ -84,7 +84,7 @@ extension PassageAligner {
                     // that shares none stays at 0 (a cosine of 0).
                     WordWeights.sharedWeights(shortWords, shortWeights, in: targets!.postings, into: &shared)
                     for j in targets!.sentences {
-                        let key = shortIsA ? SeedKey(first: i, second: j) : SeedKey(first: j, second: i)
+                        let key = shortIsA ? SentencePair(first: i, second: j) : SentencePair(first: j, second: i)
                         guard shared[j] > 0, !known.contains(key.first, key.second) else { continue }
                         // The other sentence's words read in place: copying them retains them.
                         let cosine = long.sentences.withUnsafeBufferPointer { longSentences in

@@ -80,13 +80,13 @@ public struct PassageAligner: Sendable {
     /// pair's word weights, so that a second pass reuses all three.
     func seeding(
         _ a: DocumentProfile, _ b: DocumentProfile
-    ) -> (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights) {
+    ) -> (seeds: [Seed], nearMisses: [SentencePair], weights: LazyWordWeights) {
         let postings = ShinglePostings(b)
         let weights = LazyWordWeights(a, b)
         var counts = [Int32](repeating: 0, count: b.sentences.count)
         var touched: [Int32] = []
         var result: [Seed] = []
-        var candidates: [(Int, Int, Int)] = []
+        var candidates: [SentencePair] = []
         let shingleCountsB = b.sentences.map(\.shingles.count)
         // Each sentence's runs of postings, found first: the probes of one sentence's shingles
         // do not wait on each other, so their cache misses overlap (a long document's table
@@ -125,7 +125,7 @@ public struct PassageAligner: Sendable {
                                 seeds: &result, nearMisses: &candidates)
                         }
                         if result.count - seedsBefore > 1 { result[seedsBefore...].sort { $0.second < $1.second } }
-                        if candidates.count - missesBefore > 1 { candidates[missesBefore...].sort { $0.1 < $1.1 } }
+                        if candidates.count - missesBefore > 1 { candidates[missesBefore...].sort { $0.second < $1.second } }
                     }
                 }
             }
@@ -139,7 +139,7 @@ public struct PassageAligner: Sendable {
     /// `nearMisses`, where the window pass looks.
     func judge(
         _ i: Int, _ left: DocumentProfile.Sentence, _ j: Int, _ right: DocumentProfile.Sentence, shared: Int,
-        weights: LazyWordWeights, seeds: inout [Seed], nearMisses: inout [(Int, Int, Int)]
+        weights: LazyWordWeights, seeds: inout [Seed], nearMisses: inout [SentencePair]
     ) {
         withUnsafePointer(to: left) { left in
             withUnsafePointer(to: right) { right in
@@ -153,12 +153,12 @@ public struct PassageAligner: Sendable {
     @inline(__always)
     func judge(
         _ i: Int, _ left: UnsafePointer<DocumentProfile.Sentence>, _ j: Int, _ right: UnsafePointer<DocumentProfile.Sentence>,
-        shared: Int, weights: LazyWordWeights, seeds: inout [Seed], nearMisses: inout [(Int, Int, Int)]
+        shared: Int, weights: LazyWordWeights, seeds: inout [Seed], nearMisses: inout [SentencePair]
     ) {
         if let seed = seed(i, left, j, right, shared: shared, weights: weights) {
             seeds.append(seed)
         } else if !right.pointee.isExcluded && 10 * shared >= min(left.pointee.shingles.count, right.pointee.shingles.count) {
-            nearMisses.append((i, j, shared))
+            nearMisses.append(SentencePair(first: i, second: j))
         }
     }
 
@@ -171,10 +171,10 @@ public struct PassageAligner: Sendable {
     /// Seeds from windows of ``windowSpan`` sentences starting at or just before each candidate
     /// sentence pair (one that shares a tenth of its character shingles), added to `existing`.
     func windowSeeds(
-        _ candidates: [(Int, Int, Int)], existing: [Seed], _ a: DocumentProfile, _ b: DocumentProfile,
+        _ candidates: [SentencePair], existing: [Seed], _ a: DocumentProfile, _ b: DocumentProfile,
         weights: LazyWordWeights
     ) -> [Seed] {
-        var seen = Set(existing.map { SeedKey(first: $0.first, second: $0.second) })
+        var seen = Set(existing.map { SentencePair(first: $0.first, second: $0.second) })
         var added: [Seed] = []
         // Each window is made once: near misses next to each other share their windows.
         var windowsA = [SentenceWindow??](repeating: nil, count: a.sentences.count)
@@ -185,7 +185,8 @@ public struct PassageAligner: Sendable {
             cache[start] = .some(made)
             return made
         }
-        for (i, j, _) in candidates {
+        for candidate in candidates {
+            let i = candidate.first, j = candidate.second
             for (da, db) in [(0, 0), (-1, -1), (-1, 0), (0, -1)] {
                 let startA = i + da, startB = j + db
                 guard startA >= 0, startB >= 0,
@@ -197,7 +198,7 @@ public struct PassageAligner: Sendable {
                     let p = startA + offset, q = startB + offset
                     guard p < a.sentences.count, q < b.sentences.count,
                           !a.sentences[p].isExcluded, !b.sentences[q].isExcluded,
-                          seen.insert(SeedKey(first: p, second: q)).inserted else { continue }
+                          seen.insert(SentencePair(first: p, second: q)).inserted else { continue }
                     let shared = SortedHashSet.intersectionCount(a.sentences[p].shingles, b.sentences[q].shingles)
                     let union = a.sentences[p].shingles.count + b.sentences[q].shingles.count - shared
                     added.append(Seed(first: p, second: q, similarity: union == 0 ? 0 : Double(shared) / Double(union), isProse: true))
@@ -209,7 +210,23 @@ public struct PassageAligner: Sendable {
         return (existing + added).sorted { ($0.first, $0.second) < ($1.first, $1.second) }
     }
 
-    struct SeedKey: Hashable { var first: Int; var second: Int }
+    /// A sentence of the first document and one of the second, by index: a near miss, or
+    /// a seed's place. Held as 32-bit indexes (a document of more sentences is not aligned
+    /// sentence by sentence): two long documents can hold tens of millions of near misses.
+    struct SentencePair: Hashable {
+        private var firstIndex: Int32
+        private var secondIndex: Int32
+
+        init(first: Int, second: Int) {
+            firstIndex = Int32(first)
+            secondIndex = Int32(second)
+        }
+
+        /// The sentence of the first document.
+        var first: Int { Int(firstIndex) }
+        /// The sentence of the second document.
+        var second: Int { Int(secondIndex) }
+    }
 
     /// The seed that sentence `i` of one document and sentence `j` of the other make, sharing
     /// `shared` character shingles, or nil (see ``judge(_:_:_:_:shared:weights:seeds:nearMisses:)``).
@@ -286,7 +303,7 @@ public struct PassageAligner: Sendable {
     /// seeds and near misses found through ``SentenceShingleIndex``): passages from the seeds;
     /// when they hold no copy, window seeds among the near misses; then condensed copies.
     func aligned(
-        _ first: (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights),
+        _ first: (seeds: [Seed], nearMisses: [SentencePair], weights: LazyWordWeights),
         _ a: DocumentProfile, _ b: DocumentProfile, indexes: ShingleIndexes? = nil
     ) -> [AlignedPassage] {
         let found = passages(first.seeds, a, b, weights: first.weights, indexes: indexes)

@@ -488,7 +488,7 @@ extension PassageAligner {
     func seeding(
         _ a: DocumentProfile, _ b: DocumentProfile, indexes: (SentenceShingleIndex, SentenceShingleIndex),
         twins: SentenceTwins? = nil
-    ) -> (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights) {
+    ) -> (seeds: [Seed], nearMisses: [SentencePair], weights: LazyWordWeights) {
         seeding(a, b, deferred: (DeferredShingleIndex(built: indexes.0), indexes.1), twins: twins)
     }
 
@@ -498,7 +498,7 @@ extension PassageAligner {
     func seeding(
         _ a: DocumentProfile, _ b: DocumentProfile, deferred indexes: (DeferredShingleIndex, SentenceShingleIndex),
         twins: SentenceTwins? = nil
-    ) -> (seeds: [Seed], nearMisses: [(Int, Int, Int)], weights: LazyWordWeights) {
+    ) -> (seeds: [Seed], nearMisses: [SentencePair], weights: LazyWordWeights) {
         let (indexA, indexB) = indexes
         let counts = twins.map { twins in
             a.sentences.withUnsafeBufferPointer { sentencesA in
@@ -513,7 +513,7 @@ extension PassageAligner {
         let weights = LazyWordWeights(frequencies: (indexA.wordFrequencies, indexB.wordFrequencies))
         let columns = b.sentences.count
         var result: [Seed] = []
-        var candidates: [(Int, Int, Int)] = []
+        var candidates: [SentencePair] = []
         // Room for a seed per sentence of the shorter document (copy mostly pairs sentences
         // one for one), and as many near misses, rather than growing from nothing.
         result.reserveCapacity(Swift.min(a.sentences.count, columns))
