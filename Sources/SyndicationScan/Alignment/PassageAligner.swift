@@ -83,8 +83,6 @@ public struct PassageAligner: Sendable {
     ) -> (seeds: [Seed], nearMisses: [SentencePair], weights: LazyWordWeights) {
         let postings = ShinglePostings(b)
         let weights = LazyWordWeights(a, b)
-        var counts = [Int32](repeating: 0, count: b.sentences.count)
-        var touched: [Int32] = []
         var result: [Seed] = []
         var candidates: [SentencePair] = []
         let shingleCountsB = b.sentences.map(\.shingles.count)
@@ -92,40 +90,51 @@ public struct PassageAligner: Sendable {
         // do not wait on each other, so their cache misses overlap (a long document's table
         // outgrows the cache), which they cannot while each run is walked as it is found.
         var runs: [Range<Int>] = []
-        // Sentences are read in place: copying one retains each of its arrays.
-        a.sentences.withUnsafeBufferPointer { sentencesA in
-            b.sentences.withUnsafeBufferPointer { sentencesB in
-                postings.withPostings { holders in
-                    for i in sentencesA.indices where !sentencesA[i].isExcluded {
-                        runs.removeAll(keepingCapacity: true)
-                        for shingle in sentencesA[i].shingles {
-                            let run = postings.run(of: shingle)
-                            if !run.isEmpty { runs.append(run) }
-                        }
-                        touched.removeAll(keepingCapacity: true)
-                        for run in runs {
-                            for place in run {
-                                let j = Int(holders[place])
-                                if counts[j] == 0 { touched.append(Int32(truncatingIfNeeded: j)) }
-                                counts[j] &+= 1
+        let columns = b.sentences.count
+        // The shared count of each sentence of `b`, and the sentences counted (at most all of
+        // them), in plain memory: the walk of the postings is this scan's innermost loop, and
+        // an array there is checked for bounds and for being shared at every step.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 &* Swift.max(1, columns)) { memory in
+            let counts = memory.baseAddress!, touched = counts + columns
+            counts.initialize(repeating: 0, count: columns)
+            // Sentences are read in place: copying one retains each of its arrays.
+            a.sentences.withUnsafeBufferPointer { sentencesA in
+                b.sentences.withUnsafeBufferPointer { sentencesB in
+                    postings.withPostings { holders in
+                        for i in sentencesA.indices where !sentencesA[i].isExcluded {
+                            runs.removeAll(keepingCapacity: true)
+                            for shingle in sentencesA[i].shingles {
+                                let run = postings.run(of: shingle)
+                                if !run.isEmpty { runs.append(run) }
                             }
+                            var touchedCount = 0
+                            for run in runs {
+                                for place in run {
+                                    let j = Int(holders[place])
+                                    if counts[j] == 0 {
+                                        touched[touchedCount] = Int32(truncatingIfNeeded: j)
+                                        touchedCount &+= 1
+                                    }
+                                    counts[j] &+= 1
+                                }
+                            }
+                            // Judged in the order met, each pair on its own; what this sentence
+                            // adds is then put in the order of `b`'s sentences (cheaper than
+                            // sorting every sentence it shares a shingle with).
+                            let seedsBefore = result.count, missesBefore = candidates.count
+                            let leftCount = sentencesA[i].shingles.count
+                            for place in 0..<touchedCount {
+                                let j = Int(touched[place])
+                                let shared = Int(counts[j])
+                                counts[j] = 0
+                                guard !isChance(shared: shared, leftCount, shingleCountsB[j]) else { continue }
+                                judge(
+                                    i, sentencesA.baseAddress! + i, j, sentencesB.baseAddress! + j, shared: shared,
+                                    weights: weights, seeds: &result, nearMisses: &candidates)
+                            }
+                            if result.count - seedsBefore > 1 { result[seedsBefore...].sort { $0.second < $1.second } }
+                            if candidates.count - missesBefore > 1 { candidates[missesBefore...].sort { $0.second < $1.second } }
                         }
-                        // Judged in the order met, each pair on its own; what this sentence
-                        // adds is then put in the order of `b`'s sentences (cheaper than
-                        // sorting every sentence it shares a shingle with).
-                        let seedsBefore = result.count, missesBefore = candidates.count
-                        let leftCount = sentencesA[i].shingles.count
-                        for touchedJ in touched {
-                            let j = Int(touchedJ)
-                            let shared = Int(counts[j])
-                            counts[j] = 0
-                            guard !isChance(shared: shared, leftCount, shingleCountsB[j]) else { continue }
-                            judge(
-                                i, sentencesA.baseAddress! + i, j, sentencesB.baseAddress! + j, shared: shared, weights: weights,
-                                seeds: &result, nearMisses: &candidates)
-                        }
-                        if result.count - seedsBefore > 1 { result[seedsBefore...].sort { $0.second < $1.second } }
-                        if candidates.count - missesBefore > 1 { candidates[missesBefore...].sort { $0.second < $1.second } }
                     }
                 }
             }
