@@ -6,7 +6,7 @@ import SyndicationEngine
 /// ``ShinglePostings`` lists exactly the sentences that hold a hash, in sentence order, through
 /// the growth of its numbering table; and the seeding that reads it
 /// (``PassageAligner/seeding(_:_:)``) finds the seeds and near misses, in the order, that
-/// judging every sentence pair one by one finds.
+/// judging every sentence pair one by one finds, on one worker or split over several.
 @Suite struct ShinglePostingsTests {
     /// A document of `sentences` sentences of words drawn from a vocabulary of `words` (a
     /// small one repeats shingles across sentences), each fourth sentence copied from earlier on.
@@ -107,5 +107,15 @@ import SyndicationEngine
         #expect(found.seeds.indices.first { found.seeds[$0] != seeds[$0] } == nil)
         #expect(found.nearMisses.count == nearMisses.count)
         #expect(found.nearMisses.indices.first { found.nearMisses[$0] != nearMisses[$0] } == nil)
+
+        // Split over workers (each run of `a`'s sentences with weights of its own): the same.
+        for threads in [2, 3, 7] {
+            var split = aligner
+            split.threads = threads
+            split.parallelSeedingPairs = 0
+            let parts = split.seeding(a, b)
+            #expect(parts.seeds == found.seeds, "\(threads) threads")
+            #expect(parts.nearMisses == found.nearMisses, "\(threads) threads")
+        }
     }
 }

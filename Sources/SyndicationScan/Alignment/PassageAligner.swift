@@ -75,17 +75,55 @@ public struct PassageAligner: Sendable {
         seeding(a, b).seeds
     }
 
+    /// Worker threads the seeding of two long documents may take (0: one per core); the seeds
+    /// do not depend on it. A scan's verifier sets it to the scan's: its pairs are verified
+    /// on the workers already, but the last of them, or the one pair of two very long
+    /// documents, would otherwise keep a single core busy.
+    public var threads: Int = 1
+
+    /// Sentence pairs (the first document's sentences times the second's) from which seeding
+    /// through postings is split over ``threads``: a count of pairs sharing a shingle grows
+    /// with it, and below it (PAN's longest documents: about a million) splitting costs more
+    /// than it saves.
+    var parallelSeedingPairs = 1 << 22
+
     /// The seeds of `a` and `b`; the sentence pairs that share a tenth of their character
     /// shingles without seeding (where ``windowSeeds(_:existing:_:_:weights:)`` looks); and the
     /// pair's word weights, so that a second pass reuses all three.
+    ///
+    /// Long documents' sentences are seeded in runs of `a`'s sentences on up to ``threads``
+    /// workers, each with word weights of its own (a weight table fills in as it is read), and
+    /// the runs' seeds and near misses joined in order: the same as one run gives.
     func seeding(
         _ a: DocumentProfile, _ b: DocumentProfile
     ) -> (seeds: [Seed], nearMisses: [SentencePair], weights: LazyWordWeights) {
         let postings = ShinglePostings(b)
-        let weights = LazyWordWeights(a, b)
+        let shingleCountsB = b.sentences.map(\.shingles.count)
+        let workers = Swift.min(threads <= 0 ? ParallelWork.coreCount : threads, a.sentences.count)
+        guard workers > 1, a.sentences.count &* b.sentences.count >= parallelSeedingPairs else {
+            let weights = LazyWordWeights(a, b)
+            let found = seeding(a.sentences.indices, of: a, b, postings: postings, shingleCounts: shingleCountsB, weights: weights)
+            return (found.seeds, found.nearMisses, weights)
+        }
+        let frequencies = (SentenceWordFrequencies(a), SentenceWordFrequencies(b))
+        let bounds = (0...workers).map { a.sentences.count &* $0 / workers }
+        let parts = ParallelWork.map(count: workers, threads: workers) { part in
+            seeding(
+                bounds[part]..<bounds[part + 1], of: a, b, postings: postings, shingleCounts: shingleCountsB,
+                weights: LazyWordWeights(frequencies: frequencies))
+        }
+        return (parts.flatMap(\.seeds), parts.flatMap(\.nearMisses), LazyWordWeights(frequencies: frequencies))
+    }
+
+    /// The seeds and near misses of the sentences `rows` of `a` with those of `b`, whose
+    /// shingles `postings` index and whose shingle counts are `shingleCounts`: in order of `a`'s
+    /// sentences, then `b`'s.
+    private func seeding(
+        _ rows: Range<Int>, of a: DocumentProfile, _ b: DocumentProfile, postings: ShinglePostings, shingleCounts shingleCountsB: [Int],
+        weights: LazyWordWeights
+    ) -> (seeds: [Seed], nearMisses: [SentencePair]) {
         var result: [Seed] = []
         var candidates: [SentencePair] = []
-        let shingleCountsB = b.sentences.map(\.shingles.count)
         // Each sentence's runs of postings, found first: the probes of one sentence's shingles
         // do not wait on each other, so their cache misses overlap (a long document's table
         // outgrows the cache), which they cannot while each run is walked as it is found.
@@ -101,7 +139,7 @@ public struct PassageAligner: Sendable {
             a.sentences.withUnsafeBufferPointer { sentencesA in
                 b.sentences.withUnsafeBufferPointer { sentencesB in
                     postings.withPostings { holders in
-                        for i in sentencesA.indices where !sentencesA[i].isExcluded {
+                        for i in rows where !sentencesA[i].isExcluded {
                             runs.removeAll(keepingCapacity: true)
                             for shingle in sentencesA[i].shingles {
                                 let run = postings.run(of: shingle)
@@ -139,7 +177,7 @@ public struct PassageAligner: Sendable {
                 }
             }
         }
-        return (result, candidates, weights)
+        return (result, candidates)
     }
 
     /// Judges sentence `i` of one document against sentence `j` of the other, which share

@@ -15,6 +15,7 @@ public struct PairVerifier: Sendable {
         self.parameters = parameters
         self.aligner = PassageAligner(
             seedThreshold: parameters.sentenceSeedThreshold, maximumGap: parameters.maximumGapSentences)
+        aligner.threads = parameters.threads
     }
 
     /// The finding for `a` and `b` (ids in that order), or nil when they share nothing worth
