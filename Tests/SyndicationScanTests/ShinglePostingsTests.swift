@@ -108,7 +108,8 @@ import SyndicationEngine
         #expect(found.nearMisses.count == nearMisses.count)
         #expect(found.nearMisses.indices.first { found.nearMisses[$0] != nearMisses[$0] } == nil)
 
-        // Split over workers (each run of `a`'s sentences with weights of its own): the same.
+        // Split over workers (each run of `a`'s sentences with weights of its own; 7 threads
+        // give the most a pair takes, ``PassageAligner/maximumSeedingWorkers``): the same.
         for threads in [2, 3, 7] {
             var split = aligner
             split.threads = threads

@@ -88,6 +88,12 @@ public struct PassageAligner: Sendable {
     /// own worker, as before.
     var parallelSeedingPairs = 1 << 22
 
+    /// Most workers the seeding of one pair is split over: each holds word weight tables of
+    /// its own, a double for every word of the two documents and two for every sentence (two
+    /// 20 MB documents of 2.8 million words each: about 50 MB a worker), so a machine of many
+    /// cores does not multiply them past a few.
+    static let maximumSeedingWorkers = 4
+
     /// The seeds of `a` and `b`; the sentence pairs that share a tenth of their character
     /// shingles without seeding (where ``windowSeeds(_:existing:_:_:weights:)`` looks); and the
     /// pair's word weights, so that a second pass reuses all three.
@@ -100,7 +106,7 @@ public struct PassageAligner: Sendable {
     ) -> (seeds: [Seed], nearMisses: [SentencePair], weights: LazyWordWeights) {
         let postings = ShinglePostings(b)
         let shingleCountsB = b.sentences.map(\.shingles.count)
-        let workers = Swift.min(threads <= 0 ? ParallelWork.coreCount : threads, a.sentences.count)
+        let workers = Swift.min(threads <= 0 ? ParallelWork.coreCount : threads, Self.maximumSeedingWorkers, a.sentences.count)
         guard workers > 1, a.sentences.count &* b.sentences.count >= parallelSeedingPairs else {
             let weights = LazyWordWeights(a, b)
             let found = seeding(a.sentences.indices, of: a, b, postings: postings, shingleCounts: shingleCountsB, weights: weights)
