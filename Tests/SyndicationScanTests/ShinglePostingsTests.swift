@@ -4,7 +4,7 @@ import SyndicationEngine
 @testable import SyndicationScan
 
 /// ``ShinglePostings`` lists exactly the sentences that hold a hash, in sentence order, through
-/// the growth of its numbering table; and the seeding that reads it
+/// the growth of its table; and the seeding that reads it
 /// (``PassageAligner/seeding(_:_:)``) finds the seeds and near misses, in the order, that
 /// judging every sentence pair one by one finds, on one worker or split over several.
 @Suite struct ShinglePostingsTests {
@@ -33,7 +33,7 @@ import SyndicationEngine
 
     /// Shingles and words of a document whose sentences share many (long runs), and
     /// shingles of one whose sentences share few: most of its hashes distinct, more than half
-    /// as many as its postings, which the numbering table, sized at first for a quarter,
+    /// as many as its postings, which the table, sized at first for a quarter,
     /// doubles to hold.
     @Test(arguments: [(.shingles, 400, 300), (.words, 400, 300), (.shingles, 400, 20_000), (.shingles, 3, 300)]
         as [(PassageAligner.SentenceSet, Int, Int)])

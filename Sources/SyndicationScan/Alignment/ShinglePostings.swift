@@ -16,7 +16,6 @@ struct ShinglePostings {
     private var offsets: [Int32]
     /// The postings of every shingle, each shingle's together, in sentence order.
     private var sentences: [Int32]
-    private let mask: Int
 
     /// An index of the shingles of the non-excluded sentences of `profile`.
     init(_ profile: DocumentProfile) {
@@ -25,113 +24,101 @@ struct ShinglePostings {
 
     /// An index of `set` (shingles or words) of the sentences `indices` of `profile`.
     ///
-    /// A counting sort. A first pass numbers each distinct hash as it is first met, counts its
-    /// holders and notes each posting's number, in a table that doubles as it fills: the
-    /// final table is sized for the distinct hashes, not for every posting (two 20 MB
-    /// documents hold four times as many postings as distinct shingles, and a table sized for
-    /// the postings took 0.8 GB). Then each hash is filed in the final table, the holder
-    /// counts summed into where the runs start, and a second pass places each holder at its
-    /// run's next place; that leaves each slot's offset at its run's end, the next slot's
-    /// start, so the offsets move one slot up to be the starts again.
+    /// A counting sort in two passes over the hashes. The first files each distinct hash and
+    /// counts its holders at the next slot's offset, in a table that doubles as it fills, so
+    /// that it ends sized for the distinct hashes, not for every posting (two 20 MB documents
+    /// hold four times as many postings as distinct shingles, and a table sized for the
+    /// postings took 0.8 GB). The counts, summed, are where the runs start; the second pass
+    /// looks each hash up again and places its holder at its run's next place.
     init(_ profile: DocumentProfile, of set: PassageAligner.SentenceSet, sentences indices: [Int]) {
         let total = profile.sentences.withUnsafeBufferPointer { sentences in
             indices.reduce(0) { $0 + set.hashes(of: sentences, $1).count }
         }
-        var distinct: (keys: [UInt64], holders: [Int32]) = ([], [])
-        var keys: [UInt64] = []
-        var offsets: [Int32] = []
-        sentences = [Int32](unsafeUninitializedCapacity: total) { postings, initialized in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: Swift.max(1, total)) { numberOfPosting in
-                profile.sentences.withUnsafeBufferPointer { profileSentences in
-                    var posting = 0
-                    // A quarter of the postings distinct, to start with (the table doubles beyond).
-                    var numbers = [Int32](repeating: -1, count: HashSlots.capacity(for: total / 4, maximumLoad: 1, 2))
-                    distinct.keys.reserveCapacity(numbers.count / 2)
-                    distinct.holders.reserveCapacity(numbers.count / 2)
-                    for index in indices {
-                        for hash in set.hashes(of: profileSentences, index) {
-                            let mask = numbers.count &- 1
-                            var slot = HashSlots.home(of: hash, mask: mask)
-                            while true {
-                                let number = Int(numbers[slot])
-                                if number < 0 {
-                                    numbers[slot] = Int32(truncatingIfNeeded: distinct.keys.count)
-                                    numberOfPosting[posting] = numbers[slot]
-                                    distinct.keys.append(hash)
-                                    distinct.holders.append(1)
-                                    if 2 &* distinct.keys.count > numbers.count { numbers = Self.numbered(distinct.keys, slots: 2 &* numbers.count) }
-                                    break
-                                }
-                                if distinct.keys[number] == hash {
-                                    distinct.holders[number] &+= 1
-                                    numberOfPosting[posting] = Int32(truncatingIfNeeded: number)
-                                    break
-                                }
-                                slot = (slot &+ 1) & mask
-                            }
-                            posting &+= 1
+        // A quarter of the postings distinct, to start with.
+        var table = Self.table(slots: HashSlots.capacity(for: total / 4, maximumLoad: 1, 2))
+        var distinct = 0
+        profile.sentences.withUnsafeBufferPointer { sentences in
+            for index in indices {
+                for hash in set.hashes(of: sentences, index) {
+                    var slot = table.countingSlot(of: hash)
+                    if table.offsets[slot &+ 1] == 0 {
+                        distinct &+= 1
+                        if 2 &* distinct > table.keys.count {
+                            table = Self.table(slots: 2 &* table.keys.count, holding: table)
+                            slot = table.countingSlot(of: hash)
                         }
+                        table.keys[slot] = hash
                     }
-                    // The final table: each distinct hash's slot, its holders counted at the
-                    // next slot's offset.
-                    let capacity = HashSlots.capacity(for: distinct.keys.count, maximumLoad: 1, 2)
-                    let mask = capacity &- 1
-                    keys = [UInt64](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
-                    offsets = [Int32](repeating: 0, count: capacity &+ 1)
-                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: Swift.max(1, distinct.keys.count)) { slotOfNumber in
-                        for number in distinct.keys.indices {
-                            let hash = distinct.keys[number]
-                            var slot = HashSlots.home(of: hash, mask: mask)
-                            while offsets[slot &+ 1] != 0 { slot = (slot &+ 1) & mask }
-                            keys[slot] = hash
-                            offsets[slot &+ 1] = distinct.holders[number]
-                            slotOfNumber[number] = Int32(truncatingIfNeeded: slot)
-                        }
-                        offsets.withUnsafeMutableBufferPointer { offsets in
-                            // Summed: each slot's run start.
-                            for slot in 0..<capacity { offsets[slot &+ 1] &+= offsets[slot] }
-                            posting = 0
-                            for index in indices {
-                                let holder = Int32(truncatingIfNeeded: index)
-                                for _ in 0..<set.hashes(of: profileSentences, index).count {
-                                    let slot = Int(slotOfNumber[Int(numberOfPosting[posting])])
-                                    postings[Int(offsets[slot])] = holder
-                                    offsets[slot] &+= 1
-                                    posting &+= 1
-                                }
-                            }
-                            for slot in stride(from: capacity, to: 0, by: -1) { offsets[slot] = offsets[slot &- 1] }
-                            offsets[0] = 0
-                        }
+                    table.offsets[slot &+ 1] &+= 1
+                }
+            }
+        }
+        // Summed: each slot's run start (and, at the next slot, its end).
+        for slot in table.keys.indices { table.offsets[slot &+ 1] &+= table.offsets[slot] }
+        var next = table.offsets
+        sentences = [Int32](unsafeUninitializedCapacity: total) { postings, initialized in
+            profile.sentences.withUnsafeBufferPointer { sentences in
+                for index in indices {
+                    let holder = Int32(truncatingIfNeeded: index)
+                    for hash in set.hashes(of: sentences, index) {
+                        let slot = Self.slot(of: hash, keys: table.keys, offsets: table.offsets)
+                        postings[Int(next[slot])] = holder
+                        next[slot] &+= 1
                     }
                 }
             }
             initialized = total
         }
-        mask = keys.count &- 1
-        self.keys = keys
-        self.offsets = offsets
+        (keys, offsets) = (table.keys, table.offsets)
     }
 
-    /// A table of `slots` slots (a power of two) holding, at each hash's slot, its number:
-    /// its place in `keys`, which are distinct.
-    private static func numbered(_ keys: [UInt64], slots: Int) -> [Int32] {
-        var numbers = [Int32](repeating: -1, count: slots)
-        let mask = slots &- 1
-        for (number, hash) in keys.enumerated() {
-            var slot = HashSlots.home(of: hash, mask: mask)
-            while numbers[slot] >= 0 { slot = (slot &+ 1) & mask }
-            numbers[slot] = Int32(truncatingIfNeeded: number)
+    /// An empty table of `slots` slots (a power of two), or one holding the hashes of `filled`
+    /// with their holder counts (offsets not yet summed).
+    private static func table(slots: Int, holding filled: Table? = nil) -> Table {
+        var table = Table(
+            keys: [UInt64](unsafeUninitializedCapacity: slots) { _, initialized in initialized = slots },
+            offsets: [Int32](repeating: 0, count: slots &+ 1))
+        if let filled {
+            for slot in filled.keys.indices where filled.offsets[slot &+ 1] != 0 {
+                let moved = table.countingSlot(of: filled.keys[slot])
+                table.keys[moved] = filled.keys[slot]
+                table.offsets[moved &+ 1] = filled.offsets[slot &+ 1]
+            }
         }
-        return numbers
+        return table
+    }
+
+    /// The table of an index being built: ``keys``, and ``offsets`` holding each slot's count
+    /// of holders at the next slot's offset until they are summed.
+    private struct Table {
+        var keys: [UInt64]
+        var offsets: [Int32]
+
+        /// The slot holding `hash`, or the empty slot where it would go, while the offsets
+        /// hold counts: an empty slot counts no holder.
+        @inline(__always)
+        func countingSlot(of hash: UInt64) -> Int {
+            let mask = keys.count &- 1
+            var slot = HashSlots.home(of: hash, mask: mask)
+            while offsets[slot &+ 1] != 0 && keys[slot] != hash { slot = (slot &+ 1) & mask }
+            return slot
+        }
+    }
+
+    /// The slot of `keys` holding `hash`, or the empty slot where it would go, once `offsets`
+    /// are summed: a slot is empty when its run is (its offset and the next one's are equal).
+    @inline(__always)
+    private static func slot(of hash: UInt64, keys: [UInt64], offsets: [Int32]) -> Int {
+        let mask = keys.count &- 1
+        var slot = HashSlots.home(of: hash, mask: mask)
+        while offsets[slot] != offsets[slot &+ 1] && keys[slot] != hash { slot = (slot &+ 1) & mask }
+        return slot
     }
 
     /// The slot holding `shingle`, or the empty slot where it would go.
     @inline(__always)
     private func slot(of shingle: UInt64) -> Int {
-        var slot = HashSlots.home(of: shingle, mask: mask)
-        while offsets[slot] != offsets[slot &+ 1] && keys[slot] != shingle { slot = (slot &+ 1) & mask }
-        return slot
+        Self.slot(of: shingle, keys: keys, offsets: offsets)
     }
 
     /// The places in ``withPostings(_:)`` of the sentences that hold `shingle` (empty when
